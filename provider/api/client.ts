@@ -1,0 +1,134 @@
+/**
+ * The plain client: one signed HTTP call per method, no retries (see provider/retry/ for those).
+ *
+ * Built on `@alicloud/openapi-core`, the core the official `@alicloud/live20161101` SDK is generated on,
+ * and calls `callApi` with exactly the parameters that SDK passes. Knows nothing of Pulumi.
+ */
+import OpenApiClient, { $OpenApiUtil, OpenApiUtil } from "@alicloud/openapi-core";
+import * as $dara from "@darabonba/typescript";
+import type Credential from "@alicloud/credentials";
+import { DEFAULT_ENDPOINT, parseEndpoint } from "./endpoint";
+import { toLiveApiError } from "./errors";
+import { configParams, domainParams, type QueryParams } from "./request";
+import { apiResult, describeResult } from "./response";
+import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "./types";
+
+export const API_VERSION = "2016-11-01";
+
+/** Connect and read timeouts. The core's own defaults are 5 s and 10 s. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+
+export interface StaticCredentials {
+    readonly accessKeyId: string;
+    readonly accessKeySecret: string;
+    readonly securityToken?: string;
+}
+
+export interface LiveClientOptions {
+    /** `live.aliyuncs.com` (default), `https://host[:port]`, or `http://` for loopback hosts only. */
+    readonly endpoint?: string;
+    /** Static keys. When absent, `credential` is used. */
+    readonly credentials?: StaticCredentials;
+    /** An `@alicloud/credentials` Credential, e.g. the default chain (`new Credential()`). */
+    readonly credential?: unknown;
+    /** `v3` (ACS3-HMAC-SHA256, default) or `v2` (the legacy RPC HMAC-SHA1 signature). */
+    readonly signatureVersion?: "v3" | "v2";
+    readonly regionId?: string;
+    readonly connectTimeoutMs?: number;
+    readonly readTimeoutMs?: number;
+}
+
+export class LiveClient implements LiveRecordNotifyApi {
+    private readonly core: OpenApiClient;
+    private readonly runtime: $dara.RuntimeOptions;
+
+    constructor(options: LiveClientOptions) {
+        validateOptions(options);
+        const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
+        this.core = new OpenApiClient(
+            new $OpenApiUtil.Config({
+                endpoint: endpoint.host,
+                protocol: endpoint.protocol,
+                regionId: options.regionId,
+                accessKeyId: options.credentials?.accessKeyId,
+                accessKeySecret: options.credentials?.accessKeySecret,
+                securityToken: options.credentials?.securityToken,
+                credential: options.credentials ? undefined : (options.credential as Credential | undefined),
+                signatureAlgorithm: options.signatureVersion === "v2" ? "v2" : undefined,
+                userAgent: "pulumi-alicloud-live",
+            }),
+        );
+        // No `autoretry`: retrying is the retry layer's job, with fresh signatures per attempt.
+        this.runtime = new $dara.RuntimeOptions({
+            connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+            readTimeout: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+        });
+    }
+
+    async add(request: RecordNotifyConfig): Promise<ApiResult> {
+        return apiResult(await this.call("AddLiveRecordNotifyConfig", configParams(request)));
+    }
+
+    async update(request: RecordNotifyConfig): Promise<ApiResult> {
+        return apiResult(await this.call("UpdateLiveRecordNotifyConfig", configParams(request)));
+    }
+
+    async describe(request: DomainRequest): Promise<DescribeResult> {
+        const body = await this.call("DescribeLiveRecordNotifyConfig", domainParams(request));
+        return describeResult(body, request.domainName);
+    }
+
+    async delete(request: DomainRequest): Promise<ApiResult> {
+        return apiResult(await this.call("DeleteLiveRecordNotifyConfig", domainParams(request)));
+    }
+
+    /** Exactly the official SDK's `callApi` parameters for these four actions. */
+    private async call(action: Action, query: QueryParams): Promise<Record<string, unknown> | undefined> {
+        const params = new $OpenApiUtil.Params({
+            action,
+            version: API_VERSION,
+            protocol: "HTTPS",
+            pathname: "/",
+            method: "POST",
+            authType: "AK",
+            style: "RPC",
+            reqBodyType: "formData",
+            bodyType: "json",
+        });
+        const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(query) });
+        try {
+            const response = (await this.core.callApi(params, request, this.runtime)) as { body?: Record<string, unknown> };
+            return response.body;
+        } catch (error) {
+            throw toLiveApiError(error, action);
+        }
+    }
+}
+
+function validateOptions(options: LiveClientOptions): void {
+    if (typeof options !== "object" || options === null) throw new TypeError("LiveClient options must be an object");
+    const c = options.credentials;
+    if (c !== undefined) {
+        if (typeof c.accessKeyId !== "string" || c.accessKeyId === "") {
+            throw new TypeError("credentials.accessKeyId must be a non-empty string");
+        }
+        if (typeof c.accessKeySecret !== "string" || c.accessKeySecret === "") {
+            throw new TypeError("credentials.accessKeySecret must be a non-empty string");
+        }
+        if (c.securityToken !== undefined && typeof c.securityToken !== "string") {
+            throw new TypeError("credentials.securityToken must be a string when set");
+        }
+    } else if (options.credential === undefined) {
+        throw new TypeError("LiveClient needs `credentials` (static keys) or `credential` (an @alicloud/credentials Credential)");
+    }
+    if (options.signatureVersion !== undefined && options.signatureVersion !== "v3" && options.signatureVersion !== "v2") {
+        throw new TypeError(`signatureVersion must be "v3" or "v2", not ${JSON.stringify(options.signatureVersion)}`);
+    }
+    for (const name of ["connectTimeoutMs", "readTimeoutMs"] as const) {
+        const v = options[name];
+        if (v !== undefined && (!Number.isInteger(v) || v <= 0)) {
+            throw new RangeError(`${name} must be a positive whole number of milliseconds, not ${v}`);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/**
+ * The typed contract of the four ApsaraVideo Live recording-callback actions (API version 2016-11-01).
+ *
+ * Field names are the camelCase forms of the API's parameters, as the official SDK
+ * (`@alicloud/live20161101`) names them. This module knows nothing of Pulumi.
+ */
+
+/** The four actions this package calls, by their API names. */
+export const ACTIONS = [
+    "AddLiveRecordNotifyConfig",
+    "UpdateLiveRecordNotifyConfig",
+    "DescribeLiveRecordNotifyConfig",
+    "DeleteLiveRecordNotifyConfig",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/** Writes count against the 30 calls/s quota of each write action; Describe against 50 calls/s. */
+export const WRITE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+    "AddLiveRecordNotifyConfig",
+    "UpdateLiveRecordNotifyConfig",
+    "DeleteLiveRecordNotifyConfig",
+]);
+
+/** The domain-level recording callback configuration, one per streaming domain. */
+export interface RecordNotifyConfig {
+    /** The main streaming domain, e.g. `live.example.com`. */
+    readonly domainName: string;
+    /** Callback URL for recording events and recording task status. `http://` or `https://`. */
+    readonly notifyUrl: string;
+    /** Callback URL for on-demand recording. `http://` or `https://`. */
+    readonly onDemandUrl?: string;
+    /** Whether recording task status callbacks are sent. The service defaults to `false`. */
+    readonly needStatusNotify?: boolean;
+    /** Whether callbacks carry `ALI-LIVE-SIGNATURE` authentication. Requires `notifyAuthKey`. */
+    readonly notifyReqAuth?: boolean;
+    /** Callback authentication key: 16-32 letters and digits. A secret. */
+    readonly notifyAuthKey?: string;
+}
+
+export interface DomainRequest {
+    readonly domainName: string;
+}
+
+/** Every successful answer carries the service's request id. */
+export interface ApiResult {
+    readonly requestId: string;
+}
+
+export interface DescribeResult extends ApiResult {
+    /** The configuration as the service stores it. */
+    readonly config: RecordNotifyConfig;
+}
+
+/**
+ * The four calls. Implemented by the plain client (one HTTP call per method) and by the
+ * retrying client (pacing, backoff, settling of ambiguous writes); the resource uses only this.
+ */
+export interface LiveRecordNotifyApi {
+    add(request: RecordNotifyConfig): Promise<ApiResult>;
+    update(request: RecordNotifyConfig): Promise<ApiResult>;
+    describe(request: DomainRequest): Promise<DescribeResult>;
+    delete(request: DomainRequest): Promise<ApiResult>;
+}

@@ -1,0 +1,41 @@
+import { strict as assert } from "node:assert";
+import { OpenApiUtil } from "@alicloud/openapi-core";
+import { configParams, domainParams } from "../../../provider/api/request";
+import { apiResult, describeResult } from "../../../provider/api/response";
+import { canonicalConfig, differingFields, sameConfig } from "../../../provider/api/normalize";
+
+describe("provider/api/request and response", () => {
+    it("builds PascalCase parameters of set fields only, booleans as the SDK sends them", () => {
+        const query = configParams({ domainName: "a.example.com", notifyUrl: "https://cb.example.com/x", needStatusNotify: true, notifyReqAuth: false });
+        assert.deepEqual(query, { DomainName: "a.example.com", NotifyUrl: "https://cb.example.com/x", NeedStatusNotify: true, NotifyReqAuth: false });
+        assert.deepEqual(OpenApiUtil.query(query), {
+            DomainName: "a.example.com",
+            NotifyUrl: "https://cb.example.com/x",
+            NeedStatusNotify: "true",
+            NotifyReqAuth: "false",
+        });
+        assert.deepEqual(domainParams({ domainName: "a.example.com" }), { DomainName: "a.example.com" });
+    });
+
+    it("reads Describe answers, tolerating string booleans and empty strings", () => {
+        const r = describeResult(
+            {
+                RequestId: "R1",
+                LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", OnDemandUrl: "", NeedStatusNotify: "false", NotifyReqAuth: "yes", NotifyAuthKey: "abcdefABCDEF1234" },
+            },
+            "a.example.com",
+        );
+        assert.deepEqual(r, {
+            requestId: "R1",
+            config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: false, notifyReqAuth: true, notifyAuthKey: "abcdefABCDEF1234" },
+        });
+        assert.deepEqual(apiResult(undefined), { requestId: "" });
+    });
+
+    it("compares configs on their canonical forms", () => {
+        const a = { domainName: "d", notifyUrl: "https://x" };
+        assert.deepEqual(canonicalConfig(a), { domainName: "d", notifyUrl: "https://x", needStatusNotify: false, notifyReqAuth: false });
+        assert.equal(sameConfig(a, { ...a, needStatusNotify: false, onDemandUrl: "" }), true);
+        assert.deepEqual(differingFields(a, { ...a, onDemandUrl: "https://o", notifyReqAuth: true }), ["onDemandUrl", "notifyReqAuth"]);
+    });
+});
