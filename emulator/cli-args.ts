@@ -1,0 +1,136 @@
+/**
+ * Command-line flags of `alicloud-live-emulator`, parsed into `EmulatorOptions`. Pure. Every
+ * rejection names the flag and the rule, so a typo is fixed without reading the source.
+ */
+import type { EmulatorAccount } from "./accounts";
+import type { EmulatorOptions } from "./options";
+import { isValidDomainName } from "./validation";
+
+export const USAGE = `Usage: alicloud-live-emulator [options]
+
+A local emulator of the Alibaba Cloud ApsaraVideo Live recording-callback API (2016-11-01).
+
+Options:
+  --port N                 port to listen on (default 0: any free port)
+  --host ADDR              address to bind (default 127.0.0.1)
+  --account ID:SECRET[:ACCOUNT_ID]
+                           accept this access key (repeatable; default: the demo key);
+                           keys with the same ACCOUNT_ID share quota and configs
+  --domain NAME            a streaming domain the accounts own (repeatable)
+  --any-domain             every domain is owned (the default when no --domain is given)
+  --write-qps N            calls/s per account for each write action (default 30)
+  --read-qps N             calls/s per account for Describe (default 50)
+  --max-clock-skew SECONDS accepted clock difference (default 900; 0 turns off the
+                           time window and the nonce-replay check)
+  --state FILE             keep configs in FILE across restarts
+  --retry-after-header     send x-acs-retry-after (ms) with throttling errors
+  -h, --help               print this help
+
+Admin API (loopback only): /_emulator/faults, /_emulator/configs, /_emulator/requests,
+/_emulator/stats, /_emulator/quota, /_emulator/reset.`;
+
+export class UsageError extends Error {
+    override readonly name = "UsageError";
+}
+
+export interface CliArgs {
+    readonly help: boolean;
+    readonly options: EmulatorOptions;
+    /** True when at least one --account was given (the demo key is then not accepted). */
+    readonly customAccounts: boolean;
+}
+
+const VALUE_FLAGS = new Set(["--port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state"]);
+const SWITCHES = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
+const REPEATABLE = new Set(["--account", "--domain"]);
+
+function fail(message: string): never {
+    throw new UsageError(message);
+}
+
+function parseNumber(flag: string, raw: string, rule: "port" | "positive" | "non-negative"): number {
+    const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+    if (rule === "port") {
+        if (!Number.isInteger(value) || value > 65535) fail(`${flag} must be an integer from 0 to 65535 (got ${JSON.stringify(raw)})`);
+    } else if (rule === "positive") {
+        if (!(value > 0) || !Number.isFinite(value)) fail(`${flag} must be a positive number (got ${JSON.stringify(raw)})`);
+    } else if (!(value >= 0) || !Number.isFinite(value)) {
+        fail(`${flag} must be a number >= 0 (got ${JSON.stringify(raw)})`);
+    }
+    return value;
+}
+
+function parseAccount(raw: string): EmulatorAccount {
+    const parts = raw.split(":");
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === "")) {
+        // Never echo the value: it holds a secret.
+        fail("--account must look like ACCESS_KEY_ID:SECRET or ACCESS_KEY_ID:SECRET:ACCOUNT_ID, each part non-empty and without ':'");
+    }
+    const [accessKeyId, accessKeySecret, accountId] = parts as [string, string, string | undefined];
+    if (/[\s,;]/.test(accessKeyId)) fail(`--account: the access key id must not contain whitespace, "," or ";"`);
+    return { accessKeyId, accessKeySecret, ...(accountId !== undefined ? { accountId } : {}) };
+}
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+    const values = new Map<string, string[]>();
+    const switches = new Set<string>();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i]!;
+        const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+        const flag = eq > 0 ? arg.slice(0, eq) : arg;
+        if (SWITCHES.has(flag)) {
+            if (eq > 0) fail(`${flag} takes no value`);
+            switches.add(flag);
+            continue;
+        }
+        if (!VALUE_FLAGS.has(flag)) {
+            fail(arg.startsWith("-") ? `unknown flag ${flag}` : `unexpected argument ${JSON.stringify(arg)}`);
+        }
+        let value: string;
+        if (eq > 0) value = arg.slice(eq + 1);
+        else {
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith("--") && next.length > 2)) fail(`${flag} needs a value`);
+            value = next;
+            i++;
+        }
+        const list = values.get(flag) ?? [];
+        if (list.length > 0 && !REPEATABLE.has(flag)) fail(`${flag} may be given only once`);
+        list.push(value);
+        values.set(flag, list);
+    }
+    const one = (flag: string): string | undefined => values.get(flag)?.[0];
+
+    const options: { -readonly [K in keyof EmulatorOptions]: EmulatorOptions[K] } = {};
+    const port = one("--port");
+    if (port !== undefined) options.port = parseNumber("--port", port, "port");
+    const host = one("--host");
+    if (host !== undefined) {
+        if (host === "") fail("--host must not be empty");
+        options.host = host;
+    }
+    const accounts = (values.get("--account") ?? []).map(parseAccount);
+    const ids = new Set<string>();
+    for (const a of accounts) {
+        if (ids.has(a.accessKeyId)) fail(`--account: access key id ${JSON.stringify(a.accessKeyId)} is given twice`);
+        ids.add(a.accessKeyId);
+    }
+    if (accounts.length > 0) options.accounts = accounts;
+    const domains = values.get("--domain") ?? [];
+    for (const d of domains) if (!isValidDomainName(d)) fail(`--domain must be a domain name like live.example.com (got ${JSON.stringify(d)})`);
+    if (domains.length > 0) options.domains = domains;
+    if (switches.has("--any-domain")) options.anyDomain = true;
+    const writeQps = one("--write-qps");
+    if (writeQps !== undefined) options.writeQps = parseNumber("--write-qps", writeQps, "positive");
+    const readQps = one("--read-qps");
+    if (readQps !== undefined) options.readQps = parseNumber("--read-qps", readQps, "positive");
+    const skew = one("--max-clock-skew");
+    if (skew !== undefined) options.maxClockSkewSeconds = parseNumber("--max-clock-skew", skew, "non-negative");
+    const state = one("--state");
+    if (state !== undefined) {
+        if (state === "") fail("--state must name a file");
+        options.stateFile = state;
+    }
+    if (switches.has("--retry-after-header")) options.retryAfterHeader = true;
+    return { help: switches.has("--help") || switches.has("-h"), options, customAccounts: accounts.length > 0 };
+}

@@ -1,0 +1,15 @@
+/**
+ * A local, faithful HTTP emulator of the ApsaraVideo Live recording-callback API (2016-11-01).
+ * Shares no code with the provider: its truth comes from the API documents and Alibaba's published
+ * signature examples, so a bug on one side cannot hide on the other.
+ */
+export { startEmulator, MAX_BODY_BYTES, type RunningEmulator } from "./server";
+export { type EmulatorOptions, DEFAULT_MAX_CLOCK_SKEW_SECONDS } from "./options";
+export { DEMO_ACCOUNT, deriveAccountId, type EmulatorAccount } from "./accounts";
+export { EmulatorAdmin, EmulatorAdminError } from "./admin-client";
+export { ACTIONS, API_VERSION, WRITE_ACTIONS, type ActionName } from "./actions";
+export { ERROR_CATALOGUE, HOST_ID, type ErrorCode, type CatalogueEntry, type ErrorSource } from "./errors";
+export { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS, type QuotaRates } from "./quota";
+export { MAX_LATENCY_MS, type FaultSpec, type FaultRule, type FaultErrorSpec } from "./faults";
+export { REQUEST_LOG_CAPACITY, type RequestLogEntry, type RequestStats } from "./request-log";
+export type { StoredConfig } from "./store";

@@ -1,0 +1,216 @@
+/**
+ * The HTTP plumbing: a node:http server that answers the Live API at `/` and the admin API under
+ * `/_emulator/`.
+ *
+ * Per API request, in the order the real gateway works: parse -> authenticate -> resolve the signed
+ * action and version -> quota -> fault rules -> action validation and semantics. Every answer,
+ * success or error, carries a RequestId in the body and in `x-acs-request-id`.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { resolveAction, runAction, WRITE_ACTIONS, type ActionName } from "./actions";
+import { ADMIN_PREFIX, handleAdmin } from "./admin";
+import { authenticate, claims } from "./authenticate";
+import { ApiError, apiError, errorBody } from "./errors";
+import type { FaultRule } from "./faults";
+import { resolveOptions, type EmulatorOptions } from "./options";
+import type { RequestLogEntry } from "./request-log";
+import { EmulatorState } from "./state";
+import { parseWireRequest, requestParams } from "./wire-request";
+
+export interface RunningEmulator {
+    /** "http://127.0.0.1:PORT" */
+    readonly url: string;
+    /** "127.0.0.1:PORT": what openapi-core's `endpoint` wants. */
+    readonly endpoint: string;
+    readonly port: number;
+    /** Closes the server and all sockets; pending injected delays end without applying anything. */
+    stop(): Promise<void>;
+}
+
+/** Bodies of these actions are empty or a small form; anything bigger is refused. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const JSON_TYPE = "application/json;charset=utf-8";
+
+type LogFields = Omit<RequestLogEntry, "seq" | "status" | "outcome" | "fault" | "hiddenOutcome">;
+
+/** Reads the body, or `undefined` once it exceeds `limit` (the rest is discarded). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let tooLarge = false;
+        req.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > limit) tooLarge = true;
+            else chunks.push(chunk);
+        });
+        req.on("end", () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+        req.on("error", reject);
+    });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    if (res.destroyed || res.headersSent) return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": JSON_TYPE, "content-length": String(Buffer.byteLength(text)), ...headers });
+    res.end(text);
+}
+
+const hostForUrl = (host: string): string => (host.includes(":") ? `[${host}]` : host);
+
+export async function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
+    const resolved = resolveOptions(options);
+    const state = new EmulatorState(resolved);
+    const sleepers = new Map<NodeJS.Timeout, () => void>();
+    const sockets = new Set<Socket>();
+    let stopped = false;
+
+    /** Resolves after `ms`, or at once when the emulator stops (then `stopped` is true). */
+    const sleep = (ms: number): Promise<void> =>
+        new Promise((resolve) => {
+            const timer = setTimeout(() => {
+                sleepers.delete(timer);
+                resolve();
+            }, ms);
+            sleepers.set(timer, resolve);
+        });
+
+    function respondError(res: ServerResponse, error: ApiError, requestId: string, headers: Record<string, string> = {}): void {
+        sendJson(res, error.status, errorBody(error, requestId), { "x-acs-request-id": requestId, ...headers });
+    }
+
+    async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        const requestId = randomUUID().toUpperCase();
+        const arrivedAt = state.now();
+        const body = await readBody(req, MAX_BODY_BYTES);
+        const wire = parseWireRequest(req.method ?? "GET", req.url ?? "/", req.headers, body ?? Buffer.alloc(0));
+        const claimed = claims(wire);
+        const params = requestParams(wire);
+        const domainName = params.get("DomainName")?.slice(0, 255);
+        const fields: { -readonly [K in keyof LogFields]: LogFields[K] } = {
+            time: new Date(arrivedAt).toISOString(),
+            action: claimed.action ?? "",
+            requestId,
+            ...(claimed.accessKeyId !== undefined ? { accessKeyId: claimed.accessKeyId } : {}),
+            ...(claimed.signatureVersion !== undefined ? { signatureVersion: claimed.signatureVersion } : {}),
+            ...(domainName !== undefined ? { domainName } : {}),
+        };
+        const log = (status: number, outcome: string, fault?: FaultRule, hiddenOutcome?: string): void => {
+            state.log.append({
+                ...fields,
+                status,
+                outcome,
+                ...(fault ? { fault: fault.id } : {}),
+                ...(hiddenOutcome !== undefined ? { hiddenOutcome } : {}),
+            });
+        };
+        const drop = (fault: FaultRule, hiddenOutcome?: string): void => {
+            req.socket.destroy();
+            log(0, "dropped", fault, hiddenOutcome);
+        };
+        let fault: FaultRule | undefined;
+        try {
+            if (body === undefined) throw apiError("RequestEntityTooLarge");
+            if (wire.method !== "GET" && wire.method !== "POST") throw apiError("UnsupportedHTTPMethod");
+            const identity = authenticate(wire, {
+                keys: state.keys,
+                nonces: state.nonces,
+                now: arrivedAt,
+                maxClockSkewMs: resolved.maxClockSkewSeconds * 1000,
+            });
+            Object.assign(fields, { accountId: identity.key.accountId, accessKeyId: identity.key.accessKeyId, action: identity.action });
+            const action: ActionName = resolveAction(identity.action, identity.version);
+            const quota = state.quota.take(identity.key.accountId, action, WRITE_ACTIONS.has(action), arrivedAt);
+            if (!quota.allowed) {
+                const headers: Record<string, string> = resolved.retryAfterHeader ? { "x-acs-retry-after": String(quota.retryAfterMs) } : {};
+                const error = apiError("Throttling.User");
+                respondError(res, error, requestId, headers);
+                log(error.status, error.code);
+                return;
+            }
+            fault = state.faults.match(action, resolved.random);
+            if (fault?.latencyMs) {
+                await sleep(fault.latencyMs);
+                if (stopped) return;
+            }
+            if (fault?.drop) return drop(fault);
+            if (fault?.error) {
+                const error = new ApiError(fault.error.code, fault.error.status, fault.error.message);
+                respondError(res, error, requestId);
+                log(error.status, error.code, fault);
+                return;
+            }
+            const result = runAction(action, params, { store: state.store, key: identity.key, ownsDomain: state.ownsDomain });
+            if (fault?.ambiguous) return drop(fault, "OK");
+            sendJson(res, 200, { RequestId: requestId, ...result }, { "x-acs-request-id": requestId });
+            log(200, "OK", fault);
+        } catch (thrown) {
+            const error = thrown instanceof ApiError ? thrown : apiError("InternalError");
+            if (!(thrown instanceof ApiError)) process.emitWarning(`alicloud-live-emulator: internal error: ${String(thrown)}`);
+            if (fault?.ambiguous) return drop(fault, error.code);
+            respondError(res, error, requestId);
+            log(error.status, error.code, fault);
+        }
+    }
+
+    async function handleAdminRequest(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<void> {
+        const body = await readBody(req, MAX_BODY_BYTES);
+        if (body === undefined) return sendJson(res, 413, { error: "the body is too large" });
+        const answer = handleAdmin(
+            { method: req.method ?? "GET", path, search: new URLSearchParams(search), peer: req.socket.remoteAddress, body },
+            state,
+        );
+        sendJson(res, answer.status, answer.body);
+    }
+
+    const server = createServer((req, res) => {
+        const rawUrl = req.url ?? "/";
+        const queryAt = rawUrl.indexOf("?");
+        const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+        const work = path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)
+            ? handleAdminRequest(req, res, path.startsWith(ADMIN_PREFIX) ? path : ADMIN_PREFIX, queryAt < 0 ? "" : rawUrl.slice(queryAt + 1))
+            : handleApi(req, res);
+        work.catch((error: unknown) => {
+            process.emitWarning(`alicloud-live-emulator: request failed: ${String(error)}`);
+            if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+            else res.destroy();
+        });
+    });
+    server.on("connection", (socket: Socket) => {
+        sockets.add(socket);
+        socket.on("close", () => sockets.delete(socket));
+    });
+
+    await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(resolved.port, resolved.host, () => {
+            server.off("error", reject);
+            resolve();
+        });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const endpoint = `${hostForUrl(resolved.host)}:${port}`;
+
+    let stopping: Promise<void> | undefined;
+    return {
+        url: `http://${endpoint}`,
+        endpoint,
+        port,
+        stop(): Promise<void> {
+            stopping ??= new Promise<void>((resolve) => {
+                stopped = true;
+                for (const [timer, wake] of sleepers) {
+                    clearTimeout(timer);
+                    wake();
+                }
+                sleepers.clear();
+                server.close(() => resolve());
+                for (const socket of sockets) socket.destroy();
+            });
+            return stopping;
+        },
+    };
+}

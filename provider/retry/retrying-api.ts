@@ -1,0 +1,264 @@
+/**
+ * The Live API with pacing, retries and settling of ambiguous writes, behind the same interface as
+ * the plain client. Each operation:
+ *
+ * 1. takes a slot from its (account, action) rate limiter and waits for it;
+ * 2. calls the inner API afresh (a new call signs anew: new nonce and timestamp);
+ * 3. on failure: reports throttles (and answers) to the limiter, settles a write whose earlier
+ *    attempt may have applied (settle.ts), and asks the retry policy whether and when to try again;
+ * 4. ends with the result, or a `RetriedLiveApiError` naming the attempts made and the time waited.
+ *
+ * Every delay of the retry layer happens here, in `#attempts`: the limiter and the policy only say
+ * how long.
+ */
+import { toLiveApiError, LiveApiError } from "../api/errors";
+import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "../api/types";
+import { SETTLE_BUDGET_MS } from "./constants";
+import type { RetryEvent } from "./events";
+import type { RateLimiter } from "./rate-limiter";
+import { RetriedLiveApiError } from "./retried-error";
+import { decideRetry, type StopReason } from "./retry-policy";
+import { resolveRetryOptions, type ResolvedRetryOptions, type RetryingLiveApiOptions } from "./retrying-options";
+import { observe, verdictAfterAmbiguity, writeOutcome, type Observation, type WriteOperation } from "./settle";
+
+/** When an operation started and when it must be over, on the options' clock. */
+interface Budget {
+    readonly startedAt: number;
+    readonly deadlineAt: number;
+}
+
+/** How an operation's attempts went so far. */
+interface Progress {
+    attempts: number;
+    waitedMs: number;
+    /** An attempt failed in a way that may nevertheless have applied the write, and nothing settled it since. */
+    ambiguous: boolean;
+}
+
+/** What a failed attempt turns into, after the write-specific checks. */
+type Turn<T> =
+    | { readonly type: "done"; readonly value: T }
+    /** Go on to the retry policy, as if the error were of `kind`. */
+    | { readonly type: "policy"; readonly kind: LiveApiError["kind"] };
+
+type Ending<T> =
+    | { readonly ok: true; readonly value: T }
+    | { readonly ok: false; readonly error: LiveApiError; readonly reason: StopReason };
+
+const INNER_METHODS = ["add", "update", "describe", "delete"] as const;
+
+export class RetryingLiveApi implements LiveRecordNotifyApi {
+    readonly #inner: LiveRecordNotifyApi;
+    readonly #options: ResolvedRetryOptions;
+
+    constructor(inner: LiveRecordNotifyApi, options: RetryingLiveApiOptions) {
+        const missing = INNER_METHODS.filter((m) => typeof (inner as unknown as Record<string, unknown> | null)?.[m] !== "function");
+        if (missing.length > 0) {
+            throw new TypeError(`RetryingLiveApi: inner must implement add, update, describe and delete (missing: ${missing.join(", ")})`);
+        }
+        this.#inner = inner;
+        this.#options = resolveRetryOptions(options);
+    }
+
+    /** The limiter that paces `action` (shared with every caller of the same account key). */
+    limiterFor(action: Action): RateLimiter {
+        return this.#options.limiters.get(action) as RateLimiter;
+    }
+
+    add(request: RecordNotifyConfig): Promise<ApiResult> {
+        return this.#write("add", "AddLiveRecordNotifyConfig", request, () => this.#inner.add(request));
+    }
+
+    update(request: RecordNotifyConfig): Promise<ApiResult> {
+        return this.#write("update", "UpdateLiveRecordNotifyConfig", request, () => this.#inner.update(request));
+    }
+
+    delete(request: DomainRequest): Promise<ApiResult> {
+        return this.#write("delete", "DeleteLiveRecordNotifyConfig", request, () => this.#inner.delete(request));
+    }
+
+    describe(request: DomainRequest): Promise<DescribeResult> {
+        return this.#describe(request, this.#budget(this.#options.operationTimeoutMs));
+    }
+
+    async #describe(request: DomainRequest, budget: Budget): Promise<DescribeResult> {
+        const action: Action = "DescribeLiveRecordNotifyConfig";
+        const progress: Progress = { attempts: 0, waitedMs: 0, ambiguous: false };
+        const ending = await this.#attempts(action, request.domainName, () => this.#inner.describe(request), budget, progress);
+        if (ending.ok) return ending.value;
+        throw this.#giveUp(ending.error, ending.reason, request.domainName, budget, progress, false);
+    }
+
+    async #write(
+        operation: WriteOperation,
+        action: Action,
+        request: RecordNotifyConfig | DomainRequest,
+        send: () => Promise<ApiResult>,
+    ): Promise<ApiResult> {
+        const budget = this.#budget(this.#options.operationTimeoutMs);
+        const progress: Progress = { attempts: 0, waitedMs: 0, ambiguous: false };
+        const ending = await this.#attempts(action, request.domainName, send, budget, progress, async (error) => {
+            if (!progress.ambiguous) return { type: "policy", kind: error.kind };
+            const verdict = verdictAfterAmbiguity(operation, error.kind);
+            if (verdict === "applied") {
+                this.#emit({ type: "settle", action, domainName: request.domainName, outcome: "applied" });
+                return { type: "done", value: { requestId: error.requestId ?? "" } };
+            }
+            if (verdict === "as-is") return { type: "policy", kind: error.kind };
+            // An Add met an existing config: ours from the earlier attempt, or someone else's?
+            const seen = await this.#observe(request.domainName, budget);
+            if (seen === undefined) return { type: "policy", kind: error.kind };
+            const outcome = writeOutcome(operation, request, seen.config);
+            this.#emit({ type: "settle", action, domainName: request.domainName, outcome });
+            if (outcome === "applied") return { type: "done", value: { requestId: seen.requestId } };
+            progress.ambiguous = false; // settled: not ours
+            // Someone else's config: the error stands. None at all: nothing was applied, add again.
+            return { type: "policy", kind: seen.config === undefined ? "transient" : error.kind };
+        });
+        if (ending.ok) return ending.value;
+
+        if (progress.ambiguous) {
+            // Giving up on a write that may have applied: look before reporting it as failed.
+            const remaining = budget.deadlineAt - this.#options.clock.now();
+            const seen = await this.#observe(request.domainName, this.#budget(Math.max(remaining, SETTLE_BUDGET_MS)));
+            const outcome = seen === undefined ? "unknown" : writeOutcome(operation, request, seen.config);
+            this.#emit({ type: "settle", action, domainName: request.domainName, outcome });
+            if (seen !== undefined && outcome === "applied") return { requestId: seen.requestId };
+            if (seen !== undefined) progress.ambiguous = false;
+        }
+        throw this.#giveUp(ending.error, ending.reason, request.domainName, budget, progress, progress.ambiguous);
+    }
+
+    /** The attempts of one operation, until success, a settled outcome, or the policy says stop. */
+    async #attempts<T>(
+        action: Action,
+        domainName: string,
+        send: () => Promise<T>,
+        budget: Budget,
+        progress: Progress,
+        onError?: (error: LiveApiError) => Promise<Turn<T>>,
+    ): Promise<Ending<T>> {
+        const { clock, sleep, random } = this.#options;
+        const limiter = this.limiterFor(action);
+        let last: LiveApiError | undefined;
+        for (;;) {
+            let epoch: number;
+            for (;;) {
+                epoch = limiter.epoch;
+                const pacing = limiter.reserve();
+                if (pacing <= 0) break;
+                if (clock.now() + pacing > budget.deadlineAt) {
+                    return { ok: false, error: last ?? notSentError(action), reason: "deadline" };
+                }
+                this.#emit({ type: "delay", action, domainName, attempt: progress.attempts + 1, reason: "pacing", delayMs: pacing });
+                await sleep(pacing);
+                progress.waitedMs += pacing;
+                // A rate cut while we slept voided our slot: take one at the new spacing.
+                if (limiter.epoch === epoch) break;
+            }
+            progress.attempts += 1;
+            const attempt = progress.attempts;
+            this.#emit({ type: "attempt", action, domainName, attempt });
+
+            let error: LiveApiError;
+            try {
+                const value = await send();
+                limiter.onSuccess();
+                this.#emit({ type: "success", action, domainName, attempts: attempt, waitedMs: progress.waitedMs });
+                return { ok: true, value };
+            } catch (thrown) {
+                error = toLiveApiError(thrown, action);
+            }
+
+            if (error.kind === "throttled") {
+                const cut = limiter.onThrottle(epoch);
+                this.#emit({ type: "throttle", action, domainName, attempt, rate: limiter.rate, cut });
+            } else {
+                // An answer that is not a throttle means the quota let the call through.
+                if (error.statusCode !== undefined) limiter.onSuccess();
+                this.#emit({
+                    type: "error", action, domainName, attempt, kind: error.kind, code: error.code,
+                    requestId: error.requestId, mayHaveApplied: error.mayHaveApplied,
+                });
+            }
+
+            const turn: Turn<T> = onError ? await onError(error) : { type: "policy", kind: error.kind };
+            if (turn.type === "done") {
+                this.#emit({ type: "success", action, domainName, attempts: attempt, waitedMs: progress.waitedMs });
+                return { ok: true, value: turn.value };
+            }
+            if (error.mayHaveApplied) progress.ambiguous = true;
+            last = error;
+
+            const now = clock.now();
+            const decision = decideRetry({
+                kind: turn.kind,
+                attempts: attempt,
+                elapsedMs: now - budget.startedAt,
+                deadlineMs: budget.deadlineAt - budget.startedAt,
+                retryAfterMs: error.retryAfterMs,
+                random,
+            });
+            if (!decision.retry) return { ok: false, error, reason: decision.reason };
+            this.#emit({ type: "delay", action, domainName, attempt: attempt + 1, reason: "backoff", delayMs: decision.delayMs });
+            await sleep(decision.delayMs);
+            progress.waitedMs += decision.delayMs;
+        }
+    }
+
+    /** Describe within `budget`, with not-found read as "no config"; `undefined` when Describe itself failed. */
+    async #observe(domainName: string, budget: Budget): Promise<Observation | undefined> {
+        try {
+            return await observe((request) => this.#describe(request, budget), domainName);
+        } catch {
+            return undefined;
+        }
+    }
+
+    #budget(timeoutMs: number): Budget {
+        const startedAt = this.#options.clock.now();
+        return { startedAt, deadlineAt: startedAt + timeoutMs };
+    }
+
+    #giveUp(
+        error: LiveApiError,
+        reason: StopReason,
+        domainName: string,
+        budget: Budget,
+        progress: Progress,
+        mayHaveApplied: boolean,
+    ): RetriedLiveApiError {
+        this.#emit({
+            type: "give-up", action: error.action, domainName, attempts: progress.attempts,
+            waitedMs: progress.waitedMs, reason, kind: error.kind,
+        });
+        return new RetriedLiveApiError(error, {
+            attempts: progress.attempts,
+            waitedMs: progress.waitedMs,
+            elapsedMs: this.#options.clock.now() - budget.startedAt,
+            reason,
+            timeoutMs: budget.deadlineAt - budget.startedAt,
+            mayHaveApplied,
+        });
+    }
+
+    #emit(event: RetryEvent): void {
+        const listener = this.#options.onEvent;
+        if (!listener) return;
+        try {
+            listener(event);
+        } catch {
+            // Observability must never break the operation it observes.
+        }
+    }
+}
+
+/** The error of an operation whose first attempt could not get a slot before its deadline. */
+function notSentError(action: Action): LiveApiError {
+    return new LiveApiError({
+        action,
+        kind: "throttled",
+        serviceMessage: "not sent: the rate limiter of this account and action had no free slot before the operation timeout",
+        mayHaveApplied: false,
+    });
+}

@@ -1,0 +1,75 @@
+/**
+ * Safe retries of writes that may already have been applied.
+ *
+ * These actions take no idempotency token, so after an attempt whose fate is unknown (a reset, a
+ * timeout, a 5xx: `mayHaveApplied`), a retry can meet the effect of that very attempt:
+ * - Add then answers `already-exists`: Describe decides. The config we asked for means the earlier
+ *   attempt applied it (success); a different one belongs to someone else (the error stands); none
+ *   means nothing was applied after all (try the Add again).
+ * - Delete then answers `not-found`: the earlier attempt deleted it (success).
+ * - Update sends the full state, so repeating it is harmless: it is simply retried.
+ * And when a write that may have applied gives up, one last Describe tells whether it did, so an
+ * applied write is never reported as a failure (which would leave an orphan behind).
+ *
+ * The decisions are pure; `observe` is the one I/O step.
+ */
+import type { ErrorKind } from "../api/errors";
+import { LiveApiError } from "../api/errors";
+import { sameConfig } from "../api/normalize";
+import type { DescribeResult, DomainRequest, RecordNotifyConfig } from "../api/types";
+
+export type WriteOperation = "add" | "update" | "delete";
+
+/** Whether the write is in effect, judged from what the service holds. */
+export type WriteOutcome = "applied" | "not-applied";
+
+/** What an error means after an earlier attempt of the same write may have been applied. */
+export type AmbiguityVerdict =
+    /** The error itself proves the write applied. */
+    | "applied"
+    /** Only the service's current state can tell: Describe, then `writeOutcome`. */
+    | "observe"
+    /** The error means what it says. */
+    | "as-is";
+
+export function verdictAfterAmbiguity(operation: WriteOperation, kind: ErrorKind): AmbiguityVerdict {
+    if (operation === "add" && kind === "already-exists") return "observe";
+    if (operation === "delete" && kind === "not-found") return "applied";
+    return "as-is";
+}
+
+/**
+ * Pure. `observed` is the config the service holds for the domain, `undefined` when it holds none.
+ * An Add or Update is in effect when the service holds the desired config; a Delete when it holds none.
+ */
+export function writeOutcome(
+    operation: WriteOperation,
+    desired: RecordNotifyConfig | DomainRequest,
+    observed: RecordNotifyConfig | undefined,
+): WriteOutcome {
+    if (operation === "delete") return observed === undefined ? "applied" : "not-applied";
+    return observed !== undefined && sameConfig(observed, desired as RecordNotifyConfig) ? "applied" : "not-applied";
+}
+
+export interface Observation {
+    /** The stored config, or `undefined` when the domain has none. */
+    readonly config: RecordNotifyConfig | undefined;
+    /** The Describe's request id: the evidence for a settled write. */
+    readonly requestId: string;
+}
+
+/** Describes the domain's config; `not-found` means "none". Other errors propagate. */
+export async function observe(
+    describe: (request: DomainRequest) => Promise<DescribeResult>,
+    domainName: string,
+): Promise<Observation> {
+    try {
+        const result = await describe({ domainName });
+        return { config: result.config, requestId: result.requestId };
+    } catch (error) {
+        if (error instanceof LiveApiError && error.kind === "not-found") {
+            return { config: undefined, requestId: error.requestId ?? "" };
+        }
+        throw error;
+    }
+}
