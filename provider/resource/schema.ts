@@ -1,0 +1,115 @@
+/**
+ * The input rules, as zod schemas that mirror what the service accepts (see the API documents): one
+ * schema per property, plus the one rule that spans two properties. Pure.
+ *
+ * Messages name the property and the rule, never the value: the engine prints the value itself (as
+ * `[secret]` for secrets), and a NotifyAuthKey must not reach a log through a reason.
+ */
+import { z } from "zod";
+import type { InputKey } from "./inputs";
+import { unsafeHostKind } from "./url-safety";
+
+/** The service's limit for a domain name, and for each dot-separated label. */
+export const MAX_DOMAIN_LENGTH = 253;
+export const MAX_LABEL_LENGTH = 63;
+
+/** 16-32 ASCII letters and digits, as AddLiveRecordNotifyConfig documents for NotifyAuthKey. */
+export const NOTIFY_AUTH_KEY_PATTERN = /^[A-Za-z0-9]{16,32}$/;
+
+const LABEL_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/** Why a (trimmed, lower-cased) domain name is not one, or `undefined` when it is. */
+export function domainProblem(domain: string): string | undefined {
+    if (domain.length > MAX_DOMAIN_LENGTH) return `must be at most ${MAX_DOMAIN_LENGTH} characters`;
+    const labels = domain.split(".");
+    if (labels.length < 2) return "must be a fully qualified domain name such as live.example.com";
+    for (const label of labels) {
+        if (label.length === 0) return "must not contain empty labels (leading, trailing or double dots)";
+        if (label.length > MAX_LABEL_LENGTH) return `must have labels of at most ${MAX_LABEL_LENGTH} characters`;
+        if (!LABEL_PATTERN.test(label)) {
+            return "must have labels of letters, digits and hyphens that neither start nor end with a hyphen";
+        }
+    }
+    return undefined;
+}
+
+/** Why a (trimmed) callback URL would be refused, or `undefined` when it is acceptable. */
+export function urlProblem(text: string): string | undefined {
+    let url: URL;
+    try {
+        url = new URL(text);
+    } catch {
+        return "must be an absolute http:// or https:// URL";
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return `must use http:// or https://, not ${url.protocol}//`;
+    if (url.hostname === "") return "must name a host";
+    const unsafe = unsafeHostKind(url.hostname);
+    if (unsafe !== undefined) {
+        return `must not point at a ${unsafe} address (${url.hostname}); the service refuses such callback URLs as unsafe`;
+    }
+    return undefined;
+}
+
+const typeError = (field: string, type: string, required: boolean) => (issue: { input: unknown }) =>
+    required && (issue.input === undefined || issue.input === null) ? `${field} is required` : `${field} must be ${type}`;
+
+function domainSchema() {
+    return z
+        .string({ error: typeError("domainName", "a string", true) })
+        .trim()
+        .toLowerCase()
+        .min(1, { message: "domainName is required", abort: true })
+        .superRefine((value, ctx) => {
+            const problem = domainProblem(value);
+            if (problem) ctx.addIssue({ code: "custom", message: `domainName ${problem}` });
+        });
+}
+
+function urlSchema(field: "notifyUrl" | "onDemandUrl", required: boolean) {
+    return z
+        .string({ error: typeError(field, "a string", required) })
+        .trim()
+        .min(1, { message: `${field} is required`, abort: true })
+        .superRefine((value, ctx) => {
+            const problem = urlProblem(value);
+            if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}` });
+        });
+}
+
+const booleanSchema = (field: string) => z.boolean({ error: typeError(field, "a boolean (true or false)", false) });
+
+/** The schema of each input property when its value is known. */
+export const FIELD_SCHEMAS = {
+    domainName: domainSchema(),
+    notifyUrl: urlSchema("notifyUrl", true),
+    onDemandUrl: urlSchema("onDemandUrl", false).optional(),
+    needStatusNotify: booleanSchema("needStatusNotify").default(false),
+    notifyReqAuth: booleanSchema("notifyReqAuth").default(false),
+    notifyAuthKey: z
+        .string({ error: typeError("notifyAuthKey", "a string", false) })
+        .regex(NOTIFY_AUTH_KEY_PATTERN, { message: "notifyAuthKey must be 16-32 ASCII letters and digits" })
+        .optional(),
+    adoptExisting: booleanSchema("adoptExisting").optional(),
+} as const satisfies Record<InputKey, z.ZodType>;
+
+/**
+ * The whole input bag. Properties whose value is unknown (see unknown.ts) are passed through
+ * unvalidated, and rules that depend on them are skipped; unrecognized properties are issues.
+ */
+export function inputsSchema(unknownKeys: ReadonlySet<string>) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [key, schema] of Object.entries(FIELD_SCHEMAS)) shape[key] = unknownKeys.has(key) ? z.unknown() : schema;
+    return z.strictObject(shape).superRefine(
+        (value, ctx) => {
+            if (value.notifyReqAuth === true && value.notifyAuthKey === undefined && !unknownKeys.has("notifyAuthKey")) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["notifyAuthKey"],
+                    message: "notifyAuthKey is required when notifyReqAuth is true",
+                });
+            }
+        },
+        // Run even when other properties failed, so every failure is reported at once.
+        { when: () => true },
+    );
+}

@@ -1,0 +1,223 @@
+/**
+ * Resolves the provider's settings from Pulumi config and the environment, in the precedence of
+ * settings-table.ts, validating every value. Pure: the config and the environment are passed in.
+ *
+ * A bad value is a `SettingsError` naming the config key or environment variable it came from and the
+ * rule it broke; values of secret settings are never part of a message.
+ */
+import { inspect } from "node:util";
+import { DEFAULT_ENDPOINT, parseEndpoint } from "../api/endpoint";
+import {
+    DOCUMENTED_READ_QPS,
+    DOCUMENTED_WRITE_QPS,
+    MAX_OPERATION_TIMEOUT_MS,
+    MAX_QUOTA_HEADROOM,
+} from "../retry/constants";
+import { DEFAULT_OPERATION_TIMEOUT_SECONDS, settingSpec, type SettingName } from "./settings-table";
+
+export type ConfigGetter = (key: string) => string | undefined;
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface StaticKeys {
+    readonly accessKeyId: string;
+    readonly accessKeySecret: string;
+    readonly securityToken?: string;
+}
+
+export interface Settings {
+    /** Endpoint text, already checked by `parseEndpoint`. */
+    readonly endpoint: string;
+    /** Static keys; absent means the `@alicloud/credentials` default chain. */
+    readonly credentials?: StaticKeys;
+    readonly regionId?: string;
+    readonly accountId?: string;
+    readonly operationTimeoutMs: number;
+    /** Fraction of the quota left to others, 0..0.9. */
+    readonly quotaHeadroom: number;
+    /** Documented (or raised) quotas per second, before the headroom is taken off. */
+    readonly writeQps: number;
+    readonly readQps: number;
+    readonly signatureVersion: "v3" | "v2";
+}
+
+/** Bounds of the numeric settings (the retry layer's, where it has them). */
+export const MAX_OPERATION_TIMEOUT_SECONDS = MAX_OPERATION_TIMEOUT_MS / 1000;
+/** No account's quota is anywhere near this; a larger number is a typo. */
+export const MAX_QPS = 10_000;
+
+export class SettingsError extends Error {
+    override readonly name = "SettingsError";
+    /** The config key or environment variable that held the bad value. */
+    readonly key: string;
+
+    constructor(key: string, rule: string) {
+        super(`Invalid setting ${key}: ${rule}`);
+        this.key = key;
+    }
+}
+
+/** A value found for a setting, and where. */
+interface Found {
+    readonly value: string;
+    readonly key: string;
+}
+
+export function resolveSettings(get: ConfigGetter, env: Environment): Settings {
+    const endpoint = find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" };
+    try {
+        parseEndpoint(endpoint.value);
+    } catch (error) {
+        throw new SettingsError(endpoint.key, (error as Error).message);
+    }
+    const settings: { -readonly [K in keyof Settings]: Settings[K] } = {
+        endpoint: endpoint.value,
+        operationTimeoutMs:
+            (number(find("operationTimeout", get, env), TIMEOUT_RULE) ?? DEFAULT_OPERATION_TIMEOUT_SECONDS) * 1000,
+        quotaHeadroom: number(find("quotaHeadroom", get, env), HEADROOM_RULE) ?? 0,
+        writeQps: number(find("writeQps", get, env), QPS_RULE) ?? DOCUMENTED_WRITE_QPS,
+        readQps: number(find("readQps", get, env), QPS_RULE) ?? DOCUMENTED_READ_QPS,
+        signatureVersion: signatureVersion(find("signatureVersion", get, env)),
+    };
+    const credentials = staticKeys(get, env);
+    if (credentials) settings.credentials = credentials;
+    const region = find("region", get, env);
+    if (region) settings.regionId = matching(region, /^[a-z0-9][a-z0-9-]{0,63}$/, "must be a region id such as cn-shanghai");
+    const accountId = find("accountId", get, env);
+    if (accountId) {
+        settings.accountId = matching(accountId, /^[A-Za-z0-9._-]{1,64}$/, "must be 1-64 letters, digits, dots, underscores or hyphens");
+    }
+    return settings;
+}
+
+/** The first value set for a setting: config keys in order, then environment variables in order. */
+function find(name: SettingName, get: ConfigGetter, env: Environment): Found | undefined {
+    const spec = settingSpec(name);
+    for (const key of spec.configKeys) {
+        const raw = present(get(key));
+        if (raw === undefined) continue;
+        const value = key === "alicloud:endpoints" ? liveEndpoint(raw) : raw;
+        if (value !== undefined) return { value, key };
+    }
+    for (const key of spec.envVars) {
+        const value = present(env[key]);
+        if (value !== undefined) return { value, key };
+    }
+    return undefined;
+}
+
+function present(value: string | undefined): string | undefined {
+    if (typeof value !== "string") return undefined;
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+}
+
+/** The `live` entry of `@pulumi/alicloud`'s `endpoints` config: `[{"live": "host"}, ...]` (an object is accepted too). */
+function liveEndpoint(json: string): string | undefined {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(json);
+    } catch {
+        throw new SettingsError("alicloud:endpoints", 'must be a JSON list of endpoint objects, such as [{"live":"live.aliyuncs.com"}]');
+    }
+    const entries = Array.isArray(parsed) ? parsed : [parsed];
+    for (const entry of entries) {
+        if (typeof entry !== "object" || entry === null) {
+            throw new SettingsError("alicloud:endpoints", 'must be a JSON list of endpoint objects, such as [{"live":"live.aliyuncs.com"}]');
+        }
+        const live = (entry as Record<string, unknown>).live;
+        if (live === undefined) continue;
+        if (typeof live !== "string" || present(live) === undefined) {
+            throw new SettingsError("alicloud:endpoints", "the `live` entry must be a non-empty string");
+        }
+        return present(live);
+    }
+    return undefined;
+}
+
+/**
+ * Static keys, taken as a set from one place: the config if it names an AccessKey ID or secret, else
+ * the environment. Mixing a config key with an environment secret (or token) from another session
+ * would sign with a pair that does not belong together.
+ */
+function staticKeys(get: ConfigGetter, env: Environment): StaticKeys | undefined {
+    const sources = [
+        { lookup: (name: SettingName) => first(settingSpec(name).configKeys, (k) => present(get(k))) },
+        { lookup: (name: SettingName) => first(settingSpec(name).envVars, (k) => present(env[k])) },
+    ];
+    for (const { lookup } of sources) {
+        const id = lookup("accessKeyId");
+        const secret = lookup("accessKeySecret");
+        if (!id && !secret) continue;
+        if (!id) throw new SettingsError(secret!.key, `is set but no AccessKey ID is (set ${describe("accessKeyId", secret!.key)})`);
+        if (!secret) throw new SettingsError(id.key, `is set but no AccessKey secret is (set ${describe("accessKeySecret", id.key)})`);
+        if (/\s/.test(id.value)) throw new SettingsError(id.key, "must not contain whitespace");
+        if (/\s/.test(secret.value)) throw new SettingsError(secret.key, "must not contain whitespace");
+        const token = lookup("securityToken");
+        return redacted({ accessKeyId: id.value, accessKeySecret: secret.value, ...(token ? { securityToken: token.value } : {}) });
+    }
+    return undefined;
+}
+
+/** The config key or variables of a setting, in the same place (config or environment) as `nearKey`. */
+function describe(name: SettingName, nearKey: string): string {
+    const spec = settingSpec(name);
+    return nearKey.includes(":") ? spec.configKeys.join(" or ") : spec.envVars.join(" or ");
+}
+
+function first(keys: readonly string[], read: (key: string) => string | undefined): Found | undefined {
+    for (const key of keys) {
+        const value = read(key);
+        if (value !== undefined) return { value, key };
+    }
+    return undefined;
+}
+
+/** Keys whose secret and token print as `[secret]` through JSON.stringify and util.inspect. */
+function redacted(keys: StaticKeys): StaticKeys {
+    const safe = () => ({
+        accessKeyId: keys.accessKeyId,
+        accessKeySecret: "[secret]",
+        ...(keys.securityToken !== undefined ? { securityToken: "[secret]" } : {}),
+    });
+    return Object.freeze(
+        Object.defineProperties({ ...keys }, {
+            toJSON: { value: safe, enumerable: false },
+            [inspect.custom]: { value: () => safe(), enumerable: false },
+        }),
+    );
+}
+
+interface NumberRule {
+    readonly min: number;
+    readonly minInclusive: boolean;
+    readonly max: number;
+    readonly unit: string;
+}
+
+const TIMEOUT_RULE: NumberRule = { min: 0, minInclusive: false, max: MAX_OPERATION_TIMEOUT_SECONDS, unit: "seconds" };
+const HEADROOM_RULE: NumberRule = { min: 0, minInclusive: true, max: MAX_QUOTA_HEADROOM, unit: "a fraction of the quota" };
+const QPS_RULE: NumberRule = { min: 0, minInclusive: false, max: MAX_QPS, unit: "calls per second" };
+
+/** A number within bounds, or `undefined` when the setting is not set. */
+function number(found: Found | undefined, rule: NumberRule): number | undefined {
+    if (!found) return undefined;
+    const value = Number(found.value);
+    const above = rule.minInclusive ? value >= rule.min : value > rule.min;
+    if (!/^[+]?(\d+\.?\d*|\.\d+)$/.test(found.value) || !Number.isFinite(value) || !above || value > rule.max) {
+        const lower = rule.minInclusive ? `at least ${rule.min}` : `greater than ${rule.min}`;
+        throw new SettingsError(found.key, `must be a number ${lower} and at most ${rule.max} (${rule.unit}), not ${JSON.stringify(found.value)}`);
+    }
+    return value;
+}
+
+function signatureVersion(found: Found | undefined): "v3" | "v2" {
+    if (!found) return "v3";
+    const value = found.value.toLowerCase();
+    if (value === "v3" || value === "v2") return value;
+    throw new SettingsError(found.key, `must be "v3" or "v2", not ${JSON.stringify(found.value)}`);
+}
+
+function matching(found: Found, pattern: RegExp, rule: string): string {
+    if (!pattern.test(found.value)) throw new SettingsError(found.key, `${rule}, not ${JSON.stringify(found.value)}`);
+    return found.value;
+}
