@@ -1,0 +1,42 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { findRepoRoot, isRepoDist, linkedProjectDir, projectDirFor } from "../../../examples/engine/project-dir";
+
+// This file compiles to <buildRoot>/tests/examples/engine/.
+const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
+
+describe("examples/engine/project-dir", () => {
+    const repoRoot = findRepoRoot(BUILD_ROOT);
+
+    it("finds the repository root above a build", () => {
+        assert.ok(fs.existsSync(path.join(repoRoot, "package.json")));
+        assert.equal(JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).name, "pulumi-alicloud-live");
+    });
+
+    it("links a project dir whose pulumi-alicloud-live resolves to the given build and whose SDK is the repository's", () => {
+        const program = path.join(BUILD_ROOT, "tests", "examples", "engine", "project-dir.test.js");
+        const project = linkedProjectDir({ buildRoot: BUILD_ROOT, repoRoot, programFile: program, project: "p" });
+        try {
+            const handler = require.resolve("pulumi-alicloud-live/dist/provider/resource/handler.js", { paths: [project.dir] });
+            assert.equal(fs.realpathSync(handler), fs.realpathSync(path.join(BUILD_ROOT, "provider", "resource", "handler.js")));
+            const sdk = require.resolve("@pulumi/pulumi", { paths: [project.dir] });
+            assert.equal(fs.realpathSync(sdk), fs.realpathSync(require.resolve("@pulumi/pulumi")));
+            assert.ok(fs.existsSync(path.join(project.dir, "index.js")));
+            assert.match(fs.readFileSync(path.join(project.dir, "Pulumi.yaml"), "utf8"), /^name: p$/m);
+        } finally {
+            project.cleanup();
+        }
+        assert.equal(fs.existsSync(project.dir), false);
+    });
+
+    it("uses the repository root itself for the repository's own dist/ build", () => {
+        const forThisBuild = projectDirFor(BUILD_ROOT, repoRoot);
+        try {
+            assert.equal(forThisBuild.dir === repoRoot, isRepoDist(BUILD_ROOT, repoRoot));
+        } finally {
+            forThisBuild.cleanup();
+        }
+        assert.ok(fs.existsSync(repoRoot)); // cleanup of the root is a no-op
+    });
+});
