@@ -146,7 +146,6 @@ export interface LiveApiErrorInit {
     /** Milliseconds the service asked to wait (`x-acs-retry-after`), when it said. */
     readonly retryAfterMs?: number;
     readonly mayHaveApplied: boolean;
-    readonly cause?: unknown;
 }
 
 /** The one error type this package's client throws. Keeps the service's Code and RequestId. */
@@ -162,7 +161,7 @@ export class LiveApiError extends Error {
     readonly mayHaveApplied: boolean;
 
     constructor(init: LiveApiErrorInit) {
-        super(formatMessage(init), { cause: init.cause });
+        super(formatMessage(init));
         this.action = init.action;
         this.kind = init.kind;
         this.code = init.code;
@@ -207,7 +206,7 @@ export function toLiveApiError(error: unknown, action: Action): LiveApiError {
     const e = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
     const data = (typeof e.data === "object" && e.data !== null ? e.data : {}) as Record<string, unknown>;
     const requestId = firstString(data.RequestId, e.requestId);
-    const serviceMessage = firstString(data.Message, stripCoreDecoration(facts.message)) ?? "no message";
+    const serviceMessage = redactQueries(firstString(data.Message, stripCoreDecoration(facts.message)) ?? "no message");
     const retryAfter = typeof e.retryAfter === "number" && Number.isFinite(e.retryAfter) ? e.retryAfter : undefined;
     return new LiveApiError({
         action,
@@ -218,8 +217,16 @@ export function toLiveApiError(error: unknown, action: Action): LiveApiError {
         serviceMessage,
         retryAfterMs: retryAfter,
         mayHaveApplied: mayHaveApplied(facts, kind),
-        cause: error,
     });
+}
+
+/**
+ * The HTTP layer's network errors quote the whole request URL, whose query carries every business
+ * parameter, NotifyAuthKey included: keep the address, drop the query. (The thrown core error is not
+ * kept as `cause` for the same reason.)
+ */
+function redactQueries(message: string): string {
+    return message.replace(/(\bhttps?:\/\/[^\s?]*)\?\S*/gi, "$1?<query redacted>");
 }
 
 function firstString(...values: unknown[]): string | undefined {

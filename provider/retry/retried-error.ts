@@ -42,7 +42,6 @@ export class RetriedLiveApiError extends LiveApiError {
             serviceMessage: last.serviceMessage,
             retryAfterMs: last.retryAfterMs,
             mayHaveApplied: summary.mayHaveApplied,
-            cause: last,
         });
         this.attempts = summary.attempts;
         this.waitedMs = summary.waitedMs;

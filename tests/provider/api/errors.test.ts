@@ -62,7 +62,7 @@ describe("provider/api/errors", () => {
         assert.equal(e.requestId, "REQ-1");
         assert.equal(e.retryAfterMs, 1200);
         assert.equal(e.retryable, true);
-        assert.equal(e.cause, core);
+        assert.equal(e.cause, undefined, "the core's error is not kept: its message may quote the request URL");
         assert.match(e.message, /^AddLiveRecordNotifyConfig failed \(Throttling.User, HTTP 400\): Request was denied due to user flow control\./);
         assert.match(e.message, /RequestId: REQ-1\.$/);
         assert.equal(toLiveApiError(e, "AddLiveRecordNotifyConfig"), e, "idempotent");
@@ -73,6 +73,13 @@ describe("provider/api/errors", () => {
         assert.equal(e.kind, "forbidden");
         assert.match(e.message, /lacks the RAM permission live:DeleteLiveRecordNotifyConfig/);
         assert.equal(e.retryable, false);
+    });
+
+    it("redacts the request URL's query, which carries NotifyAuthKey, from network error messages", () => {
+        const core = Object.assign(new Error("socket hang upPOST http://127.0.0.1:9/?DomainName=a.example.com&NotifyAuthKey=abcdEFGH12345678 failed."), { code: "ECONNRESET" });
+        const e = toLiveApiError(core, "AddLiveRecordNotifyConfig");
+        assert.ok(!e.message.includes("abcdEFGH12345678"), e.message);
+        assert.match(e.message, /socket hang upPOST http:\/\/127\.0\.0\.1:9\/\?<query redacted> failed\./);
     });
 
     it("keeps a network error's message and marks it possibly applied", () => {

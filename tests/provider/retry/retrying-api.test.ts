@@ -143,7 +143,6 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
             assert.equal(error.code, "Forbidden");
             assert.equal(error.requestId, original.requestId);
             assert.equal(error.lastError, original);
-            assert.equal(error.cause, original);
             assert.equal(error.name, "LiveApiError");
             assert.ok(error.message.startsWith(original.message), error.message);
             assert.ok(error.message.endsWith("(after 1 attempt, 0 s waited)"), error.message);
