@@ -30,18 +30,26 @@ export function domainProblem(domain: string): string | undefined {
             return "must have labels of letters, digits and hyphens that neither start nor end with a hyphen";
         }
     }
+    if (/^\d+$/.test(labels[labels.length - 1])) return "must end in a top-level domain that is not all digits";
     return undefined;
 }
 
 /** Why a (trimmed) callback URL would be refused, or `undefined` when it is acceptable. */
 export function urlProblem(text: string): string | undefined {
+    // The URL parser would accept `http:host` and quietly encode spaces; the service refuses both.
+    if (!/^https?:\/\//i.test(text)) {
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1].toLowerCase();
+        return scheme && scheme !== "http" && scheme !== "https"
+            ? `must use http:// or https://, not ${scheme}://`
+            : "must be an absolute http:// or https:// URL";
+    }
+    if (/[\s\x00-\x1f\x7f]/.test(text)) return "must not contain spaces or control characters (percent-encode them)";
     let url: URL;
     try {
         url = new URL(text);
     } catch {
         return "must be an absolute http:// or https:// URL";
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") return `must use http:// or https://, not ${url.protocol}//`;
     if (url.hostname === "") return "must name a host";
     const unsafe = unsafeHostKind(url.hostname);
     if (unsafe !== undefined) {

@@ -18,6 +18,7 @@ describe("resource/schema", () => {
             ["*.example.com", /letters, digits and hyphens/],
             [`${"a".repeat(64)}.com`, /at most 63/],
             [`${"a.".repeat(127)}com`, /at most 253/],
+            ["live.example.123", /not all digits/],
         ];
         for (const [domain, rule] of bad) {
             it(`refuses ${domain.length > 40 ? `${domain.slice(0, 20)}… (${domain.length} chars)` : domain}`, () => {
@@ -33,7 +34,7 @@ describe("resource/schema", () => {
     });
 
     describe("urlProblem", () => {
-        for (const ok of ["http://callbacks.example.com/live", "https://8.8.8.8:8443/cb?x=1", "https://[2001:db8::1]/cb"]) {
+        for (const ok of ["http://callbacks.example.com/live", "https://8.8.8.8:8443/cb?x=1", "https://[2001:db8::1]/cb", "HTTPS://callbacks.example.com/a%20b"]) {
             it(`accepts ${ok}`, () => assert.equal(urlProblem(ok), undefined));
         }
         const bad: ReadonlyArray<readonly [string, RegExp]> = [
@@ -45,6 +46,9 @@ describe("resource/schema", () => {
             ["http://10.0.0.8/cb", /private address/],
             ["http://100.100.100.200/latest/meta-data", /metadata address/],
             ["http://[fe80::1]/cb", /link-local/],
+            ["http:callbacks.example.com/cb", /absolute http/],
+            ["https://callbacks.example.com/a b", /spaces or control characters/],
+            ["https://callbacks.example.com/\tcb", /spaces or control characters/],
         ];
         for (const [url, rule] of bad) {
             it(`refuses ${url}`, () => assert.match(urlProblem(url) ?? "", rule));
