@@ -126,7 +126,7 @@ export function mayHaveApplied(facts: ErrorFacts, kind: ErrorKind = classify(fac
 
 /** What a person can do about each kind, appended to the message. */
 const ADVICE: Readonly<Record<ErrorKind, string>> = {
-    "throttled": "The account's API quota is exhausted; the call was retried until its deadline.",
+    "throttled": "The account's quota for this action (shared by all its keys and users) was exhausted; retry later.",
     "transient": "The service or the network failed temporarily; retry later.",
     "not-found": "The recording callback configuration does not exist for this domain.",
     "already-exists": "The domain already has a recording callback configuration.",

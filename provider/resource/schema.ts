@@ -100,16 +100,30 @@ export const FIELD_SCHEMAS = {
     adoptExisting: booleanSchema("adoptExisting").optional(),
 } as const satisfies Record<InputKey, z.ZodType>;
 
+/** Compiled schemas by the set of unknown properties: zod compiles a schema on its first use, per object. */
+const INPUTS_SCHEMAS = new Map<string, ReturnType<typeof buildInputsSchema>>();
+
 /**
  * The whole input bag. Properties whose value is unknown (see unknown.ts) are passed through
  * unvalidated, and rules that depend on them are skipped; unrecognized properties are issues.
  */
 export function inputsSchema(unknownKeys: ReadonlySet<string>) {
+    const unknownFields = Object.keys(FIELD_SCHEMAS).filter((key) => unknownKeys.has(key));
+    const cacheKey = unknownFields.join(",");
+    let schema = INPUTS_SCHEMAS.get(cacheKey);
+    if (schema === undefined) {
+        schema = buildInputsSchema(new Set(unknownFields));
+        INPUTS_SCHEMAS.set(cacheKey, schema);
+    }
+    return schema;
+}
+
+function buildInputsSchema(unknownFields: ReadonlySet<string>) {
     const shape: Record<string, z.ZodType> = {};
-    for (const [key, schema] of Object.entries(FIELD_SCHEMAS)) shape[key] = unknownKeys.has(key) ? z.unknown() : schema;
+    for (const [key, schema] of Object.entries(FIELD_SCHEMAS)) shape[key] = unknownFields.has(key) ? z.unknown() : schema;
     return z.strictObject(shape).superRefine(
         (value, ctx) => {
-            if (value.notifyReqAuth === true && value.notifyAuthKey === undefined && !unknownKeys.has("notifyAuthKey")) {
+            if (value.notifyReqAuth === true && value.notifyAuthKey === undefined && !unknownFields.has("notifyAuthKey")) {
                 ctx.addIssue({
                     code: "custom",
                     path: ["notifyAuthKey"],
