@@ -85,6 +85,7 @@ export const BURST_WINDOW_MS = 500;
 
 /**
  * The window over which the achieved send rate is measured. A throttle cuts from
- * min(measured, current rate): cutting a rate nobody reaches would not slow anything.
+ * min(measured, current rate, rate granted since the last cut): cutting a rate nobody reaches would
+ * not slow anything.
  */
 export const RATE_MEASURE_WINDOW_MS = 1_000;

@@ -115,6 +115,36 @@ describe("retry/rate-limiter: AdaptiveRateLimiter", () => {
             assert.ok(limiter.rate < afterOne);
         });
 
+        it("from the second cut on, cut from no more than the rate the service answered since the previous cut", () => {
+            const limiter = new AdaptiveRateLimiter({ ceiling: 30, clock });
+            limiter.reserve();
+            limiter.onThrottle();
+            // Two seconds pacing at ~22/s while the service answers only 15/s of it (the rest is another client's).
+            for (let i = 0; i < 44; i++) {
+                clock.t += 1000 / 22;
+                limiter.reserve();
+                if (i % 22 < 15) limiter.onSuccess();
+            }
+            const answered = 30; // 15 of each 22 calls, for two seconds
+            const seconds = 44 / 22;
+            const rateBefore = limiter.rate;
+            assert.ok(rateBefore > answered / seconds, `the limiter climbed to ${rateBefore}/s, above the ${answered / seconds}/s granted`);
+            assert.equal(limiter.onThrottle(), true);
+            close(limiter.rate, (answered / seconds) * CUBIC_BETA, "rate after the second cut");
+        });
+
+        it("a cut with no answer since the previous one, or at the same instant, falls back to the measured rate", () => {
+            const limiter = new AdaptiveRateLimiter({ ceiling: 30, clock });
+            limiter.onThrottle();
+            const first = limiter.rate;
+            limiter.onThrottle(); // same instant: nothing granted can be known
+            close(limiter.rate, first * CUBIC_BETA, "second cut at the same instant");
+            clock.t += 2000;
+            const before = limiter.rate;
+            limiter.onThrottle(); // two seconds, no answer: no evidence either way
+            close(limiter.rate, Math.max(MIN_RATE, before * CUBIC_BETA), "cut after two silent seconds");
+        });
+
         it("restart the schedule at the new rate, one interval away, with no burst", () => {
             const limiter = new AdaptiveRateLimiter({ ceiling: 30, clock });
             for (let i = 0; i < 300; i++) limiter.reserve(); // ten seconds of queue at the old rate

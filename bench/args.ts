@@ -1,0 +1,117 @@
+/**
+ * Command-line flags of `npm run bench`, parsed and checked at once. Pure: every rejection names the
+ * flag and the rule.
+ */
+import { STRATEGY_NAMES, strategyByKey, type StrategyName } from "./strategies";
+
+export const DEFAULT_N = 300;
+/** `--quick`: a fast check that everything runs. */
+export const QUICK_N = 60;
+/** Resources created and deleted for the CPU measurement. */
+export const DEFAULT_CPU_N = 1000;
+export const QUICK_CPU_N = 200;
+/** The largest N accepted: the emulator's request log keeps 100 000 entries. */
+export const MAX_N = 5_000;
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+Creates, updates and deletes N LiveRecordNotifyConfig resources through Pulumi's real dynamic-provider
+host against the emulator at the real quotas (30 calls/s per write action, 50/s Describe), for each
+strategy, alone and while a second client of the same account spends half of the write quota.
+
+Options:
+  --n N               resources per scenario (default ${DEFAULT_N})
+  --parallel P        concurrent operations (default: Pulumi's, 4 x CPU count)
+  --only LIST         strategies to run, by letter or name: a=core-default, b=terraform-style,
+                      c=full-jitter, d=this-provider (default: all)
+  --no-contention     skip the scenarios with the competing client
+  --quick             N=${QUICK_N} and ${QUICK_CPU_N} resources for the CPU measurement, for a fast check
+  --time-limit S      cut a scenario off after S seconds (default: 3 x its floor + 60)
+  --cpu-n N           resources for the CPU measurement (default ${DEFAULT_CPU_N})
+  --no-cpu            skip the CPU measurement
+  -h, --help          print this help`;
+
+export class UsageError extends Error {
+    override readonly name = "UsageError";
+}
+
+export interface BenchArgs {
+    readonly help: boolean;
+    readonly n: number;
+    readonly parallel: number;
+    readonly strategies: readonly StrategyName[];
+    readonly contention: boolean;
+    readonly quick: boolean;
+    /** Seconds; undefined: derived from each scenario's floor. */
+    readonly timeLimitSeconds?: number;
+    /** 0 when the CPU measurement is skipped. */
+    readonly cpuN: number;
+}
+
+const VALUE_FLAGS = new Set(["--n", "--parallel", "--only", "--time-limit", "--cpu-n"]);
+const SWITCHES = new Set(["--no-contention", "--quick", "--no-cpu", "--help", "-h"]);
+
+export function parseArgs(argv: readonly string[], defaultParallel: number): BenchArgs {
+    const values = new Map<string, string>();
+    const switches = new Set<string>();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i]!;
+        const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+        const flag = eq > 0 ? arg.slice(0, eq) : arg;
+        if (SWITCHES.has(flag)) {
+            if (eq > 0) throw new UsageError(`${flag} takes no value`);
+            switches.add(flag);
+        } else if (VALUE_FLAGS.has(flag)) {
+            const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+            if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
+            if (values.has(flag)) throw new UsageError(`${flag} is given twice`);
+            values.set(flag, value);
+        } else {
+            throw new UsageError(`unknown option ${JSON.stringify(arg)}`);
+        }
+    }
+    const quick = switches.has("--quick");
+    if (quick && values.has("--n")) throw new UsageError("--quick sets N; give --quick or --n, not both");
+    const n = values.has("--n") ? integer("--n", values.get("--n")!, 1, MAX_N) : quick ? QUICK_N : DEFAULT_N;
+    const parallel = values.has("--parallel") ? integer("--parallel", values.get("--parallel")!, 1, 1000) : defaultParallel;
+    const strategies = values.has("--only") ? only(values.get("--only")!) : [...STRATEGY_NAMES];
+    if (switches.has("--no-cpu") && values.has("--cpu-n")) throw new UsageError("--no-cpu and --cpu-n contradict each other");
+    const cpuN = switches.has("--no-cpu")
+        ? 0
+        : values.has("--cpu-n")
+          ? integer("--cpu-n", values.get("--cpu-n")!, 1, MAX_N)
+          : quick
+            ? QUICK_CPU_N
+            : DEFAULT_CPU_N;
+    return {
+        help: switches.has("--help") || switches.has("-h"),
+        n,
+        parallel,
+        strategies,
+        contention: !switches.has("--no-contention"),
+        quick,
+        ...(values.has("--time-limit") ? { timeLimitSeconds: integer("--time-limit", values.get("--time-limit")!, 1, 3600) } : {}),
+        cpuN,
+    };
+}
+
+function integer(flag: string, raw: string, min: number, max: number): number {
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+    }
+    return value;
+}
+
+/** "a,d" or "core-default,this-provider", in the canonical order, without repeats. */
+function only(raw: string): StrategyName[] {
+    const picked = new Set<StrategyName>();
+    for (const key of raw.split(",").map((k) => k.trim())) {
+        const strategy = strategyByKey(key);
+        if (!strategy) {
+            throw new UsageError(`--only: unknown strategy ${JSON.stringify(key)}; use a letter a-d or a name (${STRATEGY_NAMES.join(", ")})`);
+        }
+        picked.add(strategy.name);
+    }
+    return STRATEGY_NAMES.filter((name) => picked.has(name));
+}

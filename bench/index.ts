@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: the throttling benchmark. For each strategy, alone and then against a competing
+ * client of the same account, creates, updates and deletes N configs through Pulumi's real
+ * dynamic-provider host and the emulator at the real quotas; then measures the provider code's CPU.
+ * Prints a table and the verdict on each target, and writes the same as JSON to bench/results/.
+ *
+ * Everything binds 127.0.0.1; hosts and the competitor are always stopped (and killed when this
+ * process exits); each scenario is cut off at its time limit.
+ */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { EmulatorAdmin } from "../emulator/admin-client";
+import { startEmulator } from "../emulator/server";
+import { DEFAULT_PARALLEL } from "../examples/engine/engine";
+import { findRepoRoot, projectDirFor } from "../examples/engine/project-dir";
+import { parseArgs, USAGE, UsageError, type BenchArgs } from "./args";
+import { measureCpuCost, type CpuCost } from "./cpu-cost";
+import { floorSeconds } from "./metrics";
+import { competitorLines, cpuLines, errorLines, scenarioTable, verdictTable } from "./report";
+import { runScenario, type ScenarioContext, type ScenarioResult } from "./scenario";
+import { serializedProviderText } from "./serialized-provider";
+import { handWrittenProviderText, STRATEGIES, type StrategyName } from "./strategies";
+import { cpuVerdict, scenarioVerdicts, type Verdict } from "./targets";
+
+/** The documented quotas the emulator enforces. */
+export const WRITE_QPS = 30;
+export const READ_QPS = 50;
+/** The competitor spends half of each write action's quota. */
+export const COMPETITOR_QPS = WRITE_QPS / 2;
+/** The account both keys belong to. */
+const ACCOUNT_ID = "1000000000000001";
+/** CPU runs per variant (the median is used). */
+const CPU_RUNS = 3;
+const QUICK_CPU_RUNS = 1;
+
+const RESULTS_DIR = path.join(findRepoRoot(__dirname), "bench", "results");
+
+const print = (line = ""): void => void process.stdout.write(`${line}\n`);
+
+/** Default cut-off of a scenario: three times its floor, plus a minute for slow process starts. */
+export function defaultTimeLimitSeconds(n: number, availableQps: number): number {
+    return Math.ceil(3 * floorSeconds(3 * n, availableQps) + 60);
+}
+
+async function main(argv: string[]): Promise<number> {
+    let args: BenchArgs;
+    try {
+        args = parseArgs(argv, DEFAULT_PARALLEL);
+    } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        process.stderr.write(`bench: ${error.message}\nTry 'npm run bench -- --help'.\n`);
+        return 2;
+    }
+    if (args.help) {
+        print(USAGE);
+        return 0;
+    }
+    const startedAt = new Date();
+    const buildRoot = path.resolve(__dirname, "..");
+    const repoRoot = findRepoRoot(buildRoot);
+    const project = projectDirFor(buildRoot, repoRoot);
+    const providerKey = { id: "BENCH-PROVIDER-KEY", secret: randomBytes(18).toString("base64url") };
+    const competitorKey = { id: "BENCH-COMPETITOR-KEY", secret: randomBytes(18).toString("base64url") };
+    const emulator = await startEmulator({
+        host: "127.0.0.1",
+        writeQps: WRITE_QPS,
+        readQps: READ_QPS,
+        accounts: [
+            { accessKeyId: providerKey.id, accessKeySecret: providerKey.secret, accountId: ACCOUNT_ID },
+            { accessKeyId: competitorKey.id, accessKeySecret: competitorKey.secret, accountId: ACCOUNT_ID },
+        ],
+    });
+    const stopOnSignal = () => process.exit(130); // runs the exit hooks that kill hosts and the competitor
+    process.once("SIGINT", stopOnSignal);
+    process.once("SIGTERM", stopOnSignal);
+    try {
+        const ctx: ScenarioContext = {
+            admin: new EmulatorAdmin(emulator.url),
+            endpoint: emulator.url,
+            providerKey,
+            competitorKey,
+            projectDir: project.dir,
+            n: args.n,
+            parallel: args.parallel,
+            writeQps: WRITE_QPS,
+            competitorRate: COMPETITOR_QPS,
+        };
+        const cpus = os.cpus();
+        print(`Throttling benchmark: N=${args.n}, parallel=${args.parallel}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
+        print(`Emulator ${emulator.url}: ${WRITE_QPS} calls/s per write action, ${READ_QPS}/s Describe; competitor ${COMPETITOR_QPS}/s per write action`);
+        print("Strategies:");
+        for (const s of STRATEGIES.filter((x) => args.strategies.includes(x.name))) print(`  (${s.letter}) ${s.name}: ${s.summary}`);
+
+        const texts = new Map<StrategyName | "bare", string>();
+        for (const s of STRATEGIES) {
+            if (s.module) texts.set(s.name, handWrittenProviderText(path.join(__dirname, "providers", `${s.module}.js`)));
+        }
+        texts.set("bare", handWrittenProviderText(path.join(__dirname, "providers", "bare.js")));
+        const needsReal = args.strategies.includes("this-provider") || args.cpuN > 0;
+        if (needsReal) texts.set("this-provider", await serializedProviderText(project.dir));
+
+        const results: ScenarioResult[] = [];
+        for (const contention of args.contention ? [false, true] : [false]) {
+            const available = contention ? WRITE_QPS - COMPETITOR_QPS : WRITE_QPS;
+            const limit = args.timeLimitSeconds ?? defaultTimeLimitSeconds(args.n, available);
+            print();
+            print(`${contention ? "Under contention" : "Alone"}: floor ${floorSeconds(args.n, available).toFixed(1)} s per phase, time limit ${limit} s per scenario`);
+            for (const name of args.strategies) {
+                const started = Date.now();
+                const result = await runScenario(ctx, name, texts.get(name)!, contention, limit);
+                const s = result.numbers;
+                print(
+                    `  ${name}: ${s.wallSeconds.toFixed(1)} s (${s.ratio?.toFixed(2) ?? "n/a"} x floor), ${s.calls.throttled}/${s.calls.total} throttled, ` +
+                        `${s.failed} failed${s.timedOut ? `, CUT OFF at ${limit} s (${s.cutOff} operations unfinished)` : ""}` +
+                        ` [${((Date.now() - started) / 1000).toFixed(0)} s with setup]`,
+                );
+                if (result.logOverflowed) print("    warning: the emulator's request log overflowed; call counts are incomplete");
+                results.push(result);
+            }
+        }
+
+        let cpu: CpuCost | undefined;
+        if (args.cpuN > 0) {
+            print();
+            print(`Provider code CPU: ${args.cpuN} creates + deletes, real provider vs a bare one, quota raised`);
+            cpu = await measureCpuCost(
+                { admin: ctx.admin, endpoint: ctx.endpoint, providerKey, projectDir: project.dir, parallel: args.parallel },
+                { real: texts.get("this-provider")!, bare: texts.get("bare")! },
+                args.cpuN,
+                args.quick ? QUICK_CPU_RUNS : CPU_RUNS,
+                print,
+            );
+        }
+
+        const verdicts: Verdict[] = [...scenarioVerdicts(results.map((r) => r.numbers)), ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : [])];
+        print();
+        print(scenarioTable(results));
+        print("  (create/update/delete: wall seconds and wall/floor; '!' after the total: cut off at the time limit)");
+        const competitors = competitorLines(results);
+        if (competitors.length > 0) {
+            print();
+            print("Competitor during the contention scenarios (offered 15/s per write action):");
+            competitors.forEach((l) => print(l));
+        }
+        const errors = errorLines(results);
+        if (errors.length > 0) {
+            print();
+            print("Sample errors of failed operations:");
+            errors.forEach((l) => print(l));
+        }
+        if (cpu) {
+            print();
+            print("Provider code CPU:");
+            cpuLines(cpu).forEach((l) => print(l));
+        }
+        if (verdicts.length > 0) {
+            print();
+            print("Targets (this-provider):");
+            print(verdictTable(verdicts));
+        }
+
+        const report = {
+            startedAt: startedAt.toISOString(),
+            finishedAt: new Date().toISOString(),
+            machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim(), node: process.version, platform: `${os.platform()} ${os.release()}` },
+            settings: {
+                n: args.n,
+                parallel: args.parallel,
+                writeQps: WRITE_QPS,
+                readQps: READ_QPS,
+                competitorQps: COMPETITOR_QPS,
+                strategies: args.strategies,
+                contention: args.contention,
+                cpuResources: args.cpuN,
+            },
+            strategies: STRATEGIES.filter((s) => args.strategies.includes(s.name)).map(({ name, letter, summary }) => ({ name, letter, summary })),
+            scenarios: results,
+            cpu,
+            verdicts,
+        };
+        fs.mkdirSync(RESULTS_DIR, { recursive: true });
+        const json = `${JSON.stringify(report, null, 2)}\n`;
+        const file = path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/:/g, "-")}.json`);
+        fs.writeFileSync(file, json);
+        fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), json);
+        print();
+        print(`Results: ${path.relative(process.cwd(), file)} (and bench/results/latest.json); ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s in all`);
+        return verdicts.every((v) => v.pass) ? 0 : 1;
+    } finally {
+        await emulator.stop();
+        project.cleanup();
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (error: unknown) => {
+            process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+            process.exit(1);
+        },
+    );
+}

@@ -1,0 +1,99 @@
+/** The benchmark's printed report: plain-text tables of the measured numbers. Pure. */
+import type { CpuCost } from "./cpu-cost";
+import type { ScenarioResult } from "./scenario";
+import { percent, type Verdict } from "./targets";
+
+/** Renders rows under a header, columns padded to their widest cell; numeric-looking cells right-aligned. */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+    const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.]+( ?[%x]| s)?$|^n\/a$|^-$/.test(r[i] ?? "")));
+    const line = (cells: readonly string[]) =>
+        cells
+            .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+            .join("  ")
+            .trimEnd();
+    return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function seconds(value: number): string {
+    return value.toFixed(1);
+}
+
+function times(value: number | undefined): string {
+    return value === undefined ? "n/a" : `${value.toFixed(2)}x`;
+}
+
+export function scenarioTable(results: readonly ScenarioResult[]): string {
+    const header = [
+        "strategy", "scenario", "create s", "update s", "delete s", "total s", "floor s", "wall/floor",
+        "calls", "throttled", "thr share", "failed", "cut off", "host CPU s", "peak RSS MB",
+    ];
+    const rows = results.map((r) => {
+        const s = r.numbers;
+        const phase = (name: string) => {
+            const p = s.phases.find((x) => x.phase === name);
+            return p ? `${seconds(p.wallSeconds)} (${times(p.ratio)})` : "-";
+        };
+        return [
+            s.strategy,
+            s.contention ? "contention" : "alone",
+            phase("create"),
+            phase("update"),
+            phase("delete"),
+            seconds(s.wallSeconds) + (s.timedOut ? "!" : ""),
+            seconds(s.floorSeconds),
+            s.timedOut ? "cut off" : times(s.ratio),
+            String(s.calls.total),
+            String(s.calls.throttled),
+            percent(s.throttledShare),
+            String(s.failed),
+            String(s.cutOff),
+            r.host ? r.host.cpuSeconds.toFixed(2) : "n/a",
+            r.host ? (r.host.peakRssBytes / 1024 / 1024).toFixed(0) : "n/a",
+        ];
+    });
+    return table(header, rows);
+}
+
+export function competitorLines(results: readonly ScenarioResult[]): string[] {
+    const lines: string[] = [];
+    for (const r of results) {
+        if (!r.competitor) continue;
+        const rates = Object.entries(r.competitor.okPerSecond)
+            .filter(([action]) => action !== "DescribeLiveRecordNotifyConfig")
+            .map(([action, rate]) => `${action.replace(/LiveRecordNotifyConfig$/, "")} ${rate.toFixed(1)}/s`)
+            .join(", ");
+        const c = r.competitor.calls;
+        lines.push(`  ${r.numbers.strategy}: competitor got ${rates || "nothing"} (${c.throttled} of its ${c.total} calls throttled)`);
+    }
+    return lines;
+}
+
+/** One line per phase that had failures: how many, and the first error (shortened). */
+export function errorLines(results: readonly ScenarioResult[], maxLength = 160): string[] {
+    const lines: string[] = [];
+    for (const r of results) {
+        for (const p of r.numbers.phases) {
+            const first = p.errorSamples[0];
+            if (p.failed === 0 || first === undefined) continue;
+            const shown = first.length > maxLength ? `${first.slice(0, maxLength)}…` : first;
+            lines.push(`  ${r.numbers.strategy} ${r.numbers.contention ? "contention" : "alone"} ${p.phase}: ${p.failed} failed, e.g. ${shown}`);
+        }
+    }
+    return lines;
+}
+
+export function verdictTable(verdicts: readonly Verdict[]): string {
+    return table(
+        ["verdict", "target", "scope", "measured", "limit"],
+        verdicts.map((v) => [v.pass ? "PASS" : "FAIL", v.target, v.scope, v.measured, v.limit]),
+    );
+}
+
+export function cpuLines(cost: CpuCost): string[] {
+    return [
+        `  ${cost.resources} creates + ${cost.resources} deletes, median of ${cost.runs.length / 2} runs each:`,
+        `  real provider ${cost.realCpuSeconds.toFixed(2)} s host CPU, bare provider ${cost.bareCpuSeconds.toFixed(2)} s`,
+        `  provider code: ${cost.providerCpuPer1000.toFixed(3)} s CPU per 1000 resources`,
+    ];
+}

@@ -1,0 +1,74 @@
+/**
+ * The issue's targets for the shipped provider ("Throttle-proof at scale"), and their verdicts on
+ * measured numbers. Pure. A missed target is reported as FAIL, never hidden.
+ */
+import type { ScenarioNumbers } from "./metrics";
+
+/** No operation may end in error, in any scenario. */
+export const MAX_FAILED_OPERATIONS = 0;
+/** Alone, the wall time may exceed the floor (calls / quota) by 10 %. */
+export const MAX_RATIO_ALONE = 1.1;
+/** Under contention, the floor of the quota left over may be exceeded by 25 %. */
+export const MAX_RATIO_CONTENTION = 1.25;
+/** At most 2 % of the provider's calls may be throttled. */
+export const MAX_THROTTLED_SHARE = 0.02;
+/** Host CPU the provider's own code may cost per 1000 resources (created and deleted), in seconds. */
+export const MAX_PROVIDER_CPU_PER_1000 = 1;
+
+/** The strategy the targets apply to. */
+export const TARGET_STRATEGY = "this-provider";
+
+export interface Verdict {
+    readonly target: string;
+    /** "alone", "contention" or "cpu". */
+    readonly scope: string;
+    readonly measured: string;
+    readonly limit: string;
+    readonly pass: boolean;
+}
+
+export function scenarioVerdicts(scenarios: readonly ScenarioNumbers[]): Verdict[] {
+    const verdicts: Verdict[] = [];
+    for (const s of scenarios) {
+        if (s.strategy !== TARGET_STRATEGY) continue;
+        const scope = s.contention ? "contention" : "alone";
+        const unfinished = s.cutOff > 0 || s.timedOut;
+        verdicts.push({
+            target: "failed operations",
+            scope,
+            measured: unfinished ? `${s.failed} failed, ${s.cutOff} cut off by the time limit` : String(s.failed),
+            limit: `= ${MAX_FAILED_OPERATIONS}`,
+            pass: s.failed <= MAX_FAILED_OPERATIONS && !unfinished,
+        });
+        const maxRatio = s.contention ? MAX_RATIO_CONTENTION : MAX_RATIO_ALONE;
+        verdicts.push({
+            target: s.contention ? "wall / floor of the remaining quota" : "wall / floor",
+            scope,
+            measured: s.ratio === undefined ? "n/a" : s.ratio.toFixed(3),
+            limit: `<= ${maxRatio.toFixed(2)}`,
+            pass: s.ratio !== undefined && s.ratio <= maxRatio && !unfinished,
+        });
+        verdicts.push({
+            target: "throttled share of calls",
+            scope,
+            measured: percent(s.throttledShare),
+            limit: `<= ${percent(MAX_THROTTLED_SHARE)}`,
+            pass: s.throttledShare <= MAX_THROTTLED_SHARE,
+        });
+    }
+    return verdicts;
+}
+
+export function cpuVerdict(providerCpuPer1000: number): Verdict {
+    return {
+        target: "provider code CPU per 1000 resources",
+        scope: "cpu",
+        measured: `${providerCpuPer1000.toFixed(3)} s`,
+        limit: `< ${MAX_PROVIDER_CPU_PER_1000} s`,
+        pass: providerCpuPer1000 < MAX_PROVIDER_CPU_PER_1000,
+    };
+}
+
+export function percent(share: number): string {
+    return `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 2)} %`;
+}

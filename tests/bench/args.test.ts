@@ -1,0 +1,59 @@
+import { strict as assert } from "node:assert";
+import { DEFAULT_CPU_N, DEFAULT_N, parseArgs, QUICK_CPU_N, QUICK_N, UsageError } from "../../bench/args";
+
+describe("bench/args", () => {
+    it("defaults: N=300, the given parallelism, all four strategies, contention and the CPU measurement", () => {
+        const args = parseArgs([], 8);
+        assert.equal(args.n, DEFAULT_N);
+        assert.equal(args.parallel, 8);
+        assert.deepEqual(args.strategies, ["core-default", "terraform-style", "full-jitter", "this-provider"]);
+        assert.equal(args.contention, true);
+        assert.equal(args.cpuN, DEFAULT_CPU_N);
+        assert.equal(args.timeLimitSeconds, undefined);
+        assert.equal(args.help, false);
+    });
+
+    it("reads --n, --parallel, --time-limit and --cpu-n, as `--flag value` or `--flag=value`", () => {
+        const args = parseArgs(["--n", "120", "--parallel=3", "--time-limit", "90", "--cpu-n=500"], 8);
+        assert.deepEqual([args.n, args.parallel, args.timeLimitSeconds, args.cpuN], [120, 3, 90, 500]);
+    });
+
+    it("--quick sets N=60 and a smaller CPU measurement, and refuses an explicit --n", () => {
+        const args = parseArgs(["--quick"], 8);
+        assert.deepEqual([args.n, args.cpuN, args.quick], [QUICK_N, QUICK_CPU_N, true]);
+        assert.throws(() => parseArgs(["--quick", "--n", "10"], 8), /--quick or --n/);
+    });
+
+    it("--only takes letters or names, in any order, and keeps the canonical order", () => {
+        assert.deepEqual(parseArgs(["--only", "d,a"], 8).strategies, ["core-default", "this-provider"]);
+        assert.deepEqual(parseArgs(["--only=full-jitter,b"], 8).strategies, ["terraform-style", "full-jitter"]);
+        assert.throws(() => parseArgs(["--only", "a,x"], 8), /unknown strategy "x"/);
+    });
+
+    it("--no-contention and --no-cpu turn the parts off; --no-cpu contradicts --cpu-n", () => {
+        const args = parseArgs(["--no-contention", "--no-cpu"], 8);
+        assert.equal(args.contention, false);
+        assert.equal(args.cpuN, 0);
+        assert.throws(() => parseArgs(["--no-cpu", "--cpu-n", "5"], 8), /contradict/);
+    });
+
+    it("rejects bad values with the flag and the rule", () => {
+        const cases: Array<[string[], RegExp]> = [
+            [["--n", "0"], /--n must be a whole number from 1 to 5000, not "0"/],
+            [["--n", "1.5"], /--n must be a whole number/],
+            [["--n"], /--n needs a value/],
+            [["--parallel", "-2"], /--parallel must be a whole number/],
+            [["--n", "5", "--n", "6"], /given twice/],
+            [["--quick=yes"], /--quick takes no value/],
+            [["--fast"], /unknown option "--fast"/],
+        ];
+        for (const [argv, message] of cases) {
+            assert.throws(() => parseArgs(argv, 8), (e: unknown) => e instanceof UsageError && message.test(e.message), argv.join(" "));
+        }
+    });
+
+    it("-h and --help ask for the usage", () => {
+        assert.equal(parseArgs(["-h"], 8).help, true);
+        assert.equal(parseArgs(["--help"], 8).help, true);
+    });
+});
