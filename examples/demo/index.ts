@@ -15,7 +15,7 @@
  * exits non-zero if the step did not do what it should.
  */
 import * as path from "node:path";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
 import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../engine/project-dir";
 import { CliDriver, findPulumiCli } from "./cli-driver";
@@ -41,18 +41,9 @@ function expect(condition: boolean, what: string): void {
     print(`  ok: ${what}`);
 }
 
-interface CloudConfig {
-    readonly domainName: string;
-    readonly notifyUrl: string;
-    readonly onDemandUrl?: string;
-    readonly needStatusNotify: boolean;
-    readonly notifyReqAuth: boolean;
-    readonly notifyAuthKey?: string;
-}
-
 /** What the emulator (the "cloud") holds, printed without the signing key. */
-async function cloud(admin: EmulatorAdmin): Promise<Map<string, CloudConfig>> {
-    const configs = (await admin.configs()) as CloudConfig[];
+async function cloud(admin: EmulatorAdmin): Promise<Map<string, StoredConfig>> {
+    const configs = await admin.configs();
     print(`  cloud now holds ${configs.length} config(s):`);
     for (const c of [...configs].sort((a, b) => a.domainName.localeCompare(b.domainName))) {
         const flags = [c.needStatusNotify ? "status callbacks" : "", c.notifyReqAuth ? `signed (key ${c.notifyAuthKey ? "set" : "missing"})` : ""]

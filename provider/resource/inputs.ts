@@ -8,20 +8,8 @@ import type { RecordNotifyConfig } from "../api/types";
 /** The key under which the dynamic-provider host carries the serialized provider in every bag. */
 export const PROVIDER_KEY = "__provider";
 
-/** Inputs after `check`: trimmed, domain lower-cased, booleans defaulted. */
-export interface LiveRecordNotifyConfigInputs {
-    /** The streaming domain. Changing it replaces the resource. */
-    readonly domainName: string;
-    /** Callback URL for recording events and task status (`http://` or `https://`). */
-    readonly notifyUrl: string;
-    /** Callback URL for on-demand recording. */
-    readonly onDemandUrl?: string;
-    /** Send recording task status callbacks. Default `false`. */
-    readonly needStatusNotify?: boolean;
-    /** Sign callbacks (`ALI-LIVE-SIGNATURE`). Default `false`; requires `notifyAuthKey`. */
-    readonly notifyReqAuth?: boolean;
-    /** 16-32 ASCII letters and digits. A secret. */
-    readonly notifyAuthKey?: string;
+/** Inputs after `check`: the API's fields (trimmed, domain lower-cased, booleans defaulted), plus one of our own. */
+export interface LiveRecordNotifyConfigInputs extends RecordNotifyConfig {
     /** On create, take over a configuration the domain already has instead of failing. Not sent to the service. */
     readonly adoptExisting?: boolean;
 }
