@@ -13,6 +13,12 @@ import { unsafeHostKind } from "./url-safety";
 export const MAX_DOMAIN_LENGTH = 253;
 export const MAX_LABEL_LENGTH = 63;
 
+/**
+ * Callback URLs travel in the request's query string. The service documents no limit; 2048 keeps every
+ * request well inside what HTTP front ends accept (Node's own limit is 16 KiB of request head).
+ */
+export const MAX_URL_LENGTH = 2048;
+
 /** 16-32 ASCII letters and digits, as AddLiveRecordNotifyConfig documents for NotifyAuthKey. */
 export const NOTIFY_AUTH_KEY_PATTERN = /^[A-Za-z0-9]{16,32}$/;
 
@@ -36,6 +42,7 @@ export function domainProblem(domain: string): string | undefined {
 
 /** Why a (trimmed) callback URL would be refused, or `undefined` when it is acceptable. */
 export function urlProblem(text: string): string | undefined {
+    if (text.length > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters`;
     // The URL parser would accept `http:host` and quietly encode spaces; the service refuses both.
     if (!/^https?:\/\//i.test(text)) {
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1].toLowerCase();

@@ -48,6 +48,7 @@ describe("resource/schema", () => {
             ["http://[fe80::1]/cb", /link-local/],
             ["http:callbacks.example.com/cb", /absolute http/],
             ["https://callbacks.example.com/a b", /spaces or control characters/],
+            [`https://callbacks.example.com/${"a".repeat(2048)}`, /at most 2048 characters/],
             ["https://callbacks.example.com/\tcb", /spaces or control characters/],
         ];
         for (const [url, rule] of bad) {

@@ -1,0 +1,48 @@
+/**
+ * What the soak's program declares: a set of named LiveRecordNotifyConfig resources, and the engine
+ * registrations they become. Pure.
+ *
+ * A registration is built the way `LiveRecordNotifyConfig`'s constructor builds one: the properties
+ * that are set, the SDK's serialized `__provider`, `notifyAuthKey` as a secret input, and
+ * `additionalSecretOutputs: ["notifyAuthKey"]` (the SDK's mock monitor does not pass options, so the
+ * soak cannot read them from a real registration; `model.test.ts` compares the rest with one).
+ */
+import type { Registration } from "../../examples/engine/engine";
+import type { PropertyMap } from "../../examples/engine/struct";
+import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
+import { SECRET_OUTPUTS } from "../../provider/resource/inputs";
+
+export const RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";
+
+/** One resource's declared properties. */
+export interface ResourceSpec {
+    readonly domainName: string;
+    readonly notifyUrl: string;
+    readonly onDemandUrl?: string;
+    readonly needStatusNotify?: boolean;
+    readonly notifyReqAuth?: boolean;
+    readonly notifyAuthKey?: string;
+}
+
+/** The program: resource name -> declared properties. */
+export type Declared = ReadonlyMap<string, ResourceSpec>;
+
+/** The engine registration for one declared resource. */
+export function registrationOf(name: string, spec: ResourceSpec, providerText: string): Registration {
+    const inputs: PropertyMap = { __provider: providerText };
+    for (const [key, value] of Object.entries(spec)) if (value !== undefined) inputs[key] = value;
+    return {
+        type: RESOURCE_TYPE,
+        name,
+        custom: true,
+        inputs,
+        secretInputs: spec.notifyAuthKey !== undefined ? ["notifyAuthKey"] : [],
+        dependencies: [],
+        options: { additionalSecretOutputs: [...SECRET_OUTPUTS] },
+    };
+}
+
+/** The configuration a declared resource must end up with in the cloud (and in the state's outputs). */
+export function intendedConfig(spec: ResourceSpec): CanonicalConfig {
+    return canonicalConfig({ ...spec, domainName: spec.domainName.trim().toLowerCase() });
+}
