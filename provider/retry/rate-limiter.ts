@@ -43,8 +43,10 @@ export interface RateLimiter {
      * Takes the next free slot. Returns the milliseconds to wait before sending (0: send now).
      * A rate cut voids the slots handed out before it: a caller that wakes to find `epoch` changed
      * must reserve again, so that everyone waiting moves to the new spacing at once.
+     * When the wait would exceed `maxWaitMs`, no slot is taken (the caller cannot use it, and an
+     * unused slot would push every later caller back): the wait is returned all the same.
      */
-    reserve(): number;
+    reserve(maxWaitMs?: number): number;
     /**
      * The service throttled a call reserved in `epoch` (default: the current one). Cuts the rate,
      * unless a cut already happened since that call was reserved. Returns whether it cut.
@@ -115,10 +117,11 @@ export class AdaptiveRateLimiter implements RateLimiter {
         return this.#epoch;
     }
 
-    reserve(): number {
+    reserve(maxWaitMs: number = Infinity): number {
         const now = this.#clock.now();
         const interval = 1000 / this.#rate;
         const sendAt = Math.max(now, this.#nextFreeAt - this.#burstTolerance(interval));
+        if (sendAt - now > maxWaitMs) return sendAt - now;
         this.#nextFreeAt = Math.max(this.#nextFreeAt, sendAt) + interval;
         this.#recordSlot(now, sendAt);
         // Sums of fractional intervals leave float dust at the burst boundary; no timer can wait a microsecond.

@@ -145,7 +145,8 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
             let epoch: number;
             for (;;) {
                 epoch = limiter.epoch;
-                const pacing = limiter.reserve();
+                // A slot beyond the deadline is not taken: an abandoned slot would delay every later caller.
+                const pacing = limiter.reserve(budget.deadlineAt - clock.now());
                 if (pacing <= 0) break;
                 if (clock.now() + pacing > budget.deadlineAt) {
                     return { ok: false, error: last ?? notSentError(action), reason: "deadline" };

@@ -37,6 +37,17 @@ describe("retry/rate-limiter: AdaptiveRateLimiter", () => {
             close(limiter.reserve(), 1000 / 30, "the first call after the burst waits one interval");
         });
 
+        it("takes no slot when the wait would exceed maxWaitMs, so an abandoned caller delays nobody", () => {
+            const limiter = new AdaptiveRateLimiter({ ceiling: 30, clock });
+            const burst = burstOf(30);
+            for (let i = 0; i < burst; i++) limiter.reserve();
+            const next = 1000 / 30;
+            close(limiter.reserve(1), next, "reports the wait it would have had");
+            close(limiter.reserve(1), next, "and took no slot: the same wait again");
+            close(limiter.reserve(), next, "a caller that can wait gets that first slot");
+            close(limiter.reserve(), 2 * next, "and the next caller the one after");
+        });
+
         it("spaces hundreds of simultaneous waiters evenly, first come first served", () => {
             const limiter = new AdaptiveRateLimiter({ ceiling: 30, clock });
             const waits = Array.from({ length: 400 }, () => limiter.reserve());
