@@ -2,30 +2,18 @@
  * The soak's totals over all sequences, the verdict, and the printed report. Pure.
  */
 import type { SoakOptions } from "./args";
-import type { Divergence } from "./checker";
-import { addTallies, emptyTally, FAULT_KINDS, type RequestTally } from "./fault-mix";
+import { addTallies, emptyTally, FAULT_KINDS } from "./fault-mix";
 import type { ChangeKind } from "./generator";
 import type { SequenceResult } from "./runner";
 
-export interface SoakSummary {
+/** The totals of every sequence's counts (see `SequenceResult`), and the run's own figures. */
+export interface SoakSummary extends Omit<SequenceResult, "index" | "steps" | "stepKinds"> {
     readonly options: SoakOptions;
     readonly sequences: number;
     /** Generated steps, plus one destroy per sequence. */
     readonly steps: number;
     readonly destroys: number;
     readonly stepKinds: Record<string, number>;
-    readonly changes: Record<ChangeKind, number>;
-    readonly outOfBandSkipped: number;
-    readonly outages: number;
-    readonly failedSteps: number;
-    readonly failureCauses: Record<string, number>;
-    readonly unclearFailures: readonly string[];
-    readonly reruns: { faultsOn: number; faultsOff: number; withRefresh: number };
-    readonly notConverged: readonly string[];
-    readonly divergences: ReadonlyArray<Divergence & { readonly step: string }>;
-    readonly secretLeaks: readonly string[];
-    readonly tally: RequestTally;
-    readonly wallMs: number;
 }
 
 export function summarize(options: SoakOptions, results: readonly SequenceResult[], wallMs: number): SoakSummary {

@@ -3,7 +3,8 @@
  */
 import { strict as assert } from "node:assert";
 import { LiveClient, type LiveClientOptions } from "../../../provider/api/client";
-import { LiveApiError, type ErrorKind } from "../../../provider/api/errors";
+import type { ErrorKind, LiveApiError } from "../../../provider/api/errors";
+import { rejection } from "./support/rejection";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
 
 const OWNER = { accessKeyId: "LTAI-test-owner", accessKeySecret: "owner-secret-0123456789", accountId: "1000000000000001" };
@@ -112,13 +113,3 @@ describe("provider/api/client against the emulator", () => {
         assert.equal(((throttled[0] as PromiseRejectedResult).reason as LiveApiError).code, "Throttling.User");
     });
 });
-
-async function rejection(p: Promise<unknown>): Promise<LiveApiError> {
-    try {
-        await p;
-    } catch (e) {
-        assert.ok(e instanceof LiveApiError, `expected LiveApiError, got ${e}`);
-        return e;
-    }
-    assert.fail("expected a rejection");
-}

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { LiveClient } from "../../../provider/api/client";
-import { LiveApiError } from "../../../provider/api/errors";
+import { rejection } from "./support/rejection";
 
 /** A loopback server that records requests and answers what each test scripts. */
 interface Seen { method: string; url: URL; headers: http.IncomingHttpHeaders; body: string }
@@ -145,14 +145,4 @@ describe("provider/api/client (wire format against a scripted loopback server)",
 function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(JSON.stringify(body));
-}
-
-async function rejection(p: Promise<unknown>): Promise<LiveApiError> {
-    try {
-        await p;
-    } catch (e) {
-        assert.ok(e instanceof LiveApiError, `expected LiveApiError, got ${e}`);
-        return e;
-    }
-    assert.fail("expected a rejection");
 }
