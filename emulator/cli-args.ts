@@ -13,6 +13,8 @@ A local emulator of the Alibaba Cloud ApsaraVideo Live recording-callback API (2
 Options:
   --port N                 port to listen on (default 0: any free port)
   --host ADDR              address to bind (default 127.0.0.1)
+  --sts-port N             also answer STS GetCallerIdentity (2015-04-01) on port N
+                           (0: any free port); default: no STS listener
   --account ID:SECRET[:ACCOUNT_ID]
                            accept this access key (repeatable; default: the demo key);
                            keys with the same ACCOUNT_ID share quota and configs
@@ -40,7 +42,7 @@ export interface CliArgs {
     readonly customAccounts: boolean;
 }
 
-const VALUE_FLAGS = new Set(["--port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state"]);
+const VALUE_FLAGS = new Set(["--port", "--sts-port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state"]);
 const SWITCHES = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
 const REPEATABLE = new Set(["--account", "--domain"]);
 
@@ -104,6 +106,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     const options: { -readonly [K in keyof EmulatorOptions]: EmulatorOptions[K] } = {};
     const port = one("--port");
     if (port !== undefined) options.port = parseNumber("--port", port, "port");
+    const stsPort = one("--sts-port");
+    if (stsPort !== undefined) options.stsPort = parseNumber("--sts-port", stsPort, "port");
     const host = one("--host");
     if (host !== undefined) {
         if (host === "") fail("--host must not be empty");

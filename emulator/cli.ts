@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<void> {
         return;
     }
     out(`listening on ${emulator.url}`);
+    if (emulator.sts) out(`sts listening on ${emulator.sts.url}`);
     if (!args.customAccounts) {
         // A public, fake key: printing it is the point. Keys given with --account are never printed.
         out(`demo access key: AccessKeyId=${DEMO_ACCOUNT.accessKeyId} AccessKeySecret=${DEMO_ACCOUNT.accessKeySecret}`);

@@ -13,3 +13,4 @@ export { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS, type QuotaRates } from "./quota";
 export { MAX_LATENCY_MS, type FaultSpec, type FaultRule, type FaultErrorSpec } from "./faults";
 export { REQUEST_LOG_CAPACITY, type RequestLogEntry, type RequestStats } from "./request-log";
 export type { StoredConfig } from "./store";
+export { callerIdentity, GET_CALLER_IDENTITY, STS_API_VERSION, type CallerIdentity, type IdentityType } from "./sts";

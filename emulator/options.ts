@@ -10,6 +10,8 @@ export interface EmulatorOptions {
     readonly host?: string;
     /** Default 0 (any free port). */
     readonly port?: number;
+    /** Also answer STS GetCallerIdentity on this port (0: any free one); default: no STS listener. */
+    readonly stsPort?: number;
     /** Default: [DEMO_ACCOUNT]. */
     readonly accounts?: readonly EmulatorAccount[];
     /** Domains the accounts own; default: none listed => any domain is owned. */
@@ -37,6 +39,7 @@ export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 900;
 export interface ResolvedOptions {
     readonly host: string;
     readonly port: number;
+    readonly stsPort?: number;
     readonly accounts: readonly EmulatorAccount[];
     readonly domains: readonly string[];
     readonly anyDomain: boolean;
@@ -91,6 +94,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     if (typeof host !== "string" || host === "") fail(`options.host must be a non-empty string (got ${show(host)})`);
     const port = options.port ?? 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`options.port must be an integer from 0 to 65535 (got ${show(port)})`);
+    const stsPort = options.stsPort;
+    if (stsPort !== undefined && (!Number.isInteger(stsPort) || stsPort < 0 || stsPort > 65535)) {
+        fail(`options.stsPort must be an integer from 0 to 65535 when given (got ${show(stsPort)})`);
+    }
 
     const accountsInput = options.accounts ?? [DEMO_ACCOUNT];
     if (!Array.isArray(accountsInput) || accountsInput.length === 0) fail("options.accounts must be a non-empty array");
@@ -123,6 +130,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     return {
         host,
         port,
+        ...(stsPort !== undefined ? { stsPort } : {}),
         accounts,
         domains: [...domains],
         anyDomain,

@@ -1,13 +1,14 @@
 /**
  * The HTTP plumbing: a node:http server that answers the Live API at `/` and the admin API under
- * `/_emulator/`.
+ * `/_emulator/`, and, when `stsPort` is given, a second one on its own port that answers STS
+ * `GetCallerIdentity` (a separate service on the real cloud, with its own endpoint).
  *
  * Per API request, in the order the real gateway works: parse -> authenticate -> resolve the signed
  * action and version -> quota -> fault rules -> action validation and semantics. Every answer,
  * success or error, carries a RequestId in the body and in `x-acs-request-id`.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { resolveAction, runAction, WRITE_ACTIONS, type ActionName } from "./actions";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
@@ -17,6 +18,7 @@ import type { FaultRule } from "./faults";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import type { RequestLogEntry } from "./request-log";
 import { EmulatorState } from "./state";
+import { callerIdentity, resolveStsAction } from "./sts";
 import { parseWireRequest, requestParams } from "./wire-request";
 
 export interface RunningEmulator {
@@ -25,7 +27,9 @@ export interface RunningEmulator {
     /** "127.0.0.1:PORT": what openapi-core's `endpoint` wants. */
     readonly endpoint: string;
     readonly port: number;
-    /** Closes the server and all sockets; pending injected delays end without applying anything. */
+    /** The STS listener, when `stsPort` was given. */
+    readonly sts?: { readonly url: string; readonly endpoint: string; readonly port: number };
+    /** Closes the servers and all sockets; pending injected delays end without applying anything. */
     stop(): Promise<void>;
 }
 
@@ -166,6 +170,28 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
         sendJson(res, answer.status, answer.body);
     }
 
+    /** STS: signed like every call, outside the Live quota and request log (another service). */
+    async function handleSts(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        const requestId = randomUUID().toUpperCase();
+        const body = await readBody(req, MAX_BODY_BYTES);
+        try {
+            if (body === undefined) throw apiError("RequestEntityTooLarge");
+            if (req.method !== "GET" && req.method !== "POST") throw apiError("UnsupportedHTTPMethod");
+            const wire = parseWireRequest(req.method, req.url ?? "/", req.headers, body);
+            const identity = authenticate(wire, {
+                keys: state.keys,
+                nonces: state.nonces,
+                now: state.now(),
+                maxClockSkewMs: resolved.maxClockSkewSeconds * 1000,
+            });
+            resolveStsAction(identity.action, identity.version);
+            sendJson(res, 200, { RequestId: requestId, ...callerIdentity(identity.key) }, { "x-acs-request-id": requestId });
+        } catch (thrown) {
+            const error = thrown instanceof ApiError ? thrown : apiError("InternalError");
+            respondError(res, error, requestId);
+        }
+    }
+
     const server = createServer((req, res) => {
         const rawUrl = req.url ?? "/";
         const queryAt = rawUrl.indexOf("?");
@@ -179,26 +205,43 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
             else res.destroy();
         });
     });
-    server.on("connection", (socket: Socket) => {
-        sockets.add(socket);
-        socket.on("close", () => sockets.delete(socket));
-    });
-
-    await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(resolved.port, resolved.host, () => {
-            server.off("error", reject);
-            resolve();
+    const stsServer = resolved.stsPort === undefined
+        ? undefined
+        : createServer((req, res) => {
+            handleSts(req, res).catch((error: unknown) => {
+                process.emitWarning(`alicloud-live-emulator: STS request failed: ${String(error)}`);
+                if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+                else res.destroy();
+            });
         });
-    });
-    const port = (server.address() as AddressInfo).port;
+    const servers = stsServer ? [server, stsServer] : [server];
+    for (const s of servers) {
+        s.on("connection", (socket: Socket) => {
+            sockets.add(socket);
+            socket.on("close", () => sockets.delete(socket));
+        });
+    }
+
+    const port = await listen(server, resolved.port, resolved.host);
     const endpoint = `${hostForUrl(resolved.host)}:${port}`;
+    let sts: RunningEmulator["sts"];
+    if (stsServer) {
+        try {
+            const stsPort = await listen(stsServer, resolved.stsPort!, resolved.host);
+            const stsEndpoint = `${hostForUrl(resolved.host)}:${stsPort}`;
+            sts = { url: `http://${stsEndpoint}`, endpoint: stsEndpoint, port: stsPort };
+        } catch (error) {
+            await new Promise((resolve) => server.close(resolve));
+            throw error;
+        }
+    }
 
     let stopping: Promise<void> | undefined;
     return {
         url: `http://${endpoint}`,
         endpoint,
         port,
+        ...(sts ? { sts } : {}),
         stop(): Promise<void> {
             stopping ??= new Promise<void>((resolve) => {
                 stopped = true;
@@ -207,10 +250,22 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
                     wake();
                 }
                 sleepers.clear();
-                server.close(() => resolve());
+                let open = servers.length;
+                for (const s of servers) s.close(() => --open === 0 && resolve());
                 for (const socket of sockets) socket.destroy();
             });
             return stopping;
         },
     };
+}
+
+/** Listens on `port` (0: any free one) and returns the port bound. */
+function listen(server: Server, port: number, host: string): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+            server.off("error", reject);
+            resolve((server.address() as AddressInfo).port);
+        });
+    });
 }

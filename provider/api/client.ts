@@ -44,26 +44,7 @@ export class LiveClient implements LiveRecordNotifyApi {
     private readonly runtime: $dara.RuntimeOptions;
 
     constructor(options: LiveClientOptions) {
-        validateOptions(options);
-        const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
-        this.core = new OpenApiClient(
-            new $OpenApiUtil.Config({
-                endpoint: endpoint.host,
-                protocol: endpoint.protocol,
-                regionId: options.regionId,
-                accessKeyId: options.credentials?.accessKeyId,
-                accessKeySecret: options.credentials?.accessKeySecret,
-                securityToken: options.credentials?.securityToken,
-                credential: options.credentials ? undefined : (options.credential as Credential | undefined),
-                signatureAlgorithm: options.signatureVersion === "v2" ? "v2" : undefined,
-                userAgent: "pulumi-alicloud-live",
-            }),
-        );
-        // No `autoretry`: retrying is the retry layer's job, with fresh signatures per attempt.
-        this.runtime = new $dara.RuntimeOptions({
-            connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-            readTimeout: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
-        });
+        ({ core: this.core, runtime: this.runtime } = createCore(options));
     }
 
     async add(request: RecordNotifyConfig): Promise<ApiResult> {
@@ -104,6 +85,34 @@ export class LiveClient implements LiveRecordNotifyApi {
             throw toLiveApiError(error, action);
         }
     }
+}
+
+/**
+ * The signed openapi-core client and runtime options for `options`: shared by every service this
+ * package calls (Live, and STS to learn the account), so all sign and time out alike.
+ */
+export function createCore(options: LiveClientOptions): { readonly core: OpenApiClient; readonly runtime: $dara.RuntimeOptions } {
+    validateOptions(options);
+    const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
+    const core = new OpenApiClient(
+        new $OpenApiUtil.Config({
+            endpoint: endpoint.host,
+            protocol: endpoint.protocol,
+            regionId: options.regionId,
+            accessKeyId: options.credentials?.accessKeyId,
+            accessKeySecret: options.credentials?.accessKeySecret,
+            securityToken: options.credentials?.securityToken,
+            credential: options.credentials ? undefined : (options.credential as Credential | undefined),
+            signatureAlgorithm: options.signatureVersion === "v2" ? "v2" : undefined,
+            userAgent: "pulumi-alicloud-live",
+        }),
+    );
+    // No `autoretry`: retrying is the retry layer's job, with fresh signatures per attempt.
+    const runtime = new $dara.RuntimeOptions({
+        connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        readTimeout: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+    });
+    return { core, runtime };
 }
 
 function validateOptions(options: LiveClientOptions): void {

@@ -7,6 +7,7 @@
  * `@pulumi/alicloud` and the Alibaba tools use, so a stack set up for them needs nothing more.
  */
 import { DEFAULT_ENDPOINT } from "../api/endpoint";
+import { DEFAULT_STS_ENDPOINT } from "../api/sts";
 import { DEFAULT_OPERATION_TIMEOUT_MS, DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS } from "../retry/constants";
 
 export type SettingName =
@@ -15,7 +16,9 @@ export type SettingName =
     | "securityToken"
     | "region"
     | "endpoint"
+    | "stsEndpoint"
     | "accountId"
+    | "quotaStore"
     | "operationTimeout"
     | "quotaHeadroom"
     | "writeQps"
@@ -80,13 +83,34 @@ export const SETTINGS: readonly SettingSpec[] = [
             "`alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used.",
     },
     {
+        name: "stsEndpoint",
+        configKeys: ["alicloud-live:stsEndpoint", "alicloud:endpoints"],
+        envVars: ["ALICLOUD_LIVE_STS_ENDPOINT"],
+        defaultValue: DEFAULT_STS_ENDPOINT,
+        secret: false,
+        description:
+            "STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); " +
+            "same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used.",
+    },
+    {
         name: "accountId",
         configKeys: ["alicloud-live:accountId"],
         envVars: ["ALICLOUD_LIVE_ACCOUNT_ID"],
         secret: false,
         description:
-            "Alibaba Cloud account id. Calls made with different keys of one account share its quota; naming the account " +
-            "lets them share one rate limiter. Default: one limiter per endpoint and AccessKey ID.",
+            "Alibaba Cloud account id. Calls made with different keys of one account share its quota, and so one rate limiter " +
+            "keyed by this id. Default: the id STS `GetCallerIdentity` reports, once per process; if that fails, one limiter " +
+            "per endpoint and AccessKey ID.",
+    },
+    {
+        name: "quotaStore",
+        configKeys: ["alicloud-live:quotaStore"],
+        envVars: ["ALICLOUD_LIVE_QUOTA_STORE"],
+        secret: true,
+        description:
+            "Opt-in shared quota store: `redis://[user:password@]host[:port][/db]` or `rediss://` (TLS). Every process of " +
+            "the account, on any machine, then paces its calls by one schedule per action held there. Never fails a " +
+            "deployment: when unreachable, each process paces alone. Secret when it carries a password.",
     },
     {
         name: "operationTimeout",

@@ -7,6 +7,8 @@
  */
 import { inspect } from "node:util";
 import { DEFAULT_ENDPOINT, parseEndpoint } from "../api/endpoint";
+import { DEFAULT_STS_ENDPOINT } from "../api/sts";
+import { parseQuotaStoreUrl, type QuotaStoreUrl } from "../quota/store-url";
 import {
     DOCUMENTED_READ_QPS,
     DOCUMENTED_WRITE_QPS,
@@ -27,6 +29,10 @@ export interface StaticKeys {
 export interface Settings {
     /** Endpoint text, already checked by `parseEndpoint`. */
     readonly endpoint: string;
+    /** STS endpoint text for account discovery, already checked by `parseEndpoint`. */
+    readonly stsEndpoint: string;
+    /** The shared quota store; absent: each process paces alone. Prints with its password hidden. */
+    readonly quotaStore?: QuotaStoreUrl;
     /** Static keys; absent means the `@alicloud/credentials` default chain. */
     readonly credentials?: StaticKeys;
     readonly regionId?: string;
@@ -63,14 +69,11 @@ interface Found {
 }
 
 export function resolveSettings(get: ConfigGetter, env: Environment): Settings {
-    const endpoint = find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" };
-    try {
-        parseEndpoint(endpoint.value);
-    } catch (error) {
-        throw new SettingsError(endpoint.key, (error as Error).message);
-    }
+    const endpoint = checkedEndpoint(find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" });
+    const stsEndpoint = checkedEndpoint(find("stsEndpoint", get, env) ?? { value: DEFAULT_STS_ENDPOINT, key: "the default STS endpoint" });
     const settings: { -readonly [K in keyof Settings]: Settings[K] } = {
-        endpoint: endpoint.value,
+        endpoint,
+        stsEndpoint,
         operationTimeoutMs:
             (number(find("operationTimeout", get, env), TIMEOUT_RULE) ?? DEFAULT_OPERATION_TIMEOUT_SECONDS) * 1000,
         quotaHeadroom: number(find("quotaHeadroom", get, env), HEADROOM_RULE) ?? 0,
@@ -86,7 +89,24 @@ export function resolveSettings(get: ConfigGetter, env: Environment): Settings {
     if (accountId) {
         settings.accountId = matching(accountId, /^[A-Za-z0-9._-]{1,64}$/, "must be 1-64 letters, digits, dots, underscores or hyphens");
     }
+    const store = find("quotaStore", get, env);
+    if (store) {
+        try {
+            settings.quotaStore = parseQuotaStoreUrl(store.value);
+        } catch (error) {
+            throw new SettingsError(store.key, (error as Error).message);
+        }
+    }
     return settings;
+}
+
+function checkedEndpoint(found: Found): string {
+    try {
+        parseEndpoint(found.value);
+    } catch (error) {
+        throw new SettingsError(found.key, (error as Error).message);
+    }
+    return found.value;
 }
 
 /** The first value set for a setting: config keys in order, then environment variables in order. */
@@ -95,7 +115,7 @@ function find(name: SettingName, get: ConfigGetter, env: Environment): Found | u
     for (const key of spec.configKeys) {
         const raw = present(get(key));
         if (raw === undefined) continue;
-        const value = key === "alicloud:endpoints" ? liveEndpoint(raw) : raw;
+        const value = key === "alicloud:endpoints" ? endpointEntry(raw, name === "stsEndpoint" ? "sts" : "live") : raw;
         if (value !== undefined) return { value, key };
     }
     for (const key of spec.envVars) {
@@ -111,8 +131,8 @@ function present(value: string | undefined): string | undefined {
     return trimmed === "" ? undefined : trimmed;
 }
 
-/** The `live` entry of `@pulumi/alicloud`'s `endpoints` config: `[{"live": "host"}, ...]` (an object is accepted too). */
-function liveEndpoint(json: string): string | undefined {
+/** An entry (`live`, `sts`) of `@pulumi/alicloud`'s `endpoints` config: `[{"live": "host"}, ...]` (an object is accepted too). */
+function endpointEntry(json: string, entry: "live" | "sts"): string | undefined {
     let parsed: unknown;
     try {
         parsed = JSON.parse(json);
@@ -120,16 +140,16 @@ function liveEndpoint(json: string): string | undefined {
         throw new SettingsError("alicloud:endpoints", 'must be a JSON list of endpoint objects, such as [{"live":"live.aliyuncs.com"}]');
     }
     const entries = Array.isArray(parsed) ? parsed : [parsed];
-    for (const entry of entries) {
-        if (typeof entry !== "object" || entry === null) {
+    for (const item of entries) {
+        if (typeof item !== "object" || item === null) {
             throw new SettingsError("alicloud:endpoints", 'must be a JSON list of endpoint objects, such as [{"live":"live.aliyuncs.com"}]');
         }
-        const live = (entry as Record<string, unknown>).live;
-        if (live === undefined) continue;
-        if (typeof live !== "string" || present(live) === undefined) {
-            throw new SettingsError("alicloud:endpoints", "the `live` entry must be a non-empty string");
+        const value = (item as Record<string, unknown>)[entry];
+        if (value === undefined) continue;
+        if (typeof value !== "string" || present(value) === undefined) {
+            throw new SettingsError("alicloud:endpoints", `the \`${entry}\` entry must be a non-empty string`);
         }
-        return present(live);
+        return present(value);
     }
     return undefined;
 }
