@@ -1,26 +1,77 @@
 /**
  * Builds the API the provider calls from resolved settings: the signed client wrapped in the retrying,
- * rate-limited layer. The one place that knows both constructors' options.
+ * rate-limited layer, paced per account. The one place that knows both constructors' options.
  */
 import Credential from "@alicloud/credentials";
 import { LiveClient } from "../api/client";
-import { parseEndpoint } from "../api/endpoint";
-import type { LiveRecordNotifyApi } from "../api/types";
+import { WRITE_ACTIONS, type Action, type LiveRecordNotifyApi } from "../api/types";
+import { sharedQuotaLimiter, sharedQuotaStore } from "../quota/shared-limiters";
+import { DeferredRateLimiter } from "../retry/deferred-limiter";
+import { sharedLimiterRegistry } from "../retry/limiter-registry";
+import type { RateLimiter } from "../retry/rate-limiter";
 import { RetryingLiveApi } from "../retry/retrying-api";
+import { limiterCeilings } from "../retry/retrying-options";
+import { perKeyAccountKey, resolveAccount, type AccountDeps, type AccountKey } from "./account";
 import type { Settings } from "./settings";
 
 /**
- * Which rate limiter a call draws from. The quota belongs to the Alibaba account, which the provider
- * cannot see: a configured account id is the truth; otherwise each endpoint and key is assumed to be
- * its own account (keys of one account then over-spend together until throttles slow them down).
+ * The local limiters' key when it is known without I/O: the configured account id, else today's
+ * per-key fallback (the key used when discovery fails).
  */
 export function accountKeyFor(settings: Settings): string {
-    if (settings.accountId) return settings.accountId;
-    const { host } = parseEndpoint(settings.endpoint);
-    return `${host}/${settings.credentials ? settings.credentials.accessKeyId : "default-chain"}`;
+    return settings.accountId ?? perKeyAccountKey(settings);
 }
 
-export function buildApi(settings: Settings): LiveRecordNotifyApi {
+export type RuntimeDeps = Partial<AccountDeps>;
+
+/** Warnings of the pacing machinery, in the Pulumi log (the console when no engine listens). */
+function pulumiWarn(message: string): void {
+    try {
+        // Loaded only when there is something to say.
+        (require("@pulumi/pulumi/log") as { warn(message: string): Promise<void> }).warn(`alicloud-live: ${message}`).catch(() => undefined);
+    } catch {
+        process.stderr.write(`warning: alicloud-live: ${message}\n`);
+    }
+}
+
+/**
+ * The limiter of each action. With a configured account id and no store it is known at once;
+ * otherwise it is decided on the first call (discovery and the store's first answer, both bounded).
+ */
+export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action: Action) => RateLimiter {
+    const ceilings = limiterCeilings({ writeQps: settings.writeQps, readQps: settings.readQps }, settings.quotaHeadroom);
+    const ceilingOf = (action: Action) => (WRITE_ACTIONS.has(action) ? ceilings.write : ceilings.read);
+    const registry = sharedLimiterRegistry();
+    const local = (key: string, action: Action) => registry.limiter(key, action, ceilingOf(action));
+    if (settings.accountId && !settings.quotaStore) return (action) => local(settings.accountId!, action);
+
+    const notice = deps.notice ?? pulumiWarn;
+    let decided: Promise<AccountKey> | undefined;
+    const decide = () =>
+        (decided ??= (async () => {
+            const store = settings.quotaStore ? sharedQuotaStore(settings.quotaStore, notice) : undefined;
+            // A fresh process waits for its first connection (bounded), so it does not start out pacing alone.
+            const [account] = await Promise.all([
+                resolveAccount(settings, { notice, ...(deps.stsFor ? { stsFor: deps.stsFor } : {}) }),
+                store?.ready(),
+            ]);
+            if (store && !account.accountId) {
+                notice("the quota store is not used: its schedules are per account, and the account of these keys is unknown");
+            }
+            return account;
+        })());
+    return (action) =>
+        new DeferredRateLimiter(async () => {
+            const account = await decide();
+            const fallback = local(account.key, action);
+            if (!settings.quotaStore || !account.accountId) return fallback;
+            // Used even when it did not answer yet: each call tries it, and paces locally while it cannot.
+            const store = sharedQuotaStore(settings.quotaStore, notice);
+            return sharedQuotaLimiter(settings.quotaStore, store, account.accountId, action, ceilingOf(action), fallback);
+        }, ceilingOf(action));
+}
+
+export function buildApi(settings: Settings, deps: RuntimeDeps = {}): LiveRecordNotifyApi {
     const client = new LiveClient({
         endpoint: settings.endpoint,
         credentials: settings.credentials,
@@ -31,9 +82,7 @@ export function buildApi(settings: Settings): LiveRecordNotifyApi {
         regionId: settings.regionId,
     });
     return new RetryingLiveApi(client, {
-        accountKey: accountKeyFor(settings),
+        limiters: limitersFor(settings, deps),
         operationTimeoutMs: settings.operationTimeoutMs,
-        quota: { writeQps: settings.writeQps, readQps: settings.readQps },
-        quotaHeadroom: settings.quotaHeadroom,
     });
 }

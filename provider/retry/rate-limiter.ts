@@ -40,13 +40,15 @@ export interface RateLimiter {
     /** Counts the rate cuts so far. Read it before `reserve()` and hand it to `onThrottle`. */
     readonly epoch: number;
     /**
-     * Takes the next free slot. Returns the milliseconds to wait before sending (0: send now).
+     * Takes the next free slot. Returns the milliseconds to wait before sending (0: send now), or a
+     * promise of them for a limiter whose schedule lives elsewhere (a shared quota store); read
+     * `epoch` once it has settled.
      * A rate cut voids the slots handed out before it: a caller that wakes to find `epoch` changed
      * must reserve again, so that everyone waiting moves to the new spacing at once.
      * When the wait would exceed `maxWaitMs`, no slot is taken (the caller cannot use it, and an
      * unused slot would push every later caller back): the wait is returned all the same.
      */
-    reserve(maxWaitMs?: number): number;
+    reserve(maxWaitMs?: number): number | Promise<number>;
     /**
      * The service throttled a call reserved in `epoch` (default: the current one). Cuts the rate,
      * unless a cut already happened since that call was reserved. Returns whether it cut.

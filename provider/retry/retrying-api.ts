@@ -144,9 +144,12 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
         for (;;) {
             let epoch: number;
             for (;;) {
-                epoch = limiter.epoch;
                 // A slot beyond the deadline is not taken: an abandoned slot would delay every later caller.
-                const pacing = limiter.reserve(budget.deadlineAt - clock.now());
+                const reserved = limiter.reserve(budget.deadlineAt - clock.now());
+                // Awaited only when it is a promise: a local slot and its epoch are read with nothing in between.
+                const pacing = typeof reserved === "number" ? reserved : await reserved;
+                // The epoch of the slot just taken (a shared limiter learns it with the slot).
+                epoch = limiter.epoch;
                 if (pacing <= 0) break;
                 if (clock.now() + pacing > budget.deadlineAt) {
                     return { ok: false, error: last ?? notSentError(action), reason: "deadline" };

@@ -1,0 +1,174 @@
+/**
+ * The shared quota store on Redis (ioredis): each schedule step is one `EVALSHA` of a script in
+ * schedule-scripts.ts, so a reservation is atomic however many processes reserve at once. ioredis
+ * loads a script again by itself when the server answers `NOSCRIPT` (a restarted, empty Redis).
+ *
+ * Built never to fail a deployment: commands are never queued while disconnected (they fail at
+ * once), each has a budget of `callBudgetMs`, and the client reconnects in the background; the
+ * limiter falls back to the local schedule meanwhile (store-health.ts decides, and says so once).
+ * Nothing written holds a credential; messages name the store with its password hidden.
+ */
+import Redis from "ioredis";
+import { monotonicClock, type Clock } from "../retry/clock";
+import {
+    BURST_WINDOW_MS,
+    CUBIC_BETA,
+    CUBIC_SCALE,
+    MIN_RATE,
+    RATE_MEASURE_WINDOW_MS,
+} from "../retry/constants";
+import type { Cut, Grant, QuotaStore, ScheduleState } from "./quota-store";
+import { ANSWER_SCRIPT, RESERVE_SCRIPT, THROTTLE_SCRIPT } from "./schedule-scripts";
+import { StoreHealth, type StoreNotice } from "./store-health";
+import type { QuotaStoreUrl } from "./store-url";
+
+/**
+ * Budget of one store call. A local Redis answers in well under a millisecond and a managed one in
+ * the same region in one or two; a call slower than this is paced locally instead, so a sick store
+ * adds at most this much to a call.
+ */
+export const STORE_CALL_BUDGET_MS = 10;
+/** A connection attempt gives up after this long (then the client retries in the background). */
+export const STORE_CONNECT_TIMEOUT_MS = 2_000;
+/** Reconnect delays grow by this step per attempt, up to `STORE_RECONNECT_MAX_MS`. */
+export const STORE_RECONNECT_STEP_MS = 100;
+export const STORE_RECONNECT_MAX_MS = 1_000;
+/**
+ * Schedules idle this long are deleted by Redis. Long enough to keep a throttle's lesson across the
+ * phases of a deployment, short enough that a forgotten account leaves nothing for long.
+ */
+export const SCHEDULE_IDLE_TTL_MS = 10 * 60_000;
+/** Stands for "no limit" in a script argument (Lua has no Infinity literal). */
+const NO_LIMIT_MS = 1e15;
+
+export interface RedisQuotaStoreOptions {
+    readonly url: QuotaStoreUrl;
+    /** Told once when calls fall back to the local limiter, and once when the store is back. */
+    readonly onNotice?: (message: string) => void;
+    readonly callBudgetMs?: number;
+    readonly clock?: Clock;
+}
+
+type ScriptReply = Array<string | number>;
+
+interface ScheduleCommands {
+    liveReserve(state: string, slots: string, ...args: Array<string | number>): Promise<ScriptReply>;
+    liveThrottle(state: string, slots: string, ...args: Array<string | number>): Promise<ScriptReply>;
+    liveAnswer(state: string, slots: string, ...args: Array<string | number>): Promise<ScriptReply>;
+}
+
+export class RedisQuotaStore implements QuotaStore {
+    readonly #redis: Redis & ScheduleCommands;
+    readonly #health: StoreHealth;
+    readonly #shown: string;
+    #closed = false;
+
+    constructor(options: RedisQuotaStoreOptions) {
+        const { url, onNotice = () => undefined, callBudgetMs = STORE_CALL_BUDGET_MS, clock = monotonicClock } = options;
+        this.#shown = url.redacted;
+        this.#health = new StoreHealth({ clock, onNotice: (notice) => onNotice(this.#message(notice)) });
+        const redis = new Redis(url.url, {
+            // A command sent while disconnected fails at once: the caller paces locally instead of waiting.
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 0,
+            commandTimeout: callBudgetMs,
+            connectTimeout: STORE_CONNECT_TIMEOUT_MS,
+            retryStrategy: (attempt) => Math.min(attempt * STORE_RECONNECT_STEP_MS, STORE_RECONNECT_MAX_MS),
+            // TLS for rediss:// comes from the URL; ioredis checks the server's certificate by default.
+        }) as Redis & ScheduleCommands;
+        // A listener also keeps ioredis from printing every connection error itself.
+        redis.on("error", (error: unknown) => this.#health.failed(reasonOf(error)));
+        redis.defineCommand("liveReserve", { numberOfKeys: 2, lua: RESERVE_SCRIPT });
+        redis.defineCommand("liveThrottle", { numberOfKeys: 2, lua: THROTTLE_SCRIPT });
+        redis.defineCommand("liveAnswer", { numberOfKeys: 2, lua: ANSWER_SCRIPT });
+        this.#redis = redis;
+    }
+
+    get available(): boolean {
+        return this.#health.usable(this.#redis.status === "ready");
+    }
+
+    /** Resolves true once connected, false on the first connection failure or after `timeoutMs`. */
+    ready(timeoutMs: number = STORE_CONNECT_TIMEOUT_MS): Promise<boolean> {
+        const redis = this.#redis;
+        if (redis.status === "ready") return Promise.resolve(true);
+        return new Promise((resolve) => {
+            const done = (value: boolean) => {
+                clearTimeout(timer);
+                redis.off("ready", onReady);
+                redis.off("error", onError);
+                resolve(value);
+            };
+            const onReady = () => done(true);
+            const onError = () => done(false);
+            const timer = setTimeout(() => done(false), timeoutMs);
+            redis.on("ready", onReady);
+            redis.on("error", onError);
+        });
+    }
+
+    async reserve(schedule: string, ceiling: number, maxWaitMs: number): Promise<Grant> {
+        const maxWait = Number.isFinite(maxWaitMs) ? Math.max(0, maxWaitMs) : NO_LIMIT_MS;
+        const [taken, waitMs, epoch, rate] = await this.#run(() => this.#redis.liveReserve(...this.#args(schedule, ceiling, maxWait)));
+        return { taken: Number(taken) === 1, waitMs: Number(waitMs), epoch: Number(epoch), rate: Number(rate) };
+    }
+
+    async throttled(schedule: string, ceiling: number, epoch: number): Promise<Cut> {
+        const [cut, now, rate] = await this.#run(() => this.#redis.liveThrottle(...this.#args(schedule, ceiling, epoch)));
+        return { cut: Number(cut) === 1, epoch: Number(now), rate: Number(rate) };
+    }
+
+    async answered(schedule: string, ceiling: number): Promise<ScheduleState> {
+        const [epoch, rate] = await this.#run(() => this.#redis.liveAnswer(...this.#args(schedule, ceiling)));
+        return { epoch: Number(epoch), rate: Number(rate) };
+    }
+
+    /** Disconnects; later calls fail (and fall back) at once. */
+    async close(): Promise<void> {
+        if (this.#closed) return;
+        this.#closed = true;
+        try {
+            await this.#redis.quit();
+        } catch {
+            this.#redis.disconnect();
+        }
+    }
+
+    async #run(call: () => Promise<ScriptReply>): Promise<ScriptReply> {
+        try {
+            const reply = await call();
+            if (!Array.isArray(reply)) throw new TypeError("unexpected reply");
+            this.#health.succeeded();
+            return reply;
+        } catch (error) {
+            this.#health.failed(reasonOf(error));
+            throw new Error(`quota store ${this.#shown}: ${reasonOf(error)}`);
+        }
+    }
+
+    #args(schedule: string, ceiling: number, extra?: number): [string, string, ...Array<string | number>] {
+        const common = [SCHEDULE_IDLE_TTL_MS, BURST_WINDOW_MS, RATE_MEASURE_WINDOW_MS, CUBIC_BETA, CUBIC_SCALE, ceiling, Math.min(MIN_RATE, ceiling)];
+        return [schedule, `${schedule}:slots`, ...common, ...(extra === undefined ? [] : [extra])];
+    }
+
+    #message(notice: StoreNotice): string {
+        return notice.type === "fallback"
+            ? `quota store ${this.#shown} failed (${notice.reason}); each process paces by its own limiter until the store answers again`
+            : `quota store ${this.#shown} answers again; pacing by the account's shared schedule`;
+    }
+}
+
+/**
+ * Why a store call failed, in words that quote nothing the server or the URL said (an error
+ * message could echo a password or a command).
+ */
+export function reasonOf(error: unknown): string {
+    const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; message?: unknown; name?: unknown };
+    const message = typeof e.message === "string" ? e.message : "";
+    if (/^(WRONGPASS|NOAUTH|ERR AUTH|ERR invalid password)/i.test(message)) return "authentication refused";
+    if (/Command timed out/i.test(message)) return "slower than its budget";
+    if (/Stream isn't writeable|enableOfflineQueue|Connection is closed/i.test(message)) return "not connected";
+    if (typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) return e.code;
+    if (/^NOSCRIPT/.test(message)) return "script missing";
+    return typeof e.name === "string" && /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : "error";
+}

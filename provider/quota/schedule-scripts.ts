@@ -1,0 +1,110 @@
+/**
+ * The shared schedule's three steps as Redis Lua scripts, each run atomically by the server:
+ * reserve a slot, report a throttle, report an answer. They are the adaptive limiter's arithmetic
+ * (provider/retry/rate-limiter.ts) over state kept in Redis, timed by the server's clock (`TIME`).
+ *
+ * KEYS[1] is the schedule's hash, KEYS[2] its sorted set of recent slot send times (to measure the
+ * rate achieved over the last window). Both carry the account in a `{hash tag}` so a Redis Cluster
+ * keeps them on one node. ARGV: idle TTL ms, burst window ms, measuring window ms, CUBIC beta,
+ * CUBIC scale, ceiling, floor, then the step's own argument.
+ *
+ * Numbers go to Redis as `%.17g` text (Lua's default keeps only 14 digits, which would round
+ * millisecond timestamps), and come back as text for the same reason.
+ */
+
+const PRELUDE = `
+redis.replicate_commands()
+local stateKey, slotsKey = KEYS[1], KEYS[2]
+local ttl, burstMs, windowMs = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local beta, scale, ceiling, floor = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local function fmt(x) return string.format('%.17g', x) end
+local FIELDS = {'rate', 'ceiling', 'floor', 'epoch', 'tat', 'lastMax', 'lastCutAt', 'k', 'answered', 'firstSlotAt', 'seq'}
+local values = redis.call('HMGET', stateKey, unpack(FIELDS))
+local s = {}
+for i, name in ipairs(FIELDS) do s[name] = tonumber(values[i]) end
+if s.rate == nil then
+  s.rate, s.ceiling, s.floor, s.epoch = ceiling, ceiling, math.min(floor, ceiling), 0
+  s.lastMax, s.answered, s.seq = ceiling, 0, 0
+end
+local function clamp(rate) return math.min(s.ceiling, math.max(s.floor, rate)) end
+if ceiling < s.ceiling then
+  s.ceiling = ceiling
+  s.floor = math.min(s.floor, ceiling)
+  s.lastMax = math.min(s.lastMax, ceiling)
+  s.rate = clamp(s.rate)
+end
+local function burstTolerance(interval) return math.max(0, burstMs - interval) end
+local function save()
+  local args = {}
+  for _, name in ipairs(FIELDS) do
+    if s[name] ~= nil then
+      args[#args + 1] = name
+      args[#args + 1] = fmt(s[name])
+    end
+  end
+  redis.call('HSET', stateKey, unpack(args))
+  redis.call('PEXPIRE', stateKey, ttl)
+  if redis.call('EXISTS', slotsKey) == 1 then redis.call('PEXPIRE', slotsKey, ttl) end
+end
+`;
+
+/** ARGV[8]: the most the caller can wait, ms. Returns {taken 0|1, waitMs, epoch, rate}. */
+export const RESERVE_SCRIPT = `${PRELUDE}
+local maxWait = tonumber(ARGV[8])
+local interval = 1000 / s.rate
+local tat = s.tat or -math.huge
+local sendAt = math.max(now, tat - burstTolerance(interval))
+local wait = sendAt - now
+if wait > maxWait then
+  save()
+  return {0, fmt(wait), s.epoch, fmt(s.rate)}
+end
+s.tat = math.max(tat, sendAt) + interval
+s.seq = s.seq + 1
+redis.call('ZADD', slotsKey, fmt(sendAt), s.seq)
+redis.call('ZREMRANGEBYSCORE', slotsKey, '-inf', fmt(now - windowMs))
+if s.firstSlotAt == nil then s.firstSlotAt = sendAt end
+save()
+if wait < 0.001 then wait = 0 end
+return {1, fmt(wait), s.epoch, fmt(s.rate)}
+`;
+
+/** ARGV[8]: the epoch the throttled call was reserved in. Returns {cut 0|1, epoch, rate}. */
+export const THROTTLE_SCRIPT = `${PRELUDE}
+local epoch = tonumber(ARGV[8])
+if epoch < s.epoch then return {0, s.epoch, fmt(s.rate)} end
+local granted = math.huge
+if s.lastCutAt ~= nil and now > s.lastCutAt and s.answered > 0 then
+  granted = s.answered * 1000 / (now - s.lastCutAt)
+end
+s.answered = 0
+local since = now - windowMs
+redis.call('ZREMRANGEBYSCORE', slotsKey, '-inf', fmt(since))
+local measured = s.rate
+if s.firstSlotAt ~= nil and s.firstSlotAt <= since then
+  measured = redis.call('ZCOUNT', slotsKey, '(' .. fmt(since), fmt(now)) * 1000 / windowMs
+end
+local lastMax = math.max(s.floor, math.min(measured, s.rate, granted))
+s.lastMax = lastMax
+s.k = (lastMax * (1 - beta) / scale) ^ (1 / 3)
+s.lastCutAt = now
+s.rate = clamp(lastMax * beta)
+s.epoch = s.epoch + 1
+local interval = 1000 / s.rate
+s.tat = now + burstTolerance(interval) + interval
+save()
+return {1, s.epoch, fmt(s.rate)}
+`;
+
+/** Returns {epoch, rate}. */
+export const ANSWER_SCRIPT = `${PRELUDE}
+s.answered = s.answered + 1
+if s.lastCutAt ~= nil then
+  local elapsed = (now - s.lastCutAt) / 1000
+  s.rate = clamp(scale * (elapsed - s.k) ^ 3 + s.lastMax)
+end
+save()
+return {s.epoch, fmt(s.rate)}
+`;

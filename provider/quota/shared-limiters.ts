@@ -1,0 +1,70 @@
+/**
+ * One Redis connection per store URL and one shared limiter per (store, account, action) in the
+ * process, so every resource of a deployment paces by the same objects. Kept on `globalThis`, as
+ * the local limiters are (limiter-registry.ts), because the host may load this package twice.
+ */
+import type { RateLimiter } from "../retry/rate-limiter";
+import { scheduleName } from "./quota-store";
+import { RedisQuotaStore } from "./redis-quota-store";
+import { SharedRateLimiter } from "./shared-rate-limiter";
+import type { QuotaStoreUrl } from "./store-url";
+
+/** Versioned: the objects kept here are this version's classes, not a small stable interface. */
+const HOLDER_KEY: unique symbol = Symbol.for("pulumi-alicloud-live.quota-stores.v1");
+
+interface Holder {
+    readonly stores: Map<string, RedisQuotaStore>;
+    readonly limiters: Map<string, SharedRateLimiter>;
+}
+
+function holder(): Holder {
+    const global = globalThis as unknown as Record<symbol, Holder | undefined>;
+    let found = global[HOLDER_KEY];
+    if (!found) {
+        found = { stores: new Map(), limiters: new Map() };
+        Object.defineProperty(globalThis, HOLDER_KEY, { value: found, enumerable: false, configurable: false, writable: false });
+    }
+    return found;
+}
+
+/** The process's connection to the store at `url`, opened on first use. */
+export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string) => void): RedisQuotaStore {
+    const { stores } = holder();
+    let store = stores.get(url.url);
+    if (!store) {
+        store = new RedisQuotaStore({ url, onNotice });
+        stores.set(url.url, store);
+    }
+    return store;
+}
+
+/** The process's limiter of `action` for `accountId` on the store at `url`; a lower ceiling lowers it. */
+export function sharedQuotaLimiter(
+    url: QuotaStoreUrl,
+    store: RedisQuotaStore,
+    accountId: string,
+    action: string,
+    ceiling: number,
+    fallback: RateLimiter,
+): RateLimiter {
+    const { limiters } = holder();
+    const schedule = scheduleName(accountId, action);
+    const key = `${url.url}\u0000${schedule}`;
+    const existing = limiters.get(key);
+    if (existing) {
+        existing.restrict(ceiling);
+        return existing;
+    }
+    const created = new SharedRateLimiter({ store, schedule, ceiling, fallback });
+    limiters.set(key, created);
+    return created;
+}
+
+/** Closes every store connection of the process (tests, and hosts that want a clean exit). */
+export async function closeQuotaStores(): Promise<void> {
+    const { stores, limiters } = holder();
+    const all = [...stores.values()];
+    stores.clear();
+    limiters.clear();
+    await Promise.all(all.map((s) => s.close()));
+}

@@ -1,0 +1,124 @@
+/**
+ * A rate limiter whose schedule is the account's, held by a shared store, with the process's own
+ * adaptive limiter as the fallback: any call the store cannot serve at once (unreachable, slow,
+ * refusing) is paced locally, and the next call tries the store again (store-health.ts decides when
+ * it is worth it). So the store can make pacing better but never fail or stall an operation.
+ *
+ * Its epoch is its own: it moves whenever the schedule in force changes, that is on a cut seen in
+ * the store (by any process), a cut of the local limiter, or a switch between the two. A caller
+ * that wakes to a new epoch reserves again (the RateLimiter contract), so after a switch nobody
+ * keeps a slot of the schedule that is no longer followed.
+ */
+import type { RateLimiter } from "../retry/rate-limiter";
+import type { QuotaStore, ScheduleState } from "./quota-store";
+
+export interface SharedRateLimiterOptions {
+    readonly store: QuotaStore;
+    /** The schedule's name in the store (`scheduleName(accountId, action)`). */
+    readonly schedule: string;
+    /** Calls/s the schedule is created at, and never exceeds. */
+    readonly ceiling: number;
+    /** Paces the calls the store cannot serve. */
+    readonly fallback: RateLimiter;
+}
+
+type Source = "store" | "local";
+
+export class SharedRateLimiter implements RateLimiter {
+    readonly #store: QuotaStore;
+    readonly #schedule: string;
+    readonly #fallback: RateLimiter;
+    #ceiling: number;
+    #epoch = 0;
+    #source: Source | undefined;
+    /** The store's epoch and rate as last seen. */
+    #storeEpoch = -1;
+    #storeRate: number;
+    /** The fallback's epoch when last seen. */
+    #localEpoch = -1;
+    /** Reservations paced locally while the store was configured (for tests and diagnostics). */
+    #localReservations = 0;
+
+    constructor(options: SharedRateLimiterOptions) {
+        this.#store = options.store;
+        this.#schedule = options.schedule;
+        this.#ceiling = options.ceiling;
+        this.#storeRate = options.ceiling;
+        this.#fallback = options.fallback;
+    }
+
+    get rate(): number {
+        return this.#source === "local" ? this.#fallback.rate : this.#storeRate;
+    }
+
+    get epoch(): number {
+        if (this.#source === "local") this.#useLocal();
+        return this.#epoch;
+    }
+
+    get localReservations(): number {
+        return this.#localReservations;
+    }
+
+    async reserve(maxWaitMs: number = Infinity): Promise<number> {
+        if (this.#store.available) {
+            try {
+                const grant = await this.#store.reserve(this.#schedule, this.#ceiling, maxWaitMs);
+                this.#observe(grant);
+                return grant.waitMs;
+            } catch {
+                // The store noted the failure (and warns once); this call is paced locally.
+            }
+        }
+        this.#useLocal();
+        this.#localReservations += 1;
+        return this.#fallback.reserve(maxWaitMs);
+    }
+
+    onThrottle(epoch: number = this.#epoch): boolean {
+        if (epoch < this.epoch) return false;
+        if (this.#source !== "store") {
+            const cut = this.#fallback.onThrottle(this.#fallback.epoch);
+            this.#useLocal();
+            return cut;
+        }
+        // The store cuts unless another process did since; either way the schedule restarted, so
+        // the slots this process holds are void now, not a round trip later.
+        const reservedIn = this.#storeEpoch;
+        this.#storeEpoch = reservedIn + 1;
+        this.#epoch += 1;
+        this.#store.throttled(this.#schedule, this.#ceiling, reservedIn).then((cut) => this.#observe(cut), () => undefined);
+        return true;
+    }
+
+    onSuccess(): void {
+        if (this.#source !== "store") {
+            this.#fallback.onSuccess();
+            return;
+        }
+        this.#store.answered(this.#schedule, this.#ceiling).then((state) => this.#observe(state), () => undefined);
+    }
+
+    restrict(ceiling: number): void {
+        this.#fallback.restrict(ceiling);
+        if (ceiling < this.#ceiling) this.#ceiling = ceiling;
+    }
+
+    #observe(state: ScheduleState): void {
+        if (this.#source !== "store" || state.epoch !== this.#storeEpoch) {
+            this.#source = "store";
+            this.#storeEpoch = state.epoch;
+            this.#epoch += 1;
+        }
+        this.#storeRate = state.rate;
+    }
+
+    #useLocal(): void {
+        const epoch = this.#fallback.epoch;
+        if (this.#source !== "local" || epoch !== this.#localEpoch) {
+            this.#source = "local";
+            this.#localEpoch = epoch;
+            this.#epoch += 1;
+        }
+    }
+}

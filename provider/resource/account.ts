@@ -1,0 +1,83 @@
+/**
+ * Which account pays for the calls, so that every key of one account draws from one limiter: the
+ * configured `accountId` if set, else the id STS `GetCallerIdentity` reports for the keys (asked once
+ * per process and cached), else today's key per endpoint and AccessKey ID, said once in the log.
+ */
+import Credential from "@alicloud/credentials";
+import { parseEndpoint } from "../api/endpoint";
+import { StsClient, type CallerIdentityApi } from "../api/sts";
+import type { Settings } from "./settings";
+
+/** The account's id, or the key to pace by when it is unknown. */
+export interface AccountKey {
+    /** Pacing key of the local limiters. */
+    readonly key: string;
+    /** The account id, when configured or discovered; shared schedules need it. */
+    readonly accountId?: string;
+}
+
+export interface AccountDeps {
+    /** The STS client for `settings`. Default: a signed `StsClient` with the same credentials. */
+    readonly stsFor?: (settings: Settings) => CallerIdentityApi;
+    /** Where "said once" messages go. */
+    readonly notice: (message: string) => void;
+}
+
+/** Discoveries by STS endpoint and key, process-wide: each `pulumi up` asks once. */
+const CACHE_KEY: unique symbol = Symbol.for("pulumi-alicloud-live.account-ids.v1");
+
+function cache(): Map<string, Promise<string | undefined>> {
+    const global = globalThis as unknown as Record<symbol, Map<string, Promise<string | undefined>> | undefined>;
+    let found = global[CACHE_KEY];
+    if (!(found instanceof Map)) {
+        found = new Map();
+        Object.defineProperty(globalThis, CACHE_KEY, { value: found, enumerable: false, configurable: false, writable: false });
+    }
+    return found;
+}
+
+/** Today's key when the account is unknown: one limiter per endpoint and AccessKey ID. */
+export function perKeyAccountKey(settings: Settings): string {
+    const { host } = parseEndpoint(settings.endpoint);
+    return `${host}/${settings.credentials ? settings.credentials.accessKeyId : "default-chain"}`;
+}
+
+export function defaultStsFor(settings: Settings): CallerIdentityApi {
+    return new StsClient({
+        endpoint: settings.stsEndpoint,
+        credentials: settings.credentials,
+        credential: settings.credentials ? undefined : new Credential(),
+        signatureVersion: settings.signatureVersion,
+        regionId: settings.regionId,
+    });
+}
+
+/** Never rejects: a failed discovery falls back to the per-key limiter and says so once. */
+export async function resolveAccount(settings: Settings, deps: AccountDeps): Promise<AccountKey> {
+    if (settings.accountId) return { key: settings.accountId, accountId: settings.accountId };
+    const fallback = perKeyAccountKey(settings);
+    const id = `${parseEndpoint(settings.stsEndpoint).host}/${fallback}`;
+    const known = cache();
+    let discovery = known.get(id);
+    if (!discovery) {
+        discovery = (async () => {
+            try {
+                return (await (deps.stsFor ?? defaultStsFor)(settings).getCallerIdentity()).accountId;
+            } catch (error) {
+                deps.notice(
+                    `could not learn the Alibaba Cloud account of the configured keys (${error instanceof Error ? error.message : "unknown error"}); ` +
+                        "pacing them as an account of their own. Set alicloud-live:accountId to share the account's quota with its other keys.",
+                );
+                return undefined;
+            }
+        })();
+        known.set(id, discovery);
+    }
+    const accountId = await discovery;
+    return accountId ? { key: accountId, accountId } : { key: fallback };
+}
+
+/** Forgets every discovery (tests). */
+export function forgetDiscoveredAccounts(): void {
+    cache().clear();
+}
