@@ -22,8 +22,10 @@ strategy, alone and while a second client of the same account spends half of the
 Options:
   --n N               resources per scenario (default ${DEFAULT_N})
   --parallel P        concurrent operations (default: Pulumi's, 4 x CPU count)
-  --only LIST         strategies to run, by letter or name: a=core-default, b=terraform-style,
-                      c=full-jitter, d=this-provider (default: all)
+  --only LIST         scenarios to run, by letter or name: a=core-default, b=terraform-style,
+                      c=full-jitter, d=this-provider, p=pipelines (K provider hosts on one
+                      account, with and without the shared quota store) (default: all)
+  --k LIST            pipelines: the host counts to run, from 2, 4, 8 (default: all three)
   --no-contention     skip the scenarios with the competing client
   --quick             N=${QUICK_N} and ${QUICK_CPU_N} resources for the CPU measurement, for a fast check
   --time-limit S      cut a scenario off after S seconds (default: 3 x its floor + 60)
@@ -40,6 +42,10 @@ export interface BenchArgs {
     readonly n: number;
     readonly parallel: number;
     readonly strategies: readonly StrategyName[];
+    /** Run the pipelines scenario. */
+    readonly pipelines: boolean;
+    /** Its host counts. */
+    readonly pipelineKs: readonly number[];
     readonly contention: boolean;
     readonly quick: boolean;
     /** Seconds; undefined: derived from each scenario's floor. */
@@ -48,7 +54,10 @@ export interface BenchArgs {
     readonly cpuN: number;
 }
 
-const VALUE_FLAGS = new Set(["--n", "--parallel", "--only", "--time-limit", "--cpu-n"]);
+const VALUE_FLAGS = new Set(["--n", "--parallel", "--only", "--time-limit", "--cpu-n", "--k"]);
+/** The pipelines scenario's host counts. */
+export const PIPELINE_KS: readonly number[] = [2, 4, 8];
+const PIPELINES_KEYS = new Set(["p", "pipelines"]);
 const SWITCHES = new Set(["--no-contention", "--quick", "--no-cpu", "--help", "-h"]);
 
 export function parseArgs(argv: readonly string[], defaultParallel: number): BenchArgs {
@@ -74,7 +83,10 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
     if (quick && values.has("--n")) throw new UsageError("--quick sets N; give --quick or --n, not both");
     const n = values.has("--n") ? integer("--n", values.get("--n")!, 1, MAX_N) : quick ? QUICK_N : DEFAULT_N;
     const parallel = values.has("--parallel") ? integer("--parallel", values.get("--parallel")!, 1, 1000) : defaultParallel;
-    const strategies = values.has("--only") ? only(values.get("--only")!) : [...STRATEGY_NAMES];
+    const picked = values.has("--only") ? only(values.get("--only")!) : { strategies: [...STRATEGY_NAMES], pipelines: true };
+    const strategies = picked.strategies;
+    const pipelineKs = values.has("--k") ? ks(values.get("--k")!) : [...PIPELINE_KS];
+    if (values.has("--k") && !picked.pipelines) throw new UsageError("--k applies to the pipelines scenario; add p to --only");
     if (switches.has("--no-cpu") && values.has("--cpu-n")) throw new UsageError("--no-cpu and --cpu-n contradict each other");
     const cpuN = switches.has("--no-cpu")
         ? 0
@@ -82,12 +94,16 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
           ? integer("--cpu-n", values.get("--cpu-n")!, 1, MAX_N)
           : quick
             ? QUICK_CPU_N
-            : DEFAULT_CPU_N;
+            : strategies.length === 0
+              ? 0 // the pipelines scenario alone: no CPU measurement unless asked for
+              : DEFAULT_CPU_N;
     return {
         help: switches.has("--help") || switches.has("-h"),
         n,
         parallel,
         strategies,
+        pipelines: picked.pipelines,
+        pipelineKs,
         contention: !switches.has("--no-contention"),
         quick,
         ...(values.has("--time-limit") ? { timeLimitSeconds: integer("--time-limit", values.get("--time-limit")!, 1, 3600) } : {}),
@@ -103,15 +119,31 @@ function integer(flag: string, raw: string, min: number, max: number): number {
     return value;
 }
 
-/** "a,d" or "core-default,this-provider", in the canonical order, without repeats. */
-function only(raw: string): StrategyName[] {
+/** "a,d" or "core-default,this-provider", in the canonical order, without repeats; "p" or "pipelines" too. */
+function only(raw: string): { strategies: StrategyName[]; pipelines: boolean } {
     const picked = new Set<StrategyName>();
+    let pipelines = false;
     for (const key of raw.split(",").map((k) => k.trim())) {
+        if (PIPELINES_KEYS.has(key)) {
+            pipelines = true;
+            continue;
+        }
         const strategy = strategyByKey(key);
         if (!strategy) {
-            throw new UsageError(`--only: unknown strategy ${JSON.stringify(key)}; use a letter a-d or a name (${STRATEGY_NAMES.join(", ")})`);
+            throw new UsageError(`--only: unknown scenario ${JSON.stringify(key)}; use a letter a-d or p, or a name (${[...STRATEGY_NAMES, "pipelines"].join(", ")})`);
         }
         picked.add(strategy.name);
     }
-    return STRATEGY_NAMES.filter((name) => picked.has(name));
+    return { strategies: STRATEGY_NAMES.filter((name) => picked.has(name)), pipelines };
+}
+
+/** "2,8": host counts out of PIPELINE_KS, ascending, without repeats. */
+function ks(raw: string): number[] {
+    const picked = new Set<number>();
+    for (const part of raw.split(",").map((k) => k.trim())) {
+        const k = Number(part);
+        if (!PIPELINE_KS.includes(k)) throw new UsageError(`--k: ${JSON.stringify(part)} is not one of ${PIPELINE_KS.join(", ")}`);
+        picked.add(k);
+    }
+    return PIPELINE_KS.filter((k) => picked.has(k));
 }

@@ -18,11 +18,12 @@ import { findRepoRoot, projectDirFor } from "../examples/engine/project-dir";
 import { parseArgs, USAGE, UsageError, type BenchArgs } from "./args";
 import { measureCpuCost, type CpuCost } from "./cpu-cost";
 import { floorSeconds } from "./metrics";
-import { competitorLines, cpuLines, errorLines, scenarioTable, verdictTable } from "./report";
+import { PIPELINE_VARIANTS, runPipelineSuite, type PipelineNumbers } from "./pipelines";
+import { competitorLines, cpuLines, errorLines, pipelineTable, scenarioTable, verdictTable } from "./report";
 import { runScenario, type ScenarioContext, type ScenarioResult } from "./scenario";
 import { serializedProviderText } from "./serialized-provider";
 import { handWrittenProviderText, STRATEGIES, type StrategyName } from "./strategies";
-import { cpuVerdict, scenarioVerdicts, type Verdict } from "./targets";
+import { cpuVerdict, pipelineVerdicts, scenarioVerdicts, type Verdict } from "./targets";
 
 /** The documented quotas the emulator enforces. */
 export const WRITE_QPS = 30;
@@ -98,11 +99,11 @@ async function main(argv: string[]): Promise<number> {
             if (s.module) texts.set(s.name, handWrittenProviderText(path.join(__dirname, "providers", `${s.module}.js`)));
         }
         texts.set("bare", handWrittenProviderText(path.join(__dirname, "providers", "bare.js")));
-        const needsReal = args.strategies.includes("this-provider") || args.cpuN > 0;
+        const needsReal = args.strategies.includes("this-provider") || args.cpuN > 0 || args.pipelines;
         if (needsReal) texts.set("this-provider", await serializedProviderText(project.dir));
 
         const results: ScenarioResult[] = [];
-        for (const contention of args.contention ? [false, true] : [false]) {
+        for (const contention of args.strategies.length === 0 ? [] : args.contention ? [false, true] : [false]) {
             const available = contention ? WRITE_QPS - COMPETITOR_QPS : WRITE_QPS;
             const limit = args.timeLimitSeconds ?? defaultTimeLimitSeconds(args.n, available);
             print();
@@ -134,10 +135,43 @@ async function main(argv: string[]): Promise<number> {
             );
         }
 
-        const verdicts: Verdict[] = [...scenarioVerdicts(results.map((r) => r.numbers)), ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : [])];
-        print();
-        print(scenarioTable(results));
-        print("  (create/update/delete: wall seconds and wall/floor; '!' after the total: cut off at the time limit)");
+        let pipelines: PipelineNumbers[] = [];
+        if (args.pipelines) {
+            print();
+            print(`Pipelines: K provider hosts, one key each, one account learned from STS; ${WRITE_QPS} writes/s per action, foreign client ${COMPETITOR_QPS}/s`);
+            pipelines = await runPipelineSuite({
+                ks: args.pipelineKs,
+                variants: args.contention ? PIPELINE_VARIANTS : PIPELINE_VARIANTS.filter((v) => v !== "store+foreign"),
+                projectDir: project.dir,
+                providerText: texts.get("this-provider")!,
+                parallel: args.parallel,
+                writeQps: WRITE_QPS,
+                readQps: READ_QPS,
+                foreignRate: COMPETITOR_QPS,
+                accountId: ACCOUNT_ID,
+                ...(args.timeLimitSeconds !== undefined ? { timeLimitSeconds: args.timeLimitSeconds } : {}),
+                print,
+            });
+        }
+
+        const verdicts: Verdict[] = [
+            ...scenarioVerdicts(results.map((r) => r.numbers)),
+            ...pipelineVerdicts(pipelines),
+            ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : []),
+        ];
+        if (results.length > 0) {
+            print();
+            print(scenarioTable(results));
+            print("  (create/update/delete: wall seconds and wall/floor; '!' after the total: cut off at the time limit)");
+        }
+        if (pipelines.length > 0) {
+            print();
+            print(pipelineTable(pipelines));
+            print("  (create/delete: the phase's wall seconds on all hosts and wall/floor; floor: N calls at the quota left)");
+            for (const r of pipelines) {
+                for (const p of r.phases) for (const e of p.errorSamples) print(`  K=${r.k} ${r.variant} ${p.phase}: ${e}`);
+            }
+        }
         const competitors = competitorLines(results);
         if (competitors.length > 0) {
             print();
@@ -157,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
         }
         if (verdicts.length > 0) {
             print();
-            print("Targets (this-provider):");
+            print("Targets (this-provider, and the pipelines):");
             print(verdictTable(verdicts));
         }
 
@@ -174,19 +208,23 @@ async function main(argv: string[]): Promise<number> {
                 strategies: args.strategies,
                 contention: args.contention,
                 cpuResources: args.cpuN,
+                pipelineKs: args.pipelines ? args.pipelineKs : [],
             },
             strategies: STRATEGIES.filter((s) => args.strategies.includes(s.name)).map(({ name, letter, summary }) => ({ name, letter, summary })),
             scenarios: results,
+            pipelines,
             cpu,
             verdicts,
         };
         fs.mkdirSync(RESULTS_DIR, { recursive: true });
         const json = `${JSON.stringify(report, null, 2)}\n`;
-        const file = path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/:/g, "-")}.json`);
+        // The pipelines scenario alone keeps its own "latest", so the full run's stays as it was.
+        const prefix = args.strategies.length === 0 ? "pipelines-" : "";
+        const file = path.join(RESULTS_DIR, `${prefix}${startedAt.toISOString().replace(/:/g, "-")}.json`);
         fs.writeFileSync(file, json);
-        fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), json);
+        fs.writeFileSync(path.join(RESULTS_DIR, `${prefix}latest.json`), json);
         print();
-        print(`Results: ${path.relative(process.cwd(), file)} (and bench/results/latest.json); ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s in all`);
+        print(`Results: ${path.relative(process.cwd(), file)} (and bench/results/${prefix}latest.json); ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s in all`);
         return verdicts.every((v) => v.pass) ? 0 : 1;
     } finally {
         await emulator.stop();

@@ -1,5 +1,6 @@
 /** The benchmark's printed report: plain-text tables of the measured numbers. Pure. */
 import type { CpuCost } from "./cpu-cost";
+import type { PipelineNumbers } from "./pipelines";
 import type { ScenarioResult } from "./scenario";
 import { percent, type Verdict } from "./targets";
 
@@ -96,4 +97,20 @@ export function cpuLines(cost: CpuCost): string[] {
         `  real provider ${cost.realCpuSeconds.toFixed(2)} s host CPU, bare provider ${cost.bareCpuSeconds.toFixed(2)} s`,
         `  provider code: ${cost.providerCpuPer1000.toFixed(3)} s CPU per 1000 resources`,
     ];
+}
+
+/** The pipelines scenario: per K and variant, each phase's wall / floor, the worst, throttles, failures. */
+export function pipelineTable(runs: readonly PipelineNumbers[]): string {
+    const header = ["K", "N", "variant", "quota left", "create s", "delete s", "worst/floor", "calls", "throttled", "thr share", "failed", "cut off"];
+    const rows = runs.map((r) => {
+        const phase = (name: string) => {
+            const p = r.phases.find((x) => x.phase === name);
+            return p ? `${seconds(p.wallSeconds)} (${times(p.ratio)})` : "-";
+        };
+        return [
+            String(r.k), String(r.n), r.variant, `${r.availableQps}/s`, phase("create"), phase("delete"), times(r.worstRatio),
+            String(r.calls.total), String(r.calls.throttled), percent(r.throttledShare), String(r.failed), String(r.cutOff),
+        ];
+    });
+    return table(header, rows);
 }

@@ -3,6 +3,7 @@
  * measured numbers. Pure. A missed target is reported as FAIL, never hidden.
  */
 import type { ScenarioNumbers } from "./metrics";
+import type { PipelineNumbers } from "./pipelines";
 
 /** No operation may end in error, in any scenario. */
 export const MAX_FAILED_OPERATIONS = 0;
@@ -55,6 +56,48 @@ export function scenarioVerdicts(scenarios: readonly ScenarioNumbers[]): Verdict
             limit: `<= ${percent(MAX_THROTTLED_SHARE)}`,
             pass: s.throttledShare <= MAX_THROTTLED_SHARE,
         });
+    }
+    return verdicts;
+}
+
+/** The pipelines scenario's targets apply with the store at this many hosts. */
+export const PIPELINES_TARGET_K = 8;
+
+/**
+ * Pipelines: no run may fail an operation; with the store, K = 8 hosts reach the single-process
+ * targets (wall / floor, throttled share), and with the foreign client the contention ratio.
+ */
+export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
+    const verdicts: Verdict[] = [];
+    for (const r of runs) {
+        const scope = `pipelines K=${r.k} ${r.variant}`;
+        const unfinished = r.cutOff > 0 || r.timedOut;
+        verdicts.push({
+            target: "failed operations",
+            scope,
+            measured: unfinished ? `${r.failed} failed, ${r.cutOff} cut off by the time limit` : String(r.failed),
+            limit: `= ${MAX_FAILED_OPERATIONS}`,
+            pass: r.failed <= MAX_FAILED_OPERATIONS && !unfinished,
+        });
+        if (r.k !== PIPELINES_TARGET_K || r.variant === "no-store") continue;
+        const foreign = r.variant === "store+foreign";
+        const maxRatio = foreign ? MAX_RATIO_CONTENTION : MAX_RATIO_ALONE;
+        verdicts.push({
+            target: foreign ? "worst phase / floor of the remaining quota" : "worst phase / floor",
+            scope,
+            measured: r.worstRatio === undefined ? "n/a" : r.worstRatio.toFixed(3),
+            limit: `<= ${maxRatio.toFixed(2)}`,
+            pass: r.worstRatio !== undefined && r.worstRatio <= maxRatio && !unfinished,
+        });
+        if (!foreign) {
+            verdicts.push({
+                target: "throttled share of calls",
+                scope,
+                measured: percent(r.throttledShare),
+                limit: `<= ${percent(MAX_THROTTLED_SHARE)}`,
+                pass: r.throttledShare <= MAX_THROTTLED_SHARE,
+            });
+        }
     }
     return verdicts;
 }

@@ -20,6 +20,8 @@ export interface Grant extends ScheduleState {
     readonly taken: boolean;
     /** Milliseconds to wait before sending (0: now). */
     readonly waitMs: number;
+    /** Processes that reserved from this schedule lately, this one included. */
+    readonly processes: number;
 }
 
 export interface Cut extends ScheduleState {

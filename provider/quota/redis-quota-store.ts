@@ -8,6 +8,7 @@
  * limiter falls back to the local schedule meanwhile (store-health.ts decides, and says so once).
  * Nothing written holds a credential; messages name the store with its password hidden.
  */
+import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { monotonicClock, type Clock } from "../retry/clock";
 import {
@@ -25,9 +26,15 @@ import type { QuotaStoreUrl } from "./store-url";
 /**
  * Budget of one store call. A local Redis answers in well under a millisecond and a managed one in
  * the same region in one or two; a call slower than this is paced locally instead, so a sick store
- * adds at most this much to a call.
+ * adds at most this much to a call. Measured from the send to the moment this process is free to
+ * read the answer (see `withinBudget`): a busy event loop is not a slow store.
  */
 export const STORE_CALL_BUDGET_MS = 10;
+/**
+ * ioredis' own timeout, a backstop only: it drops commands a hung server never answers, so they do
+ * not pile up in the client while every call is already paced locally.
+ */
+export const STORE_COMMAND_BACKSTOP_MS = 2_000;
 /** A connection attempt gives up after this long (then the client retries in the background). */
 export const STORE_CONNECT_TIMEOUT_MS = 2_000;
 /** Reconnect delays grow by this step per attempt, up to `STORE_RECONNECT_MAX_MS`. */
@@ -38,6 +45,8 @@ export const STORE_RECONNECT_MAX_MS = 1_000;
  * phases of a deployment, short enough that a forgotten account leaves nothing for long.
  */
 export const SCHEDULE_IDLE_TTL_MS = 10 * 60_000;
+/** A process counts towards a schedule's share this long after its last reservation. */
+export const ACTIVE_PROCESS_WINDOW_MS = 5_000;
 /** Stands for "no limit" in a script argument (Lua has no Infinity literal). */
 const NO_LIMIT_MS = 1e15;
 
@@ -52,35 +61,39 @@ export interface RedisQuotaStoreOptions {
 type ScriptReply = Array<string | number>;
 
 interface ScheduleCommands {
-    liveReserve(state: string, slots: string, ...args: Array<string | number>): Promise<ScriptReply>;
-    liveThrottle(state: string, slots: string, ...args: Array<string | number>): Promise<ScriptReply>;
-    liveAnswer(state: string, slots: string, ...args: Array<string | number>): Promise<ScriptReply>;
+    liveReserve(...keysAndArgs: Array<string | number>): Promise<ScriptReply>;
+    liveThrottle(...keysAndArgs: Array<string | number>): Promise<ScriptReply>;
+    liveAnswer(...keysAndArgs: Array<string | number>): Promise<ScriptReply>;
 }
 
 export class RedisQuotaStore implements QuotaStore {
     readonly #redis: Redis & ScheduleCommands;
     readonly #health: StoreHealth;
     readonly #shown: string;
+    readonly #budgetMs: number;
+    /** Names this process among a schedule's users; random, so it tells nothing about the host or keys. */
+    readonly #processId = randomUUID();
     #closed = false;
 
     constructor(options: RedisQuotaStoreOptions) {
         const { url, onNotice = () => undefined, callBudgetMs = STORE_CALL_BUDGET_MS, clock = monotonicClock } = options;
         this.#shown = url.redacted;
+        this.#budgetMs = callBudgetMs;
         this.#health = new StoreHealth({ clock, onNotice: (notice) => onNotice(this.#message(notice)) });
         const redis = new Redis(url.url, {
             // A command sent while disconnected fails at once: the caller paces locally instead of waiting.
             enableOfflineQueue: false,
             maxRetriesPerRequest: 0,
-            commandTimeout: callBudgetMs,
+            commandTimeout: STORE_COMMAND_BACKSTOP_MS,
             connectTimeout: STORE_CONNECT_TIMEOUT_MS,
             retryStrategy: (attempt) => Math.min(attempt * STORE_RECONNECT_STEP_MS, STORE_RECONNECT_MAX_MS),
             // TLS for rediss:// comes from the URL; ioredis checks the server's certificate by default.
         }) as Redis & ScheduleCommands;
         // A listener also keeps ioredis from printing every connection error itself.
         redis.on("error", (error: unknown) => this.#health.failed(reasonOf(error)));
-        redis.defineCommand("liveReserve", { numberOfKeys: 2, lua: RESERVE_SCRIPT });
-        redis.defineCommand("liveThrottle", { numberOfKeys: 2, lua: THROTTLE_SCRIPT });
-        redis.defineCommand("liveAnswer", { numberOfKeys: 2, lua: ANSWER_SCRIPT });
+        redis.defineCommand("liveReserve", { numberOfKeys: 3, lua: RESERVE_SCRIPT });
+        redis.defineCommand("liveThrottle", { numberOfKeys: 3, lua: THROTTLE_SCRIPT });
+        redis.defineCommand("liveAnswer", { numberOfKeys: 3, lua: ANSWER_SCRIPT });
         this.#redis = redis;
     }
 
@@ -109,8 +122,9 @@ export class RedisQuotaStore implements QuotaStore {
 
     async reserve(schedule: string, ceiling: number, maxWaitMs: number): Promise<Grant> {
         const maxWait = Number.isFinite(maxWaitMs) ? Math.max(0, maxWaitMs) : NO_LIMIT_MS;
-        const [taken, waitMs, epoch, rate] = await this.#run(() => this.#redis.liveReserve(...this.#args(schedule, ceiling, maxWait)));
-        return { taken: Number(taken) === 1, waitMs: Number(waitMs), epoch: Number(epoch), rate: Number(rate) };
+        const [taken, waitMs, epoch, rate, processes] = await this.#run(() =>
+            this.#redis.liveReserve(...this.#args(schedule, ceiling, maxWait, this.#processId, ACTIVE_PROCESS_WINDOW_MS)));
+        return { taken: Number(taken) === 1, waitMs: Number(waitMs), epoch: Number(epoch), rate: Number(rate), processes: Math.max(1, Number(processes)) };
     }
 
     async throttled(schedule: string, ceiling: number, epoch: number): Promise<Cut> {
@@ -136,7 +150,7 @@ export class RedisQuotaStore implements QuotaStore {
 
     async #run(call: () => Promise<ScriptReply>): Promise<ScriptReply> {
         try {
-            const reply = await call();
+            const reply = await withinBudget(call(), this.#budgetMs);
             if (!Array.isArray(reply)) throw new TypeError("unexpected reply");
             this.#health.succeeded();
             return reply;
@@ -146,9 +160,9 @@ export class RedisQuotaStore implements QuotaStore {
         }
     }
 
-    #args(schedule: string, ceiling: number, extra?: number): [string, string, ...Array<string | number>] {
+    #args(schedule: string, ceiling: number, ...extra: Array<string | number>): [string, string, ...Array<string | number>] {
         const common = [SCHEDULE_IDLE_TTL_MS, BURST_WINDOW_MS, RATE_MEASURE_WINDOW_MS, CUBIC_BETA, CUBIC_SCALE, ceiling, Math.min(MIN_RATE, ceiling)];
-        return [schedule, `${schedule}:slots`, ...common, ...(extra === undefined ? [] : [extra])];
+        return [schedule, `${schedule}:slots`, `${schedule}:clients`, ...common, ...extra];
     }
 
     #message(notice: StoreNotice): string {
@@ -156,6 +170,43 @@ export class RedisQuotaStore implements QuotaStore {
             ? `quota store ${this.#shown} failed (${notice.reason}); each process paces by its own limiter until the store answers again`
             : `quota store ${this.#shown} answers again; pacing by the account's shared schedule`;
     }
+}
+
+export class StoreBudgetError extends Error {
+    override readonly name = "StoreBudgetError";
+}
+
+/**
+ * `promise`, or a `StoreBudgetError` when it is not settled `budgetMs` after the call. When the
+ * timer fires, the answer may already be waiting in the socket while this process was busy (timers
+ * run before I/O in Node's loop): one `setImmediate` lets pending I/O be read first, so only a store
+ * that really did not answer in time counts as slow.
+ */
+export function withinBudget<T>(promise: Promise<T>, budgetMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        let settled = false;
+        const timer = setTimeout(() => {
+            setImmediate(() => {
+                if (settled) return;
+                settled = true;
+                reject(new StoreBudgetError(`no answer within ${budgetMs} ms`));
+            });
+        }, budgetMs);
+        promise.then(
+            (value) => {
+                if (settled) return;
+                settled = true;
+                clearTimeout(timer);
+                resolve(value);
+            },
+            (error: unknown) => {
+                if (settled) return;
+                settled = true;
+                clearTimeout(timer);
+                reject(error);
+            },
+        );
+    });
 }
 
 /**
@@ -166,7 +217,7 @@ export function reasonOf(error: unknown): string {
     const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; message?: unknown; name?: unknown };
     const message = typeof e.message === "string" ? e.message : "";
     if (/^(WRONGPASS|NOAUTH|ERR AUTH|ERR invalid password)/i.test(message)) return "authentication refused";
-    if (/Command timed out/i.test(message)) return "slower than its budget";
+    if (error instanceof StoreBudgetError || /Command timed out/i.test(message)) return "slower than its budget";
     if (/Stream isn't writeable|enableOfflineQueue|Connection is closed/i.test(message)) return "not connected";
     if (typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) return e.code;
     if (/^NOSCRIPT/.test(message)) return "script missing";

@@ -4,9 +4,10 @@
  * (provider/retry/rate-limiter.ts) over state kept in Redis, timed by the server's clock (`TIME`).
  *
  * KEYS[1] is the schedule's hash, KEYS[2] its sorted set of recent slot send times (to measure the
- * rate achieved over the last window). Both carry the account in a `{hash tag}` so a Redis Cluster
- * keeps them on one node. ARGV: idle TTL ms, burst window ms, measuring window ms, CUBIC beta,
- * CUBIC scale, ceiling, floor, then the step's own argument.
+ * rate achieved over the last window), KEYS[3] the processes that reserved lately (by a random id
+ * per process, to tell each its share should it have to pace alone). All carry the account in a
+ * `{hash tag}` so a Redis Cluster keeps them on one node. ARGV: idle TTL ms, burst window ms,
+ * measuring window ms, CUBIC beta, CUBIC scale, ceiling, floor, then the step's own arguments.
  *
  * Numbers go to Redis as `%.17g` text (Lua's default keeps only 14 digits, which would round
  * millisecond timestamps), and come back as text for the same reason.
@@ -14,7 +15,7 @@
 
 const PRELUDE = `
 redis.replicate_commands()
-local stateKey, slotsKey = KEYS[1], KEYS[2]
+local stateKey, slotsKey, clientsKey = KEYS[1], KEYS[2], KEYS[3]
 local ttl, burstMs, windowMs = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local beta, scale, ceiling, floor = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local t = redis.call('TIME')
@@ -50,16 +51,23 @@ local function save()
 end
 `;
 
-/** ARGV[8]: the most the caller can wait, ms. Returns {taken 0|1, waitMs, epoch, rate}. */
+/**
+ * ARGV[8]: the most the caller can wait, ms; ARGV[9]: the process's id; ARGV[10]: how long a process
+ * counts as active after its last reservation, ms. Returns {taken 0|1, waitMs, epoch, rate, processes}.
+ */
 export const RESERVE_SCRIPT = `${PRELUDE}
 local maxWait = tonumber(ARGV[8])
+redis.call('ZADD', clientsKey, fmt(now), ARGV[9])
+redis.call('ZREMRANGEBYSCORE', clientsKey, '-inf', fmt(now - tonumber(ARGV[10])))
+redis.call('PEXPIRE', clientsKey, ttl)
+local processes = redis.call('ZCARD', clientsKey)
 local interval = 1000 / s.rate
 local tat = s.tat or -math.huge
 local sendAt = math.max(now, tat - burstTolerance(interval))
 local wait = sendAt - now
 if wait > maxWait then
   save()
-  return {0, fmt(wait), s.epoch, fmt(s.rate)}
+  return {0, fmt(wait), s.epoch, fmt(s.rate), processes}
 end
 s.tat = math.max(tat, sendAt) + interval
 s.seq = s.seq + 1
@@ -68,7 +76,7 @@ redis.call('ZREMRANGEBYSCORE', slotsKey, '-inf', fmt(now - windowMs))
 if s.firstSlotAt == nil then s.firstSlotAt = sendAt end
 save()
 if wait < 0.001 then wait = 0 end
-return {1, fmt(wait), s.epoch, fmt(s.rate)}
+return {1, fmt(wait), s.epoch, fmt(s.rate), processes}
 `;
 
 /** ARGV[8]: the epoch the throttled call was reserved in. Returns {cut 0|1, epoch, rate}. */

@@ -5,7 +5,7 @@
  */
 import type { RateLimiter } from "../retry/rate-limiter";
 import { scheduleName } from "./quota-store";
-import { RedisQuotaStore } from "./redis-quota-store";
+import type { RedisQuotaStore } from "./redis-quota-store";
 import { SharedRateLimiter } from "./shared-rate-limiter";
 import type { QuotaStoreUrl } from "./store-url";
 
@@ -32,7 +32,9 @@ export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string)
     const { stores } = holder();
     let store = stores.get(url.url);
     if (!store) {
-        store = new RedisQuotaStore({ url, onNotice });
+        // Loaded on first use: a stack without a store never pays for the Redis client.
+        const { RedisQuotaStore: Store } = require("./redis-quota-store") as typeof import("./redis-quota-store");
+        store = new Store({ url, onNotice });
         stores.set(url.url, store);
     }
     return store;
@@ -45,7 +47,6 @@ export function sharedQuotaLimiter(
     accountId: string,
     action: string,
     ceiling: number,
-    fallback: RateLimiter,
 ): RateLimiter {
     const { limiters } = holder();
     const schedule = scheduleName(accountId, action);
@@ -55,7 +56,7 @@ export function sharedQuotaLimiter(
         existing.restrict(ceiling);
         return existing;
     }
-    const created = new SharedRateLimiter({ store, schedule, ceiling, fallback });
+    const created = new SharedRateLimiter({ store, schedule, ceiling });
     limiters.set(key, created);
     return created;
 }

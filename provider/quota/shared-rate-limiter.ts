@@ -4,12 +4,17 @@
  * refusing) is paced locally, and the next call tries the store again (store-health.ts decides when
  * it is worth it). So the store can make pacing better but never fail or stall an operation.
  *
+ * The fallback starts at this process's share of the schedule (the ceiling over the processes the
+ * store last counted) and climbs from there by CUBIC: when the store dies under eight processes,
+ * they do not each jump to the whole quota at once.
+ *
  * Its epoch is its own: it moves whenever the schedule in force changes, that is on a cut seen in
  * the store (by any process), a cut of the local limiter, or a switch between the two. A caller
  * that wakes to a new epoch reserves again (the RateLimiter contract), so after a switch nobody
  * keeps a slot of the schedule that is no longer followed.
  */
-import type { RateLimiter } from "../retry/rate-limiter";
+import { monotonicClock, type Clock } from "../retry/clock";
+import { AdaptiveRateLimiter, type RateLimiter } from "../retry/rate-limiter";
 import type { QuotaStore, ScheduleState } from "./quota-store";
 
 export interface SharedRateLimiterOptions {
@@ -18,8 +23,8 @@ export interface SharedRateLimiterOptions {
     readonly schedule: string;
     /** Calls/s the schedule is created at, and never exceeds. */
     readonly ceiling: number;
-    /** Paces the calls the store cannot serve. */
-    readonly fallback: RateLimiter;
+    /** The fallback's clock. @defaultValue `monotonicClock` */
+    readonly clock?: Clock;
 }
 
 type Source = "store" | "local";
@@ -27,15 +32,19 @@ type Source = "store" | "local";
 export class SharedRateLimiter implements RateLimiter {
     readonly #store: QuotaStore;
     readonly #schedule: string;
-    readonly #fallback: RateLimiter;
+    readonly #clock: Clock;
+    #fallback: AdaptiveRateLimiter | undefined;
     #ceiling: number;
+    /** Processes the store counted on this schedule at the last reservation. */
+    #processes = 1;
     #epoch = 0;
     #source: Source | undefined;
     /** The store's epoch and rate as last seen. */
     #storeEpoch = -1;
     #storeRate: number;
-    /** The fallback's epoch when last seen. */
+    /** The fallback's epoch when last seen, and the share it was started at. */
     #localEpoch = -1;
+    #fallbackShare = 0;
     /** Reservations paced locally while the store was configured (for tests and diagnostics). */
     #localReservations = 0;
 
@@ -44,11 +53,16 @@ export class SharedRateLimiter implements RateLimiter {
         this.#schedule = options.schedule;
         this.#ceiling = options.ceiling;
         this.#storeRate = options.ceiling;
-        this.#fallback = options.fallback;
+        this.#clock = options.clock ?? monotonicClock;
     }
 
     get rate(): number {
-        return this.#source === "local" ? this.#fallback.rate : this.#storeRate;
+        return this.#source === "local" ? this.#local().rate : this.#storeRate;
+    }
+
+    /** Processes sharing the schedule, as last counted by the store. */
+    get processes(): number {
+        return this.#processes;
     }
 
     get epoch(): number {
@@ -65,6 +79,7 @@ export class SharedRateLimiter implements RateLimiter {
             try {
                 const grant = await this.#store.reserve(this.#schedule, this.#ceiling, maxWaitMs);
                 this.#observe(grant);
+                this.#processes = grant.processes;
                 return grant.waitMs;
             } catch {
                 // The store noted the failure (and warns once); this call is paced locally.
@@ -72,13 +87,14 @@ export class SharedRateLimiter implements RateLimiter {
         }
         this.#useLocal();
         this.#localReservations += 1;
-        return this.#fallback.reserve(maxWaitMs);
+        return this.#local().reserve(maxWaitMs);
     }
 
     onThrottle(epoch: number = this.#epoch): boolean {
         if (epoch < this.epoch) return false;
         if (this.#source !== "store") {
-            const cut = this.#fallback.onThrottle(this.#fallback.epoch);
+            const local = this.#local();
+            const cut = local.onThrottle(local.epoch);
             this.#useLocal();
             return cut;
         }
@@ -93,15 +109,26 @@ export class SharedRateLimiter implements RateLimiter {
 
     onSuccess(): void {
         if (this.#source !== "store") {
-            this.#fallback.onSuccess();
+            this.#local().onSuccess();
             return;
         }
         this.#store.answered(this.#schedule, this.#ceiling).then((state) => this.#observe(state), () => undefined);
     }
 
     restrict(ceiling: number): void {
-        this.#fallback.restrict(ceiling);
+        this.#fallback?.restrict(ceiling);
         if (ceiling < this.#ceiling) this.#ceiling = ceiling;
+    }
+
+    /** The local limiter, started at this process's share; made anew when the share changed. */
+    #local(): AdaptiveRateLimiter {
+        const share = this.#ceiling / this.#processes;
+        if (!this.#fallback || this.#fallbackShare !== share) {
+            this.#fallback = new AdaptiveRateLimiter({ ceiling: this.#ceiling, startRate: share, clock: this.#clock });
+            this.#fallbackShare = share;
+            this.#localEpoch = -1; // a new schedule: slots of the old one are void
+        }
+        return this.#fallback;
     }
 
     #observe(state: ScheduleState): void {
@@ -114,7 +141,7 @@ export class SharedRateLimiter implements RateLimiter {
     }
 
     #useLocal(): void {
-        const epoch = this.#fallback.epoch;
+        const epoch = this.#local().epoch;
         if (this.#source !== "local" || epoch !== this.#localEpoch) {
             this.#source = "local";
             this.#localEpoch = epoch;

@@ -60,14 +60,15 @@ export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action
             }
             return account;
         })());
+    // Started now, while the engine is still checking inputs, so the first call rarely waits for it.
+    void decide();
     return (action) =>
         new DeferredRateLimiter(async () => {
             const account = await decide();
-            const fallback = local(account.key, action);
-            if (!settings.quotaStore || !account.accountId) return fallback;
+            if (!settings.quotaStore || !account.accountId) return local(account.key, action);
             // Used even when it did not answer yet: each call tries it, and paces locally while it cannot.
             const store = sharedQuotaStore(settings.quotaStore, notice);
-            return sharedQuotaLimiter(settings.quotaStore, store, account.accountId, action, ceilingOf(action), fallback);
+            return sharedQuotaLimiter(settings.quotaStore, store, account.accountId, action, ceilingOf(action));
         }, ceilingOf(action));
 }
 

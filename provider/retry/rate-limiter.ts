@@ -67,6 +67,12 @@ export interface AdaptiveRateLimiterOptions {
     readonly floor?: number;
     /** @defaultValue `monotonicClock` */
     readonly clock?: Clock;
+    /**
+     * Start below the ceiling, at this rate, and climb to the ceiling by CUBIC as answers come (as
+     * after a cut). For a process that knows its share of the account, e.g. from a quota store.
+     * @defaultValue the ceiling
+     */
+    readonly startRate?: number;
 }
 
 export class AdaptiveRateLimiter implements RateLimiter {
@@ -101,6 +107,15 @@ export class AdaptiveRateLimiter implements RateLimiter {
         this.#floor = Math.min(floor, ceiling);
         this.#rate = ceiling;
         this.#lastMaxRate = ceiling;
+        if (options.startRate !== undefined) {
+            requireRate("startRate", options.startRate);
+            if (options.startRate < ceiling) {
+                // CUBIC from startRate up to the ceiling: rate(t) = C (t - K)^3 + ceiling with rate(0) = startRate.
+                this.#setRate(options.startRate);
+                this.#lastCutAt = clock.now();
+                this.#secondsToLastMax = Math.cbrt((ceiling - this.#rate) / CUBIC_SCALE);
+            }
+        }
     }
 
     get rate(): number {

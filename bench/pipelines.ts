@@ -1,0 +1,283 @@
+/**
+ * The pipelines scenario: K separate provider hosts (each its own `pulumi up`) on one Alibaba
+ * account, each with its own access key, create and then delete their share of N configs at the
+ * same time. Variants: without the shared quota store (account discovery only), with it, and with
+ * it while a foreign client of the account (no store, open loop) takes half of the write quota.
+ *
+ * No account id is configured anywhere: the hosts learn it from the emulator's STS listener. The
+ * phases start together on every host (a barrier between create and delete); a phase lasts from its
+ * start to the end of the last host's share, and its floor is N calls at the quota left to us.
+ */
+import { randomBytes } from "node:crypto";
+import { EmulatorAdmin } from "../emulator/admin-client";
+import { startEmulator } from "../emulator/server";
+import { startProviderHost, type ProviderHost } from "../examples/engine/host";
+import { startRedisServer, type RunningRedis } from "../tests/support/redis-server";
+import { startCompetitor, type RunningCompetitor } from "./competitor-process";
+import { PhaseDriver, type Phase, type PhaseOutcome } from "./driver";
+import { countCalls, floorSeconds, ratio, timeline, type CallCounts } from "./metrics";
+import { resourceInputs, type AccessKey } from "./scenario";
+
+/** K and N as the issue measured its baseline. */
+export const PIPELINE_SIZES: ReadonlyArray<{ readonly k: number; readonly n: number }> = [
+    { k: 2, n: 240 },
+    { k: 4, n: 240 },
+    { k: 8, n: 480 },
+];
+
+export type PipelineVariant = "no-store" | "store" | "store+foreign";
+export const PIPELINE_VARIANTS: readonly PipelineVariant[] = ["no-store", "store", "store+foreign"];
+
+const RPC_TIMEOUT_MS = 15 * 60_000;
+/** The foreign client runs alone this long first, so the hosts meet it at its steady rate. */
+const FOREIGN_WARMUP_MS = 2_000;
+
+export interface PipelineContext {
+    readonly admin: EmulatorAdmin;
+    /** Live endpoint and STS endpoint of the emulator (`http://127.0.0.1:PORT`). */
+    readonly endpoint: string;
+    readonly stsEndpoint: string;
+    /** One key per host, all of one account, then the foreign client's key (same account). */
+    readonly hostKeys: readonly AccessKey[];
+    readonly foreignKey: AccessKey;
+    readonly redis: RunningRedis;
+    readonly projectDir: string;
+    readonly providerText: string;
+    readonly parallel: number;
+    readonly writeQps: number;
+    readonly foreignRate: number;
+}
+
+export interface PipelinePhase {
+    readonly phase: Phase;
+    readonly planned: number;
+    readonly failed: number;
+    readonly cutOff: number;
+    readonly wallSeconds: number;
+    readonly floorSeconds: number;
+    readonly ratio: number | undefined;
+    readonly errorSamples: readonly string[];
+}
+
+export interface PipelineNumbers {
+    readonly k: number;
+    readonly n: number;
+    readonly variant: PipelineVariant;
+    /** Write calls/s left to the hosts. */
+    readonly availableQps: number;
+    readonly phases: readonly PipelinePhase[];
+    /** The largest phase wall / floor. */
+    readonly worstRatio: number | undefined;
+    /** All calls of the hosts' keys. */
+    readonly calls: CallCounts;
+    readonly throttledShare: number;
+    readonly failed: number;
+    readonly cutOff: number;
+    readonly timedOut: boolean;
+    /** The foreign client's calls while the phases ran. */
+    readonly foreignCalls?: CallCounts;
+    /** The hosts' OK and throttled answers per second from the start of the phases (all keys together). */
+    readonly timeline: ReadonlyArray<{ readonly second: number; readonly ok: number; readonly throttled: number }>;
+    /** Distinct `alicloud-live:` warnings the hosts printed (store fallbacks, failed discovery). */
+    readonly notices: readonly string[];
+}
+
+/** Combines the hosts' outcomes of one phase: it lasts until the last host is done. Pure. */
+export function combinePhase(outcomes: readonly PhaseOutcome[], availableQps: number): PipelinePhase {
+    const planned = sum(outcomes.map((o) => o.planned));
+    const wallSeconds = Math.max(0, ...outcomes.map((o) => o.wallMs)) / 1000;
+    const floor = floorSeconds(planned, availableQps);
+    return {
+        phase: outcomes[0]?.phase ?? "create",
+        planned,
+        failed: sum(outcomes.map((o) => o.failed)),
+        cutOff: sum(outcomes.map((o) => o.cutOff)),
+        wallSeconds,
+        floorSeconds: floor,
+        ratio: ratio(wallSeconds, floor),
+        errorSamples: [...new Set(outcomes.flatMap((o) => o.errorSamples))].slice(0, 3),
+    };
+}
+
+/** Adds call counts. Pure. */
+export function addCounts(counts: readonly CallCounts[]): CallCounts {
+    return {
+        total: sum(counts.map((c) => c.total)),
+        throttled: sum(counts.map((c) => c.throttled)),
+        ok: sum(counts.map((c) => c.ok)),
+    };
+}
+
+export async function runPipelines(
+    ctx: PipelineContext,
+    size: { readonly k: number; readonly n: number },
+    variant: PipelineVariant,
+    timeLimitSeconds: number,
+): Promise<PipelineNumbers> {
+    const { k, n } = size;
+    if (ctx.hostKeys.length < k) throw new RangeError(`runPipelines: ${k} hosts need ${k} keys, got ${ctx.hostKeys.length}`);
+    await ctx.admin.reset();
+    // A fresh, empty store: no lesson of an earlier run carries over.
+    await ctx.redis.restart();
+    const withStore = variant !== "no-store";
+    const foreign = variant === "store+foreign";
+    const hosts: ProviderHost[] = [];
+    const drivers: PhaseDriver[] = [];
+    let competitor: RunningCompetitor | undefined;
+    try {
+        for (let i = 0; i < k; i++) {
+            const host = await startProviderHost({
+                cwd: ctx.projectDir,
+                env: { PATH: process.env.PATH ?? "" },
+                project: "bench",
+                rpcTimeoutMs: RPC_TIMEOUT_MS,
+            });
+            hosts.push(host);
+            await host.configure({
+                "alicloud-live:endpoint": ctx.endpoint,
+                "alicloud-live:stsEndpoint": ctx.stsEndpoint,
+                "alicloud:accessKey": ctx.hostKeys[i]!.id,
+                "alicloud:secretKey": ctx.hostKeys[i]!.secret,
+                ...(withStore ? { "alicloud-live:quotaStore": ctx.redis.url } : {}),
+            });
+        }
+        if (foreign) {
+            competitor = await startCompetitor({
+                endpoint: ctx.endpoint,
+                accessKeyId: ctx.foreignKey.id,
+                accessKeySecret: ctx.foreignKey.secret,
+                rate: ctx.foreignRate,
+                prefix: `foreign-${k}-${Date.now()}`,
+            });
+            await new Promise((resolve) => setTimeout(resolve, FOREIGN_WARMUP_MS));
+        }
+        const availableQps = foreign ? ctx.writeQps - ctx.foreignRate : ctx.writeQps;
+        const startedAt = Date.now();
+        const cutOffAt = startedAt + timeLimitSeconds * 1000;
+        for (const host of hosts) drivers.push(new PhaseDriver({ host, parallel: ctx.parallel, cutOffAt }));
+        const share = (i: number) => Math.floor(n / k) + (i < n % k ? 1 : 0);
+        const phases: PipelinePhase[] = [];
+        phases.push(combinePhase(
+            await Promise.all(drivers.map((d, i) => d.create(resourceInputs(share(i), ctx.providerText, `p${k}h${i}r`)))),
+            availableQps,
+        ));
+        phases.push(combinePhase(await Promise.all(drivers.map((d) => d.delete())), availableQps));
+        const endedAt = Date.now();
+        const notices = new Set<string>();
+        for (const host of hosts) {
+            const { stdout, stderr } = host.output();
+            for (const line of `${stdout}\n${stderr}`.split("\n")) if (line.includes("alicloud-live:")) notices.add(line.trim());
+        }
+        await competitor?.stop();
+        competitor = undefined;
+
+        const entries = await ctx.admin.requests();
+        const calls = addCounts(ctx.hostKeys.slice(0, k).map((key) => countCalls(entries, key.id).all));
+        const ratios = phases.map((p) => p.ratio).filter((r): r is number => r !== undefined);
+        return {
+            k,
+            n,
+            variant,
+            availableQps,
+            phases,
+            worstRatio: ratios.length > 0 ? Math.max(...ratios) : undefined,
+            calls,
+            throttledShare: calls.total > 0 ? calls.throttled / calls.total : 0,
+            failed: sum(phases.map((p) => p.failed)),
+            cutOff: sum(phases.map((p) => p.cutOff)),
+            timedOut: drivers.some((d) => d.cut),
+            notices: [...notices],
+            timeline: mergeTimelines(ctx.hostKeys.slice(0, k).map((key) => timeline(entries, key.id, startedAt))),
+            ...(foreign ? { foreignCalls: countCalls(entries, ctx.foreignKey.id, { fromMs: startedAt, toMs: endedAt }).all } : {}),
+        };
+    } finally {
+        for (const d of drivers) d.close();
+        await competitor?.stop().catch(() => undefined);
+        await Promise.all(hosts.map((h) => h.stop()));
+    }
+}
+
+/** Per-second counts of several keys, added. Pure. */
+export function mergeTimelines(
+    lines: ReadonlyArray<ReadonlyArray<{ readonly second: number; readonly ok: number; readonly throttled: number }>>,
+): Array<{ second: number; ok: number; throttled: number }> {
+    const merged: Array<{ second: number; ok: number; throttled: number }> = [];
+    for (const line of lines) {
+        for (const { second, ok, throttled } of line) {
+            while (merged.length <= second) merged.push({ second: merged.length, ok: 0, throttled: 0 });
+            merged[second]!.ok += ok;
+            merged[second]!.throttled += throttled;
+        }
+    }
+    return merged;
+}
+
+function sum(values: readonly number[]): number {
+    return values.reduce((a, b) => a + b, 0);
+}
+
+export interface SuiteOptions {
+    readonly ks: readonly number[];
+    readonly variants: readonly PipelineVariant[];
+    readonly projectDir: string;
+    readonly providerText: string;
+    readonly parallel: number;
+    readonly writeQps: number;
+    readonly readQps: number;
+    readonly foreignRate: number;
+    readonly accountId: string;
+    /** Seconds; undefined: 3 x the run's floor + 60. */
+    readonly timeLimitSeconds?: number;
+    readonly print: (line: string) => void;
+}
+
+/** Starts its own emulator (with STS) and redis-server, runs every size and variant, stops both. */
+export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineNumbers[]> {
+    const maxK = Math.max(...options.ks);
+    const key = (id: string): AccessKey => ({ id, secret: randomBytes(18).toString("base64url") });
+    const hostKeys = Array.from({ length: maxK }, (_, i) => key(`BENCH-PIPELINE-KEY-${i + 1}`));
+    const foreignKey = key("BENCH-FOREIGN-KEY");
+    const emulator = await startEmulator({
+        host: "127.0.0.1",
+        stsPort: 0,
+        writeQps: options.writeQps,
+        readQps: options.readQps,
+        accounts: [...hostKeys, foreignKey].map((k) => ({ accessKeyId: k.id, accessKeySecret: k.secret, accountId: options.accountId })),
+    });
+    let redis: RunningRedis | undefined;
+    try {
+        redis = await startRedisServer({ password: randomBytes(12).toString("base64url") });
+        const ctx: PipelineContext = {
+            admin: new EmulatorAdmin(emulator.url),
+            endpoint: emulator.url,
+            stsEndpoint: emulator.sts!.url,
+            hostKeys,
+            foreignKey,
+            redis,
+            projectDir: options.projectDir,
+            providerText: options.providerText,
+            parallel: options.parallel,
+            writeQps: options.writeQps,
+            foreignRate: options.foreignRate,
+        };
+        const results: PipelineNumbers[] = [];
+        for (const size of PIPELINE_SIZES.filter((s) => options.ks.includes(s.k))) {
+            for (const variant of options.variants) {
+                const available = variant === "store+foreign" ? options.writeQps - options.foreignRate : options.writeQps;
+                const limit = options.timeLimitSeconds ?? Math.ceil(3 * floorSeconds(2 * size.n, available) + 60);
+                const started = Date.now();
+                const r = await runPipelines(ctx, size, variant, limit);
+                options.print(
+                    `  K=${r.k} N=${r.n} ${r.variant}: worst phase ${r.worstRatio?.toFixed(2) ?? "n/a"} x floor, ` +
+                        `${r.calls.throttled}/${r.calls.total} throttled, ${r.failed} failed` +
+                        `${r.timedOut ? `, CUT OFF at ${limit} s (${r.cutOff} unfinished)` : ""} [${((Date.now() - started) / 1000).toFixed(0)} s with setup]`,
+                );
+                results.push(r);
+            }
+        }
+        return results;
+    } finally {
+        await redis?.stop();
+        await emulator.stop();
+    }
+}
