@@ -90,7 +90,8 @@ export class RedisQuotaStore implements QuotaStore {
             // TLS for rediss:// comes from the URL; ioredis checks the server's certificate by default.
         }) as Redis & ScheduleCommands;
         // A listener also keeps ioredis from printing every connection error itself.
-        redis.on("error", (error: unknown) => this.#health.failed(reasonOf(error)));
+        redis.on("error", (error: unknown) => this.#health.failed(reasonOf(error), true));
+        redis.on("ready", () => this.#health.reconnected());
         redis.defineCommand("liveReserve", { numberOfKeys: 3, lua: RESERVE_SCRIPT });
         redis.defineCommand("liveThrottle", { numberOfKeys: 3, lua: THROTTLE_SCRIPT });
         redis.defineCommand("liveAnswer", { numberOfKeys: 3, lua: ANSWER_SCRIPT });
@@ -155,7 +156,8 @@ export class RedisQuotaStore implements QuotaStore {
             this.#health.succeeded();
             return reply;
         } catch (error) {
-            this.#health.failed(reasonOf(error));
+            const reason = reasonOf(error);
+            this.#health.failed(reason, CONNECTION_LOST.has(reason));
             throw new Error(`quota store ${this.#shown}: ${reasonOf(error)}`);
         }
     }
@@ -171,6 +173,9 @@ export class RedisQuotaStore implements QuotaStore {
             : `quota store ${this.#shown} answers again; pacing by the account's shared schedule`;
     }
 }
+
+/** Reasons meaning the store is gone rather than slow. */
+const CONNECTION_LOST: ReadonlySet<string> = new Set(["not connected", "ECONNREFUSED", "ECONNRESET", "EPIPE", "authentication refused"]);
 
 export class StoreBudgetError extends Error {
     override readonly name = "StoreBudgetError";

@@ -5,7 +5,7 @@
  * - A failed call (unreachable, slower than its budget, refused) falls back to the local limiter
  *   for that call at once. After `failuresToCoolDown` failures in a row the store is not asked for
  *   `coolDownMs`, so a dead store costs no budget per call; a disconnected one is not asked at all.
- * - A lost connection counts as a failure: its calls are paced locally until it is back.
+ * - A lost connection counts as a failure: calls are paced locally until it is back.
  * - The first failure warns, once per process and store; the first success after a failure says
  *   the store is back, once. A flapping store cannot flood the log.
  */
@@ -50,14 +50,21 @@ export class StoreHealth {
         return connected && this.#clock.now() >= this.#coolUntil;
     }
 
-    failed(reason: string): void {
+    /** A call failed. `connectionLost`: the store is gone, not slow; leave it alone until `reconnected`. */
+    failed(reason: string, connectionLost = false): void {
         this.#failuresInRow += 1;
         this.#down = true;
-        if (this.#failuresInRow >= this.#failuresToCoolDown) this.#coolUntil = this.#clock.now() + this.#coolDownMs;
+        if (connectionLost || this.#failuresInRow >= this.#failuresToCoolDown) this.#coolUntil = this.#clock.now() + this.#coolDownMs;
         if (!this.#warned) {
             this.#warned = true;
             this.#notify({ type: "fallback", reason });
         }
+    }
+
+    /** The connection is up again: worth asking at once. */
+    reconnected(): void {
+        this.#failuresInRow = 0;
+        this.#coolUntil = -Infinity;
     }
 
     succeeded(): void {

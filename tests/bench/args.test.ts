@@ -27,7 +27,7 @@ describe("bench/args", () => {
     it("--only takes letters or names, in any order, and keeps the canonical order", () => {
         assert.deepEqual(parseArgs(["--only", "d,a"], 8).strategies, ["core-default", "this-provider"]);
         assert.deepEqual(parseArgs(["--only=full-jitter,b"], 8).strategies, ["terraform-style", "full-jitter"]);
-        assert.throws(() => parseArgs(["--only", "a,x"], 8), /unknown strategy "x"/);
+        assert.throws(() => parseArgs(["--only", "a,x"], 8), /unknown scenario "x"/);
     });
 
     it("--no-contention and --no-cpu turn the parts off; --no-cpu contradicts --cpu-n", () => {

@@ -31,6 +31,7 @@ describe("resource/settings", () => {
     it("defaults: the public endpoint, the default credential chain, documented quotas, 5 minutes, v3", () => {
         assert.deepEqual(resolve(), {
             endpoint: "live.aliyuncs.com",
+            stsEndpoint: "sts.aliyuncs.com",
             operationTimeoutMs: 300_000,
             quotaHeadroom: 0,
             writeQps: 30,
@@ -55,6 +56,7 @@ describe("resource/settings", () => {
         });
         assert.deepEqual({ ...settings, credentials: { ...settings.credentials } }, {
             endpoint: "http://127.0.0.1:9000",
+            stsEndpoint: "sts.aliyuncs.com",
             credentials: { accessKeyId: "AKID1", accessKeySecret: SECRET, securityToken: TOKEN },
             regionId: "cn-shanghai",
             accountId: "1234567890123456",
@@ -82,6 +84,7 @@ describe("resource/settings", () => {
         });
         assert.deepEqual({ ...settings, credentials: { ...settings.credentials } }, {
             endpoint: "https://live.example.net:8443",
+            stsEndpoint: "sts.aliyuncs.com",
             credentials: { accessKeyId: "AKID2", accessKeySecret: SECRET, securityToken: TOKEN },
             regionId: "ap-southeast-1",
             accountId: "acct-1",
@@ -189,6 +192,31 @@ describe("resource/settings", () => {
         assert.equal(settings.credentials?.securityToken, TOKEN);
     });
 
+    it("stsEndpoint: alicloud-live:stsEndpoint, then the sts entry of alicloud:endpoints, then ALICLOUD_LIVE_STS_ENDPOINT", () => {
+        const endpoints = JSON.stringify([{ live: "live-vpc.example.com" }, { sts: "sts-vpc.example.com" }]);
+        const env = { ALICLOUD_LIVE_STS_ENDPOINT: "sts-env.example.com" };
+        assert.equal(resolve({ "alicloud-live:stsEndpoint": "own.example.com", "alicloud:endpoints": endpoints }, env).stsEndpoint, "own.example.com");
+        assert.equal(resolve({ "alicloud:endpoints": endpoints }, env).stsEndpoint, "sts-vpc.example.com");
+        assert.equal(resolve({}, env).stsEndpoint, "sts-env.example.com");
+        assert.equal(settingsError({ "alicloud-live:stsEndpoint": "http://sts.example.com" }).key, "alicloud-live:stsEndpoint");
+        assert.match(settingsError({ "alicloud-live:stsEndpoint": "http://sts.example.com" }).message, /loopback/);
+    });
+
+    it("quotaStore: a redis:// or rediss:// URL whose password never prints nor appears in an error", () => {
+        const password = "pw-Qz93-settings";
+        const settings = resolve({ "alicloud-live:quotaStore": `rediss://app:${password}@r-bp1.redis.rds.aliyuncs.com:6380/2` });
+        assert.equal(settings.quotaStore?.tls, true);
+        assert.equal(settings.quotaStore?.url, `rediss://app:${password}@r-bp1.redis.rds.aliyuncs.com:6380/2`);
+        for (const printed of [JSON.stringify(settings), inspect(settings, { depth: 5 }), `${settings.quotaStore}`]) {
+            assert.ok(!printed.includes(password), printed);
+            assert.ok(printed.includes("r-bp1.redis.rds.aliyuncs.com"), printed);
+        }
+        const error = settingsError({}, { ALICLOUD_LIVE_QUOTA_STORE: `http://user:${password}@host` });
+        assert.equal(error.key, "ALICLOUD_LIVE_QUOTA_STORE");
+        assert.ok(!error.message.includes(password), error.message);
+        assert.match(error.message, /redis:\/\//);
+    });
+
     describe("the settings table", () => {
         it("names each setting once, with config keys or variables, and marks the secrets", () => {
             const names = SETTINGS.map((s) => s.name);
@@ -199,7 +227,7 @@ describe("resource/settings", () => {
                 for (const key of spec.configKeys) assert.match(key, /^(alicloud|alicloud-live):[A-Za-z]+$/);
                 for (const variable of spec.envVars) assert.match(variable, /^[A-Z_]+$/);
             }
-            assert.deepEqual(SETTINGS.filter((s) => s.secret).map((s) => s.name), ["accessKeySecret", "securityToken"]);
+            assert.deepEqual(SETTINGS.filter((s) => s.secret).map((s) => s.name), ["accessKeySecret", "securityToken", "quotaStore"]);
         });
 
         it("its defaults are the ones the resolver applies", () => {

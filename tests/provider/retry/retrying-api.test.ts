@@ -215,16 +215,17 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         });
 
         it("takes a new slot when the rate was cut while it waited", async () => {
-            let epoch = 0;
             const fake: RateLimiter = {
                 rate: 30,
                 get epoch() {
-                    return epoch;
+                    // A throttle elsewhere cuts the rate while this caller sleeps its first 400 ms.
+                    return time.now() > 10_000 ? 1 : 0;
                 },
-                reserve: sinon.stub().onCall(0).callsFake(() => {
-                    epoch = 1; // a throttle elsewhere cuts the rate while this caller sleeps
-                    return 400;
-                }).returns(50),
+                reserve: (() => {
+                    const stub = sinon.stub().returns(50);
+                    stub.onCall(0).returns(400);
+                    return stub;
+                })(),
                 onThrottle: () => true,
                 onSuccess: () => undefined,
                 restrict: () => undefined,

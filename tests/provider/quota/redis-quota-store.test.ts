@@ -1,0 +1,158 @@
+/**
+ * The Redis quota store against a real redis-server (started here, no persistence): the shared
+ * schedule's guarantees, its keys, and how it behaves when Redis dies, restarts empty, or refuses
+ * the password. Bounds are generous: the machine may be loaded.
+ */
+import { strict as assert } from "node:assert";
+import Redis from "ioredis";
+import { scheduleName } from "../../../provider/quota/quota-store";
+import { RedisQuotaStore, SCHEDULE_IDLE_TTL_MS, reasonOf } from "../../../provider/quota/redis-quota-store";
+import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
+import { startRedisServer, type RunningRedis } from "../../support/redis-server";
+
+const PASSWORD = "store-pw-Zq81-hygiene";
+/** Generous per-call budget for a loaded test machine; the budget rule itself is tested in store-health. */
+const BUDGET_MS = 1_000;
+
+describe("quota/RedisQuotaStore (real redis-server)", function () {
+    this.timeout(60_000);
+    let redis: RunningRedis;
+    const stores: RedisQuotaStore[] = [];
+    const open = (url = redis.url, notices: string[] = []) => {
+        const store = new RedisQuotaStore({ url: parseQuotaStoreUrl(url), onNotice: (m) => notices.push(m), callBudgetMs: BUDGET_MS });
+        stores.push(store);
+        return store;
+    };
+    let n = 0;
+    const fresh = () => scheduleName(`10000000000000${++n}`, "AddLiveRecordNotifyConfig");
+
+    before(async () => {
+        redis = await startRedisServer({ password: PASSWORD });
+    });
+    afterEach(async () => {
+        await Promise.all(stores.splice(0).map((s) => s.close()));
+    });
+    after(() => redis?.stop());
+
+    it("hands out a burst, then slots one interval apart, first come first served across clients", async () => {
+        const [a, b] = [open(), open()];
+        assert.equal(await a.ready(), true);
+        assert.equal(await b.ready(), true);
+        const schedule = fresh();
+        const waits: number[] = [];
+        for (let i = 0; i < 30; i++) waits.push((await (i % 2 ? a : b).reserve(schedule, 30, Infinity)).waitMs);
+        // 500 ms of burst at 30/s is 15 calls (GCRA: the 15th starts one interval before the window ends).
+        assert.ok(waits.slice(0, 14).every((w) => w === 0), `burst: ${waits.slice(0, 15).map((w) => w.toFixed(0))}`);
+        for (let i = 16; i < 30; i++) {
+            const step = waits[i]! - waits[i - 1]!;
+            // Each reservation also takes real time, so a step is up to one interval shorter than 33.3 ms.
+            assert.ok(step > 0 && step <= 1000 / 30 + 1, `slot ${i} steps ${step.toFixed(2)} ms`);
+        }
+    });
+
+    it("takes no slot a caller cannot wait for, and says how long the wait would be", async () => {
+        const store = open();
+        await store.ready();
+        const schedule = fresh();
+        for (let i = 0; i < 40; i++) await store.reserve(schedule, 30, Infinity);
+        const refused = await store.reserve(schedule, 30, 1);
+        assert.equal(refused.taken, false);
+        assert.ok(refused.waitMs > 1);
+        const again = await store.reserve(schedule, 30, 1);
+        assert.equal(again.taken, false);
+        // Not pushed back by the refusal: at most the time between the two calls shorter.
+        assert.ok(again.waitMs <= refused.waitMs && again.waitMs > refused.waitMs - 200, `${refused.waitMs} then ${again.waitMs}`);
+        const taken = await store.reserve(schedule, 30, Infinity);
+        assert.equal(taken.taken, true);
+        assert.ok(Math.abs(taken.waitMs - again.waitMs) < 200);
+    });
+
+    it("a throttle cuts the shared rate once per epoch, for every client; answers let it climb back", async () => {
+        const [a, b] = [open(), open()];
+        await Promise.all([a.ready(), b.ready()]);
+        const schedule = fresh();
+        const first = await a.reserve(schedule, 30, Infinity);
+        assert.equal(first.epoch, 0);
+        const cut = await a.throttled(schedule, 30, 0);
+        assert.deepEqual({ cut: cut.cut, epoch: cut.epoch }, { cut: true, epoch: 1 });
+        assert.ok(Math.abs(cut.rate - 21) < 1e-9, `cut to 70 % of 30: ${cut.rate}`);
+        // Another client throttled in the old epoch: no second cut.
+        const stale = await b.throttled(schedule, 30, 0);
+        assert.deepEqual({ cut: stale.cut, epoch: stale.epoch }, { cut: false, epoch: 1 });
+        const seen = await b.reserve(schedule, 30, Infinity);
+        assert.equal(seen.epoch, 1);
+        assert.ok(seen.rate <= 21 + 1e-9);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const climbed = await b.answered(schedule, 30);
+        assert.ok(climbed.rate > 21 && climbed.rate < 30, `CUBIC climb: ${climbed.rate}`);
+        assert.equal(seen.processes, 2, "both clients count towards the schedule's share");
+    });
+
+    it("keys are namespaced by account and action, expire when idle, and hold no credential", async () => {
+        const store = open();
+        await store.ready();
+        const schedule = scheduleName("1234567890123456", "DeleteLiveRecordNotifyConfig");
+        await store.reserve(schedule, 30, Infinity);
+        await store.throttled(schedule, 30, 0);
+        const client = new Redis(redis.url);
+        try {
+            const keys = (await client.keys("*1234567890123456*")).sort();
+            assert.deepEqual(keys, [
+                "alicloud-live:{1234567890123456}:DeleteLiveRecordNotifyConfig",
+                "alicloud-live:{1234567890123456}:DeleteLiveRecordNotifyConfig:clients",
+                "alicloud-live:{1234567890123456}:DeleteLiveRecordNotifyConfig:slots",
+            ]);
+            for (const key of keys) {
+                const ttl = await client.pttl(key);
+                assert.ok(ttl > 0 && ttl <= SCHEDULE_IDLE_TTL_MS, `${key} expires (${ttl} ms)`);
+            }
+            const dump = JSON.stringify(await client.hgetall(keys[0]!));
+            assert.ok(!dump.includes(PASSWORD));
+            assert.match(dump, /"rate":"21"/);
+        } finally {
+            client.disconnect();
+        }
+    });
+
+    it("Redis killed and restarted empty: calls fail fast meanwhile, then work again; told once each way", async () => {
+        const notices: string[] = [];
+        const store = open(redis.url, notices);
+        await store.ready();
+        const schedule = fresh();
+        await store.throttled(schedule, 30, 0);
+        await redis.kill();
+        const started = Date.now();
+        await assert.rejects(store.reserve(schedule, 30, Infinity));
+        assert.ok(Date.now() - started < BUDGET_MS + 500, "fails within its budget, never waits for a reconnect");
+        assert.equal(store.available, false);
+        await redis.restart();
+        const deadline = Date.now() + 20_000;
+        while (!store.available && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(store.available, true, "reconnected by itself");
+        // Empty: its scripts are loaded again (NOSCRIPT) and the schedule starts anew at the ceiling.
+        const grant = await store.reserve(schedule, 30, Infinity);
+        assert.deepEqual({ epoch: grant.epoch, rate: grant.rate, taken: grant.taken }, { epoch: 0, rate: 30, taken: true });
+        assert.equal(notices.filter((m) => m.includes("failed")).length, 1, notices.join("\n"));
+        assert.equal(notices.filter((m) => m.includes("answers again;")).length, 1, notices.join("\n"));
+        for (const m of notices) assert.ok(!m.includes(PASSWORD), "the password is never told");
+    });
+
+    it("a refused password: not ready, calls fail, and neither errors nor notices quote it", async () => {
+        const notices: string[] = [];
+        const wrong = "wrong-pw-Kx77-hygiene";
+        const store = open(`redis://:${wrong}@127.0.0.1:${redis.port}`, notices);
+        assert.equal(await store.ready(3_000), false);
+        assert.equal(store.available, false);
+        const error = await store.reserve(fresh(), 30, Infinity).then(() => undefined, (e: Error) => e);
+        assert.ok(error instanceof Error);
+        assert.ok(!error.message.includes(wrong) && !error.message.includes(PASSWORD), error.message);
+        assert.match(notices.join("\n"), /authentication refused/);
+        for (const m of notices) assert.ok(!m.includes(wrong), m);
+    });
+
+    it("reasonOf words a failure without quoting it", () => {
+        assert.equal(reasonOf(Object.assign(new Error("WRONGPASS invalid username-password pair"), { name: "ReplyError" })), "authentication refused");
+        assert.equal(reasonOf(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })), "ECONNREFUSED");
+        assert.equal(reasonOf(new Error("ERR something with secret-value")), "Error");
+    });
+});

@@ -1,0 +1,133 @@
+/**
+ * The shared limiter's rules over a scripted store: what it does with the store's answers and
+ * failures. The store's own arithmetic is tested against a real Redis (redis-quota-store.test.ts).
+ */
+import { strict as assert } from "node:assert";
+import type { Cut, Grant, QuotaStore, ScheduleState } from "../../../provider/quota/quota-store";
+import { SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
+
+class ScriptedStore implements QuotaStore {
+    available = true;
+    failing = false;
+    epoch = 0;
+    rate = 30;
+    processes = 1;
+    readonly throttles: number[] = [];
+    answers = 0;
+
+    async reserve(_schedule: string, _ceiling: number, maxWaitMs: number): Promise<Grant> {
+        if (this.failing) throw new Error("quota store: slower than its budget");
+        const waitMs = 5;
+        return { taken: waitMs <= maxWaitMs, waitMs, epoch: this.epoch, rate: this.rate, processes: this.processes };
+    }
+
+    async throttled(_schedule: string, _ceiling: number, epoch: number): Promise<Cut> {
+        this.throttles.push(epoch);
+        const cut = epoch >= this.epoch;
+        if (cut) {
+            this.epoch += 1;
+            this.rate *= 0.7;
+        }
+        return { cut, epoch: this.epoch, rate: this.rate };
+    }
+
+    async answered(): Promise<ScheduleState> {
+        this.answers += 1;
+        return { epoch: this.epoch, rate: this.rate };
+    }
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("quota/SharedRateLimiter", () => {
+    const make = (store: QuotaStore, ceiling = 30) => {
+        const clock = { t: 0, now() { return this.t; } };
+        return new SharedRateLimiter({ store, schedule: "alicloud-live:{1}:AddLiveRecordNotifyConfig", ceiling, clock });
+    };
+
+    it("takes its slots from the store and follows the store's epoch and rate", async () => {
+        const store = new ScriptedStore();
+        const limiter = make(store);
+        assert.equal(await limiter.reserve(), 5);
+        const first = limiter.epoch;
+        assert.equal(await limiter.reserve(), 5);
+        assert.equal(limiter.epoch, first, "same store epoch: same epoch");
+        store.epoch = 3; // another process cut the rate
+        store.rate = 12;
+        await limiter.reserve();
+        assert.ok(limiter.epoch > first, "a cut seen in the store moves the epoch: waiting callers reserve again");
+        assert.equal(limiter.rate, 12);
+        assert.equal(limiter.localReservations, 0);
+    });
+
+    it("a caller that cannot wait gets the wait and no slot, as the store says", async () => {
+        const store = new ScriptedStore();
+        assert.equal(await make(store).reserve(1), 5);
+    });
+
+    it("a failed store call is paced locally at once, at this process's share, and the next call tries the store again", async () => {
+        const store = new ScriptedStore();
+        store.processes = 4;
+        const limiter = make(store);
+        await limiter.reserve();
+        const storeEpoch = limiter.epoch;
+        store.failing = true;
+        assert.equal(await limiter.reserve(), 0, "the local limiter's first slot is free");
+        assert.equal(limiter.localReservations, 1);
+        assert.ok(limiter.epoch > storeEpoch, "switching schedules voids the slots of the other");
+        assert.equal(limiter.rate, 7.5, "a quarter of 30/s: four processes share the schedule");
+        store.failing = false;
+        assert.equal(await limiter.reserve(), 5);
+        assert.equal(limiter.localReservations, 1, "back on the store");
+    });
+
+    it("an unavailable store is not asked at all", async () => {
+        const store = new ScriptedStore();
+        store.available = false;
+        store.failing = true; // would throw if asked
+        const limiter = make(store);
+        assert.equal(await limiter.reserve(), 0);
+        assert.equal(limiter.localReservations, 1);
+    });
+
+    it("a throttle moves the epoch at once and reports the store's epoch; a stale one is ignored", async () => {
+        const store = new ScriptedStore();
+        const limiter = make(store);
+        await limiter.reserve();
+        const reservedIn = limiter.epoch;
+        assert.equal(limiter.onThrottle(reservedIn), true);
+        assert.ok(limiter.epoch > reservedIn, "this process's waiting callers reserve again without a round trip");
+        assert.equal(limiter.onThrottle(reservedIn), false, "a second throttle of the same epoch is stale");
+        await flush();
+        assert.deepEqual(store.throttles, [0], "reported once, with the store's epoch of the slot");
+        assert.equal(store.epoch, 1);
+        const after = limiter.epoch;
+        await limiter.reserve();
+        assert.equal(limiter.epoch, after, "the store's new epoch was expected: no further change");
+    });
+
+    it("answers go to the store in store mode and to the local limiter when pacing alone", async () => {
+        const store = new ScriptedStore();
+        const limiter = make(store);
+        await limiter.reserve();
+        limiter.onSuccess();
+        await flush();
+        assert.equal(store.answers, 1);
+        store.available = false;
+        await limiter.reserve();
+        limiter.onSuccess();
+        await flush();
+        assert.equal(store.answers, 1);
+    });
+
+    it("a store that rejects a report does not surface the error", async () => {
+        const store = new ScriptedStore();
+        const limiter = make(store);
+        await limiter.reserve();
+        store.throttled = async () => { throw new Error("gone"); };
+        store.answered = async () => { throw new Error("gone"); };
+        limiter.onSuccess();
+        assert.equal(limiter.onThrottle(), true);
+        await flush(); // an unhandled rejection would fail the run
+    });
+});
