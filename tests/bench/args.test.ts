@@ -56,4 +56,16 @@ describe("bench/args", () => {
         assert.equal(parseArgs(["-h"], 8).help, true);
         assert.equal(parseArgs(["--help"], 8).help, true);
     });
+    it("--only p runs the pipelines scenario alone, without the CPU measurement; --k picks its host counts", () => {
+        const alone = parseArgs(["--only", "p"], 8);
+        assert.deepEqual(alone.strategies, []);
+        assert.equal(alone.pipelines, true);
+        assert.equal(alone.cpuN, 0);
+        assert.deepEqual(alone.pipelineKs, [2, 4, 8]);
+        assert.deepEqual(parseArgs(["--only", "pipelines,d", "--k", "8,2"], 8).pipelineKs, [2, 8]);
+        assert.equal(parseArgs([], 8).pipelines, true, "part of the full run");
+        assert.equal(parseArgs(["--only", "d"], 8).pipelines, false);
+        assert.throws(() => parseArgs(["--only", "p", "--k", "3"], 8), /--k: "3" is not one of 2, 4, 8/);
+        assert.throws(() => parseArgs(["--only", "d", "--k", "2"], 8), /--k applies to the pipelines scenario/);
+    });
 });
