@@ -158,7 +158,7 @@ export class RedisQuotaStore implements QuotaStore {
         } catch (error) {
             const reason = reasonOf(error);
             this.#health.failed(reason, CONNECTION_LOST.has(reason));
-            throw new Error(`quota store ${this.#shown}: ${reasonOf(error)}`);
+            throw new Error(`quota store ${this.#shown}: ${reason}`);
         }
     }
 

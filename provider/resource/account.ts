@@ -2,9 +2,12 @@
  * Which account pays for the calls, so that every key of one account draws from one limiter: the
  * configured `accountId` if set, else the id STS `GetCallerIdentity` reports for the keys (asked once
  * per process and cached), else today's key per endpoint and AccessKey ID, said once in the log.
+ *
+ * A loopback Live endpoint (a local emulator) with no STS endpoint configured is not asked about:
+ * the public STS cannot know an emulator's keys, and they should not travel there.
  */
 import Credential from "@alicloud/credentials";
-import { parseEndpoint } from "../api/endpoint";
+import { isLoopbackHost, parseEndpoint } from "../api/endpoint";
 import { StsClient, type CallerIdentityApi } from "../api/sts";
 import type { Settings } from "./settings";
 
@@ -42,8 +45,17 @@ export function perKeyAccountKey(settings: Settings): string {
     return `${host}/${settings.credentials ? settings.credentials.accessKeyId : "default-chain"}`;
 }
 
+/**
+ * Discovery's connect and read timeouts: the first call of a deployment waits for it, and the
+ * fallback (a limiter per key) is only somewhat worse than the answer.
+ */
+export const DISCOVERY_CONNECT_TIMEOUT_MS = 2_000;
+export const DISCOVERY_READ_TIMEOUT_MS = 3_000;
+
 export function defaultStsFor(settings: Settings): CallerIdentityApi {
     return new StsClient({
+        connectTimeoutMs: DISCOVERY_CONNECT_TIMEOUT_MS,
+        readTimeoutMs: DISCOVERY_READ_TIMEOUT_MS,
         endpoint: settings.stsEndpoint,
         credentials: settings.credentials,
         credential: settings.credentials ? undefined : new Credential(),
@@ -56,6 +68,7 @@ export function defaultStsFor(settings: Settings): CallerIdentityApi {
 export async function resolveAccount(settings: Settings, deps: AccountDeps): Promise<AccountKey> {
     if (settings.accountId) return { key: settings.accountId, accountId: settings.accountId };
     const fallback = perKeyAccountKey(settings);
+    if (!settings.stsEndpointSet && isLoopbackHost(new URL(`http://${parseEndpoint(settings.endpoint).host}`).hostname)) return { key: fallback };
     const id = `${parseEndpoint(settings.stsEndpoint).host}/${fallback}`;
     const known = cache();
     let discovery = known.get(id);

@@ -31,6 +31,8 @@ export interface Settings {
     readonly endpoint: string;
     /** STS endpoint text for account discovery, already checked by `parseEndpoint`. */
     readonly stsEndpoint: string;
+    /** The STS endpoint was configured (not the default). */
+    readonly stsEndpointSet: boolean;
     /** The shared quota store; absent: each process paces alone. Prints with its password hidden. */
     readonly quotaStore?: QuotaStoreUrl;
     /** Static keys; absent means the `@alicloud/credentials` default chain. */
@@ -70,10 +72,12 @@ interface Found {
 
 export function resolveSettings(get: ConfigGetter, env: Environment): Settings {
     const endpoint = checkedEndpoint(find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" });
-    const stsEndpoint = checkedEndpoint(find("stsEndpoint", get, env) ?? { value: DEFAULT_STS_ENDPOINT, key: "the default STS endpoint" });
+    const stsFound = find("stsEndpoint", get, env);
+    const stsEndpoint = checkedEndpoint(stsFound ?? { value: DEFAULT_STS_ENDPOINT, key: "the default STS endpoint" });
     const settings: { -readonly [K in keyof Settings]: Settings[K] } = {
         endpoint,
         stsEndpoint,
+        stsEndpointSet: stsFound !== undefined,
         operationTimeoutMs:
             (number(find("operationTimeout", get, env), TIMEOUT_RULE) ?? DEFAULT_OPERATION_TIMEOUT_SECONDS) * 1000,
         quotaHeadroom: number(find("quotaHeadroom", get, env), HEADROOM_RULE) ?? 0,

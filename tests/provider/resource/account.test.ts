@@ -90,6 +90,18 @@ describe("resource/account: which account pays", function () {
         assert.deepEqual(await resolveAccount(settingsFor("ACCT-KEY-A1", { "alicloud-live:accountId": "42" }), { notice: () => undefined, stsFor }), { key: "42", accountId: "42" });
     });
 
+    it("a local emulator's keys are not sent to the public STS: no STS endpoint set, no discovery, no warning", async () => {
+        const settings = resolveSettings((key) => ({
+            "alicloud-live:endpoint": emulator.url,
+            "alicloud:accessKey": "ACCT-KEY-A1",
+            "alicloud:secretKey": SECRET,
+        } as Record<string, string>)[key], {});
+        const stsFor = () => ({ getCallerIdentity: async () => assert.fail("STS must not be asked") });
+        const notices: string[] = [];
+        assert.deepEqual(await resolveAccount(settings, { notice: (m) => notices.push(m), stsFor }), { key: perKeyAccountKey(settings) });
+        assert.deepEqual(notices, []);
+    });
+
     it("a failed discovery paces by key, as before, and says so once", async () => {
         const closed = await freePort();
         const settings = settingsFor("ACCT-KEY-A1", { "alicloud-live:stsEndpoint": `http://127.0.0.1:${closed}` });

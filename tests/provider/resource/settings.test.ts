@@ -32,6 +32,7 @@ describe("resource/settings", () => {
         assert.deepEqual(resolve(), {
             endpoint: "live.aliyuncs.com",
             stsEndpoint: "sts.aliyuncs.com",
+            stsEndpointSet: false,
             operationTimeoutMs: 300_000,
             quotaHeadroom: 0,
             writeQps: 30,
@@ -57,6 +58,7 @@ describe("resource/settings", () => {
         assert.deepEqual({ ...settings, credentials: { ...settings.credentials } }, {
             endpoint: "http://127.0.0.1:9000",
             stsEndpoint: "sts.aliyuncs.com",
+            stsEndpointSet: false,
             credentials: { accessKeyId: "AKID1", accessKeySecret: SECRET, securityToken: TOKEN },
             regionId: "cn-shanghai",
             accountId: "1234567890123456",
@@ -85,6 +87,7 @@ describe("resource/settings", () => {
         assert.deepEqual({ ...settings, credentials: { ...settings.credentials } }, {
             endpoint: "https://live.example.net:8443",
             stsEndpoint: "sts.aliyuncs.com",
+            stsEndpointSet: false,
             credentials: { accessKeyId: "AKID2", accessKeySecret: SECRET, securityToken: TOKEN },
             regionId: "ap-southeast-1",
             accountId: "acct-1",
