@@ -19,6 +19,8 @@ const PASSWORD = "fault-store-pw-Hh41";
 const SECRET = "fault-test-secret-Lm3";
 const PROCESSES = 3;
 const PER_PROCESS = 40;
+/** Operations each process runs at once. */
+const WORKERS = 4;
 
 describe("quota store faults: redis-server killed and restarted mid-run", function () {
     this.timeout(180_000);
@@ -59,23 +61,34 @@ describe("quota store faults: redis-server killed and restarted mid-run", functi
         await Promise.all(processes.map((p) => p.store.ready()));
 
         let failed = 0;
+        let done = 0;
         const errors: string[] = [];
-        const run = (work: (p: (typeof processes)[number], name: string) => Promise<unknown>) =>
-            Promise.all(processes.flatMap((p, i) =>
-                Array.from({ length: PER_PROCESS }, (_, j) =>
-                    work(p, `fault-${i}-${j}.example.com`).catch((error: Error) => {
-                        failed++;
-                        errors.push(error.message);
-                    }))));
+        // Each process works as Pulumi does, a few operations at a time, so reservations go on all run long.
+        const run = (work: (p: (typeof processes)[number], name: string) => Promise<unknown>, onDone: () => void = () => undefined) =>
+            Promise.all(processes.map(async (p, i) => {
+                let next = 0;
+                await Promise.all(Array.from({ length: WORKERS }, async () => {
+                    while (next < PER_PROCESS) {
+                        const j = next++;
+                        await work(p, `fault-${i}-${j}.example.com`).catch((error: Error) => {
+                            failed++;
+                            errors.push(error.message);
+                        });
+                        done++;
+                        onDone();
+                    }
+                }));
+            }));
 
-        const fault = (async () => {
-            await new Promise((resolve) => setTimeout(resolve, 1_500));
-            await redis.kill();
-            await new Promise((resolve) => setTimeout(resolve, 1_500));
-            await redis.restart();
-        })();
-        await run((p, domainName) => p.api.add({ domainName, notifyUrl: `https://cb.example.com/${domainName}` }));
-        await fault;
+        // Redis dies after the first 30 creates and comes back, empty, 30 creates later: the work in
+        // between is paced locally.
+        let killed: Promise<void> | undefined;
+        let restarted: Promise<void> | undefined;
+        await run((p, domainName) => p.api.add({ domainName, notifyUrl: `https://cb.example.com/${domainName}` }), () => {
+            if (done === 30) killed = redis.kill();
+            if (done === 60) restarted = killed!.then(() => redis.restart());
+        });
+        await restarted;
         await run((p, domainName) => p.api.delete({ domainName }));
 
         assert.equal(failed, 0, errors.slice(0, 3).join("\n"));
@@ -84,6 +97,7 @@ describe("quota store faults: redis-server killed and restarted mid-run", functi
         const local = processes.reduce((n, p) => n + [...p.limiters.values()].reduce((m, l) => m + l.localReservations, 0), 0);
         assert.ok(local > 0, "some calls were paced locally while Redis was gone");
         assert.ok(notices.some((m) => /failed/.test(m)), notices.join("\n"));
+        assert.ok(notices.some((m) => /answers again;/.test(m)), `rejoined after the restart: ${notices.join("\n")}`);
         for (const m of [...notices, ...errors]) assert.ok(!m.includes(PASSWORD) && !m.includes(SECRET), m);
         await Promise.all(processes.map((p) => p.store.close()));
     });
