@@ -60,11 +60,6 @@ export class SharedRateLimiter implements RateLimiter {
         return this.#source === "local" ? this.#local().rate : this.#storeRate;
     }
 
-    /** Processes sharing the schedule, as last counted by the store. */
-    get processes(): number {
-        return this.#processes;
-    }
-
     get epoch(): number {
         if (this.#source === "local") this.#useLocal();
         return this.#epoch;

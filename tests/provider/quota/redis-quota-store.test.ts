@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import Redis from "ioredis";
 import { scheduleName } from "../../../provider/quota/quota-store";
-import { RedisQuotaStore, SCHEDULE_IDLE_TTL_MS, reasonOf } from "../../../provider/quota/redis-quota-store";
+import { RedisQuotaStore, SCHEDULE_IDLE_TTL_MS, StoreBudgetError, reasonOf, withinBudget } from "../../../provider/quota/redis-quota-store";
 import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
 import { startRedisServer, type RunningRedis } from "../../support/redis-server";
 
@@ -154,5 +154,11 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
         assert.equal(reasonOf(Object.assign(new Error("WRONGPASS invalid username-password pair"), { name: "ReplyError" })), "authentication refused");
         assert.equal(reasonOf(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })), "ECONNREFUSED");
         assert.equal(reasonOf(new Error("ERR something with secret-value")), "Error");
+    });
+    it("withinBudget: an answer in time passes through; none within the budget is a StoreBudgetError", async () => {
+        assert.equal(await withinBudget(new Promise((resolve) => setTimeout(() => resolve("ok"), 1)), 1_000), "ok");
+        await assert.rejects(withinBudget(new Promise(() => undefined), 5), StoreBudgetError);
+        await assert.rejects(withinBudget(Promise.reject(new Error("ECONNRESET")), 1_000), /ECONNRESET/);
+        assert.equal(reasonOf(new StoreBudgetError("no answer within 5 ms")), "slower than its budget");
     });
 });
