@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the throttling benchmark. For each strategy, alone and then against a competing
  * client of the same account, creates, updates and deletes N configs through Pulumi's real
- * dynamic-provider host and the emulator at the real quotas; then measures the provider code's CPU.
+ * dynamic-provider host and the emulator at the real quotas; then measures the provider code's CPU;
+ * then the pipelines scenario (pipelines.ts): K hosts on one account, with and without the shared
+ * quota store.
  * Prints a table and the verdict on each target, and writes the same as JSON to bench/results/.
  *
  * Everything binds 127.0.0.1; hosts and the competitor are always stopped (and killed when this
@@ -91,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
         const cpus = os.cpus();
         print(`Throttling benchmark: N=${args.n}, parallel=${args.parallel}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
         print(`Emulator ${emulator.url}: ${WRITE_QPS} calls/s per write action, ${READ_QPS}/s Describe; competitor ${COMPETITOR_QPS}/s per write action`);
-        print("Strategies:");
+        if (args.strategies.length > 0) print("Strategies:");
         for (const s of STRATEGIES.filter((x) => args.strategies.includes(x.name))) print(`  (${s.letter}) ${s.name}: ${s.summary}`);
 
         const texts = new Map<StrategyName | "bare", string>();
