@@ -77,7 +77,7 @@ export class PulumiWorkspace {
     run(args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
         const started = Date.now();
         return new Promise((resolve) => {
-            const child = spawn(this.#options.cli.pulumi, [...args, "--non-interactive"], {
+            const child = spawn(this.#options.cli.pulumi, ["--non-interactive", ...args], {
                 cwd: this.#options.projectDir,
                 env: { ...this.env, ...options.env },
                 stdio: ["pipe", "pipe", "pipe"],
