@@ -4,6 +4,8 @@
  */
 import type { FaultRule, FaultSpec } from "./faults";
 import type { QuotaRates } from "./quota";
+import type { RecordingRun } from "./recording";
+import type { RecordingSpec } from "./recording-spec";
 import type { RequestLogEntry, RequestStats } from "./request-log";
 import type { StoredConfig } from "./store";
 
@@ -16,6 +18,9 @@ export class EmulatorAdminError extends Error {
         super(message);
     }
 }
+
+/** `domainName`, `app` and `stream` are required; the rest default as `RecordingSpec` documents. */
+export type RecordingRequest = Pick<RecordingSpec, "domainName" | "app" | "stream"> & Partial<Omit<RecordingSpec, "domainName" | "app" | "stream">>;
 
 export class EmulatorAdmin {
     private readonly base: string;
@@ -77,6 +82,19 @@ export class EmulatorAdmin {
     /** Changes the limits at run time; resolves to the limits now in force. */
     setQuota(rates: Partial<QuotaRates>): Promise<QuotaRates> {
         return this.call("PUT", "quota", rates);
+    }
+
+    /**
+     * Simulates a recording of a stream of a configured domain and resolves once every callback was
+     * delivered or given up, with the run's deliveries and their attempts.
+     */
+    simulateRecording(spec: RecordingRequest): Promise<RecordingRun> {
+        return this.call("POST", "recordings", spec);
+    }
+
+    /** The simulated recordings so far, oldest first. */
+    recordings(): Promise<RecordingRun[]> {
+        return this.call("GET", "recordings");
     }
 
     /** Clears configs, log, faults, quota buckets and nonces; restores the starting quota rates. */
