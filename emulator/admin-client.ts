@@ -97,7 +97,7 @@ export class EmulatorAdmin {
         return this.call("GET", "recordings");
     }
 
-    /** Clears configs, log, faults, quota buckets and nonces; restores the starting quota rates. */
+    /** Clears configs, log, faults, quota buckets, nonces and recordings; restores the starting quota rates. */
     async reset(): Promise<void> {
         await this.call("POST", "reset");
     }

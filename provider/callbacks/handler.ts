@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { onDemandAnswer, OnDemandAnswerError, type OnDemandAnswerInput } from "./on-demand-answer";
 import { parseOnDemandRequest, parseRecordingCallback, type OnDemandRequest, type RecordingCallback } from "./payloads";
-import { verifyCallbackSignature, type RefusalReason } from "./signature";
+import { checkCallbackHost, verifyCallbackSignature, type RefusalReason } from "./signature";
 
 /** Recording callbacks are small JSON objects; anything bigger is refused unread. */
 export const MAX_CALLBACK_BODY_BYTES = 64 * 1024;
@@ -64,6 +64,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export function createCallbackHandler(options: CallbackHandlerOptions): CallbackRequestHandler {
+    checkCallbackHost(options.host, "createCallbackHandler");
     const log = options.log ?? ((): void => undefined);
     const now = options.now ?? Date.now;
 

@@ -42,6 +42,13 @@ export interface VerifyOptions {
     readonly maxAgeSeconds?: number;
 }
 
+/** The signature covers the URL's hostname only: a value with a scheme, port or path can never match. */
+export function checkCallbackHost(host: unknown, where: string): void {
+    if (typeof host !== "string" || host === "" || /[/:\s]/.test(host)) {
+        throw new TypeError(`${where}: host must be a bare hostname like hooks.example.com (got ${JSON.stringify(host)})`);
+    }
+}
+
 /** `md5hex("host|timestamp|key")`, the value of `ALI-LIVE-SIGNATURE`. */
 export function callbackSignature(host: string, timestamp: number | string, key: string): string {
     return createHash("md5").update(`${host}|${timestamp}|${key}`, "utf8").digest("hex");
@@ -74,9 +81,7 @@ export function verifyCallbackSignature(options: VerifyOptions): VerifyResult {
     if (keys.length === 0 || keys.some((k) => typeof k !== "string" || k === "")) {
         throw new TypeError("verifyCallbackSignature: key must be a non-empty string or a non-empty list of them");
     }
-    if (typeof options.host !== "string" || options.host === "" || /[/:\s]/.test(options.host)) {
-        throw new TypeError(`verifyCallbackSignature: host must be a bare hostname like hooks.example.com (got ${JSON.stringify(options.host)})`);
-    }
+    checkCallbackHost(options.host, "verifyCallbackSignature");
     const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
     if (typeof maxAge !== "number" || !Number.isFinite(maxAge) || maxAge < 0) {
         throw new TypeError(`verifyCallbackSignature: maxAgeSeconds must be a finite number >= 0 (got ${String(maxAge)})`);

@@ -115,6 +115,10 @@ describe("provider/callbacks/handler (node:http)", () => {
         assert.ok(!text.includes(KEY) && !logged.join("\n").includes(KEY), text);
     });
 
+    it("refuses a host with a port or scheme when it is created, not at the first callback", () => {
+        assert.throws(() => createCallbackHandler({ host: "https://hooks.example.com" }), /createCallbackHandler: host must be a bare hostname/);
+    });
+
     it("uses a body a framework already parsed (Express's express.json())", async () => {
         await serve({}, (req, _res, next) => {
             let raw = "";
