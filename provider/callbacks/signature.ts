@@ -54,7 +54,7 @@ export function callbackSignature(host: string, timestamp: number | string, key:
     return createHash("md5").update(`${host}|${timestamp}|${key}`, "utf8").digest("hex");
 }
 
-/** One header's value; a repeated header counts as malformed by the caller (it gets the array's first). */
+/** One header's value, any case; of a repeated header, the first. */
 export function headerValue(headers: CallbackHeaders, name: string): string | undefined {
     if (typeof (headers as { get?: unknown }).get === "function") {
         return (headers as { get(name: string): string | null }).get(name) ?? undefined;
@@ -77,7 +77,7 @@ function sameHex(a: string, b: string): boolean {
  * failed and never contains the key or the expected signature.
  */
 export function verifyCallbackSignature(options: VerifyOptions): VerifyResult {
-    const keys = typeof options.key === "string" ? [options.key] : options.key;
+    const keys: readonly unknown[] = typeof options.key === "string" ? [options.key] : Array.isArray(options.key) ? options.key : [];
     if (keys.length === 0 || keys.some((k) => typeof k !== "string" || k === "")) {
         throw new TypeError("verifyCallbackSignature: key must be a non-empty string or a non-empty list of them");
     }
@@ -106,7 +106,7 @@ export function verifyCallbackSignature(options: VerifyOptions): VerifyResult {
     }
     // Every key is tried, so the time taken does not tell which one matched.
     let matched = false;
-    for (const key of keys) matched = sameHex(callbackSignature(options.host, rawTimestamp, key), signature) || matched;
+    for (const key of keys as readonly string[]) matched = sameHex(callbackSignature(options.host, rawTimestamp, key), signature) || matched;
     if (!matched) {
         return refuse("signature-mismatch", `ALI-LIVE-SIGNATURE does not match host ${JSON.stringify(options.host)}, the timestamp and the configured key`);
     }

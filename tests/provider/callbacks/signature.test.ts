@@ -92,6 +92,7 @@ describe("provider/callbacks/signature", () => {
     it("rejects a misuse (empty key, a host with a port or scheme, a bad window) with a TypeError naming it", () => {
         assert.throws(() => verify(signed(), { key: "" }), /key must be a non-empty string/);
         assert.throws(() => verify(signed(), { key: [] }), /key must be/);
+        assert.throws(() => verify(signed(), { key: undefined as never }), /key must be a non-empty string/);
         assert.throws(() => verify(signed(), { host: "hooks.example.com:8080" }), /host must be a bare hostname/);
         assert.throws(() => verify(signed(), { host: "https://hooks.example.com" }), /host must be a bare hostname/);
         assert.throws(() => verify(signed(), { maxAgeSeconds: -1 }), /maxAgeSeconds must be/);
