@@ -3,10 +3,13 @@
  * rejection names the flag and the rule, so a typo is fixed without reading the source.
  */
 import type { EmulatorAccount } from "./accounts";
+import { DeliveryRouteError, parseDeliveryRoute } from "./delivery-routes";
 import type { EmulatorOptions } from "./options";
 import { isValidDomainName } from "./validation";
 
 export const USAGE = `Usage: alicloud-live-emulator [options]
+       alicloud-live-emulator record --emulator URL --domain NAME --app APP --stream NAME [...]
+                                 (simulate a recording; 'record --help' lists its flags)
 
 A local emulator of the Alibaba Cloud ApsaraVideo Live recording-callback API (2016-11-01).
 
@@ -24,10 +27,13 @@ Options:
                            time window and the nonce-replay check)
   --state FILE             keep configs in FILE across restarts
   --retry-after-header     send x-acs-retry-after (ms) with throttling errors
+  --deliver HOST=URL       send callbacks for HOST to URL's origin instead, e.g.
+                           hooks.example.com=http://127.0.0.1:8080 (repeatable); the Host
+                           header and the signature keep HOST
   -h, --help               print this help
 
 Admin API (loopback only): /_emulator/faults, /_emulator/configs, /_emulator/requests,
-/_emulator/stats, /_emulator/quota, /_emulator/reset.`;
+/_emulator/stats, /_emulator/quota, /_emulator/reset, /_emulator/recordings.`;
 
 export class UsageError extends Error {
     override readonly name = "UsageError";
@@ -40,9 +46,9 @@ export interface CliArgs {
     readonly customAccounts: boolean;
 }
 
-const VALUE_FLAGS = new Set(["--port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state"]);
+const VALUE_FLAGS = new Set(["--port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state", "--deliver"]);
 const SWITCHES = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
-const REPEATABLE = new Set(["--account", "--domain"]);
+const REPEATABLE = new Set(["--account", "--domain", "--deliver"]);
 
 function fail(message: string): never {
     throw new UsageError(message);
@@ -132,5 +138,19 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         options.stateFile = state;
     }
     if (switches.has("--retry-after-header")) options.retryAfterHeader = true;
+    const routes = (values.get("--deliver") ?? []).map((text) => {
+        try {
+            return parseDeliveryRoute(text);
+        } catch (error) {
+            if (error instanceof DeliveryRouteError) fail(error.message);
+            throw error;
+        }
+    });
+    const hosts = new Set<string>();
+    for (const r of routes) {
+        if (hosts.has(r.host)) fail(`--deliver: ${r.host} is given twice`);
+        hosts.add(r.host);
+    }
+    if (routes.length > 0) options.deliver = Object.fromEntries(routes.map((r) => [r.host, r.target]));
     return { help: switches.has("--help") || switches.has("-h"), options, customAccounts: accounts.length > 0 };
 }

@@ -3,6 +3,7 @@
  * naming the option and the rule, never later as odd behaviour.
  */
 import { DEMO_ACCOUNT, type EmulatorAccount } from "./accounts";
+import { resolveCallbackOptions, type CallbackDeliveryOptions, type ResolvedCallbackOptions } from "./callback-options";
 import { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS } from "./quota";
 
 export interface EmulatorOptions {
@@ -30,6 +31,10 @@ export interface EmulatorOptions {
     readonly now?: () => number;
     /** For fault probabilities; default Math.random. */
     readonly random?: () => number;
+    /** Callbacks to these hostnames go to these origins instead: `{ "hooks.example.com": "http://127.0.0.1:8080" }`. */
+    readonly deliver?: Readonly<Record<string, string>>;
+    /** Callback timings; default the documented 5 s timeout, 5 retries, 1 s apart. */
+    readonly callbackDelivery?: CallbackDeliveryOptions;
 }
 
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 900;
@@ -47,6 +52,7 @@ export interface ResolvedOptions {
     readonly retryAfterHeader: boolean;
     readonly now: () => number;
     readonly random: () => number;
+    readonly callbacks: ResolvedCallbackOptions;
 }
 
 function fail(message: string): never {
@@ -133,5 +139,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         retryAfterHeader,
         now: options.now ?? Date.now,
         random: options.random ?? Math.random,
+        callbacks: resolveCallbackOptions(options.deliver, options.callbackDelivery),
     };
 }

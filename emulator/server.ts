@@ -12,10 +12,12 @@ import type { AddressInfo, Socket } from "node:net";
 import { resolveAction, runAction, WRITE_ACTIONS, type ActionName } from "./actions";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { authenticate, claims } from "./authenticate";
+import { HttpCallbackSender } from "./callback-delivery";
 import { ApiError, apiError, errorBody } from "./errors";
 import type { FaultRule } from "./faults";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import type { RequestLogEntry } from "./request-log";
+import { handleRecordingsAdmin } from "./recordings-admin";
 import { EmulatorState } from "./state";
 import { parseWireRequest, requestParams } from "./wire-request";
 
@@ -64,6 +66,7 @@ const hostForUrl = (host: string): string => (host.includes(":") ? `[${host}]` :
 export async function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
     const resolved = resolveOptions(options);
     const state = new EmulatorState(resolved);
+    const callbacks = new HttpCallbackSender(resolved.callbacks, () => state.now());
     const sleepers = new Map<NodeJS.Timeout, () => void>();
     const sockets = new Set<Socket>();
     let stopped = false;
@@ -159,10 +162,8 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
     async function handleAdminRequest(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<void> {
         const body = await readBody(req, MAX_BODY_BYTES);
         if (body === undefined) return sendJson(res, 413, { error: "the body is too large" });
-        const answer = handleAdmin(
-            { method: req.method ?? "GET", path, search: new URLSearchParams(search), peer: req.socket.remoteAddress, body },
-            state,
-        );
+        const request = { method: req.method ?? "GET", path, search: new URLSearchParams(search), peer: req.socket.remoteAddress, body };
+        const answer = (await handleRecordingsAdmin(request, state, callbacks)) ?? handleAdmin(request, state);
         sendJson(res, answer.status, answer.body);
     }
 
@@ -202,6 +203,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
         stop(): Promise<void> {
             stopping ??= new Promise<void>((resolve) => {
                 stopped = true;
+                callbacks.stop();
                 for (const [timer, wake] of sleepers) {
                     clearTimeout(timer);
                     wake();
