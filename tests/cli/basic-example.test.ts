@@ -10,7 +10,7 @@ import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type 
 import { LiveClient } from "../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { suiteCli } from "./support/cli";
-import { copyBasicExample, filesContaining } from "./support/programs";
+import { copyExample, filesContaining } from "./support/programs";
 
 const STACK = "basic";
 const PROJECT = "alicloud-live-basic";
@@ -44,7 +44,7 @@ describe("cli: examples/basic through the real pulumi CLI", function () {
         emulator = await startEmulator({ host: "127.0.0.1" });
         admin = new EmulatorAdmin(emulator.url);
         client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
-        workspace = new PulumiWorkspace({ cli, projectDir: copyBasicExample(path.join(tmp, "basic")) });
+        workspace = new PulumiWorkspace({ cli, projectDir: copyExample("basic", path.join(tmp, "basic")) });
         await workspace.ok(["stack", "init", STACK]);
         await workspace.setConfig(STACK, "alicloud-live:endpoint", emulator.url);
         await workspace.setConfig(STACK, "alicloud:accessKey", DEMO_ACCOUNT.accessKeyId);

@@ -1,6 +1,6 @@
 /**
  * Program folders for the CLI suite, laid out as a user has them:
- * - `copyBasicExample`: examples/basic from this repository (its TypeScript, run by ts-node), with the
+ * - `copyExample`: an example of this repository (e.g. examples/basic) (its TypeScript, run by ts-node), with the
  *   repository's node_modules, where `pulumi-alicloud-live` is this checkout;
  * - `PackedPackage`: this build packed by `npm pack` and installed by `npm install` into a separate
  *   program folder, so the provider is serialized as a `require` of the installed package.
@@ -17,9 +17,9 @@ const run = promisify(execFile);
 export const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 export const REPO_ROOT = findRepoRoot(BUILD_ROOT);
 
-/** examples/basic's own files (no node_modules, no stack files) in `dest`, with the repository's node_modules. */
-export function copyBasicExample(dest: string): string {
-    const source = path.join(REPO_ROOT, "examples", "basic");
+/** An example's own files (no node_modules, no stack files) in `dest`, with the repository's node_modules. */
+export function copyExample(name: string, dest: string): string {
+    const source = path.join(REPO_ROOT, "examples", name);
     fs.mkdirSync(dest, { recursive: true });
     for (const file of fs.readdirSync(source)) {
         if (file === "node_modules" || /^Pulumi\..+\.yaml$/.test(file)) continue;

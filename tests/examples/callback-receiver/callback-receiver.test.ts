@@ -6,13 +6,11 @@
  * still holding the old key refuses every callback, and one holding the new key accepts them.
  */
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RecordingRun, type RunningEmulator } from "../../../emulator";
 import { startReceiver, type RunningReceiver } from "../../../examples/callback-receiver/receiver";
-import { engineDeployer, type Deployer, type StackConfigEntry } from "./support/deploy";
+import { cliDeployer, type Deployer, type StackConfigEntry } from "./support/deploy";
 
 const PROJECT = "alicloud-live-callback-receiver";
-const PROGRAM = path.resolve(__dirname, "..", "..", "..", "examples", "callback-receiver");
 const DOMAIN = "live.example.com";
 const CALLBACK_HOST = "hooks.example.com";
 /** Fixed test keys (16-32 letters and digits), not secrets of anything. */
@@ -45,11 +43,11 @@ describe("examples/callback-receiver (deploy, record, verify, rotate)", function
         // Short retry pauses keep the refused deliveries quick; the 5 s timeout and 5 retries stay as documented.
         emulator = await startEmulator({ deliver: { [CALLBACK_HOST]: receiver.origin }, callbackDelivery: { retryIntervalMs: 20 } });
         admin = new EmulatorAdmin(emulator.url);
-        deployer = engineDeployer(PROGRAM, PROJECT);
+        deployer = await cliDeployer("callback-receiver");
     });
     after(async () => {
-        await deployer?.destroy(stackConfig(NEW_KEY)).catch(() => undefined);
-        deployer?.cleanup();
+        await deployer?.destroy().catch(() => undefined);
+        await deployer?.cleanup();
         await emulator?.stop();
         await receiver?.close();
     });
