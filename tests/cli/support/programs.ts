@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { findRepoRoot } from "../../../examples/engine/project-dir";
+import { copyExample as copyProjectOf, findRepoRoot } from "../../../tools/pulumi-cli/example-project";
 
 const run = promisify(execFile);
 
@@ -17,16 +17,9 @@ const run = promisify(execFile);
 export const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 export const REPO_ROOT = findRepoRoot(BUILD_ROOT);
 
-/** An example's own files (no node_modules, no stack files) in `dest`, with the repository's node_modules. */
+/** An example of this repository in `dest`, with the repository's node_modules. */
 export function copyExample(name: string, dest: string): string {
-    const source = path.join(REPO_ROOT, "examples", name);
-    fs.mkdirSync(dest, { recursive: true });
-    for (const file of fs.readdirSync(source)) {
-        if (file === "node_modules" || /^Pulumi\..+\.yaml$/.test(file)) continue;
-        fs.cpSync(path.join(source, file), path.join(dest, file), { recursive: true });
-    }
-    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dest, "node_modules"), "dir");
-    return dest;
+    return copyProjectOf(REPO_ROOT, name, dest);
 }
 
 /** A program folder from a fixture of tests/cli/fixtures. */
