@@ -60,6 +60,7 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("sends the legacy RPC HMAC-SHA1 form with signatureVersion v2, and the STS token", async () => {
+        answer = (_req, res) => json(res, 200, { RequestId: "D-2", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y" } });
         await client({ signatureVersion: "v2", credentials: { accessKeyId: "STS.ID", accessKeySecret: "s", securityToken: "tok" } }).describe({ domainName: "a.example.com" });
         const q = Object.fromEntries(seen[0].url.searchParams);
         assert.equal(q.Action, "DescribeLiveRecordNotifyConfig");
@@ -81,7 +82,7 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     it("reads a Describe answer", async () => {
         answer = (_req, res) => json(res, 200, { RequestId: "D-1", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", NeedStatusNotify: true, NotifyReqAuth: false, OnDemandUrl: "", NotifyAuthKey: "" } });
         const r = await client().describe({ domainName: "a.example.com" });
-        assert.deepEqual(r, { requestId: "D-1", config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: true, notifyReqAuth: false } });
+        assert.deepEqual(r, { requestId: "D-1", config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: true, notifyReqAuth: false }, authKeyView: { kind: "clear" } });
     });
 
     it("throws LiveApiError for a throttle, with the service's code, request id and retry-after", async () => {
