@@ -11,8 +11,12 @@ import { outputsOf, type LiveRecordNotifyConfigOutputs } from "./inputs";
  * the stored key is kept as long as the view allows it: a masked key whose visible characters fit
  * the stored one, or a key Describe leaves out altogether (then a change is not detectable). A mask
  * that does not fit is recorded as it is: it differs from every declared key, so the next `up`
- * writes the declared key again.
+ * writes the declared key again. So is `UNSEEN_KEY` when Describe leaves the key out, the state
+ * knows none, yet callbacks are signed (which needs a key): a key was set behind Pulumi's back.
  */
+/** Stands for a key the service holds but never shows; not a valid key, so it never equals a declared one. */
+export const UNSEEN_KEY = "********";
+
 export function liveOutputs(
     described: RecordNotifyConfig,
     view: AuthKeyView | undefined,
@@ -21,7 +25,7 @@ export function liveOutputs(
     const oldKey = typeof oldOutputs.notifyAuthKey === "string" && oldOutputs.notifyAuthKey !== "" ? oldOutputs.notifyAuthKey : undefined;
     let key = described.notifyAuthKey;
     if (view?.kind === "masked") key = oldKey !== undefined && maskFits(view.mask, oldKey) ? oldKey : view.mask;
-    else if (view?.kind === "absent") key = oldKey;
+    else if (view?.kind === "absent") key = oldKey ?? (described.notifyReqAuth === true ? UNSEEN_KEY : undefined);
     return outputsOf({ ...described, notifyAuthKey: key });
 }
 

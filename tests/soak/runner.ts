@@ -20,6 +20,7 @@ import { addTallies, emptyTally, outageFor, steadyMix, tallyRequests, throttleFa
 import { generateSequence, type ChangeKind, type Step } from "./generator";
 import { registrationOf, type Declared } from "./model";
 import { seededRandom, type Random } from "./random";
+import { keepsOnDemandUrl } from "../provider/resource/support/profiles";
 
 export interface SequenceOptions {
     readonly seed: number;
@@ -75,8 +76,7 @@ export async function runSequence(options: SequenceOptions): Promise<SequenceRes
     // A service that keeps a left-out field and refuses it empty cannot clear an on-demand URL: the
     // provider then fails such an update on purpose (tests/provider/resource/profiles.test.ts), so the
     // soak's programs do not ask for it.
-    const keepsOnDemandUrl = profile.updateOmitted === "keep" && profile.emptyUrl === "malformed";
-    const steps = generateSequence(random.fork(1), { steps: options.steps, resources: options.resources, prefix: `s${options.index}`, keepsOnDemandUrl });
+    const steps = generateSequence(random.fork(1), { steps: options.steps, resources: options.resources, prefix: `s${options.index}`, keepsOnDemandUrl: keepsOnDemandUrl(profile) });
     const emulatorDice = random.fork(2);
     const emulator = await startEmulator({ ...profile, random: () => emulatorDice.next() });
     const hosts = new Hosts(options, emulator.url);

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { liveInputs, liveOutputs } from "../../../provider/resource/refresh";
+import { liveInputs, liveOutputs, UNSEEN_KEY } from "../../../provider/resource/refresh";
 import { KEY } from "./fixtures";
 
 const CLOUD = { domainName: "live.example.com", notifyUrl: "https://c.example.com", needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY };
@@ -28,7 +28,11 @@ describe("resource/refresh", () => {
 
     it("a key Describe leaves out keeps the stored one (a change is not detectable)", () => {
         assert.equal(liveOutputs(SHOWN, { kind: "absent" }, { notifyAuthKey: KEY }).notifyAuthKey, KEY);
-        assert.equal(liveOutputs(SHOWN, { kind: "absent" }, {}).notifyAuthKey, undefined);
+        assert.equal(liveOutputs({ ...SHOWN, notifyReqAuth: false }, { kind: "absent" }, {}).notifyAuthKey, undefined);
+    });
+
+    it("a key Describe leaves out, while callbacks are signed and the state knows no key, is recorded as unseen (drift)", () => {
+        assert.equal(liveOutputs(SHOWN, { kind: "absent" }, {}).notifyAuthKey, UNSEEN_KEY);
     });
 
     it("a valid described key that differs is drift", () => {
