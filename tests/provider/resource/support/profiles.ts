@@ -3,6 +3,7 @@
  * varied alone (every non-default reading), and the all-adverse combination (with each key view).
  */
 import type { EmulatorOptions } from "../../../../emulator";
+import { parseCliArgs } from "../../../../emulator/cli-args";
 import { DEFAULT_SEMANTICS, SEMANTICS_CHOICES, SEMANTICS_KEYS } from "../../../../emulator/semantics";
 
 export interface Profile {
@@ -10,20 +11,12 @@ export interface Profile {
     readonly options: EmulatorOptions;
 }
 
-/** Every switch at its least convenient reading: the profile the long soak runs under. */
-export const ALL_ADVERSE: EmulatorOptions = {
-    updateOmitted: "keep",
-    emptyUrl: "malformed",
-    describeAuthKey: "masked",
-    boolWire: "yesno",
-    missingConfig: "empty",
-    retryAfterHeader: false,
-    throttleCode: "Throttling.Api",
-};
-
-/** The same as command-line flags. */
+/** Every switch at its least convenient reading, as command-line flags: the profile the long soak runs under. */
 export const ALL_ADVERSE_FLAGS =
     "--update-omitted keep --empty-url malformed --describe-auth-key masked --bool-wire yesno --missing-config empty --retry-after off --throttle-code Throttling.Api";
+
+/** The same as `startEmulator` options, read by the emulator's own parser. */
+export const ALL_ADVERSE: EmulatorOptions = parseCliArgs(ALL_ADVERSE_FLAGS.split(" ")).options;
 
 const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
