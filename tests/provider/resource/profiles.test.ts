@@ -141,6 +141,26 @@ describe("provider under every emulator semantics profile", function () {
                 await provider.delete(domain, refreshed.props as never); // already gone: still a success
             });
 
+            it("costs: an update that removes nothing is one Update; a removal adds one Describe (and a refused Update where empty values are refused)", async () => {
+                const domain = "cost.example.com";
+                const full = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/c1", onDemandUrl: "https://cb.example.com/od" });
+                const created = await provider.create(full as never); // also settles the boolean form, once per client
+                const calls = async (work: () => Promise<unknown>) => {
+                    const since = (await admin.requests()).at(-1)?.seq ?? 0;
+                    await work();
+                    const log = await admin.requests(since);
+                    return { updates: log.filter((e) => e.action === "UpdateLiveRecordNotifyConfig").length, describes: log.filter((e) => e.action === "DescribeLiveRecordNotifyConfig").length };
+                };
+                const changed = await checked({ ...full, notifyUrl: "https://cb.example.com/c2" });
+                assert.deepEqual(await calls(() => provider.update(domain, created.outs as never, changed as never)), { updates: 1, describes: 0 });
+                const { onDemandUrl: _od, ...rest } = changed;
+                const removed = await checked(rest);
+                const refusesEmpty = profile.options.emptyUrl === "malformed";
+                const cost = await calls(() => provider.update(domain, changed as never, removed as never).catch((e: unknown) => assert.ok(keepsOnDemandUrl(profile.options), String(e))));
+                assert.deepEqual(cost, { updates: refusesEmpty ? 2 : 1, describes: 1 });
+                await provider.delete(domain, {} as never);
+            });
+
             it("adopts an existing config (with a key the program drops) and brings it to the declared state", async () => {
                 const domain = "adopt.example.com";
                 await outsider.add({ domainName: domain, notifyUrl: "https://someone.example.com/cb", needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY_3 });
