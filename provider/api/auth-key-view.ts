@@ -4,7 +4,7 @@
  *
  * Detectable: under `clear`, every change; under `masked`, a change of the visible characters (two
  * keys with the same first and last characters look alike), and a key appearing or disappearing;
- * under `absent`, nothing at all about the key.
+ * under `absent`, only that a key exists when callbacks are signed (see resource/refresh.ts).
  */
 import type { AuthKeyView } from "./types";
 

@@ -6,6 +6,9 @@ import { maskFits } from "../api/auth-key-view";
 import type { AuthKeyView, RecordNotifyConfig } from "../api/types";
 import { outputsOf, type LiveRecordNotifyConfigOutputs } from "./inputs";
 
+/** Stands for a key the service holds but never shows; not a valid key, so it never equals a declared one. */
+export const UNSEEN_KEY = "********";
+
 /**
  * The outputs for a described configuration. When Describe does not show the key in clear text,
  * the stored key is kept as long as the view allows it: a masked key whose visible characters fit
@@ -14,9 +17,6 @@ import { outputsOf, type LiveRecordNotifyConfigOutputs } from "./inputs";
  * writes the declared key again. So is `UNSEEN_KEY` when Describe leaves the key out, the state
  * knows none, yet callbacks are signed (which needs a key): a key was set behind Pulumi's back.
  */
-/** Stands for a key the service holds but never shows; not a valid key, so it never equals a declared one. */
-export const UNSEEN_KEY = "********";
-
 export function liveOutputs(
     described: RecordNotifyConfig,
     view: AuthKeyView | undefined,
