@@ -180,8 +180,9 @@ async function adopt(live: LiveRecordNotifyApi, inputs: Inputs, conflict: unknow
         try {
             await writeConfig(live, desired, current);
         } catch (error) {
-            const holds = error instanceof UnclearableFieldError ? error.holds : liveOutputs(current.config, current.authKeyView, {});
-            throw new ResourceInitError(id, holds, inputs[PROVIDER_KEY], error,
+            // An unclearable field's message already says what to do; retrying would not help.
+            if (error instanceof UnclearableFieldError) throw new ResourceInitError(id, error.holds, inputs[PROVIDER_KEY], error);
+            throw new ResourceInitError(id, liveOutputs(current.config, current.authKeyView, {}), inputs[PROVIDER_KEY], error,
                 `The existing configuration of ${id} was adopted but not brought to the declared state; the next \`pulumi up\` tries again.`);
         }
     }

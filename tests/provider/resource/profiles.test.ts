@@ -141,6 +141,24 @@ describe("provider under every emulator semantics profile", function () {
                 await provider.delete(domain, refreshed.props as never); // already gone: still a success
             });
 
+            it("adopting a config whose on-demand URL the program drops clears it, or says it cannot and records what the cloud holds", async () => {
+                const domain = "adopt-od.example.com";
+                await outsider.add({ domainName: domain, notifyUrl: "https://someone.example.com/cb", onDemandUrl: "https://someone.example.com/od" });
+                const inputs = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/adopted", adoptExisting: true });
+                if (keepsOnDemandUrl(profile.options)) {
+                    const error = await rejection(provider.create(inputs as never));
+                    assert.ok(error instanceof ResourceInitError, String(error));
+                    assert.match(error.message, /onDemandUrl cannot be cleared/);
+                    assert.doesNotMatch(error.message, /tries again/);
+                    assert.deepEqual(canonicalConfig(error.properties as never), await cloud(domain));
+                    assert.equal((await cloud(domain))?.notifyUrl, "https://cb.example.com/adopted", "the rest was applied");
+                } else {
+                    await provider.create(inputs as never);
+                    assert.deepEqual(await cloud(domain), declared(inputs));
+                }
+                await provider.delete(domain, {} as never);
+            });
+
             it("costs: an update that removes nothing is one Update; a removal adds one Describe (and a refused Update where empty values are refused)", async () => {
                 const domain = "cost.example.com";
                 const full = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/c1", onDemandUrl: "https://cb.example.com/od" });
