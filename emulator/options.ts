@@ -5,8 +5,12 @@
 import { DEMO_ACCOUNT, type EmulatorAccount } from "./accounts";
 import { resolveCallbackOptions, type CallbackDeliveryOptions, type ResolvedCallbackOptions } from "./callback-options";
 import { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS } from "./quota";
+import { DEFAULT_SEMANTICS, isSemanticsValue, SEMANTICS_CHOICES, SEMANTICS_KEYS, type SemanticsProfile } from "./semantics";
 
-export interface EmulatorOptions {
+/** The semantics profile, one option per open question (see semantics.ts); each defaults to today's reading. */
+export type SemanticsOptions = { readonly [K in keyof SemanticsProfile]?: SemanticsProfile[K] };
+
+export interface EmulatorOptions extends SemanticsOptions {
     /** Default "127.0.0.1". */
     readonly host?: string;
     /** Default 0 (any free port). */
@@ -50,6 +54,7 @@ export interface ResolvedOptions {
     readonly maxClockSkewSeconds: number;
     readonly stateFile?: string;
     readonly retryAfterHeader: boolean;
+    readonly semantics: SemanticsProfile;
     readonly now: () => number;
     readonly random: () => number;
     readonly callbacks: ResolvedCallbackOptions;
@@ -123,6 +128,13 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     }
     const retryAfterHeader = options.retryAfterHeader ?? false;
     if (typeof retryAfterHeader !== "boolean") fail(`options.retryAfterHeader must be a boolean (got ${show(retryAfterHeader)})`);
+    const semantics: Record<string, unknown> = { ...DEFAULT_SEMANTICS };
+    for (const key of SEMANTICS_KEYS) {
+        const value = options[key];
+        if (value === undefined) continue;
+        if (!isSemanticsValue(key, value)) fail(`options.${key} must be one of ${SEMANTICS_CHOICES[key].map((c) => JSON.stringify(c)).join(", ")} (got ${show(value)})`);
+        semantics[key] = value;
+    }
     for (const name of ["now", "random"] as const) {
         if (options[name] !== undefined && typeof options[name] !== "function") fail(`options.${name} must be a function when given`);
     }
@@ -137,6 +149,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         maxClockSkewSeconds,
         ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
         retryAfterHeader,
+        semantics: semantics as unknown as SemanticsProfile,
         now: options.now ?? Date.now,
         random: options.random ?? Math.random,
         callbacks: resolveCallbackOptions(options.deliver, options.callbackDelivery),

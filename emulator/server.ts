@@ -13,7 +13,7 @@ import { resolveAction, runAction, WRITE_ACTIONS, type ActionName } from "./acti
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { authenticate, claims } from "./authenticate";
 import { HttpCallbackSender } from "./callback-delivery";
-import { ApiError, apiError, errorBody } from "./errors";
+import { ApiError, apiError, errorBody, throttleError } from "./errors";
 import type { FaultRule } from "./faults";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import type { RequestLogEntry } from "./request-log";
@@ -129,7 +129,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
             const quota = state.quota.take(identity.key.accountId, action, WRITE_ACTIONS.has(action), arrivedAt);
             if (!quota.allowed) {
                 const headers: Record<string, string> = resolved.retryAfterHeader ? { "x-acs-retry-after": String(quota.retryAfterMs) } : {};
-                const error = apiError("Throttling.User");
+                const error = throttleError(resolved.semantics.throttleCode);
                 respondError(res, error, requestId, headers);
                 log(error.status, error.code);
                 return;
@@ -146,7 +146,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
                 log(error.status, error.code, fault);
                 return;
             }
-            const result = runAction(action, params, { store: state.store, key: identity.key, ownsDomain: state.ownsDomain });
+            const result = runAction(action, params, { store: state.store, key: identity.key, ownsDomain: state.ownsDomain, semantics: resolved.semantics });
             if (fault?.ambiguous) return drop(fault, "OK");
             sendJson(res, 200, { RequestId: requestId, ...result }, { "x-acs-request-id": requestId });
             log(200, "OK", fault);
