@@ -1,4 +1,5 @@
 /** The benchmark's printed report: plain-text tables of the measured numbers. Pure. */
+import type { CliScenarioResult } from "./cli-scenario";
 import type { CpuCost } from "./cpu-cost";
 import type { ScenarioResult } from "./scenario";
 import { percent, type Verdict } from "./targets";
@@ -96,4 +97,38 @@ export function cpuLines(cost: CpuCost): string[] {
         `  real provider ${cost.realCpuSeconds.toFixed(2)} s host CPU, bare provider ${cost.bareCpuSeconds.toFixed(2)} s`,
         `  provider code: ${cost.providerCpuPer1000.toFixed(3)} s CPU per 1000 resources`,
     ];
+}
+
+export function cliTable(result: CliScenarioResult): string {
+    const header = ["phase", "wall s", "wall/floor", "- no-op s", "net s", "floor s", "net/floor", "calls span s", "span/floor", "done", "failed", "unfinished", "calls", "throttled", "thr share", "exit"];
+    const rows = result.phases.map((p) => [
+        p.phase,
+        seconds(p.wallSeconds),
+        times(p.rawRatio),
+        seconds(result.noopSubtractedSeconds),
+        seconds(p.netSeconds),
+        seconds(p.floorSeconds),
+        times(p.ratio),
+        seconds(p.callSpanSeconds),
+        times(p.callSpanRatio),
+        String(p.succeeded),
+        String(p.failed),
+        String(p.unfinished),
+        String(p.calls.total),
+        String(p.calls.throttled),
+        percent(p.throttledShare),
+        String(p.exitCode),
+    ]);
+    return table(header, rows);
+}
+
+/** One line per CLI phase that had failures or unfinished resources, with its first error. */
+export function cliErrorLines(result: CliScenarioResult, maxLength = 160): string[] {
+    return result.phases
+        .filter((p) => p.failed + p.unfinished > 0 || p.exitCode !== 0)
+        .map((p) => {
+            const first = p.errorSamples[0] ?? "no error reported";
+            const shown = first.length > maxLength ? `${first.slice(0, maxLength)}…` : first;
+            return `  cli ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shown}`;
+        });
 }

@@ -77,7 +77,10 @@ export class PulumiWorkspace {
     run(args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
         const started = Date.now();
         return new Promise((resolve) => {
-            const child = spawn(this.#options.cli.pulumi, [...args, "--non-interactive"], {
+            // Flags go before a `--`, or they would be taken as positional arguments.
+            const end = args.indexOf("--");
+            const argv = end < 0 ? [...args, "--non-interactive"] : [...args.slice(0, end), "--non-interactive", ...args.slice(end)];
+            const child = spawn(this.#options.cli.pulumi, argv, {
                 cwd: this.#options.projectDir,
                 env: { ...this.env, ...options.env },
                 stdio: ["pipe", "pipe", "pipe"],
