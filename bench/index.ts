@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
         const cpus = os.cpus();
         print(`Throttling benchmark: N=${args.n}, parallel=${args.parallel}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
         print(`Emulator ${emulator.url}: ${WRITE_QPS} calls/s per write action, ${READ_QPS}/s Describe; competitor ${COMPETITOR_QPS}/s per write action`);
-        print("Strategies:");
+        if (args.strategies.length > 0) print("Strategies:");
         for (const s of STRATEGIES.filter((x) => args.strategies.includes(x.name))) print(`  (${s.letter}) ${s.name}: ${s.summary}`);
 
         const texts = new Map<StrategyName | "bare", string>();
