@@ -125,8 +125,8 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
         const entries = await ctx.admin.requests();
         const noopMs = Math.min(...noops.map((x) => x.wallMs));
         const quotas = { writeQps: ctx.writeQps, readQps: ctx.readQps };
-        const phases = [create, refresh, destroy].map((t) => {
-            const phase = t.phase as CliPhase;
+        const measured: ReadonlyArray<readonly [CliPhase, Timed]> = [["create", create], ["refresh", refresh], ["destroy", destroy]];
+        const phases = measured.map(([phase, t]) => {
             const window = { fromMs: t.fromMs, toMs: t.toMs };
             return cliPhaseNumbers(
                 {
@@ -150,11 +150,9 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
             noopWallSeconds: noops.map((x) => x.wallMs / 1000),
             noopSubtractedSeconds: noopMs / 1000,
             phases,
-            timelines: {
-                create: timeline(entries, ctx.providerKey.id, create.fromMs).slice(0, Math.ceil(create.wallMs / 1000)),
-                refresh: timeline(entries, ctx.providerKey.id, refresh.fromMs).slice(0, Math.ceil(refresh.wallMs / 1000)),
-                destroy: timeline(entries, ctx.providerKey.id, destroy.fromMs).slice(0, Math.ceil(destroy.wallMs / 1000)),
-            },
+            timelines: Object.fromEntries(
+                measured.map(([phase, t]) => [phase, timeline(entries, ctx.providerKey.id, t.fromMs).slice(0, Math.ceil(t.wallMs / 1000))]),
+            ) as CliScenarioResult["timelines"],
             cloudAfterCreate,
             cloudAfterDestroy,
             logOverflowed: entries.length > 0 && entries[0]!.seq !== 1,

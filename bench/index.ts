@@ -17,6 +17,7 @@ import { EmulatorAdmin } from "../emulator/admin-client";
 import { startEmulator } from "../emulator/server";
 import { DEFAULT_PARALLEL } from "../examples/engine/engine";
 import { findRepoRoot, projectDirFor } from "../examples/engine/project-dir";
+import { CliBuildError } from "../tools/pulumi-cli/build";
 import { describeCli, obtainPulumiCli } from "../tools/pulumi-cli/obtain";
 import { parseArgs, USAGE, UsageError, type BenchArgs } from "./args";
 import { CLI_PARALLEL, runCliScenario, type CliScenarioResult } from "./cli-scenario";
@@ -126,8 +127,19 @@ async function main(argv: string[]): Promise<number> {
         }
 
         let cliResult: CliScenarioResult | undefined;
-        if (args.cli) {
-            const cli = await obtainPulumiCli({ log: (line) => process.stderr.write(`${line}\n`) });
+        let cliMissing: string | undefined;
+        const cli = args.cli
+            ? await obtainPulumiCli({ log: (line) => process.stderr.write(`${line}\n`) }).catch((error: unknown) => {
+                  if (!(error instanceof CliBuildError)) throw error;
+                  cliMissing = error.message;
+                  return undefined;
+              })
+            : undefined;
+        if (cliMissing) {
+            print();
+            print(`Real CLI scenario NOT RUN: cannot obtain the Pulumi CLI: ${cliMissing}`);
+        }
+        if (cli) {
             const limit = args.timeLimitSeconds ?? defaultTimeLimitSeconds(args.n, WRITE_QPS);
             print();
             print(`Real CLI: ${describeCli(cli)}; pulumi up, refresh, destroy --parallel ${CLI_PARALLEL} of ${args.n} configs, the package installed`);
@@ -167,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
         const verdicts: Verdict[] = [
             ...scenarioVerdicts(results.map((r) => r.numbers)),
             ...(cliResult ? cliVerdicts(cliResult.phases) : []),
+            ...(cliMissing ? [{ target: "real CLI scenario ran", scope: "cli", measured: "no Pulumi CLI", limit: "ran", pass: false }] : []),
             ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : []),
         ];
         if (results.length > 0) {
@@ -179,8 +192,7 @@ async function main(argv: string[]): Promise<number> {
             print(`Real CLI ${cliResult.cliVersion}, N=${cliResult.n}, --parallel ${cliResult.parallel}${cliResult.skipCheckpoints ? ", checkpoints skipped" : ""} (no-op up: ${cliResult.noopWallSeconds.map((x) => x.toFixed(1)).join(" s, ")} s; the quickest subtracted):`);
             print(cliTable(cliResult));
             print(`  (the emulator held ${cliResult.cloudAfterCreate} configs after up, ${cliResult.cloudAfterDestroy} after destroy)`);
-            const lines = cliErrorLines(cliResult);
-            lines.forEach((l) => print(l));
+            cliErrorLines(cliResult).forEach((l) => print(l));
         }
         const competitors = competitorLines(results);
         if (competitors.length > 0) {
