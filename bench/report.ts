@@ -77,8 +77,7 @@ export function errorLines(results: readonly ScenarioResult[], maxLength = 160):
         for (const p of r.numbers.phases) {
             const first = p.errorSamples[0];
             if (p.failed === 0 || first === undefined) continue;
-            const shown = first.length > maxLength ? `${first.slice(0, maxLength)}…` : first;
-            lines.push(`  ${r.numbers.strategy} ${r.numbers.contention ? "contention" : "alone"} ${p.phase}: ${p.failed} failed, e.g. ${shown}`);
+            lines.push(`  ${r.numbers.strategy} ${r.numbers.contention ? "contention" : "alone"} ${p.phase}: ${p.failed} failed, e.g. ${shorten(first, maxLength)}`);
         }
     }
     return lines;
@@ -126,9 +125,9 @@ export function cliTable(result: CliScenarioResult): string {
 export function cliErrorLines(result: CliScenarioResult, maxLength = 160): string[] {
     return result.phases
         .filter((p) => p.failed + p.unfinished > 0 || p.exitCode !== 0)
-        .map((p) => {
-            const first = p.errorSamples[0] ?? "no error reported";
-            const shown = first.length > maxLength ? `${first.slice(0, maxLength)}…` : first;
-            return `  cli ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shown}`;
-        });
+        .map((p) => `  cli ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shorten(p.errorSamples[0] ?? "no error reported", maxLength)}`);
+}
+
+function shorten(text: string, maxLength: number): string {
+    return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }
