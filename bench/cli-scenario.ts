@@ -4,6 +4,9 @@
  * emulator at the real quotas. A no-op `up` of the same stack measures what the CLI, the program and
  * the engine cost on their own; each phase is judged by its wall time less that.
  *
+ * The same three commands then run once more with the quota lifted (in the emulator and in the
+ * provider's settings): what the CLI, the program and the engine need for the phase when no call waits.
+ *
  * Every command gets its own `--event-log`, which says resource by resource what succeeded and what
  * failed; the emulator's request log gives the provider key's calls and throttles per phase.
  */
@@ -13,6 +16,7 @@ import type { EmulatorAdmin } from "../emulator/admin-client";
 import type { PulumiCli } from "../tools/pulumi-cli/obtain";
 import { programDir } from "../tools/pulumi-cli/program-dir";
 import { PulumiWorkspace } from "../tools/pulumi-cli/workspace";
+import { RAISED_EMULATOR_QPS, RAISED_PROVIDER_QPS } from "./cpu-cost";
 import { callSpanSeconds, CLI_PHASE_CALL, cliPhaseNumbers, phaseQps, type CliPhase, type CliPhaseNumbers } from "./cli-metrics";
 import { RESOURCE_TYPE } from "./driver";
 import { summarizeEventLog } from "./event-log";
@@ -70,6 +74,8 @@ export interface CliScenarioResult {
     readonly noopWallSeconds: readonly number[];
     readonly noopSubtractedSeconds: number;
     readonly phases: readonly CliPhaseNumbers[];
+    /** Per phase, its wall time with the quota lifted: the CLI's, the program's and the engine's own time. */
+    readonly noQuotaWallSeconds: Readonly<Record<CliPhase, number>>;
     /** Per phase, the provider key's OK and throttled answers per second from the command's start. */
     readonly timelines: Readonly<Record<CliPhase, ReturnType<typeof timeline>>>;
     /** Configs the emulator held after `up`, and after `destroy`. */
@@ -80,7 +86,6 @@ export interface CliScenarioResult {
 }
 
 interface Timed {
-    readonly phase: CliPhase | "noop";
     readonly wallMs: number;
     readonly fromMs: number;
     readonly toMs: number;
@@ -100,8 +105,8 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
         await ws.setConfig(STACK, "alicloud:secretKey", ctx.providerKey.secret, true);
 
         let runs = 0;
-        const run = async (phase: Timed["phase"], command: string): Promise<Timed> => {
-            const eventLog = path.join(ws.root, `events-${++runs}-${phase}.jsonl`);
+        const run = async (command: string, label = ""): Promise<Timed> => {
+            const eventLog = path.join(ws.root, `events-${++runs}-${command}.jsonl`);
             const fromMs = Date.now();
             const result = await ws.run(
                 [command, "--stack", STACK, "--yes", "--skip-preview", "--parallel", String(ctx.parallel), "--event-log", eventLog],
@@ -109,18 +114,24 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
                 { timeoutMs: ctx.timeLimitSeconds * 1000, env: { PULUMI_DEBUG_COMMANDS: "true", ...(ctx.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}) } },
             );
             const toMs = Date.now();
-            ctx.log(`    pulumi ${command}${phase === "noop" ? " (no-op)" : ""}: exit ${result.code}, ${((toMs - fromMs) / 1000).toFixed(1)} s`);
+            ctx.log(`    pulumi ${command}${label}: exit ${result.code}, ${((toMs - fromMs) / 1000).toFixed(1)} s`);
             if (result.code !== 0) ctx.log(result.output.trim().split("\n").slice(-8).map((l) => `      ${l}`).join("\n"));
-            return { phase, wallMs: toMs - fromMs, fromMs, toMs, exitCode: result.code, eventLog: fs.existsSync(eventLog) ? fs.readFileSync(eventLog, "utf8") : "" };
+            return { wallMs: toMs - fromMs, fromMs, toMs, exitCode: result.code, eventLog: fs.existsSync(eventLog) ? fs.readFileSync(eventLog, "utf8") : "" };
         };
 
-        const create = await run("create", "up");
+        const create = await run("up");
         const cloudAfterCreate = (await ctx.admin.configs()).length;
         const noops: Timed[] = [];
-        for (let i = 0; i < NOOP_RUNS; i++) noops.push(await run("noop", "up"));
-        const refresh = await run("refresh", "refresh");
-        const destroy = await run("destroy", "destroy");
+        for (let i = 0; i < NOOP_RUNS; i++) noops.push(await run("up", " (no-op)"));
+        const refresh = await run("refresh");
+        const destroy = await run("destroy");
         const cloudAfterDestroy = (await ctx.admin.configs()).length;
+
+        await ctx.admin.setQuota({ writeQps: RAISED_EMULATOR_QPS, readQps: RAISED_EMULATOR_QPS });
+        await ws.setConfig(STACK, "alicloud-live:writeQps", String(RAISED_PROVIDER_QPS));
+        await ws.setConfig(STACK, "alicloud-live:readQps", String(RAISED_PROVIDER_QPS));
+        const noQuota = { create: await run("up", " (no quota)"), refresh: await run("refresh", " (no quota)"), destroy: await run("destroy", " (no quota)") };
+        await ctx.admin.setQuota({ writeQps: ctx.writeQps, readQps: ctx.readQps });
 
         const entries = await ctx.admin.requests();
         const noopMs = Math.min(...noops.map((x) => x.wallMs));
@@ -150,6 +161,7 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
             noopWallSeconds: noops.map((x) => x.wallMs / 1000),
             noopSubtractedSeconds: noopMs / 1000,
             phases,
+            noQuotaWallSeconds: { create: noQuota.create.wallMs / 1000, refresh: noQuota.refresh.wallMs / 1000, destroy: noQuota.destroy.wallMs / 1000 },
             timelines: Object.fromEntries(
                 measured.map(([phase, t]) => [phase, timeline(entries, ctx.providerKey.id, t.fromMs).slice(0, Math.ceil(t.wallMs / 1000))]),
             ) as CliScenarioResult["timelines"],

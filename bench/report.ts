@@ -99,7 +99,7 @@ export function cpuLines(cost: CpuCost): string[] {
 }
 
 export function cliTable(result: CliScenarioResult): string {
-    const header = ["phase", "wall s", "wall/floor", "- no-op s", "net s", "floor s", "net/floor", "calls span s", "span/floor", "done", "failed", "unfinished", "calls", "throttled", "thr share", "exit"];
+    const header = ["phase", "wall s", "wall/floor", "- no-op s", "net s", "floor s", "net/floor", "calls span s", "span/floor", "no quota s", "done", "failed", "unfinished", "calls", "throttled", "thr share", "exit"];
     const rows = result.phases.map((p) => [
         p.phase,
         seconds(p.wallSeconds),
@@ -110,6 +110,7 @@ export function cliTable(result: CliScenarioResult): string {
         times(p.ratio),
         seconds(p.callSpanSeconds),
         times(p.callSpanRatio),
+        seconds(result.noQuotaWallSeconds[p.phase]),
         String(p.succeeded),
         String(p.failed),
         String(p.unfinished),

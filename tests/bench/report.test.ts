@@ -85,15 +85,16 @@ describe("bench/report: CLI table", () => {
         noopWallSeconds: [8.6, 9.1],
         noopSubtractedSeconds: 8.6,
         phases,
+        noQuotaWallSeconds: { create: 16.8, refresh: 4.1, destroy: 6.2 },
         timelines: { create: [], refresh: [], destroy: [] },
         cloudAfterCreate: 300,
         cloudAfterDestroy: 0,
         logOverflowed: false,
     });
 
-    it("shows per phase the wall time and both ratios, the subtracted no-op, the call span, the counts and the exit code", () => {
+    it("shows per phase the wall time and both ratios, the subtracted no-op, the call span, the time with no quota, the counts and the exit code", () => {
         const row = cliTable(result([phase("create")])).split("\n")[2]!;
-        assert.deepEqual(row.split(/\s{2,}/), ["create", "20.0", "2.00x", "8.6", "11.5", "10.0", "1.15x", "10.2", "1.02x", "300", "0", "0", "303", "3", "0.99 %", "0"]);
+        assert.deepEqual(row.split(/\s{2,}/), ["create", "20.0", "2.00x", "8.6", "11.5", "10.0", "1.15x", "10.2", "1.02x", "16.8", "300", "0", "0", "303", "3", "0.99 %", "0"]);
     });
 
     it("lists only the phases with failed or unfinished resources or a non-zero exit, with their first error", () => {
