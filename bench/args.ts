@@ -17,14 +17,18 @@ export const USAGE = `Usage: npm run bench -- [options]
 
 Creates, updates and deletes N LiveRecordNotifyConfig resources through Pulumi's real dynamic-provider
 host against the emulator at the real quotas (30 calls/s per write action, 50/s Describe), for each
-strategy, alone and while a second client of the same account spends half of the write quota.
+strategy, alone and while a second client of the same account spends half of the write quota; then
+creates, refreshes and destroys N configs with the real Pulumi CLI (obtained as by npm run pulumi-cli).
 
 Options:
   --n N               resources per scenario (default ${DEFAULT_N})
   --parallel P        concurrent operations (default: Pulumi's, 4 x CPU count)
-  --only LIST         strategies to run, by letter or name: a=core-default, b=terraform-style,
-                      c=full-jitter, d=this-provider (default: all)
+  --only LIST         scenarios to run, by letter or name: a=core-default, b=terraform-style,
+                      c=full-jitter, d=this-provider (the host scenarios), cli (the real
+                      pulumi up/refresh/destroy --parallel 64 of N configs) (default: all)
   --no-contention     skip the scenarios with the competing client
+  --skip-checkpoints  run the CLI scenario with PULUMI_SKIP_CHECKPOINTS=true (state written once at
+                      the end, not after every step): the provider's pace without the engine's writes
   --quick             N=${QUICK_N} and ${QUICK_CPU_N} resources for the CPU measurement, for a fast check
   --time-limit S      cut a scenario off after S seconds (default: 3 x its floor + 60)
   --cpu-n N           resources for the CPU measurement (default ${DEFAULT_CPU_N})
@@ -40,6 +44,10 @@ export interface BenchArgs {
     readonly n: number;
     readonly parallel: number;
     readonly strategies: readonly StrategyName[];
+    /** Run the scenario with the real Pulumi CLI. */
+    readonly cli: boolean;
+    /** The CLI scenario without the file backend's per-step checkpoints. */
+    readonly skipCheckpoints: boolean;
     readonly contention: boolean;
     readonly quick: boolean;
     /** Seconds; undefined: derived from each scenario's floor. */
@@ -49,7 +57,7 @@ export interface BenchArgs {
 }
 
 const VALUE_FLAGS = new Set(["--n", "--parallel", "--only", "--time-limit", "--cpu-n"]);
-const SWITCHES = new Set(["--no-contention", "--quick", "--no-cpu", "--help", "-h"]);
+const SWITCHES = new Set(["--no-contention", "--skip-checkpoints", "--quick", "--no-cpu", "--help", "-h"]);
 
 export function parseArgs(argv: readonly string[], defaultParallel: number): BenchArgs {
     const values = new Map<string, string>();
@@ -74,7 +82,7 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
     if (quick && values.has("--n")) throw new UsageError("--quick sets N; give --quick or --n, not both");
     const n = values.has("--n") ? integer("--n", values.get("--n")!, 1, MAX_N) : quick ? QUICK_N : DEFAULT_N;
     const parallel = values.has("--parallel") ? integer("--parallel", values.get("--parallel")!, 1, 1000) : defaultParallel;
-    const strategies = values.has("--only") ? only(values.get("--only")!) : [...STRATEGY_NAMES];
+    const picked = values.has("--only") ? only(values.get("--only")!) : { strategies: [...STRATEGY_NAMES], cli: true };
     if (switches.has("--no-cpu") && values.has("--cpu-n")) throw new UsageError("--no-cpu and --cpu-n contradict each other");
     const cpuN = switches.has("--no-cpu")
         ? 0
@@ -87,7 +95,9 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
         help: switches.has("--help") || switches.has("-h"),
         n,
         parallel,
-        strategies,
+        strategies: picked.strategies,
+        cli: picked.cli,
+        skipCheckpoints: switches.has("--skip-checkpoints"),
         contention: !switches.has("--no-contention"),
         quick,
         ...(values.has("--time-limit") ? { timeLimitSeconds: integer("--time-limit", values.get("--time-limit")!, 1, 3600) } : {}),
@@ -103,15 +113,25 @@ function integer(flag: string, raw: string, min: number, max: number): number {
     return value;
 }
 
-/** "a,d" or "core-default,this-provider", in the canonical order, without repeats. */
-function only(raw: string): StrategyName[] {
+/** The `--only` name of the CLI scenario. */
+export const CLI_SCENARIO = "cli";
+
+/** "a,d", "core-default,this-provider" or "cli": strategies in the canonical order, without repeats. */
+function only(raw: string): { strategies: StrategyName[]; cli: boolean } {
     const picked = new Set<StrategyName>();
+    let cli = false;
     for (const key of raw.split(",").map((k) => k.trim())) {
+        if (key.toLowerCase() === CLI_SCENARIO) {
+            cli = true;
+            continue;
+        }
         const strategy = strategyByKey(key);
         if (!strategy) {
-            throw new UsageError(`--only: unknown strategy ${JSON.stringify(key)}; use a letter a-d or a name (${STRATEGY_NAMES.join(", ")})`);
+            throw new UsageError(
+                `--only: unknown scenario ${JSON.stringify(key)}; use a letter a-d, a name (${STRATEGY_NAMES.join(", ")}) or ${CLI_SCENARIO}`,
+            );
         }
         picked.add(strategy.name);
     }
-    return STRATEGY_NAMES.filter((name) => picked.has(name));
+    return { strategies: STRATEGY_NAMES.filter((name) => picked.has(name)), cli };
 }
