@@ -17,16 +17,21 @@ export const USAGE = `Usage: npm run bench -- [options]
 
 Creates, updates and deletes N LiveRecordNotifyConfig resources through Pulumi's real dynamic-provider
 host against the emulator at the real quotas (30 calls/s per write action, 50/s Describe), for each
-strategy, alone and while a second client of the same account spends half of the write quota.
+strategy, alone and while a second client of the same account spends half of the write quota; then
+creates, refreshes and destroys N configs with the real Pulumi CLI (obtained as by npm run pulumi-cli).
 
 Options:
   --n N               resources per scenario (default ${DEFAULT_N})
   --parallel P        concurrent operations (default: Pulumi's, 4 x CPU count)
   --only LIST         scenarios to run, by letter or name: a=core-default, b=terraform-style,
-                      c=full-jitter, d=this-provider, p=pipelines (K provider hosts on one
-                      account, with and without the shared quota store) (default: all)
+                      c=full-jitter, d=this-provider (the host scenarios), cli (the real
+                      pulumi up/refresh/destroy --parallel 64 of N configs), p=pipelines
+                      (K provider hosts on one account, with and without the shared quota
+                      store) (default: all)
   --k LIST            pipelines: the host counts to run, from 2, 4, 8 (default: all three)
   --no-contention     skip the scenarios with the competing client
+  --skip-checkpoints  run the CLI scenario with PULUMI_SKIP_CHECKPOINTS=true (state written once at
+                      the end, not after every step): the provider's pace without the engine's writes
   --quick             N=${QUICK_N} and ${QUICK_CPU_N} resources for the CPU measurement, for a fast check
   --time-limit S      cut a scenario off after S seconds (default: 3 x its floor + 60)
   --cpu-n N           resources for the CPU measurement (default ${DEFAULT_CPU_N})
@@ -42,6 +47,10 @@ export interface BenchArgs {
     readonly n: number;
     readonly parallel: number;
     readonly strategies: readonly StrategyName[];
+    /** Run the scenario with the real Pulumi CLI. */
+    readonly cli: boolean;
+    /** The CLI scenario without the file backend's per-step checkpoints. */
+    readonly skipCheckpoints: boolean;
     /** Run the pipelines scenario. */
     readonly pipelines: boolean;
     /** Its host counts. */
@@ -58,7 +67,7 @@ const VALUE_FLAGS = new Set(["--n", "--parallel", "--only", "--time-limit", "--c
 /** The pipelines scenario's host counts. */
 export const PIPELINE_KS: readonly number[] = [2, 4, 8];
 const PIPELINES_KEYS = new Set(["p", "pipelines"]);
-const SWITCHES = new Set(["--no-contention", "--quick", "--no-cpu", "--help", "-h"]);
+const SWITCHES = new Set(["--no-contention", "--skip-checkpoints", "--quick", "--no-cpu", "--help", "-h"]);
 
 export function parseArgs(argv: readonly string[], defaultParallel: number): BenchArgs {
     const values = new Map<string, string>();
@@ -83,7 +92,7 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
     if (quick && values.has("--n")) throw new UsageError("--quick sets N; give --quick or --n, not both");
     const n = values.has("--n") ? integer("--n", values.get("--n")!, 1, MAX_N) : quick ? QUICK_N : DEFAULT_N;
     const parallel = values.has("--parallel") ? integer("--parallel", values.get("--parallel")!, 1, 1000) : defaultParallel;
-    const picked = values.has("--only") ? only(values.get("--only")!) : { strategies: [...STRATEGY_NAMES], pipelines: true };
+    const picked = values.has("--only") ? only(values.get("--only")!) : { strategies: [...STRATEGY_NAMES], cli: true, pipelines: true };
     const strategies = picked.strategies;
     const pipelineKs = values.has("--k") ? ks(values.get("--k")!) : [...PIPELINE_KS];
     if (values.has("--k") && !picked.pipelines) throw new UsageError("--k applies to the pipelines scenario; add p to --only");
@@ -94,7 +103,7 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
           ? integer("--cpu-n", values.get("--cpu-n")!, 1, MAX_N)
           : quick
             ? QUICK_CPU_N
-            : strategies.length === 0
+            : strategies.length === 0 && !picked.cli
               ? 0 // the pipelines scenario alone: no CPU measurement unless asked for
               : DEFAULT_CPU_N;
     return {
@@ -102,6 +111,8 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
         n,
         parallel,
         strategies,
+        cli: picked.cli,
+        skipCheckpoints: switches.has("--skip-checkpoints"),
         pipelines: picked.pipelines,
         pipelineKs,
         contention: !switches.has("--no-contention"),
@@ -119,22 +130,32 @@ function integer(flag: string, raw: string, min: number, max: number): number {
     return value;
 }
 
-/** "a,d" or "core-default,this-provider", in the canonical order, without repeats; "p" or "pipelines" too. */
-function only(raw: string): { strategies: StrategyName[]; pipelines: boolean } {
+/** The `--only` name of the CLI scenario. */
+export const CLI_SCENARIO = "cli";
+
+/** "a,d", "core-default,this-provider", "cli" or "p": strategies in the canonical order, without repeats. */
+function only(raw: string): { strategies: StrategyName[]; cli: boolean; pipelines: boolean } {
     const picked = new Set<StrategyName>();
+    let cli = false;
     let pipelines = false;
     for (const key of raw.split(",").map((k) => k.trim())) {
+        if (key.toLowerCase() === CLI_SCENARIO) {
+            cli = true;
+            continue;
+        }
         if (PIPELINES_KEYS.has(key)) {
             pipelines = true;
             continue;
         }
         const strategy = strategyByKey(key);
         if (!strategy) {
-            throw new UsageError(`--only: unknown scenario ${JSON.stringify(key)}; use a letter a-d or p, or a name (${[...STRATEGY_NAMES, "pipelines"].join(", ")})`);
+            throw new UsageError(
+                `--only: unknown scenario ${JSON.stringify(key)}; use a letter a-d, a name (${STRATEGY_NAMES.join(", ")}), ${CLI_SCENARIO} or p (pipelines)`,
+            );
         }
         picked.add(strategy.name);
     }
-    return { strategies: STRATEGY_NAMES.filter((name) => picked.has(name)), pipelines };
+    return { strategies: STRATEGY_NAMES.filter((name) => picked.has(name)), cli, pipelines };
 }
 
 /** "2,8": host counts out of PIPELINE_KS, ascending, without repeats. */

@@ -8,6 +8,8 @@
  *
  * Everything binds 127.0.0.1; hosts and the competitor are always stopped (and killed when this
  * process exits); each scenario is cut off at its time limit.
+ *
+ * The CLI scenario runs the real `pulumi up/refresh/destroy` (see cli-scenario.ts) on the same emulator.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -17,15 +19,18 @@ import { EmulatorAdmin } from "../emulator/admin-client";
 import { startEmulator } from "../emulator/server";
 import { DEFAULT_PARALLEL } from "../examples/engine/engine";
 import { findRepoRoot, projectDirFor } from "../examples/engine/project-dir";
+import { CliBuildError } from "../tools/pulumi-cli/build";
+import { describeCli, obtainPulumiCli } from "../tools/pulumi-cli/obtain";
 import { parseArgs, USAGE, UsageError, type BenchArgs } from "./args";
+import { CLI_PARALLEL, runCliScenario, type CliScenarioResult } from "./cli-scenario";
 import { measureCpuCost, type CpuCost } from "./cpu-cost";
 import { floorSeconds } from "./metrics";
 import { PIPELINE_VARIANTS, runPipelineSuite, type PipelineNumbers } from "./pipelines";
-import { competitorLines, cpuLines, errorLines, pipelineTable, scenarioTable, verdictTable } from "./report";
+import { cliErrorLines, cliTable, competitorLines, cpuLines, errorLines, pipelineTable, scenarioTable, verdictTable } from "./report";
 import { runScenario, type ScenarioContext, type ScenarioResult } from "./scenario";
 import { serializedProviderText } from "./serialized-provider";
 import { handWrittenProviderText, STRATEGIES, type StrategyName } from "./strategies";
-import { cpuVerdict, pipelineVerdicts, scenarioVerdicts, type Verdict } from "./targets";
+import { cliVerdicts, cpuVerdict, pipelineVerdicts, scenarioVerdicts, type Verdict } from "./targets";
 
 /** The documented quotas the emulator enforces. */
 export const WRITE_QPS = 30;
@@ -124,6 +129,43 @@ async function main(argv: string[]): Promise<number> {
             }
         }
 
+        let cliResult: CliScenarioResult | undefined;
+        let cliMissing: string | undefined;
+        const cli = args.cli
+            ? await obtainPulumiCli({ log: (line) => process.stderr.write(`${line}\n`) }).catch((error: unknown) => {
+                  if (!(error instanceof CliBuildError)) throw error;
+                  cliMissing = error.message;
+                  return undefined;
+              })
+            : undefined;
+        if (cliMissing) {
+            print();
+            print(`Real CLI scenario NOT RUN: cannot obtain the Pulumi CLI: ${cliMissing}`);
+        }
+        if (cli) {
+            const limit = args.timeLimitSeconds ?? defaultTimeLimitSeconds(args.n, WRITE_QPS);
+            print();
+            print(`Real CLI: ${describeCli(cli)}; pulumi up, refresh, destroy --parallel ${CLI_PARALLEL} of ${args.n} configs, the package installed`);
+            if (args.skipCheckpoints) print("  PULUMI_SKIP_CHECKPOINTS=true: the state is written once per command, not after every step");
+            print(`  floors: create and destroy ${floorSeconds(args.n, WRITE_QPS).toFixed(1)} s, refresh ${floorSeconds(args.n, READ_QPS).toFixed(1)} s; each command cut off at ${limit} s`);
+            cliResult = await runCliScenario({
+                admin: ctx.admin,
+                endpoint: ctx.endpoint,
+                providerKey,
+                cli,
+                buildRoot,
+                repoRoot,
+                n: args.n,
+                parallel: CLI_PARALLEL,
+                writeQps: WRITE_QPS,
+                readQps: READ_QPS,
+                skipCheckpoints: args.skipCheckpoints,
+                timeLimitSeconds: limit,
+                log: print,
+            });
+            if (cliResult.logOverflowed) print("    warning: the emulator's request log overflowed; call counts are incomplete");
+        }
+
         let cpu: CpuCost | undefined;
         if (args.cpuN > 0) {
             print();
@@ -158,6 +200,8 @@ async function main(argv: string[]): Promise<number> {
 
         const verdicts: Verdict[] = [
             ...scenarioVerdicts(results.map((r) => r.numbers)),
+            ...(cliResult ? cliVerdicts(cliResult.phases) : []),
+            ...(cliMissing ? [{ target: "real CLI scenario ran", scope: "cli", measured: "no Pulumi CLI", limit: "ran", pass: false }] : []),
             ...pipelineVerdicts(pipelines),
             ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : []),
         ];
@@ -173,6 +217,13 @@ async function main(argv: string[]): Promise<number> {
             for (const r of pipelines) {
                 for (const p of r.phases) for (const e of p.errorSamples) print(`  K=${r.k} ${r.variant} ${p.phase}: ${e}`);
             }
+        }
+        if (cliResult) {
+            print();
+            print(`Real CLI ${cliResult.cliVersion}, N=${cliResult.n}, --parallel ${cliResult.parallel}${cliResult.skipCheckpoints ? ", checkpoints skipped" : ""} (no-op up: ${cliResult.noopWallSeconds.map((x) => x.toFixed(1)).join(" s, ")} s; the quickest subtracted):`);
+            print(cliTable(cliResult));
+            print(`  (the emulator held ${cliResult.cloudAfterCreate} configs after up, ${cliResult.cloudAfterDestroy} after destroy)`);
+            cliErrorLines(cliResult).forEach((l) => print(l));
         }
         const competitors = competitorLines(results);
         if (competitors.length > 0) {
@@ -210,10 +261,14 @@ async function main(argv: string[]): Promise<number> {
                 strategies: args.strategies,
                 contention: args.contention,
                 cpuResources: args.cpuN,
+                cli: args.cli,
+                cliParallel: CLI_PARALLEL,
+                skipCheckpoints: args.skipCheckpoints,
                 pipelineKs: args.pipelines ? args.pipelineKs : [],
             },
             strategies: STRATEGIES.filter((s) => args.strategies.includes(s.name)).map(({ name, letter, summary }) => ({ name, letter, summary })),
             scenarios: results,
+            cli: cliResult,
             pipelines,
             cpu,
             verdicts,

@@ -1,4 +1,5 @@
 /** The benchmark's printed report: plain-text tables of the measured numbers. Pure. */
+import type { CliScenarioResult } from "./cli-scenario";
 import type { CpuCost } from "./cpu-cost";
 import type { PipelineNumbers } from "./pipelines";
 import type { ScenarioResult } from "./scenario";
@@ -77,8 +78,7 @@ export function errorLines(results: readonly ScenarioResult[], maxLength = 160):
         for (const p of r.numbers.phases) {
             const first = p.errorSamples[0];
             if (p.failed === 0 || first === undefined) continue;
-            const shown = first.length > maxLength ? `${first.slice(0, maxLength)}…` : first;
-            lines.push(`  ${r.numbers.strategy} ${r.numbers.contention ? "contention" : "alone"} ${p.phase}: ${p.failed} failed, e.g. ${shown}`);
+            lines.push(`  ${r.numbers.strategy} ${r.numbers.contention ? "contention" : "alone"} ${p.phase}: ${p.failed} failed, e.g. ${shorten(first, maxLength)}`);
         }
     }
     return lines;
@@ -113,4 +113,38 @@ export function pipelineTable(runs: readonly PipelineNumbers[]): string {
         ];
     });
     return table(header, rows);
+}
+export function cliTable(result: CliScenarioResult): string {
+    const header = ["phase", "wall s", "wall/floor", "- no-op s", "net s", "floor s", "net/floor", "calls span s", "span/floor", "no quota s", "done", "failed", "unfinished", "calls", "throttled", "thr share", "exit"];
+    const rows = result.phases.map((p) => [
+        p.phase,
+        seconds(p.wallSeconds),
+        times(p.rawRatio),
+        seconds(result.noopSubtractedSeconds),
+        seconds(p.netSeconds),
+        seconds(p.floorSeconds),
+        times(p.ratio),
+        seconds(p.callSpanSeconds),
+        times(p.callSpanRatio),
+        seconds(result.noQuotaWallSeconds[p.phase]),
+        String(p.succeeded),
+        String(p.failed),
+        String(p.unfinished),
+        String(p.calls.total),
+        String(p.calls.throttled),
+        percent(p.throttledShare),
+        String(p.exitCode),
+    ]);
+    return table(header, rows);
+}
+
+/** One line per CLI phase that had failures or unfinished resources, with its first error. */
+export function cliErrorLines(result: CliScenarioResult, maxLength = 160): string[] {
+    return result.phases
+        .filter((p) => p.failed + p.unfinished > 0 || p.exitCode !== 0)
+        .map((p) => `  cli ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shorten(p.errorSamples[0] ?? "no error reported", maxLength)}`);
+}
+
+function shorten(text: string, maxLength: number): string {
+    return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }

@@ -2,6 +2,7 @@
  * The issue's targets for the shipped provider ("Throttle-proof at scale"), and their verdicts on
  * measured numbers. Pure. A missed target is reported as FAIL, never hidden.
  */
+import type { CliPhaseNumbers } from "./cli-metrics";
 import type { ScenarioNumbers } from "./metrics";
 import type { PipelineNumbers } from "./pipelines";
 
@@ -98,6 +99,33 @@ export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
                 pass: r.throttledShare <= MAX_THROTTLED_SHARE,
             });
         }
+    }
+    return verdicts;
+}
+
+/**
+ * The CLI scenario's targets: every phase within MAX_RATIO_ALONE of its floor once the no-op `up` is
+ * subtracted, and no resource failed or left unfinished.
+ */
+export function cliVerdicts(phases: readonly CliPhaseNumbers[]): Verdict[] {
+    const verdicts: Verdict[] = [];
+    for (const p of phases) {
+        const scope = `cli ${p.phase}`;
+        const bad = p.failed + p.unfinished;
+        verdicts.push({
+            target: "failed operations",
+            scope,
+            measured: p.unfinished > 0 ? `${p.failed} failed, ${p.unfinished} unfinished` : String(p.failed),
+            limit: `= ${MAX_FAILED_OPERATIONS}`,
+            pass: bad <= MAX_FAILED_OPERATIONS && p.exitCode === 0,
+        });
+        verdicts.push({
+            target: "(wall - no-op up) / floor",
+            scope,
+            measured: p.ratio === undefined ? "n/a" : p.ratio.toFixed(3),
+            limit: `<= ${MAX_RATIO_ALONE.toFixed(2)}`,
+            pass: p.ratio !== undefined && p.ratio <= MAX_RATIO_ALONE && bad === 0,
+        });
     }
     return verdicts;
 }

@@ -7,6 +7,7 @@
  */
 import type { ResolvedKey } from "./accounts";
 import { apiError, invalidParameter, type ErrorCode } from "./errors";
+import { DEFAULT_SEMANTICS, maskAuthKey, type SemanticsProfile } from "./semantics";
 import type { ConfigStore, StoredConfig } from "./store";
 import { checkCallbackUrl, isValidAuthKey, isValidDomainName, parseBoolean } from "./validation";
 
@@ -43,6 +44,7 @@ export interface ActionContext {
     readonly store: ConfigStore;
     readonly key: ResolvedKey;
     readonly ownsDomain: (domainName: string) => boolean;
+    readonly semantics: SemanticsProfile;
 }
 
 /** The success body without `RequestId`, which the server puts first. */
@@ -54,10 +56,12 @@ function text(params: ReadonlyMap<string, string>, name: string): string | undef
     return value === undefined || value === "" ? undefined : value;
 }
 
-function flag(params: ReadonlyMap<string, string>, name: string): boolean {
-    const value = parseBoolean(params.get(name));
-    if (value === null) throw invalidParameter(name);
-    return value ?? false;
+/** Under `--bool-wire yesno` only yes/no (any case) are booleans; otherwise true/false too. */
+function flag(params: ReadonlyMap<string, string>, name: string, semantics: SemanticsProfile): boolean | undefined {
+    const raw = params.get(name);
+    const value = parseBoolean(raw);
+    if (value === null || (value !== undefined && semantics.boolWire === "yesno" && !/^(yes|no)$/i.test(raw!))) throw invalidParameter(name);
+    return value;
 }
 
 function domainOf(params: ReadonlyMap<string, string>, ctx: ActionContext): string {
@@ -73,18 +77,36 @@ function checkUrl(value: string, malformed: ErrorCode, unsafe: ErrorCode): void 
     if (verdict === "unsafe") throw apiError(unsafe);
 }
 
-/** Add and Update take the same parameters; the result is the whole new config. */
-function configFrom(params: ReadonlyMap<string, string>, ctx: ActionContext): StoredConfig {
+/**
+ * An optional string parameter: `undefined` when left out, `null` when sent empty (an explicit
+ * "none"), otherwise the value.
+ */
+function optionalText(params: ReadonlyMap<string, string>, name: string): string | null | undefined {
+    const value = params.get(name);
+    return value === undefined ? undefined : value === "" ? null : value;
+}
+
+/**
+ * Add and Update take the same parameters; the result is the whole new config. `previous` is the
+ * stored config an Update changes: under `--update-omitted keep` a field left out keeps its value
+ * there; otherwise (and for Add) it takes its default.
+ */
+function configFrom(params: ReadonlyMap<string, string>, ctx: ActionContext, previous?: StoredConfig): StoredConfig {
+    const { semantics } = ctx;
+    const kept = semantics.updateOmitted === "keep" ? previous : undefined;
     const domainName = domainOf(params, ctx);
     const notifyUrl = text(params, "NotifyUrl");
     if (notifyUrl === undefined) throw apiError("MissingNotifyUrl");
     checkUrl(notifyUrl, "InvalidNotifyUrl.Malformed", "InvalidNotifyUrl.Unsafe");
-    const onDemandUrl = text(params, "OnDemandUrl");
-    if (onDemandUrl !== undefined) checkUrl(onDemandUrl, "InvalidOnDemandUrl.Malformed", "InvalidOnDemandUrl.Unsafe");
-    const needStatusNotify = flag(params, "NeedStatusNotify");
-    const notifyReqAuth = flag(params, "NotifyReqAuth");
-    const notifyAuthKey = text(params, "NotifyAuthKey");
-    if (notifyAuthKey !== undefined && !isValidAuthKey(notifyAuthKey)) throw apiError("InvalidNotifyAuthKey.Malformed");
+    const onDemandParam = optionalText(params, "OnDemandUrl");
+    if (onDemandParam === null && semantics.emptyUrl === "malformed") throw apiError("InvalidOnDemandUrl.Malformed");
+    if (typeof onDemandParam === "string") checkUrl(onDemandParam, "InvalidOnDemandUrl.Malformed", "InvalidOnDemandUrl.Unsafe");
+    const onDemandUrl = onDemandParam === undefined ? kept?.onDemandUrl : onDemandParam ?? undefined;
+    const needStatusNotify = flag(params, "NeedStatusNotify", semantics) ?? kept?.needStatusNotify ?? false;
+    const notifyReqAuth = flag(params, "NotifyReqAuth", semantics) ?? kept?.notifyReqAuth ?? false;
+    const keyParam = optionalText(params, "NotifyAuthKey");
+    if (typeof keyParam === "string" && !isValidAuthKey(keyParam)) throw apiError("InvalidNotifyAuthKey.Malformed");
+    const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : keyParam ?? undefined;
     if (notifyReqAuth && notifyAuthKey === undefined) throw apiError("MissingNotifyAuthKey");
     return {
         accountId: ctx.key.accountId,
@@ -103,15 +125,17 @@ function existing(ctx: ActionContext, domainName: string): StoredConfig {
     return config;
 }
 
-/** Describe's view: JSON booleans, "" for unset strings, the key in clear text. */
-export function describeView(config: StoredConfig): Record<string, string | boolean> {
+/** Describe's view under the profile: booleans as JSON booleans or "yes"/"no", "" for unset strings, the key as `describeAuthKey` says. */
+export function describeView(config: StoredConfig, semantics: SemanticsProfile = DEFAULT_SEMANTICS): Record<string, string | boolean> {
+    const bool = (value: boolean): string | boolean => (semantics.boolWire === "yesno" ? (value ? "yes" : "no") : value);
+    const key = config.notifyAuthKey ?? "";
     return {
         DomainName: config.domainName,
         NotifyUrl: config.notifyUrl,
         OnDemandUrl: config.onDemandUrl ?? "",
-        NeedStatusNotify: config.needStatusNotify,
-        NotifyReqAuth: config.notifyReqAuth,
-        NotifyAuthKey: config.notifyAuthKey ?? "",
+        NeedStatusNotify: bool(config.needStatusNotify),
+        NotifyReqAuth: bool(config.notifyReqAuth),
+        ...(semantics.describeAuthKey === "absent" ? {} : { NotifyAuthKey: semantics.describeAuthKey === "masked" && key !== "" ? maskAuthKey(key) : key }),
     };
 }
 
@@ -125,15 +149,17 @@ export function runAction(action: ActionName, params: ReadonlyMap<string, string
             return {};
         }
         case "UpdateLiveRecordNotifyConfig": {
-            // Replaces the whole config: omitted optional fields return to their defaults.
-            const config = configFrom(params, ctx);
+            // Replaces the whole config: omitted optional fields return to their defaults (or, under `keep`, stay).
+            const previous = ctx.store.get(ctx.key.accountId, domainOf(params, ctx));
+            const config = configFrom(params, ctx, previous);
             existing(ctx, config.domainName);
             ctx.store.put(config);
             return {};
         }
         case "DescribeLiveRecordNotifyConfig": {
-            const config = existing(ctx, domainOf(params, ctx));
-            return { LiveRecordNotifyConfig: describeView(config) };
+            const domainName = domainOf(params, ctx);
+            if (ctx.semantics.missingConfig === "empty" && !ctx.store.get(ctx.key.accountId, domainName)) return { LiveRecordNotifyConfig: {} };
+            return { LiveRecordNotifyConfig: describeView(existing(ctx, domainName), ctx.semantics) };
         }
         case "DeleteLiveRecordNotifyConfig": {
             const domainName = domainOf(params, ctx);

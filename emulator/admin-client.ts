@@ -4,6 +4,8 @@
  */
 import type { FaultRule, FaultSpec } from "./faults";
 import type { QuotaRates } from "./quota";
+import type { RecordingRun } from "./recording";
+import type { RecordingSpec } from "./recording-spec";
 import type { RequestLogEntry, RequestStats } from "./request-log";
 import type { StoredConfig } from "./store";
 
@@ -16,6 +18,9 @@ export class EmulatorAdminError extends Error {
         super(message);
     }
 }
+
+/** `domainName`, `app` and `stream` are required; the rest default as `RecordingSpec` documents. */
+export type RecordingRequest = Pick<RecordingSpec, "domainName" | "app" | "stream"> & Partial<Omit<RecordingSpec, "domainName" | "app" | "stream">>;
 
 export class EmulatorAdmin {
     private readonly base: string;
@@ -79,7 +84,20 @@ export class EmulatorAdmin {
         return this.call("PUT", "quota", rates);
     }
 
-    /** Clears configs, log, faults, quota buckets and nonces; restores the starting quota rates. */
+    /**
+     * Simulates a recording of a stream of a configured domain and resolves once every callback was
+     * delivered or given up, with the run's deliveries and their attempts.
+     */
+    simulateRecording(spec: RecordingRequest): Promise<RecordingRun> {
+        return this.call("POST", "recordings", spec);
+    }
+
+    /** The simulated recordings so far, oldest first. */
+    recordings(): Promise<RecordingRun[]> {
+        return this.call("GET", "recordings");
+    }
+
+    /** Clears configs, log, faults, quota buckets, nonces and recordings; restores the starting quota rates. */
     async reset(): Promise<void> {
         await this.call("POST", "reset");
     }

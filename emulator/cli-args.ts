@@ -3,10 +3,14 @@
  * rejection names the flag and the rule, so a typo is fixed without reading the source.
  */
 import type { EmulatorAccount } from "./accounts";
+import { DeliveryRouteError, parseDeliveryRoute } from "./delivery-routes";
 import type { EmulatorOptions } from "./options";
+import { SEMANTICS_CHOICES, SEMANTICS_KEYS, type SemanticsKey } from "./semantics";
 import { isValidDomainName } from "./validation";
 
 export const USAGE = `Usage: alicloud-live-emulator [options]
+       alicloud-live-emulator record --emulator URL --domain NAME --app APP --stream NAME [...]
+                                 (simulate a recording; 'record --help' lists its flags)
 
 A local emulator of the Alibaba Cloud ApsaraVideo Live recording-callback API (2016-11-01).
 
@@ -25,11 +29,31 @@ Options:
   --max-clock-skew SECONDS accepted clock difference (default 900; 0 turns off the
                            time window and the nonce-replay check)
   --state FILE             keep configs in FILE across restarts
-  --retry-after-header     send x-acs-retry-after (ms) with throttling errors
+  --retry-after on|off     send x-acs-retry-after (ms) with throttling errors (default off;
+                           --retry-after-header is the same as --retry-after on)
+  --deliver HOST=URL       send callbacks for HOST to URL's origin instead, e.g.
+                           hooks.example.com=http://127.0.0.1:8080 (repeatable); the Host
+                           header and the signature keep HOST
   -h, --help               print this help
 
+Semantics profiles (readings of behaviours no document settles; the first is the default):
+  --update-omitted reset|keep
+                           an optional field left out of Update returns to its default, or
+                           keeps its stored value (an explicitly empty value clears it)
+  --empty-url clear|malformed
+                           an empty OnDemandUrl means none, or is refused (InvalidOnDemandUrl.Malformed)
+  --describe-auth-key clear|masked|absent
+                           Describe returns NotifyAuthKey as stored, masked (ab****yz), or not at all
+  --bool-wire bool|yesno   NeedStatusNotify/NotifyReqAuth as true/false (yes/no accepted too),
+                           or as yes/no only, in requests and in Describe
+  --missing-config 404|empty
+                           Describe without a config: 404 InvalidConfig.NotFound, or 200 with an
+                           empty LiveRecordNotifyConfig
+  --throttle-code Throttling.User|Throttling.Api|Throttling|429
+                           the answer over quota: HTTP 400 with that code, or HTTP 429 Throttling
+
 Admin API (loopback only): /_emulator/faults, /_emulator/configs, /_emulator/requests,
-/_emulator/stats, /_emulator/quota, /_emulator/reset.`;
+/_emulator/stats, /_emulator/quota, /_emulator/reset, /_emulator/recordings.`;
 
 export class UsageError extends Error {
     override readonly name = "UsageError";
@@ -42,9 +66,17 @@ export interface CliArgs {
     readonly customAccounts: boolean;
 }
 
-const VALUE_FLAGS = new Set(["--port", "--sts-port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state"]);
+/** `--update-omitted` -> `updateOmitted`, and so on for every semantics switch. */
+const SEMANTICS_FLAGS: ReadonlyMap<string, SemanticsKey> = new Map(
+    SEMANTICS_KEYS.map((key) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, key]),
+);
+
+const VALUE_FLAGS = new Set([
+    "--port", "--sts-port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state", "--retry-after", "--deliver",
+    ...SEMANTICS_FLAGS.keys(),
+]);
 const SWITCHES = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
-const REPEATABLE = new Set(["--account", "--domain"]);
+const REPEATABLE = new Set(["--account", "--domain", "--deliver"]);
 
 function fail(message: string): never {
     throw new UsageError(message);
@@ -135,6 +167,30 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         if (state === "") fail("--state must name a file");
         options.stateFile = state;
     }
-    if (switches.has("--retry-after-header")) options.retryAfterHeader = true;
+    const retryAfter = one("--retry-after");
+    if (retryAfter !== undefined && retryAfter !== "on" && retryAfter !== "off") fail(`--retry-after must be on or off (got ${JSON.stringify(retryAfter)})`);
+    if (retryAfter === "off" && switches.has("--retry-after-header")) fail("--retry-after off contradicts --retry-after-header");
+    if (retryAfter !== undefined || switches.has("--retry-after-header")) options.retryAfterHeader = retryAfter !== "off";
+    for (const [flag, key] of SEMANTICS_FLAGS) {
+        const value = one(flag);
+        if (value === undefined) continue;
+        const choices: readonly string[] = SEMANTICS_CHOICES[key];
+        if (!choices.includes(value)) fail(`${flag} must be one of ${choices.join(", ")} (got ${JSON.stringify(value)})`);
+        Object.assign(options, { [key]: value });
+    }
+    const routes = (values.get("--deliver") ?? []).map((text) => {
+        try {
+            return parseDeliveryRoute(text);
+        } catch (error) {
+            if (error instanceof DeliveryRouteError) fail(error.message);
+            throw error;
+        }
+    });
+    const hosts = new Set<string>();
+    for (const r of routes) {
+        if (hosts.has(r.host)) fail(`--deliver: ${r.host} is given twice`);
+        hosts.add(r.host);
+    }
+    if (routes.length > 0) options.deliver = Object.fromEntries(routes.map((r) => [r.host, r.target]));
     return { help: switches.has("--help") || switches.has("-h"), options, customAccounts: accounts.length > 0 };
 }

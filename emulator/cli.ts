@@ -1,10 +1,12 @@
 /**
  * `alicloud-live-emulator`: the emulator as a command. The first stdout line is exactly
  * `listening on http://HOST:PORT`, so scripts and tests can wait for it and read the port.
- * Bad flags exit 2; a failure to start exits 1; SIGINT/SIGTERM stop cleanly.
+ * Bad flags exit 2; a failure to start exits 1; SIGINT/SIGTERM stop cleanly. `record ...` instead
+ * asks a running emulator to simulate a recording (see record-args.ts).
  */
 import { DEMO_ACCOUNT } from "./accounts";
 import { parseCliArgs, UsageError, USAGE } from "./cli-args";
+import { recordCommand } from "./record-command";
 import { startEmulator } from "./server";
 
 const NAME = "alicloud-live-emulator";
@@ -18,6 +20,7 @@ const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** Resolves once the emulator listens (or at once for --help and errors, with `process.exitCode` set). */
 export async function main(argv: string[]): Promise<void> {
+    if (argv[0] === "record") return record(argv.slice(1));
     let args;
     try {
         args = parseCliArgs(argv);
@@ -67,6 +70,22 @@ export async function main(argv: string[]): Promise<void> {
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
+}
+
+/** `record ...`: simulate a recording on a running emulator. */
+async function record(argv: string[]): Promise<void> {
+    try {
+        process.exitCode = await recordCommand(argv, out);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            err(`${NAME}: ${error.message}`);
+            err(`Try '${NAME} record --help'.`);
+            process.exitCode = EXIT_USAGE;
+            return;
+        }
+        err(`${NAME} record: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = EXIT_START_FAILED;
+    }
 }
 
 if (require.main === module) {

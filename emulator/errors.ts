@@ -4,6 +4,8 @@
  * documented by Alibaba and which are our guesses (the README lists them).
  */
 
+import type { SemanticsProfile } from "./semantics";
+
 /** Where a code/status/message triple comes from. */
 export type ErrorSource =
     /** The Live API pages (the seed document and the four action pages). */
@@ -25,6 +27,8 @@ export const HOST_ID = "live.aliyuncs.com";
 const CATALOGUE = {
     // Gateway: authentication and flow control.
     "Throttling.User": { status: 400, message: "Request was denied due to user flow control.", source: "gateway-common" },
+    "Throttling.Api": { status: 400, message: "Request was denied due to api flow control.", source: "gateway-common" },
+    "Throttling": { status: 400, message: "Request was denied due to flow control.", source: "guess" },
     "InvalidAccessKeyId.NotFound": { status: 404, message: "Specified access key is not found.", source: "gateway-common" },
     "SignatureDoesNotMatch": { status: 400, message: "Specified signature is not matched with our calculation.", source: "gateway-common" },
     "IncompleteSignature": { status: 400, message: "The request signature does not conform to Aliyun standards.", source: "guess" },
@@ -80,6 +84,12 @@ export class ApiError extends Error {
 export function apiError(code: ErrorCode, message?: string): ApiError {
     const entry = CATALOGUE[code];
     return new ApiError(code, entry.status, message ?? entry.message);
+}
+
+/** The answer to a call over quota under `--throttle-code` (`429`: HTTP 429 with code `Throttling`). */
+export function throttleError(throttleCode: SemanticsProfile["throttleCode"]): ApiError {
+    if (throttleCode === "429") return new ApiError("Throttling", 429, CATALOGUE.Throttling.message);
+    return apiError(throttleCode);
 }
 
 /** `InvalidParameter` naming the parameter (not its value). */

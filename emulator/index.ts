@@ -6,7 +6,7 @@
 export { startEmulator, MAX_BODY_BYTES, type RunningEmulator } from "./server";
 export { type EmulatorOptions, DEFAULT_MAX_CLOCK_SKEW_SECONDS } from "./options";
 export { DEMO_ACCOUNT, deriveAccountId, type EmulatorAccount } from "./accounts";
-export { EmulatorAdmin, EmulatorAdminError } from "./admin-client";
+export { EmulatorAdmin, EmulatorAdminError, type RecordingRequest } from "./admin-client";
 export { ACTIONS, API_VERSION, WRITE_ACTIONS, type ActionName } from "./actions";
 export { ERROR_CATALOGUE, HOST_ID, type ErrorCode, type CatalogueEntry, type ErrorSource } from "./errors";
 export { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS, type QuotaRates } from "./quota";
@@ -14,3 +14,8 @@ export { MAX_LATENCY_MS, type FaultSpec, type FaultRule, type FaultErrorSpec } f
 export { REQUEST_LOG_CAPACITY, type RequestLogEntry, type RequestStats } from "./request-log";
 export type { StoredConfig } from "./store";
 export { callerIdentity, GET_CALLER_IDENTITY, STS_API_VERSION, type CallerIdentity, type IdentityType } from "./sts";
+export { CALLBACK_RETRIES, CALLBACK_RETRY_INTERVAL_MS, CALLBACK_TIMEOUT_MS, type CallbackDeliveryOptions } from "./callback-options";
+export type { CallbackKind, DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from "./callback-delivery";
+export type { RecordingRun } from "./recording";
+export { RECORDINGS_CAPACITY } from "./recordings";
+export { RECORDING_FORMATS, type RecordingFormat, type RecordingSpec } from "./recording-spec";

@@ -3,9 +3,14 @@
  * naming the option and the rule, never later as odd behaviour.
  */
 import { DEMO_ACCOUNT, type EmulatorAccount } from "./accounts";
+import { resolveCallbackOptions, type CallbackDeliveryOptions, type ResolvedCallbackOptions } from "./callback-options";
 import { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS } from "./quota";
+import { DEFAULT_SEMANTICS, isSemanticsValue, SEMANTICS_CHOICES, SEMANTICS_KEYS, type SemanticsProfile } from "./semantics";
 
-export interface EmulatorOptions {
+/** The semantics profile, one option per open question (see semantics.ts); each defaults to today's reading. */
+export type SemanticsOptions = { readonly [K in keyof SemanticsProfile]?: SemanticsProfile[K] };
+
+export interface EmulatorOptions extends SemanticsOptions {
     /** Default "127.0.0.1". */
     readonly host?: string;
     /** Default 0 (any free port). */
@@ -32,6 +37,10 @@ export interface EmulatorOptions {
     readonly now?: () => number;
     /** For fault probabilities; default Math.random. */
     readonly random?: () => number;
+    /** Callbacks to these hostnames go to these origins instead: `{ "hooks.example.com": "http://127.0.0.1:8080" }`. */
+    readonly deliver?: Readonly<Record<string, string>>;
+    /** Callback timings; default the documented 5 s timeout, 5 retries, 1 s apart. */
+    readonly callbackDelivery?: CallbackDeliveryOptions;
 }
 
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 900;
@@ -48,8 +57,10 @@ export interface ResolvedOptions {
     readonly maxClockSkewSeconds: number;
     readonly stateFile?: string;
     readonly retryAfterHeader: boolean;
+    readonly semantics: SemanticsProfile;
     readonly now: () => number;
     readonly random: () => number;
+    readonly callbacks: ResolvedCallbackOptions;
 }
 
 function fail(message: string): never {
@@ -124,6 +135,13 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     }
     const retryAfterHeader = options.retryAfterHeader ?? false;
     if (typeof retryAfterHeader !== "boolean") fail(`options.retryAfterHeader must be a boolean (got ${show(retryAfterHeader)})`);
+    const semantics: Record<string, unknown> = { ...DEFAULT_SEMANTICS };
+    for (const key of SEMANTICS_KEYS) {
+        const value = options[key];
+        if (value === undefined) continue;
+        if (!isSemanticsValue(key, value)) fail(`options.${key} must be one of ${SEMANTICS_CHOICES[key].map((c) => JSON.stringify(c)).join(", ")} (got ${show(value)})`);
+        semantics[key] = value;
+    }
     for (const name of ["now", "random"] as const) {
         if (options[name] !== undefined && typeof options[name] !== "function") fail(`options.${name} must be a function when given`);
     }
@@ -139,7 +157,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         maxClockSkewSeconds,
         ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
         retryAfterHeader,
+        semantics: semantics as unknown as SemanticsProfile,
         now: options.now ?? Date.now,
         random: options.random ?? Math.random,
+        callbacks: resolveCallbackOptions(options.deliver, options.callbackDelivery),
     };
 }

@@ -13,10 +13,12 @@ import type { AddressInfo, Socket } from "node:net";
 import { resolveAction, runAction, WRITE_ACTIONS, type ActionName } from "./actions";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { authenticate, claims } from "./authenticate";
-import { ApiError, apiError, errorBody } from "./errors";
+import { HttpCallbackSender } from "./callback-delivery";
+import { ApiError, apiError, errorBody, throttleError } from "./errors";
 import type { FaultRule } from "./faults";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import type { RequestLogEntry } from "./request-log";
+import { handleRecordingsAdmin } from "./recordings-admin";
 import { EmulatorState } from "./state";
 import { callerIdentity, resolveStsAction } from "./sts";
 import { parseWireRequest, requestParams } from "./wire-request";
@@ -68,6 +70,7 @@ const hostForUrl = (host: string): string => (host.includes(":") ? `[${host}]` :
 export async function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
     const resolved = resolveOptions(options);
     const state = new EmulatorState(resolved);
+    const callbacks = new HttpCallbackSender(resolved.callbacks, () => state.now());
     const sleepers = new Map<NodeJS.Timeout, () => void>();
     const sockets = new Set<Socket>();
     let stopped = false;
@@ -130,7 +133,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
             const quota = state.quota.take(identity.key.accountId, action, WRITE_ACTIONS.has(action), arrivedAt);
             if (!quota.allowed) {
                 const headers: Record<string, string> = resolved.retryAfterHeader ? { "x-acs-retry-after": String(quota.retryAfterMs) } : {};
-                const error = apiError("Throttling.User");
+                const error = throttleError(resolved.semantics.throttleCode);
                 respondError(res, error, requestId, headers);
                 log(error.status, error.code);
                 return;
@@ -147,7 +150,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
                 log(error.status, error.code, fault);
                 return;
             }
-            const result = runAction(action, params, { store: state.store, key: identity.key, ownsDomain: state.ownsDomain });
+            const result = runAction(action, params, { store: state.store, key: identity.key, ownsDomain: state.ownsDomain, semantics: resolved.semantics });
             if (fault?.ambiguous) return drop(fault, "OK");
             sendJson(res, 200, { RequestId: requestId, ...result }, { "x-acs-request-id": requestId });
             log(200, "OK", fault);
@@ -163,10 +166,8 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
     async function handleAdminRequest(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<void> {
         const body = await readBody(req, MAX_BODY_BYTES);
         if (body === undefined) return sendJson(res, 413, { error: "the body is too large" });
-        const answer = handleAdmin(
-            { method: req.method ?? "GET", path, search: new URLSearchParams(search), peer: req.socket.remoteAddress, body },
-            state,
-        );
+        const request = { method: req.method ?? "GET", path, search: new URLSearchParams(search), peer: req.socket.remoteAddress, body };
+        const answer = (await handleRecordingsAdmin(request, state, callbacks)) ?? handleAdmin(request, state);
         sendJson(res, answer.status, answer.body);
     }
 
@@ -245,6 +246,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
         stop(): Promise<void> {
             stopping ??= new Promise<void>((resolve) => {
                 stopped = true;
+                callbacks.stop();
                 for (const [timer, wake] of sleepers) {
                     clearTimeout(timer);
                     wake();

@@ -1,12 +1,14 @@
 /**
- * Everything one running emulator holds: keys, configs, quota buckets, nonces, fault rules and the
- * request log. The HTTP layers (API and admin) share it; `reset` returns it to its starting point.
+ * Everything one running emulator holds: keys, configs, quota buckets, nonces, fault rules, the
+ * request log and the simulated recordings. The HTTP layers (API and admin) share it; `reset`
+ * returns it to its starting point.
  */
 import { KeyRing } from "./accounts";
 import { FaultBook } from "./faults";
 import { NonceCache } from "./nonce-cache";
 import type { ResolvedOptions } from "./options";
 import { QuotaBook, type QuotaRates } from "./quota";
+import { RecordingBook } from "./recordings";
 import { RequestLog } from "./request-log";
 import { ConfigStore } from "./store";
 import { domainOwnership } from "./validation";
@@ -18,6 +20,7 @@ export class EmulatorState {
     readonly nonces = new NonceCache();
     readonly faults = new FaultBook();
     readonly log = new RequestLog();
+    readonly recordings = new RecordingBook();
     readonly ownsDomain: (domainName: string) => boolean;
     private readonly initialRates: QuotaRates;
 
@@ -33,12 +36,13 @@ export class EmulatorState {
         return this.options.now();
     }
 
-    /** Clears configs (and the state file), the log, fault rules, quota buckets and nonces; restores the starting quota rates. */
+    /** Clears configs (and the state file), the log, fault rules, quota buckets, nonces and recordings; restores the starting quota rates. */
     reset(): void {
         this.store.clear();
         this.log.clear();
         this.faults.clear();
         this.quota.clear(this.initialRates);
         this.nonces.clear();
+        this.recordings.clear();
     }
 }

@@ -10,17 +10,20 @@
  *   6. `up` puts the declared value back
  *   7. `destroy`
  *
- * With the `pulumi` CLI on PATH the operations run through it; otherwise through the engine stand-in
- * and Pulumi's real dynamic-provider host. After each step the demo checks the emulator's state and
- * exits non-zero if the step did not do what it should.
+ * Every operation runs through the real `pulumi` CLI, obtained as `npm run pulumi-cli` does (the one
+ * on PATH, a cached build, or a fresh build from Pulumi's Go modules), on a copy of examples/basic.
+ * After each step the demo checks the emulator's state and exits non-zero if the step did not do
+ * what it should.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
-import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../engine/project-dir";
-import { CliDriver, findPulumiCli } from "./cli-driver";
-import type { DemoDriver } from "./driver";
-import { EngineDriver } from "./engine-driver";
+import { CliBuildError } from "../../tools/pulumi-cli/build";
+import { copyExample, findRepoRoot } from "../../tools/pulumi-cli/example-project";
+import { describeCli, obtainPulumiCli } from "../../tools/pulumi-cli/obtain";
+import { DemoStack } from "./stack";
 import {
     changedConfig,
     DOMAINS,
@@ -54,20 +57,20 @@ async function cloud(admin: EmulatorAdmin): Promise<Map<string, StoredConfig>> {
     return new Map(configs.map((c) => [c.domainName, c]));
 }
 
-async function scenario(driver: DemoDriver, emulator: RunningEmulator): Promise<void> {
+async function scenario(driver: DemoStack, emulator: RunningEmulator): Promise<void> {
     const admin = new EmulatorAdmin(emulator.url);
     const connection = { endpoint: emulator.url, accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret };
 
     print("\n== 1. Create: three domains, one with signed callbacks (the key is a secret config value)");
     await driver.setConfig(initialConfig(connection, newNotifyAuthKey()));
-    expect((await driver.up()).ok, "up succeeded");
+    expect(await driver.up(), "up succeeded");
     let state = await cloud(admin);
     expect(DOMAINS.every((d) => state.has(d)), `all ${DOMAINS.length} domains have a config`);
     expect(state.get(SIGNED_DOMAIN)?.notifyReqAuth === true && !!state.get(SIGNED_DOMAIN)?.notifyAuthKey, `${SIGNED_DOMAIN} signs its callbacks`);
 
     print(`\n== 2. Change one through config: status callbacks for ${STATUS_DOMAIN}`);
     await driver.setConfig([changedConfig()]);
-    expect((await driver.up()).ok, "up succeeded");
+    expect(await driver.up(), "up succeeded");
     state = await cloud(admin);
     expect(state.get(STATUS_DOMAIN)?.needStatusNotify === true, `${STATUS_DOMAIN} now sends status callbacks`);
 
@@ -80,56 +83,46 @@ async function scenario(driver: DemoDriver, emulator: RunningEmulator): Promise<
     expect(state.get(DRIFT_DOMAIN)?.onDemandUrl === DRIFTED_ON_DEMAND_URL, "the cloud holds the out-of-band value");
 
     print("\n== 4. Preview with refresh, expecting no changes: must fail, because of the drift");
-    expect(!(await driver.previewExpectNoChanges()).ok, "preview --refresh --expect-no-changes failed on the drift");
+    expect(!(await driver.previewExpectNoChanges()), "preview --refresh --expect-no-changes failed on the drift");
 
     print("\n== 5. Refresh: the stack's state takes in the drift");
-    const refreshed = await driver.refresh();
-    expect(refreshed.ok, "refresh succeeded");
-    if (refreshed.drifted) expect(refreshed.drifted.includes(DRIFT_DOMAIN), `refresh reported drift in ${DRIFT_DOMAIN}`);
+    expect(await driver.refresh(), "refresh succeeded");
 
     print("\n== 6. Up: the declared value goes back");
-    expect((await driver.up()).ok, "up succeeded");
+    expect(await driver.up(), "up succeeded");
     state = await cloud(admin);
     expect(state.get(DRIFT_DOMAIN)?.onDemandUrl !== DRIFTED_ON_DEMAND_URL, `${DRIFT_DOMAIN} has its declared onDemandUrl again`);
 
     print("\n== 7. Destroy");
-    expect((await driver.destroy()).ok, "destroy succeeded");
+    expect(await driver.destroy(), "destroy succeeded");
     state = await cloud(admin);
     expect(state.size === 0, "no configs left");
 }
 
 export async function main(): Promise<number> {
     const started = Date.now();
-    const emulator = await startEmulator({});
-    let project: ProjectDir | undefined;
-    let driver: DemoDriver | undefined;
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "alicloud-live-demo-"));
+    let emulator: RunningEmulator | undefined;
+    let driver: DemoStack | undefined;
     try {
+        const cli = await obtainPulumiCli({ log: print });
+        print(`Running through the real ${describeCli(cli)}.`);
+        emulator = await startEmulator({});
         print(`Live API emulator listening on ${emulator.url} (demo key ${DEMO_ACCOUNT.accessKeyId}; no cloud account involved)`);
-        const buildRoot = path.resolve(__dirname, "..", "..");
-        const repoRoot = findRepoRoot(buildRoot);
-        const executable = findPulumiCli();
-        if (executable) {
-            driver = new CliDriver({ executable, projectDir: path.join(repoRoot, "examples", "basic"), print });
-        } else {
-            // From dist/, the compiled example finds this package through the repository's node_modules;
-            // from another build folder, run it in a project dir that resolves the package to that build.
-            const compiled = path.join(buildRoot, "examples", "basic");
-            project = isRepoDist(buildRoot, repoRoot)
-                ? undefined
-                : linkedProjectDir({ buildRoot, repoRoot, programFile: path.join(compiled, "index.js") });
-            driver = new EngineDriver({ program: project?.dir ?? compiled, print });
-        }
-        print(driver.description);
+        const projectDir = copyExample(findRepoRoot(__dirname), "basic", path.join(workDir, "basic"));
+        driver = new DemoStack(cli, projectDir, print);
+        print(`Project: a copy of examples/basic in ${projectDir}; state: a file backend in ${driver.backendDir}.`);
         await scenario(driver, emulator);
         print(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
     } catch (error) {
-        print(`\nDemo FAILED: ${error instanceof Error ? error.message : String(error)}`);
+        const message = error instanceof CliBuildError ? `cannot obtain the Pulumi CLI: ${error.message}` : error instanceof Error ? error.message : String(error);
+        print(`\nDemo FAILED: ${message}`);
         return 1;
     } finally {
         await driver?.cleanup();
-        project?.cleanup();
-        await emulator.stop();
+        await emulator?.stop();
+        fs.rmSync(workDir, { recursive: true, force: true });
     }
 }
 

@@ -292,6 +292,9 @@ export class Engine {
                 const updated = await host
                     .update({ ...ref, id: old!.id, olds: old!.outputs, news: inputs, oldInputs: old!.inputs })
                     .catch((error) => {
+                        // Applied in part: like the engine, keep the properties the provider reports, with the reasons.
+                        const partial = error instanceof HostRpcError ? error.initFailure : undefined;
+                        if (partial) run.put(withOutputs(old!.id, partial.properties, partial.reasons));
                         throw run.fail("update", reg, messageOf(error));
                     });
                 const next = withOutputs(old!.id, updated.properties);

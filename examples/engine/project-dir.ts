@@ -32,16 +32,9 @@ export interface LinkedProjectOptions {
     readonly project?: string;
 }
 
-/** The repository root, found from a compiled file's location (the nearest dir with package.json and node_modules). */
-export function findRepoRoot(from: string): string {
-    let dir = path.resolve(from);
-    for (;;) {
-        if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "node_modules"))) return dir;
-        const parent = path.dirname(dir);
-        if (parent === dir) throw new Error(`no repository root above ${from}`);
-        dir = parent;
-    }
-}
+import { findRepoRoot } from "../../tools/pulumi-cli/example-project";
+
+export { findRepoRoot };
 
 /** True when the build is the repository's own `dist/`, which the repository root already resolves. */
 export function isRepoDist(buildRoot: string, repoRoot: string): boolean {

@@ -8,9 +8,10 @@ import OpenApiClient, { $OpenApiUtil, OpenApiUtil } from "@alicloud/openapi-core
 import * as $dara from "@darabonba/typescript";
 import type Credential from "@alicloud/credentials";
 import { DEFAULT_ENDPOINT, parseEndpoint } from "./endpoint";
-import { toLiveApiError } from "./errors";
+import { encodeBooleans, otherBoolWire, refusesBooleanForm, type BoolWire } from "./bool-wire";
+import { LiveApiError, toLiveApiError } from "./errors";
 import { configParams, domainParams, type QueryParams } from "./request";
-import { apiResult, describeResult } from "./response";
+import { apiResult, describedBooleans, describeResult, isEmptyDescribe } from "./response";
 import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "./types";
 
 export const API_VERSION = "2016-11-01";
@@ -42,22 +43,54 @@ export interface LiveClientOptions {
 export class LiveClient implements LiveRecordNotifyApi {
     private readonly core: OpenApiClient;
     private readonly runtime: $dara.RuntimeOptions;
+    /** The boolean form the service takes: the SDK's until the service refuses it or answers the other. */
+    private boolWire: BoolWire = "bool";
 
     constructor(options: LiveClientOptions) {
         ({ core: this.core, runtime: this.runtime } = createCore(options));
     }
 
     async add(request: RecordNotifyConfig): Promise<ApiResult> {
-        return apiResult(await this.call("AddLiveRecordNotifyConfig", configParams(request)));
+        return apiResult(await this.write("AddLiveRecordNotifyConfig", configParams(request)));
     }
 
     async update(request: RecordNotifyConfig): Promise<ApiResult> {
-        return apiResult(await this.call("UpdateLiveRecordNotifyConfig", configParams(request)));
+        return apiResult(await this.write("UpdateLiveRecordNotifyConfig", configParams(request)));
     }
 
     async describe(request: DomainRequest): Promise<DescribeResult> {
-        const body = await this.call("DescribeLiveRecordNotifyConfig", domainParams(request));
+        const action = "DescribeLiveRecordNotifyConfig";
+        const body = await this.call(action, domainParams(request));
+        if (isEmptyDescribe(body)) {
+            // Some readings of the API answer 200 with an empty config instead of 404: the same "none".
+            throw new LiveApiError({
+                action,
+                kind: "not-found",
+                statusCode: 200,
+                requestId: apiResult(body).requestId || undefined,
+                serviceMessage: "the answer holds no LiveRecordNotifyConfig",
+                mayHaveApplied: false,
+            });
+        }
+        this.boolWire = describedBooleans(body) ?? this.boolWire;
         return describeResult(body, request.domainName);
+    }
+
+    /**
+     * Add or Update with the booleans in the form the service takes. A refusal of that form proves
+     * nothing was applied, so the call is repeated once in the other form, which is kept for later calls.
+     */
+    private async write(action: Action, query: QueryParams): Promise<Record<string, unknown> | undefined> {
+        const wire = this.boolWire;
+        try {
+            return await this.call(action, encodeBooleans(query, wire));
+        } catch (error) {
+            if (!(error instanceof LiveApiError) || !refusesBooleanForm(error)) throw error;
+            const other = otherBoolWire(wire);
+            const body = await this.call(action, encodeBooleans(query, other));
+            this.boolWire = other;
+            return body;
+        }
     }
 
     async delete(request: DomainRequest): Promise<ApiResult> {

@@ -22,7 +22,10 @@ export const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(["thro
 
 /** Exact service codes. */
 const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
+    // Every flow-control answer a reading of the gateway gives (HTTP 400, or 429 for `Throttling`).
     "Throttling": "throttled",
+    "Throttling.User": "throttled",
+    "Throttling.Api": "throttled",
     "Rejected.Throttling": "throttled",
     "ServiceUnavailable": "transient",
     "InternalError": "transient",

@@ -3,7 +3,8 @@
  * defaults them to `false`), empty strings absent. Two configs are the same when their canonical
  * forms are equal. Pure.
  */
-import type { RecordNotifyConfig } from "./types";
+import { keyConsistent } from "./auth-key-view";
+import type { AuthKeyView, RecordNotifyConfig } from "./types";
 
 export interface CanonicalConfig {
     readonly domainName: string;
@@ -47,4 +48,14 @@ export function differingFields(a: RecordNotifyConfig, b: RecordNotifyConfig): C
 
 export function sameConfig(a: RecordNotifyConfig, b: RecordNotifyConfig): boolean {
     return differingFields(a, b).length === 0;
+}
+
+/**
+ * Whether the service holds `desired`, as far as a Describe shows it: every field equal, and the key
+ * as the view allows (a masked key that fits, or a key Describe does not show at all).
+ */
+export function holdsConfig(described: RecordNotifyConfig, view: AuthKeyView | undefined, desired: RecordNotifyConfig): boolean {
+    if (view === undefined || view.kind === "clear") return sameConfig(described, desired);
+    if (differingFields(described, desired).some((field) => field !== "notifyAuthKey")) return false;
+    return keyConsistent(view, canonicalConfig(desired).notifyAuthKey) !== false;
 }

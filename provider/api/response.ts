@@ -1,4 +1,6 @@
 /** Reads the service's JSON answers into typed results. Pure. */
+import { authKeyView } from "./auth-key-view";
+import { BOOLEAN_PARAMS, describedBoolWire, type BoolWire } from "./bool-wire";
 import type { ApiResult, DescribeResult, RecordNotifyConfig } from "./types";
 
 type Body = Record<string, unknown> | undefined;
@@ -19,9 +21,30 @@ export function describeResult(body: Body, requestedDomain: string): DescribeRes
     };
     const onDemandUrl = stringField(c, "OnDemandUrl");
     if (onDemandUrl) config.onDemandUrl = onDemandUrl;
-    const notifyAuthKey = stringField(c, "NotifyAuthKey");
-    if (notifyAuthKey) config.notifyAuthKey = notifyAuthKey;
-    return { ...apiResult(body), config };
+    const view = authKeyView(c.NotifyAuthKey);
+    if (view.kind === "clear" && view.key !== undefined) config.notifyAuthKey = view.key;
+    return { ...apiResult(body), config, authKeyView: view };
+}
+
+/**
+ * A Describe answer without a config: a service may answer 200 with an empty (or URL-less)
+ * `LiveRecordNotifyConfig` instead of 404 InvalidConfig.NotFound. NotifyUrl is required, so a
+ * config without one is no config.
+ */
+export function isEmptyDescribe(body: Body): boolean {
+    const raw = body?.LiveRecordNotifyConfig;
+    return typeof raw !== "object" || raw === null || stringField(raw as Record<string, unknown>, "NotifyUrl") === undefined;
+}
+
+/** The boolean form the service answered with, when it shows one. */
+export function describedBooleans(body: Body): BoolWire | undefined {
+    const raw = body?.LiveRecordNotifyConfig;
+    if (typeof raw !== "object" || raw === null) return undefined;
+    for (const name of BOOLEAN_PARAMS) {
+        const wire = describedBoolWire((raw as Record<string, unknown>)[name]);
+        if (wire) return wire;
+    }
+    return undefined;
 }
 
 function stringField(obj: Body, name: string): string | undefined {

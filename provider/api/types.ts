@@ -47,9 +47,20 @@ export interface ApiResult {
     readonly requestId: string;
 }
 
+/**
+ * How Describe showed NotifyAuthKey (undocumented; see auth-key-view.ts): in clear text (`key`, or
+ * none), masked, or not at all.
+ */
+export type AuthKeyView =
+    | { readonly kind: "clear"; readonly key?: string }
+    | { readonly kind: "masked"; readonly mask: string }
+    | { readonly kind: "absent" };
+
 export interface DescribeResult extends ApiResult {
-    /** The configuration as the service stores it. */
+    /** The configuration as the service stores it; `notifyAuthKey` only when shown in clear text. */
     readonly config: RecordNotifyConfig;
+    /** How the key was shown; left out means in clear text, as `config` has it. */
+    readonly authKeyView?: AuthKeyView;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from "./inputs";
 import { liveInputs, liveOutputs } from "./refresh";
 import { buildApi } from "./runtime";
+import { UnclearableFieldError, writeConfig } from "./write";
 import { resolveSettings, type ConfigGetter, type Settings } from "./settings";
 
 export interface ProviderDeps {
@@ -110,23 +111,23 @@ export function createProvider(deps: ProviderDeps = {}): LiveRecordNotifyConfigP
             const live = await api();
             let described;
             try {
-                described = (await live.describe({ domainName: id })).config;
+                described = await live.describe({ domainName: id });
             } catch (error) {
                 // An empty id tells the engine the resource is gone; it drops it from the state.
                 if (kindOf(error) === "not-found") return { id: "" };
                 throw error;
             }
             const old = props ?? {};
-            const outputs = liveOutputs(described, old);
+            const outputs = liveOutputs(described.config, described.authKeyView, old);
             return { id, props: outputs, inputs: liveInputs(outputs, old) as Outputs };
         },
 
-        async update(id, _olds, news) {
+        async update(id, olds, news) {
             const live = await api();
-            // The full desired state: a property removed from the program is left out, which resets it.
+            // The full desired state; a property removed from the program is cleared (see write.ts).
             const desired = { ...desiredConfig(news), domainName: id };
             try {
-                await live.update(desired);
+                await writeConfig(live, desired, { config: olds });
             } catch (error) {
                 if (kindOf(error) === "not-found") {
                     throw new Error(
@@ -134,6 +135,10 @@ export function createProvider(deps: ProviderDeps = {}): LiveRecordNotifyConfigP
                             "Run `pulumi refresh` to remove it from the stack's state, then `pulumi up` to create it again.",
                         { cause: error },
                     );
+                }
+                if (error instanceof UnclearableFieldError) {
+                    // Applied in part: record what the service holds (the engine keeps a partial update's properties).
+                    throw new ResourceInitError(id, error.holds, news[PROVIDER_KEY], error);
                 }
                 throw error;
             }
@@ -168,12 +173,16 @@ async function adopt(live: LiveRecordNotifyApi, inputs: Inputs, conflict: unknow
             { cause: conflict },
         );
     }
-    const current = (await live.describe({ domainName: id })).config;
-    if (!sameConfig(current, desired)) {
+    const current = await live.describe({ domainName: id });
+    // A key Describe does not show in clear text cannot be proven equal: then it is written anyway.
+    const shownInClear = (current.authKeyView?.kind ?? "clear") === "clear";
+    if (!shownInClear || !sameConfig(current.config, desired)) {
         try {
-            await live.update(desired);
+            await writeConfig(live, desired, current);
         } catch (error) {
-            throw new ResourceInitError(id, outputsOf(current), inputs[PROVIDER_KEY], error,
+            // An unclearable field's message already says what to do; retrying would not help.
+            if (error instanceof UnclearableFieldError) throw new ResourceInitError(id, error.holds, inputs[PROVIDER_KEY], error);
+            throw new ResourceInitError(id, liveOutputs(current.config, current.authKeyView, {}), inputs[PROVIDER_KEY], error,
                 `The existing configuration of ${id} was adopted but not brought to the declared state; the next \`pulumi up\` tries again.`);
         }
     }

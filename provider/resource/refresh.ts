@@ -2,22 +2,31 @@
  * What a refresh records: the configuration as the cloud holds it, as outputs and as inputs, so the
  * next preview shows any drift. Pure.
  */
-import type { RecordNotifyConfig } from "../api/types";
+import { maskFits } from "../api/auth-key-view";
+import type { AuthKeyView, RecordNotifyConfig } from "../api/types";
 import { outputsOf, type LiveRecordNotifyConfigOutputs } from "./inputs";
-import { NOTIFY_AUTH_KEY_PATTERN } from "./schema";
+
+/** Stands for a key the service holds but never shows; not a valid key, so it never equals a declared one. */
+export const UNSEEN_KEY = "********";
 
 /**
- * The outputs for a described configuration. A described key that cannot be a key (not 16-32 letters
- * and digits, e.g. masked as `****`) is unreadable rather than changed: the stored one is kept, so a
- * service that masks keys does not make every refresh report drift.
+ * The outputs for a described configuration. When Describe does not show the key in clear text,
+ * the stored key is kept as long as the view allows it: a masked key whose visible characters fit
+ * the stored one, or a key Describe leaves out altogether (then a change is not detectable). A mask
+ * that does not fit is recorded as it is: it differs from every declared key, so the next `up`
+ * writes the declared key again. So is `UNSEEN_KEY` when Describe leaves the key out, the state
+ * knows none, yet callbacks are signed (which needs a key): a key was set behind Pulumi's back.
  */
-export function liveOutputs(described: RecordNotifyConfig, oldOutputs: Readonly<Record<string, unknown>>): LiveRecordNotifyConfigOutputs {
-    const key = described.notifyAuthKey;
-    const oldKey = oldOutputs.notifyAuthKey;
-    if (key !== undefined && !NOTIFY_AUTH_KEY_PATTERN.test(key) && typeof oldKey === "string") {
-        return outputsOf({ ...described, notifyAuthKey: oldKey });
-    }
-    return outputsOf(described);
+export function liveOutputs(
+    described: RecordNotifyConfig,
+    view: AuthKeyView | undefined,
+    oldOutputs: Readonly<Record<string, unknown>>,
+): LiveRecordNotifyConfigOutputs {
+    const oldKey = typeof oldOutputs.notifyAuthKey === "string" && oldOutputs.notifyAuthKey !== "" ? oldOutputs.notifyAuthKey : undefined;
+    let key = described.notifyAuthKey;
+    if (view?.kind === "masked") key = oldKey !== undefined && maskFits(view.mask, oldKey) ? oldKey : view.mask;
+    else if (view?.kind === "absent") key = oldKey ?? (described.notifyReqAuth === true ? UNSEEN_KEY : undefined);
+    return outputsOf({ ...described, notifyAuthKey: key });
 }
 
 /**

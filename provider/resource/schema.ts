@@ -73,9 +73,8 @@ function domainSchema() {
         .string({ error: typeError("domainName", "a string", true) })
         .trim()
         .toLowerCase()
-        .min(1, { message: "domainName is required", abort: true })
         .superRefine((value, ctx) => {
-            const problem = domainProblem(value);
+            const problem = value === "" ? "is required" : domainProblem(value);
             if (problem) ctx.addIssue({ code: "custom", message: `domainName ${problem}` });
         });
 }
@@ -84,9 +83,8 @@ function urlSchema(field: "notifyUrl" | "onDemandUrl", required: boolean) {
     return z
         .string({ error: typeError(field, "a string", required) })
         .trim()
-        .min(1, { message: `${field} is required`, abort: true })
         .superRefine((value, ctx) => {
-            const problem = urlProblem(value);
+            const problem = value === "" ? "is required" : urlProblem(value);
             if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}` });
         });
 }

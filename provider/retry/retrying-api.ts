@@ -108,7 +108,7 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
             // An Add met an existing config: ours from the earlier attempt, or someone else's?
             const seen = await this.#observe(request.domainName, budget);
             if (seen === undefined) return { type: "policy", kind: error.kind };
-            const outcome = writeOutcome(operation, request, seen.config);
+            const outcome = writeOutcome(operation, request, seen.config, seen.authKeyView);
             this.#emit({ type: "settle", action, domainName: request.domainName, outcome });
             if (outcome === "applied") return { type: "done", value: { requestId: seen.requestId } };
             progress.ambiguous = false; // settled: not ours
@@ -121,7 +121,7 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
             // Giving up on a write that may have applied: look before reporting it as failed.
             const remaining = budget.deadlineAt - this.#options.clock.now();
             const seen = await this.#observe(request.domainName, this.#budget(Math.max(remaining, SETTLE_BUDGET_MS)));
-            const outcome = seen === undefined ? "unknown" : writeOutcome(operation, request, seen.config);
+            const outcome = seen === undefined ? "unknown" : writeOutcome(operation, request, seen.config, seen.authKeyView);
             this.#emit({ type: "settle", action, domainName: request.domainName, outcome });
             if (seen !== undefined && outcome === "applied") return { requestId: seen.requestId };
             if (seen !== undefined) progress.ambiguous = false;

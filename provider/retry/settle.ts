@@ -15,8 +15,8 @@
  */
 import type { ErrorKind } from "../api/errors";
 import { LiveApiError } from "../api/errors";
-import { sameConfig } from "../api/normalize";
-import type { DescribeResult, DomainRequest, RecordNotifyConfig } from "../api/types";
+import { holdsConfig } from "../api/normalize";
+import type { AuthKeyView, DescribeResult, DomainRequest, RecordNotifyConfig } from "../api/types";
 
 export type WriteOperation = "add" | "update" | "delete";
 
@@ -40,20 +40,24 @@ export function verdictAfterAmbiguity(operation: WriteOperation, kind: ErrorKind
 
 /**
  * Pure. `observed` is the config the service holds for the domain, `undefined` when it holds none.
- * An Add or Update is in effect when the service holds the desired config; a Delete when it holds none.
+ * An Add or Update is in effect when the service holds the desired config (the key judged as `view`
+ * shows it); a Delete when it holds none.
  */
 export function writeOutcome(
     operation: WriteOperation,
     desired: RecordNotifyConfig | DomainRequest,
     observed: RecordNotifyConfig | undefined,
+    view?: AuthKeyView,
 ): WriteOutcome {
     if (operation === "delete") return observed === undefined ? "applied" : "not-applied";
-    return observed !== undefined && sameConfig(observed, desired as RecordNotifyConfig) ? "applied" : "not-applied";
+    return observed !== undefined && holdsConfig(observed, view, desired as RecordNotifyConfig) ? "applied" : "not-applied";
 }
 
 export interface Observation {
     /** The stored config, or `undefined` when the domain has none. */
     readonly config: RecordNotifyConfig | undefined;
+    /** How Describe showed the key. */
+    readonly authKeyView?: AuthKeyView;
     /** The Describe's request id: the evidence for a settled write. */
     readonly requestId: string;
 }
@@ -65,7 +69,7 @@ export async function observe(
 ): Promise<Observation> {
     try {
         const result = await describe({ domainName });
-        return { config: result.config, requestId: result.requestId };
+        return { config: result.config, requestId: result.requestId, ...(result.authKeyView ? { authKeyView: result.authKeyView } : {}) };
     } catch (error) {
         if (error instanceof LiveApiError && error.kind === "not-found") {
             return { config: undefined, requestId: error.requestId ?? "" };

@@ -7,6 +7,7 @@ describe("bench/args", () => {
         assert.equal(args.n, DEFAULT_N);
         assert.equal(args.parallel, 8);
         assert.deepEqual(args.strategies, ["core-default", "terraform-style", "full-jitter", "this-provider"]);
+        assert.equal(args.cli, true);
         assert.equal(args.contention, true);
         assert.equal(args.cpuN, DEFAULT_CPU_N);
         assert.equal(args.timeLimitSeconds, undefined);
@@ -28,6 +29,16 @@ describe("bench/args", () => {
         assert.deepEqual(parseArgs(["--only", "d,a"], 8).strategies, ["core-default", "this-provider"]);
         assert.deepEqual(parseArgs(["--only=full-jitter,b"], 8).strategies, ["terraform-style", "full-jitter"]);
         assert.throws(() => parseArgs(["--only", "a,x"], 8), /unknown scenario "x"/);
+    });
+
+    it("--only cli selects the CLI scenario alone; without it in the list, the CLI scenario does not run", () => {
+        const alone = parseArgs(["--only", "cli"], 8);
+        assert.deepEqual([alone.strategies, alone.cli], [[], true]);
+        const both = parseArgs(["--only", "CLI,d"], 8);
+        assert.deepEqual([both.strategies, both.cli], [["this-provider"], true]);
+        assert.equal(parseArgs(["--only", "a"], 8).cli, false);
+        assert.equal(alone.skipCheckpoints, false);
+        assert.equal(parseArgs(["--only", "cli", "--skip-checkpoints"], 8).skipCheckpoints, true);
     });
 
     it("--no-contention and --no-cpu turn the parts off; --no-cpu contradicts --cpu-n", () => {

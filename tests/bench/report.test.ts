@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
-import { scenarioTable, table, verdictTable } from "../../bench/report";
+import type { CliPhase, CliPhaseNumbers } from "../../bench/cli-metrics";
+import type { CliScenarioResult } from "../../bench/cli-scenario";
+import { cliErrorLines, cliTable, scenarioTable, table, verdictTable } from "../../bench/report";
 import type { ScenarioResult } from "../../bench/scenario";
 
 describe("bench/report", () => {
@@ -52,5 +54,56 @@ describe("bench/report: scenario table", () => {
         assert.ok(row.includes("1.1!"), row);
         assert.ok(row.includes("cut off"), row);
         assert.ok(!/\b1\.10x\s+31\b/.test(row), row);
+    });
+});
+
+describe("bench/report: CLI table", () => {
+    const phase = (name: CliPhase, overrides: Partial<CliPhaseNumbers> = {}): CliPhaseNumbers => ({
+        phase: name,
+        planned: 300,
+        exitCode: 0,
+        wallSeconds: 20,
+        rawRatio: 2,
+        netSeconds: 11.5,
+        floorSeconds: 10,
+        ratio: 1.15,
+        succeeded: 300,
+        failed: 0,
+        unfinished: 0,
+        calls: { total: 303, throttled: 3, ok: 300 },
+        callSpanSeconds: 10.2,
+        callSpanRatio: 1.02,
+        throttledShare: 3 / 303,
+        errorSamples: [],
+        ...overrides,
+    });
+    const result = (phases: CliPhaseNumbers[]): CliScenarioResult => ({
+        cliVersion: "v3.248.0",
+        n: 300,
+        parallel: 64,
+        skipCheckpoints: false,
+        noopWallSeconds: [8.6, 9.1],
+        noopSubtractedSeconds: 8.6,
+        phases,
+        noQuotaWallSeconds: { create: 16.8, refresh: 4.1, destroy: 6.2 },
+        timelines: { create: [], refresh: [], destroy: [] },
+        cloudAfterCreate: 300,
+        cloudAfterDestroy: 0,
+        logOverflowed: false,
+    });
+
+    it("shows per phase the wall time and both ratios, the subtracted no-op, the call span, the time with no quota, the counts and the exit code", () => {
+        const row = cliTable(result([phase("create")])).split("\n")[2]!;
+        assert.deepEqual(row.split(/\s{2,}/), ["create", "20.0", "2.00x", "8.6", "11.5", "10.0", "1.15x", "10.2", "1.02x", "16.8", "300", "0", "0", "303", "3", "0.99 %", "0"]);
+    });
+
+    it("lists only the phases with failed or unfinished resources or a non-zero exit, with their first error", () => {
+        const lines = cliErrorLines(
+            result([phase("create"), phase("refresh", { failed: 2, succeeded: 298, errorSamples: ["Forbidden.RAM: denied", "other"] }), phase("destroy", { exitCode: 255, unfinished: 300, succeeded: 0 })]),
+        );
+        assert.deepEqual(lines, [
+            "  cli refresh: 2 failed, 0 unfinished, exit 0, e.g. Forbidden.RAM: denied",
+            "  cli destroy: 0 failed, 300 unfinished, exit 255, e.g. no error reported",
+        ]);
     });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
+import type { CliPhaseNumbers } from "../../bench/cli-metrics";
 import type { ScenarioNumbers } from "../../bench/metrics";
-import { cpuVerdict, percent, scenarioVerdicts } from "../../bench/targets";
+import { cliVerdicts, cpuVerdict, percent, scenarioVerdicts } from "../../bench/targets";
 
 function scenario(overrides: Partial<ScenarioNumbers>): ScenarioNumbers {
     return {
@@ -59,5 +60,41 @@ describe("bench/targets", () => {
         assert.equal(percent(0.0281), "2.81 %");
         assert.equal(percent(0), "0.00 %");
         assert.equal(percent(0.0004), "0.040 %");
+    });
+
+    describe("cliVerdicts", () => {
+        const phase = (overrides: Partial<CliPhaseNumbers>): CliPhaseNumbers => ({
+            phase: "create",
+            planned: 300,
+            exitCode: 0,
+            wallSeconds: 20,
+            rawRatio: 2,
+            netSeconds: 11,
+            floorSeconds: 10,
+            ratio: 1.1,
+            succeeded: 300,
+            failed: 0,
+            unfinished: 0,
+            calls: { total: 300, throttled: 0, ok: 300 },
+            callSpanSeconds: 10,
+            callSpanRatio: 1,
+            throttledShare: 0,
+            errorSamples: [],
+            ...overrides,
+        });
+        const cli = (p: CliPhaseNumbers, target: RegExp) => cliVerdicts([p]).find((v) => target.test(v.target));
+
+        it("(wall - no-op up) / floor <= 1.10 per phase, named by phase", () => {
+            assert.equal(cli(phase({ ratio: 1.1 }), /no-op/)?.pass, true);
+            assert.equal(cli(phase({ ratio: 1.11 }), /no-op/)?.pass, false);
+            assert.deepEqual(cliVerdicts([phase({}), phase({ phase: "destroy" })]).map((v) => v.scope), ["cli create", "cli create", "cli destroy", "cli destroy"]);
+        });
+
+        it("a failed or unfinished resource, or a non-zero exit, fails the phase", () => {
+            assert.equal(cli(phase({ failed: 1, succeeded: 299 }), /^failed/)?.pass, false);
+            assert.equal(cli(phase({ unfinished: 5, succeeded: 295 }), /no-op/)?.pass, false);
+            assert.match(cli(phase({ unfinished: 5 }), /^failed/)!.measured, /5 unfinished/);
+            assert.equal(cli(phase({ exitCode: 255 }), /^failed/)?.pass, false);
+        });
     });
 });

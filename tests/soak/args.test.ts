@@ -15,7 +15,18 @@ describe("soak/args", () => {
             only: 3,
             hostPerSequence: true,
             verbose: true,
+            emulatorArgs: "",
+            emulatorOptions: {},
         });
+    });
+
+    it("--emulator-args takes the emulator's semantics flags, parsed by the emulator's own parser", () => {
+        const o = parseSoakArgs(["--emulator-args", " --update-omitted keep --bool-wire=yesno --retry-after off --throttle-code 429 "]);
+        assert.equal(o.emulatorArgs, "--update-omitted keep --bool-wire=yesno --retry-after off --throttle-code 429");
+        assert.deepEqual(o.emulatorOptions, { updateOmitted: "keep", boolWire: "yesno", retryAfterHeader: false, throttleCode: "429" });
+        assert.throws(() => parseSoakArgs(["--emulator-args", "--bool-wire maybe"]), /--emulator-args: --bool-wire must be one of bool, yesno/);
+        assert.throws(() => parseSoakArgs(["--emulator-args=--port 8080"]), /--emulator-args takes only the semantics flags.*port/);
+        assert.throws(() => parseSoakArgs(["--emulator-args"]), /--emulator-args needs a value/);
     });
 
     it("names the option and the rule when a value is wrong", () => {

@@ -3,8 +3,11 @@
  *
  *   node dist/tests/soak/index.js [--seed N] [--sequences N] [--steps N] [--resources N]
  *        [--concurrency N] [--operation-timeout SECONDS] [--outage-chance P] [--only N]
- *        [--host-per-sequence] [--verbose]
+ *        [--host-per-sequence] [--emulator-args "<flags>"] [--verbose]
  */
+import type { EmulatorOptions } from "../../emulator";
+import { parseCliArgs, UsageError } from "../../emulator/cli-args";
+import { SEMANTICS_KEYS } from "../../emulator/semantics";
 
 export interface SoakOptions {
     /** Fixes every sequence's steps and the emulator's fault dice. */
@@ -26,6 +29,10 @@ export interface SoakOptions {
     readonly hostPerSequence: boolean;
     /** Print every step. */
     readonly verbose: boolean;
+    /** The emulator's semantics flags, as given (e.g. `--update-omitted keep --bool-wire yesno`); "" for the defaults. */
+    readonly emulatorArgs: string;
+    /** Those flags as `startEmulator` options. */
+    readonly emulatorOptions: EmulatorOptions;
 }
 
 export const DEFAULT_SOAK_OPTIONS: SoakOptions = {
@@ -38,13 +45,34 @@ export const DEFAULT_SOAK_OPTIONS: SoakOptions = {
     outageChance: 0.15,
     hostPerSequence: false,
     verbose: false,
+    emulatorArgs: "",
+    emulatorOptions: {},
 };
+
+/** The emulator options `--emulator-args` may set: the semantics profile. The soak owns the rest (keys, quota, port). */
+const EMULATOR_KEYS: ReadonlySet<string> = new Set<string>([...SEMANTICS_KEYS, "retryAfterHeader"]);
+
+/** Parses `--emulator-args` with the emulator's own command-line parser. */
+export function parseEmulatorArgs(text: string): EmulatorOptions {
+    let options: EmulatorOptions;
+    try {
+        options = parseCliArgs(text.split(/\s+/).filter((word) => word !== "")).options;
+    } catch (error) {
+        if (error instanceof UsageError) throw new SoakUsageError(`--emulator-args: ${error.message}`);
+        throw error;
+    }
+    const foreign = Object.keys(options).filter((key) => !EMULATOR_KEYS.has(key));
+    if (foreign.length > 0) {
+        throw new SoakUsageError(`--emulator-args takes only the semantics flags and --retry-after (the soak sets ${foreign.join(", ")} itself)`);
+    }
+    return options;
+}
 
 export class SoakUsageError extends Error {
     override readonly name = "SoakUsageError";
 }
 
-type NumericOption = Exclude<keyof SoakOptions, "verbose" | "hostPerSequence">;
+type NumericOption = Exclude<keyof SoakOptions, "verbose" | "hostPerSequence" | "emulatorArgs" | "emulatorOptions">;
 
 const FLAGS: Readonly<Record<string, { key: NumericOption; rule: (v: number) => boolean; text: string }>> = {
     "--seed": { key: "seed", rule: (v) => Number.isSafeInteger(v), text: "an integer" },
@@ -66,8 +94,15 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
             continue;
         }
         const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        if (flag === "--emulator-args") {
+            const text = inline ?? argv[++i];
+            if (text === undefined) throw new SoakUsageError(`--emulator-args needs a value: the emulator's semantics flags in one argument`);
+            options.emulatorArgs = text.trim();
+            options.emulatorOptions = parseEmulatorArgs(text);
+            continue;
+        }
         const spec = FLAGS[flag];
-        if (!spec) throw new SoakUsageError(`unknown option ${JSON.stringify(arg)} (options: ${[...Object.keys(FLAGS), "--host-per-sequence", "--verbose"].join(", ")})`);
+        if (!spec) throw new SoakUsageError(`unknown option ${JSON.stringify(arg)} (options: ${[...Object.keys(FLAGS), "--emulator-args", "--host-per-sequence", "--verbose"].join(", ")})`);
         const text = inline ?? argv[++i];
         if (text === undefined || text === "" || text.startsWith("--")) throw new SoakUsageError(`${flag} needs a value: ${spec.text}`);
         const value = Number(text);

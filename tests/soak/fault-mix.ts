@@ -3,7 +3,8 @@
  * through the retry layer), and outages that outlast the operation timeout so that some steps fail
  * for real. Plus the tally of what the emulator's request log says was injected. Pure.
  */
-import type { FaultSpec, RequestLogEntry } from "../../emulator";
+import type { FaultErrorSpec, FaultSpec, RequestLogEntry } from "../../emulator";
+import type { SemanticsProfile } from "../../emulator/semantics";
 
 export type FaultKind = "throttle" | "unavailable" | "internal-error" | "dropped" | "ambiguous-write" | "latency";
 
@@ -12,21 +13,30 @@ export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "unavailable", "in
 /** 503 ServiceUnavailable is not in the emulator's catalogue: the gateway-wide common error table. */
 const SERVICE_UNAVAILABLE = { code: "ServiceUnavailable", status: 503, message: "The request has failed due to a temporary failure of the server." };
 
+/** The service's flow-control answer under the emulator's `throttleCode` (the default, 400 Throttling.User, is the documented one). */
+export function throttleFault(throttleCode: SemanticsProfile["throttleCode"] = "Throttling.User"): FaultErrorSpec {
+    return throttleCode === "429" ? { code: "Throttling", status: 429 } : { code: throttleCode };
+}
+
 /**
  * On every action ("*"). The emulator tries the rules in order and the first whose dice hit applies,
  * so the effective rates are a little lower than listed (about 22 % of requests are affected).
+ * Throttles answer as `throttle` says.
  */
-export const STEADY_MIX: ReadonlyArray<{ readonly kind: FaultKind; readonly spec: FaultSpec }> = [
-    // The service's real flow-control answer: 400 Throttling.User.
-    { kind: "throttle", spec: { action: "*", probability: 0.05, error: { code: "Throttling.User" } } },
-    { kind: "unavailable", spec: { action: "*", probability: 0.03, error: SERVICE_UNAVAILABLE } },
-    { kind: "internal-error", spec: { action: "*", probability: 0.03, error: { code: "InternalError" } } },
-    // Connection dropped before the action ran: nothing applied.
-    { kind: "dropped", spec: { action: "*", probability: 0.03, drop: true } },
-    // The action ran (a write applied), then the connection dropped: the client cannot know.
-    { kind: "ambiguous-write", spec: { action: "*", probability: 0.03, ambiguous: true } },
-    { kind: "latency", spec: { action: "*", probability: 0.06, latencyMs: 150 } },
-];
+export function steadyMix(throttle: FaultErrorSpec = throttleFault()): ReadonlyArray<{ readonly kind: FaultKind; readonly spec: FaultSpec }> {
+    return [
+        { kind: "throttle", spec: { action: "*", probability: 0.05, error: throttle } },
+        { kind: "unavailable", spec: { action: "*", probability: 0.03, error: SERVICE_UNAVAILABLE } },
+        { kind: "internal-error", spec: { action: "*", probability: 0.03, error: { code: "InternalError" } } },
+        // Connection dropped before the action ran: nothing applied.
+        { kind: "dropped", spec: { action: "*", probability: 0.03, drop: true } },
+        // The action ran (a write applied), then the connection dropped: the client cannot know.
+        { kind: "ambiguous-write", spec: { action: "*", probability: 0.03, ambiguous: true } },
+        { kind: "latency", spec: { action: "*", probability: 0.06, latencyMs: 150 } },
+    ];
+}
+
+export const STEADY_MIX = steadyMix();
 
 /** An outage of one action, long enough to outlast a short operation timeout. */
 export interface Outage {
@@ -40,11 +50,11 @@ const ACTIONS = ["AddLiveRecordNotifyConfig", "UpdateLiveRecordNotifyConfig", "D
 export const OUTAGE_REQUESTS = 60;
 
 /** The outage for `pick(n)`: each action, as 503s, throttles or drops. `pick` chooses an index. */
-export function outageFor(pick: (n: number) => number): Outage {
+export function outageFor(pick: (n: number) => number, throttle: FaultErrorSpec = throttleFault()): Outage {
     const action = ACTIONS[pick(ACTIONS.length)];
     const variants: Outage[] = [
         { kind: "unavailable", spec: { action, count: OUTAGE_REQUESTS, error: SERVICE_UNAVAILABLE } },
-        { kind: "throttle", spec: { action, count: OUTAGE_REQUESTS, error: { code: "Throttling.User" } } },
+        { kind: "throttle", spec: { action, count: OUTAGE_REQUESTS, error: throttle } },
         { kind: "dropped", spec: { action, count: OUTAGE_REQUESTS, drop: true } },
     ];
     return variants[pick(variants.length)];

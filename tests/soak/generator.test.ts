@@ -71,6 +71,27 @@ describe("soak/generator", () => {
         }
     });
 
+    it("with keepsOnDemandUrl, updates change on-demand URLs but never remove one", () => {
+        let removable = 0;
+        for (let seq = 0; seq < 200; seq++) {
+            for (const keeps of [false, true]) {
+                const steps = generateSequence(seededRandom(3).fork(seq), { steps: 8, resources: 4, prefix: "k", keepsOnDemandUrl: keeps });
+                const seen = new Map<string, string | undefined>();
+                for (const step of steps) {
+                    if (step.kind !== "up") continue;
+                    for (const c of step.changes) {
+                        if (c.kind === "update" && seen.get(c.name) !== undefined && c.spec.onDemandUrl === undefined) {
+                            assert.ok(!keeps, `sequence ${seq}: ${c.name} lost its on-demand URL in an update`);
+                            removable++;
+                        }
+                        if (c.kind !== "delete") seen.set(c.name, c.spec.onDemandUrl);
+                    }
+                }
+            }
+        }
+        assert.ok(removable > 20, `without the option, updates remove on-demand URLs (${removable} times)`);
+    });
+
     it("validates its options", () => {
         assert.throws(() => generateSequence(seededRandom(1), { ...OPTIONS, steps: 0 }), /steps must be a positive integer/);
         assert.throws(() => generateSequence(seededRandom(1), { ...OPTIONS, resources: 0 }), /resources must be a positive integer/);

@@ -36,6 +36,8 @@ export interface GeneratorOptions {
     readonly resources: number;
     /** Makes domain names unique across the sequences of one run, e.g. `s12`. */
     readonly prefix: string;
+    /** The service cannot clear an on-demand URL: updates never remove one (they may change it). */
+    readonly keepsOnDemandUrl?: boolean;
 }
 
 /** Tuning of the mix; most steps change the program, some refresh or drift. */
@@ -108,7 +110,7 @@ function generateChanges(random: Random, declared: Map<string, ResourceSpec>, op
             declared.set(name, spec);
             changes.push({ kind, name, spec });
         } else {
-            const { spec, fields } = changedSpec(random, old, fresh);
+            const { spec, fields } = changedSpec(random, old, fresh, options.keepsOnDemandUrl === true);
             declared.set(name, spec);
             changes.push({ kind, name, spec, fields });
         }
@@ -147,7 +149,7 @@ function newSpec(random: Random, domainName: string): ResourceSpec {
 const UPDATE_FIELDS = ["notifyUrl", "onDemandUrl", "needStatusNotify", "auth"] as const;
 
 /** The spec with one or two properties changed, so that the declared config really differs. */
-function changedSpec(random: Random, old: ResourceSpec, fresh: () => number): { spec: ResourceSpec; fields: string[] } {
+function changedSpec(random: Random, old: ResourceSpec, fresh: () => number, keepsOnDemandUrl: boolean): { spec: ResourceSpec; fields: string[] } {
     for (;;) {
         const spec: { -readonly [K in keyof ResourceSpec]: ResourceSpec[K] } = { ...old };
         const fields = new Set<string>();
@@ -159,7 +161,7 @@ function changedSpec(random: Random, old: ResourceSpec, fresh: () => number): { 
                 fields.add("notifyUrl");
             } else if (field === "onDemandUrl") {
                 // Removing a property from the program must clear it in the cloud.
-                if (spec.onDemandUrl !== undefined && random.chance(0.4)) delete spec.onDemandUrl;
+                if (spec.onDemandUrl !== undefined && random.chance(0.4) && !keepsOnDemandUrl) delete spec.onDemandUrl;
                 else spec.onDemandUrl = callbackUrl(random, old.domainName, "on-demand", fresh());
                 fields.add("onDemandUrl");
             } else if (field === "needStatusNotify") {

@@ -66,7 +66,7 @@ export function formatSummary(s: SoakSummary): string[] {
     const lines = [
         `Soak: seed ${o.seed}, ${s.sequences} sequences x ${o.steps} steps (+ a destroy each), up to ${o.resources} resources, ` +
             `operation timeout ${o.operationTimeoutSeconds} s, outage chance ${o.outageChance}, concurrency ${o.concurrency}, ` +
-            `provider host per ${o.hostPerSequence ? "sequence" : "operation"}`,
+            `provider host per ${o.hostPerSequence ? "sequence" : "operation"}, emulator profile: ${o.emulatorArgs || "defaults"}`,
         `Steps: ${s.steps + s.destroys} (${Object.entries(s.stepKinds).map(([k, v]) => `${k} ${v}`).join(", ")}, destroy ${s.destroys}); ` +
             `changes: ${Object.entries(s.changes).map(([k, v]) => `${k} ${v}`).join(", ")}; out-of-band skipped (config absent) ${s.outOfBandSkipped}`,
         `API requests: ${s.tally.requests}; faults injected: ${injected} (${faults}); ambiguous writes that applied: ${s.tally.ambiguousApplied}; ` +

@@ -8,7 +8,7 @@
  * to run `pulumi refresh` (a config deleted behind Pulumi's back), the rerun refreshes first, as a
  * person following the message would. The sequence ends with a destroy, which must leave nothing.
  */
-import { DEMO_ACCOUNT, EmulatorAdmin, EmulatorAdminError, startEmulator, type RunningEmulator } from "../../emulator";
+import { DEMO_ACCOUNT, EmulatorAdmin, EmulatorAdminError, startEmulator, type EmulatorOptions, type FaultErrorSpec, type RunningEmulator } from "../../emulator";
 import { Engine, type OperationResult, type Program } from "../../examples/engine/engine";
 import type { EngineEvent } from "../../examples/engine/format";
 import { startProviderHost, type ProviderHost } from "../../examples/engine/host";
@@ -16,10 +16,11 @@ import { emptyState, type StackState } from "../../examples/engine/state";
 import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
 import { LiveClient } from "../../provider/api/client";
 import { findDivergences, readFailure, type Divergence } from "./checker";
-import { addTallies, emptyTally, outageFor, STEADY_MIX, tallyRequests, type FaultKind, type RequestTally } from "./fault-mix";
+import { addTallies, emptyTally, outageFor, steadyMix, tallyRequests, throttleFault, type FaultKind, type RequestTally } from "./fault-mix";
 import { generateSequence, type ChangeKind, type Step } from "./generator";
 import { registrationOf, type Declared } from "./model";
 import { seededRandom, type Random } from "./random";
+import { keepsOnDemandUrl } from "../provider/resource/support/profiles";
 
 export interface SequenceOptions {
     readonly seed: number;
@@ -37,6 +38,8 @@ export interface SequenceOptions {
     readonly projectDir: string;
     /** One provider host for all the sequence's operations, instead of one per operation. */
     readonly hostPerSequence?: boolean;
+    /** The emulator's semantics profile (`--emulator-args`). */
+    readonly emulatorOptions?: EmulatorOptions;
     readonly log?: (line: string) => void;
 }
 
@@ -69,9 +72,13 @@ const REFRESH_ADVICE = /pulumi refresh/;
 export async function runSequence(options: SequenceOptions): Promise<SequenceResult> {
     const started = Date.now();
     const random = seededRandom(options.seed).fork(options.index);
-    const steps = generateSequence(random.fork(1), { steps: options.steps, resources: options.resources, prefix: `s${options.index}` });
+    const profile = options.emulatorOptions ?? {};
+    // A service that keeps a left-out field and refuses it empty cannot clear an on-demand URL: the
+    // provider then fails such an update on purpose (tests/provider/resource/profiles.test.ts), so the
+    // soak's programs do not ask for it.
+    const steps = generateSequence(random.fork(1), { steps: options.steps, resources: options.resources, prefix: `s${options.index}`, keepsOnDemandUrl: keepsOnDemandUrl(profile) });
     const emulatorDice = random.fork(2);
-    const emulator = await startEmulator({ random: () => emulatorDice.next() });
+    const emulator = await startEmulator({ ...profile, random: () => emulatorDice.next() });
     const hosts = new Hosts(options, emulator.url);
     try {
         const sequence = new Sequence(options, emulator, hosts, random.fork(3), secretsOf(steps));
@@ -152,10 +159,13 @@ function secretsOf(steps: readonly Step[]): string[] {
 class Faults {
     readonly kindOfRule = new Map<string, FaultKind>();
 
-    constructor(private readonly admin: EmulatorAdmin) {}
+    constructor(
+        private readonly admin: EmulatorAdmin,
+        private readonly throttle: FaultErrorSpec,
+    ) {}
 
     async install(): Promise<void> {
-        for (const { kind, spec } of STEADY_MIX) {
+        for (const { kind, spec } of steadyMix(this.throttle)) {
             this.kindOfRule.set(await this.admin.addFault(spec), kind);
         }
     }
@@ -166,7 +176,7 @@ class Faults {
     }
 
     async addOutage(pick: (n: number) => number): Promise<string> {
-        const outage = outageFor(pick);
+        const outage = outageFor(pick, this.throttle);
         const id = await this.admin.addFault(outage.spec);
         this.kindOfRule.set(id, outage.kind);
         return id;
@@ -213,7 +223,7 @@ class Sequence {
         private readonly secrets: readonly string[],
     ) {
         this.admin = new EmulatorAdmin(emulator.url);
-        this.faults = new Faults(this.admin);
+        this.faults = new Faults(this.admin, throttleFault(options.emulatorOptions?.throttleCode));
         // The person who changes things behind Pulumi's back uses the plain client, with faults paused.
         this.client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
     }
@@ -319,8 +329,9 @@ class Sequence {
                 await this.client.delete({ domainName: domain });
                 this.drift.set(domain, null);
             } else {
-                const { config } = await this.client.describe({ domainName: domain });
-                const changed = { ...config, notifyUrl: change.notifyUrl, needStatusNotify: change.needStatusNotify };
+                // From what the cloud holds, not from Describe, which may mask or leave out the key.
+                const stored = (await this.admin.configs()).find((c) => c.domainName.toLowerCase() === domain)!;
+                const changed = { ...canonicalConfig(stored), notifyUrl: change.notifyUrl, needStatusNotify: change.needStatusNotify };
                 await this.client.update(changed);
                 this.drift.set(domain, canonicalConfig(changed));
             }

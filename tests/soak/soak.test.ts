@@ -4,7 +4,8 @@
  * the long version.
  */
 import { strict as assert } from "node:assert";
-import { DEFAULT_SOAK_OPTIONS } from "./args";
+import { ALL_ADVERSE_FLAGS } from "../provider/resource/support/profiles";
+import { DEFAULT_SOAK_OPTIONS, parseEmulatorArgs } from "./args";
 import { FAULT_KINDS } from "./fault-mix";
 import { formatSummary, soakPassed } from "./report";
 import { runSoak } from "./soak";
@@ -26,5 +27,15 @@ describe("soak (short: 5 sequences x 8 steps, faults on every action)", function
         assert.ok(injected.length >= 4, `only ${injected.join(", ")} were injected\n${report}`);
         assert.ok(summary.tally.requests > 50, report);
         assert.ok(summary.changes.create > 0 && summary.changes.update > 0, report);
+    });
+
+    it("does so under the all-adverse semantics profile too (2 sequences)", async () => {
+        const emulatorOptions = parseEmulatorArgs(ALL_ADVERSE_FLAGS);
+        const summary = await runSoak({ ...DEFAULT_SOAK_OPTIONS, seed: 20261201, sequences: 2, steps: 8, resources: 4, concurrency: 2, emulatorArgs: ALL_ADVERSE_FLAGS, emulatorOptions });
+        const report = formatSummary(summary).join("\n");
+        assert.ok(soakPassed(summary), report);
+        assert.equal(summary.steps, 16);
+        assert.match(report, /emulator profile: --update-omitted keep/);
+        assert.ok(summary.changes.update > 0, report);
     });
 });

@@ -32,6 +32,7 @@ export async function runSoak(options: SoakOptions, log: (line: string) => void 
                     providerText,
                     projectDir: project.dir,
                     hostPerSequence: options.hostPerSequence,
+                    emulatorOptions: options.emulatorOptions,
                     log: options.verbose ? log : undefined,
                 });
                 results.push(result);

@@ -1,37 +1,40 @@
 /**
- * `npm run demo` end to end: the demo program, the compiled example, the engine stand-in, the real
- * dynamic-provider host, the provider and the emulator. PATH holds only node's directory, so the
- * demo takes its no-CLI path.
+ * `npm run demo` end to end: the demo program, the real `pulumi` CLI (obtained as `npm run
+ * pulumi-cli` does), the example, the provider and the emulator. PATH holds only node's folder, so
+ * the CLI comes from the repository's cached build, not from a user's install.
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
+import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT } from "../../../emulator";
 
 const DEMO = path.resolve(__dirname, "..", "..", "..", "examples", "demo", "index.js");
 
-describe("examples/demo (the whole lifecycle, no CLI, no credentials)", function () {
-    this.timeout(180_000);
+describe("examples/demo (the whole lifecycle through the real CLI, no credentials)", function () {
+    this.timeout(600_000);
 
-    it("creates, changes, detects drift, restores and destroys, and exits 0", async () => {
+    it("creates, changes, catches drift, refreshes, restores and destroys, and exits 0", async () => {
         const child = spawn(process.execPath, [DEMO], {
-            env: { PATH: path.dirname(process.execPath) },
+            env: { PATH: path.dirname(process.execPath), HOME: os.homedir() },
             stdio: ["ignore", "pipe", "pipe"],
         });
         let out = "";
         child.stdout.on("data", (d: Buffer) => (out += d.toString()));
         child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-        const timer = setTimeout(() => child.kill("SIGKILL"), 170_000);
+        const timer = setTimeout(() => child.kill("SIGKILL"), 590_000);
         const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
         clearTimeout(timer);
         assert.equal(code, 0, out);
-        assert.match(out, /No `pulumi` CLI on PATH/);
+        assert.match(out, /Running through the real Pulumi CLI v\d+\.\d+\.\d+ \(cached build in /);
         for (const expected of [
-            /\+ create LiveRecordNotifyConfig live1\.example\.com/,
-            /~ update LiveRecordNotifyConfig live2\.example\.com \[needStatusNotify\]/,
+            /LiveRecordNotifyConfig live1\.example\.com created/,
+            /LiveRecordNotifyConfig live2\.example\.com updated .*\[diff: ~needStatusNotify\]/,
+            /~ onDemandUrl\s+: "https:\/\/callbacks\.example\.com\/live\/live3\.example\.com\/on-demand" => "https:\/\/elsewhere\.example\.net/,
+            /error: no changes were expected for preview but changes were proposed/,
             /ok: preview --refresh --expect-no-changes failed on the drift/,
-            /~ refresh LiveRecordNotifyConfig live3\.example\.com: drift in onDemandUrl/,
-            /~ update LiveRecordNotifyConfig live3\.example\.com \[onDemandUrl\]/,
+            /LiveRecordNotifyConfig live3\.example\.com updated .*\[diff: ~onDemandUrl\]/,
+            /LiveRecordNotifyConfig live1\.example\.com deleted/,
             /ok: no configs left/,
             /Demo finished in/,
         ]) {

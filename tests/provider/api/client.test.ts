@@ -60,6 +60,7 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("sends the legacy RPC HMAC-SHA1 form with signatureVersion v2, and the STS token", async () => {
+        answer = (_req, res) => json(res, 200, { RequestId: "D-2", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y" } });
         await client({ signatureVersion: "v2", credentials: { accessKeyId: "STS.ID", accessKeySecret: "s", securityToken: "tok" } }).describe({ domainName: "a.example.com" });
         const q = Object.fromEntries(seen[0].url.searchParams);
         assert.equal(q.Action, "DescribeLiveRecordNotifyConfig");
@@ -81,7 +82,29 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     it("reads a Describe answer", async () => {
         answer = (_req, res) => json(res, 200, { RequestId: "D-1", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", NeedStatusNotify: true, NotifyReqAuth: false, OnDemandUrl: "", NotifyAuthKey: "" } });
         const r = await client().describe({ domainName: "a.example.com" });
-        assert.deepEqual(r, { requestId: "D-1", config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: true, notifyReqAuth: false } });
+        assert.deepEqual(r, { requestId: "D-1", config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: true, notifyReqAuth: false }, authKeyView: { kind: "clear" } });
+    });
+
+    it("switches booleans to yes/no when the service refuses true/false, once, and keeps that form", async () => {
+        answer = (req, res) => {
+            const flag = req.url.searchParams.get("NeedStatusNotify") ?? new URLSearchParams(req.body).get("NeedStatusNotify");
+            if (flag === "true" || flag === "false") json(res, 400, { RequestId: "B-1", Code: "InvalidParameter", Message: "Specified parameter NeedStatusNotify is not valid." });
+            else json(res, 200, { RequestId: "OK-2" });
+        };
+        const c = client();
+        const config = { domainName: "a.example.com", notifyUrl: "https://x", needStatusNotify: true, notifyReqAuth: false };
+        assert.deepEqual(await c.add(config), { requestId: "OK-2" });
+        assert.deepEqual(await c.update(config), { requestId: "OK-2" });
+        const flags = seen.map((s) => s.url.searchParams.get("NeedStatusNotify") ?? new URLSearchParams(s.body).get("NeedStatusNotify"));
+        assert.deepEqual(flags, ["true", "yes", "yes"], "one refused call, then yes/no for good");
+    });
+
+    it("reads a 200 Describe with an empty LiveRecordNotifyConfig as not found", async () => {
+        answer = (_req, res) => json(res, 200, { RequestId: "E-1", LiveRecordNotifyConfig: {} });
+        const e = await rejection(client().describe({ domainName: "a.example.com" }));
+        assert.equal(e.kind, "not-found");
+        assert.equal(e.requestId, "E-1");
+        assert.equal(e.mayHaveApplied, false);
     });
 
     it("throws LiveApiError for a throttle, with the service's code, request id and retry-after", async () => {

@@ -6,6 +6,8 @@ describe("provider/api/errors", () => {
         ["Throttling.User", { code: "Throttling.User", statusCode: 400 }, "throttled"],
         ["Throttling", { code: "Throttling", statusCode: 400 }, "throttled"],
         ["Throttling.Api", { code: "Throttling.Api", statusCode: 400 }, "throttled"],
+        ["HTTP 429 Throttling", { code: "Throttling", statusCode: 429 }, "throttled"],
+        ["HTTP 429 without a code", { statusCode: 429 }, "throttled"],
         ["Rejected.Throttling", { code: "Rejected.Throttling", statusCode: 400 }, "throttled"],
         ["HTTP 429 without code", { statusCode: 429 }, "throttled"],
         ["ServiceUnavailable", { code: "ServiceUnavailable", statusCode: 503 }, "transient"],

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { OpenApiUtil } from "@alicloud/openapi-core";
 import { configParams, domainParams } from "../../../provider/api/request";
-import { apiResult, describeResult } from "../../../provider/api/response";
+import { apiResult, describeResult, isEmptyDescribe } from "../../../provider/api/response";
 import { canonicalConfig, differingFields, sameConfig } from "../../../provider/api/normalize";
 
 describe("provider/api/request and response", () => {
@@ -28,8 +28,26 @@ describe("provider/api/request and response", () => {
         assert.deepEqual(r, {
             requestId: "R1",
             config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: false, notifyReqAuth: true, notifyAuthKey: "abcdefABCDEF1234" },
+            authKeyView: { kind: "clear", key: "abcdefABCDEF1234" },
         });
         assert.deepEqual(apiResult(undefined), { requestId: "" });
+    });
+
+    it("reads a masked key as a mask and a missing one as absent, never as the key", () => {
+        const body = (extra: Record<string, unknown>) => ({ RequestId: "R", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", NotifyReqAuth: true, ...extra } });
+        const masked = describeResult(body({ NotifyAuthKey: "ab****yz" }), "a.example.com");
+        assert.deepEqual(masked.authKeyView, { kind: "masked", mask: "ab****yz" });
+        assert.equal(masked.config.notifyAuthKey, undefined);
+        const absent = describeResult(body({}), "a.example.com");
+        assert.deepEqual(absent.authKeyView, { kind: "absent" });
+        assert.equal(absent.config.notifyAuthKey, undefined);
+    });
+
+    it("an empty or URL-less LiveRecordNotifyConfig is no config", () => {
+        assert.equal(isEmptyDescribe({ RequestId: "R", LiveRecordNotifyConfig: {} }), true);
+        assert.equal(isEmptyDescribe({ RequestId: "R" }), true);
+        assert.equal(isEmptyDescribe({ RequestId: "R", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "" } }), true);
+        assert.equal(isEmptyDescribe({ RequestId: "R", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y" } }), false);
     });
 
     it("compares configs on their canonical forms", () => {

@@ -12,6 +12,7 @@ import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from
 import { resolveKey } from "../../../emulator/accounts";
 import { describeView, runAction, type ActionName } from "../../../emulator/actions";
 import { ApiError } from "../../../emulator/errors";
+import { DEFAULT_SEMANTICS } from "../../../emulator/semantics";
 import { ConfigStore } from "../../../emulator/store";
 import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
@@ -42,7 +43,7 @@ function wireParams(config: CanonicalConfig): Map<string, string> {
 /** Runs one action on the emulator's model; a rejection is returned as its error code. */
 function emulate(action: ActionName, params: ReadonlyMap<string, string>, store: ConfigStore): { ok: true; body: Record<string, unknown> } | { ok: false; code: string } {
     try {
-        return { ok: true, body: runAction(action, params, { store, key: KEY, ownsDomain: () => true }) as Record<string, unknown> };
+        return { ok: true, body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }) as Record<string, unknown> };
     } catch (error) {
         if (error instanceof ApiError) return { ok: false, code: error.code };
         throw error;

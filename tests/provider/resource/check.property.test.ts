@@ -55,6 +55,28 @@ describe("resource/check (property-based)", function () {
         );
     });
 
+    it("reports every failure at once: a combined input fails exactly with the union of its parts' failures", () => {
+        // Each part is a valid base with one group of the input's properties laid over it; the two
+        // properties of the one cross-property rule travel together.
+        const base: InputBag = { domainName: "live.example.com", notifyUrl: "https://callbacks.example.com/live" };
+        const groupOf = (key: string) => (key === "notifyReqAuth" || key === "notifyAuthKey" ? "auth" : key);
+        const failureSet = (news: InputBag) => new Set((checkInputs(news).failures ?? []).map((f) => `${f.property}: ${f.reason}`));
+        let multiPart = 0;
+        fc.assert(
+            fc.property(inputsArb, (news) => {
+                const groups = new Map<string, Array<[string, unknown]>>();
+                for (const [key, value] of Object.entries(news)) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), [key, value]]);
+                const union = new Set<string>();
+                for (const entries of groups.values()) for (const f of failureSet({ ...base, ...Object.fromEntries(entries) })) union.add(f);
+                const combined = failureSet({ ...base, ...Object.fromEntries(Object.entries(news)) });
+                if (groups.size > 1 && union.size > 1) multiPart++;
+                assert.deepEqual([...combined].sort(), [...union].sort());
+            }),
+            { numRuns: 2_000, seed: SEED + 6 },
+        );
+        assert.ok(multiPart >= 500, `only ${multiPart} of 2000 inputs combined several failing parts`);
+    });
+
     it("blames the right property: a failing known property is missing or invalid on its own", () => {
         fc.assert(
             fc.property(inputsArb, (news) => {

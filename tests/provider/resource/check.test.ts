@@ -37,6 +37,11 @@ describe("resource/check", () => {
         assert.ok(!Object.values(result.inputs as object).includes(undefined));
     });
 
+    it("an empty required property does not hide the other failures", () => {
+        assert.deepEqual(propertiesOf({ domainName: "", notifyUrl: "ftp://callbacks.example.com/live", notifyReqAuth: true }), ["domainName", "notifyUrl", "notifyAuthKey"]);
+        assert.deepEqual(propertiesOf({ domainName: "live.example.com", notifyUrl: " ", notifyReqAuth: true }), ["notifyUrl", "notifyAuthKey"]);
+    });
+
     describe("each rule", () => {
         const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string, RegExp]> = [
             ["domainName is required", { notifyUrl: VALID.notifyUrl }, "domainName", /domainName is required/],

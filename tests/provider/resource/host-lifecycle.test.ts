@@ -16,13 +16,17 @@ import { HostRpcError } from "../../../examples/engine/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../../examples/engine/project-dir";
 import type { PropertyMap } from "../../../examples/engine/struct";
 import { captureRegistrations } from "./support/capture-registrations";
+import { ALL_ADVERSE, type Profile } from "./support/profiles";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const PROBE = path.join(__dirname, "support", "host-probe.js");
 const AUTH_KEY = "HostLifecycleKey0042"; // 20 letters and digits
 const DOMAIN = "life.example.com";
 
-describe("provider/resource through the real dynamic-provider host", function () {
+/** The defaults and the all-adverse semantics profile (every reading at once; see support/profiles.ts). */
+const HOST_PROFILES: readonly Profile[] = [{ name: "defaults", options: {} }, { name: "all-adverse", options: ALL_ADVERSE }];
+
+for (const profile of HOST_PROFILES) describe(`provider/resource through the real dynamic-provider host (${profile.name})`, function () {
     this.timeout(60_000);
     let emulator: RunningEmulator;
     let admin: EmulatorAdmin;
@@ -62,7 +66,7 @@ describe("provider/resource through the real dynamic-provider host", function ()
     before(async () => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "host-lifecycle-"));
         probeFile = path.join(tmp, "probe.json");
-        emulator = await startEmulator({ host: "127.0.0.1" });
+        emulator = await startEmulator({ ...profile.options, host: "127.0.0.1" });
         admin = new EmulatorAdmin(emulator.url);
         project = projectDirFor(BUILD_ROOT);
         host = await startProviderHost({

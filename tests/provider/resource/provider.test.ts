@@ -3,7 +3,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as sinon from "sinon";
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import type { LiveRecordNotifyApi } from "../../../provider/api/types";
-import { LiveApiError } from "../../../provider/api/errors";
+import { LiveApiError, toLiveApiError } from "../../../provider/api/errors";
 import { ResourceInitError } from "../../../provider/resource/init-error";
 import { createProvider, provider as sharedProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/resource/provider";
 import type { Settings } from "../../../provider/resource/settings";
@@ -280,14 +280,37 @@ describe("resource/provider", () => {
             assertEncodable(result.outs);
         });
 
-        it("a removed optional property is left out of the request and the outs (it is cleared)", async () => {
+        it("a removed optional property is sent empty, whatever Update does with a left-out field, and a Describe confirms it is gone", async () => {
             const { onDemandUrl: _od, notifyAuthKey: _key, ...rest } = INPUTS;
+            const cleared = { domainName: DOMAIN, notifyUrl: CHECKED.notifyUrl, needStatusNotify: true, notifyReqAuth: false };
+            api.describe.resolves({ requestId: "D-1", config: cleared });
             const result = await provider.update(DOMAIN, OUTPUTS, { ...rest, notifyReqAuth: false } as never);
             const request = api.update.firstCall.args[0];
-            assert.ok(!("onDemandUrl" in request) && !("notifyAuthKey" in request), JSON.stringify(Object.keys(request)));
+            assert.equal(request.onDemandUrl, "");
+            assert.equal(request.notifyAuthKey, "");
             assert.equal(request.notifyReqAuth, false);
-            assert.deepEqual(result.outs, { domainName: DOMAIN, notifyUrl: CHECKED.notifyUrl, needStatusNotify: true, notifyReqAuth: false });
+            sinon.assert.calledOnce(api.describe);
+            assert.deepEqual(result.outs, cleared);
             assertEncodable(result.outs);
+        });
+
+        it("an empty value the service refuses is left out instead; when the service keeps the field, the update fails saying what it holds, and records it", async () => {
+            const { onDemandUrl: _od, ...rest } = INPUTS;
+            api.update.onFirstCall().rejects(toLiveApiError({
+                name: "ClientError", code: "InvalidOnDemandUrl.Malformed", statusCode: 400, requestId: "U-1",
+                data: { RequestId: "U-1", Code: "InvalidOnDemandUrl.Malformed", Message: "Specified OnDemandUrl is invalid." },
+            }, "UpdateLiveRecordNotifyConfig"));
+            api.update.onSecondCall().resolves({ requestId: "U-2" });
+            api.describe.resolves({ requestId: "D-1", config: { ...DESIRED } });
+            const error = await rejection(provider.update(DOMAIN, OUTPUTS, rest as never));
+            assert.equal(api.update.secondCall.args[0].onDemandUrl, undefined, "left out on the second try");
+            assert.ok(error instanceof ResourceInitError);
+            assert.equal(error.id, DOMAIN);
+            assert.deepEqual(error.properties, OUTPUTS, "the state records what the service holds: the URL is still there");
+            assert.match(error.message, /UpdateLiveRecordNotifyConfig failed \(onDemandUrl cannot be cleared\)/);
+            assert.match(error.message, /still holds onDemandUrl "https:\/\/callbacks\.example\.com\/od"/);
+            assert.match(error.message, /delete the configuration and create it again/);
+            assert.ok(!error.message.includes(KEY));
         });
 
         it("a config deleted outside Pulumi is a clear error naming pulumi refresh", async () => {

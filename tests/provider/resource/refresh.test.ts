@@ -1,32 +1,47 @@
 import { strict as assert } from "node:assert";
-import { liveInputs, liveOutputs } from "../../../provider/resource/refresh";
+import { liveInputs, liveOutputs, UNSEEN_KEY } from "../../../provider/resource/refresh";
 import { KEY } from "./fixtures";
 
 const CLOUD = { domainName: "live.example.com", notifyUrl: "https://c.example.com", needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY };
 
 describe("resource/refresh", () => {
     it("outputs are the described config in canonical form", () => {
-        assert.deepEqual(liveOutputs({ ...CLOUD, onDemandUrl: "" }, {}), CLOUD);
-        assert.deepEqual(liveOutputs({ domainName: "d.example.com", notifyUrl: "https://c.example.com" }, {}), {
+        assert.deepEqual(liveOutputs({ ...CLOUD, onDemandUrl: "" }, undefined, {}), CLOUD);
+        assert.deepEqual(liveOutputs({ domainName: "d.example.com", notifyUrl: "https://c.example.com" }, undefined, {}), {
             domainName: "d.example.com", notifyUrl: "https://c.example.com", needStatusNotify: false, notifyReqAuth: false,
         });
     });
 
-    it("a described key that cannot be a key (masked) keeps the stored one", () => {
-        assert.equal(liveOutputs({ ...CLOUD, notifyAuthKey: "****" }, { notifyAuthKey: KEY }).notifyAuthKey, KEY);
-        assert.equal(liveOutputs({ ...CLOUD, notifyAuthKey: "Abcd************" }, { notifyAuthKey: KEY }).notifyAuthKey, KEY);
+    const { notifyAuthKey: _key, ...SHOWN } = CLOUD;
+    const masked = (mask: string) => ({ kind: "masked", mask }) as const;
+
+    it("a masked key whose visible characters fit the stored one keeps the stored one (no drift)", () => {
+        assert.equal(liveOutputs(SHOWN, masked("****"), { notifyAuthKey: KEY }).notifyAuthKey, KEY);
+        assert.equal(liveOutputs(SHOWN, masked(`${KEY.slice(0, 2)}****${KEY.slice(-2)}`), { notifyAuthKey: KEY }).notifyAuthKey, KEY);
     });
 
-    it("a valid described key that differs is drift, not masking", () => {
-        assert.equal(liveOutputs({ ...CLOUD, notifyAuthKey: "Changed0123456789" }, { notifyAuthKey: KEY }).notifyAuthKey, "Changed0123456789");
+    it("a masked key that does not fit the stored one is a change made out of band: the mask is recorded, so it shows as drift", () => {
+        const mask = `Zz****${KEY.slice(-2)}`;
+        assert.equal(liveOutputs(SHOWN, masked(mask), { notifyAuthKey: KEY }).notifyAuthKey, mask);
+        assert.equal(liveOutputs(SHOWN, masked("ab****yz"), {}).notifyAuthKey, "ab****yz", "a key appeared");
     });
 
-    it("a masked key with nothing stored is reported as described", () => {
-        assert.equal(liveOutputs({ ...CLOUD, notifyAuthKey: "****" }, {}).notifyAuthKey, "****");
+    it("a key Describe leaves out keeps the stored one (a change is not detectable)", () => {
+        assert.equal(liveOutputs(SHOWN, { kind: "absent" }, { notifyAuthKey: KEY }).notifyAuthKey, KEY);
+        assert.equal(liveOutputs({ ...SHOWN, notifyReqAuth: false }, { kind: "absent" }, {}).notifyAuthKey, undefined);
+    });
+
+    it("a key Describe leaves out, while callbacks are signed and the state knows no key, is recorded as unseen (drift)", () => {
+        assert.equal(liveOutputs(SHOWN, { kind: "absent" }, {}).notifyAuthKey, UNSEEN_KEY);
+    });
+
+    it("a valid described key that differs is drift", () => {
+        assert.equal(liveOutputs({ ...CLOUD, notifyAuthKey: "Changed0123456789" }, { kind: "clear", key: "Changed0123456789" }, { notifyAuthKey: KEY }).notifyAuthKey, "Changed0123456789");
+        assert.equal(liveOutputs(SHOWN, { kind: "clear" }, { notifyAuthKey: KEY }).notifyAuthKey, undefined, "a key removed out of band");
     });
 
     it("inputs carry the key only when the old state had one (its input was secret)", () => {
-        const outputs = liveOutputs(CLOUD, {});
+        const outputs = liveOutputs(CLOUD, undefined, {});
         assert.deepEqual(liveInputs(outputs, { notifyAuthKey: KEY }), CLOUD);
         const { notifyAuthKey: _k, ...withoutKey } = CLOUD;
         assert.deepEqual(liveInputs(outputs, {}), withoutKey);

@@ -1,0 +1,176 @@
+/**
+ * The CLI scenario: N configs created, refreshed and destroyed by the real `pulumi up`, `refresh` and
+ * `destroy --parallel P`, in a program that uses the package installed (as users run it), against the
+ * emulator at the real quotas. A no-op `up` of the same stack measures what the CLI, the program and
+ * the engine cost on their own; each phase is judged by its wall time less that.
+ *
+ * The same three commands then run once more with the quota lifted (in the emulator and in the
+ * provider's settings): what the CLI, the program and the engine need for the phase when no call waits.
+ *
+ * Every command gets its own `--event-log`, which says resource by resource what succeeded and what
+ * failed; the emulator's request log gives the provider key's calls and throttles per phase.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { EmulatorAdmin } from "../emulator/admin-client";
+import type { PulumiCli } from "../tools/pulumi-cli/obtain";
+import { programDir } from "../tools/pulumi-cli/program-dir";
+import { PulumiWorkspace } from "../tools/pulumi-cli/workspace";
+import { RAISED_EMULATOR_QPS, RAISED_PROVIDER_QPS } from "./cpu-cost";
+import { callSpanSeconds, CLI_PHASE_CALL, cliPhaseNumbers, phaseQps, type CliPhase, type CliPhaseNumbers } from "./cli-metrics";
+import { RESOURCE_TYPE } from "./driver";
+import { summarizeEventLog } from "./event-log";
+import { countCalls, timeline } from "./metrics";
+import type { AccessKey } from "./scenario";
+
+/** The issue's parallelism for the CLI scenario (Pulumi's default is 4 x CPU count). */
+export const CLI_PARALLEL = 64;
+/** No-op `up`s run; the quickest is subtracted (the overhead, as little of the machine's noise as possible). */
+const NOOP_RUNS = 2;
+const STACK = "bench";
+const PROJECT = "alicloud-live-bench";
+
+/** The benchmark's program: `bench:count` configs, each on its own domain, as in the host scenarios. */
+export const BENCH_PROGRAM = `"use strict";
+const pulumi = require("@pulumi/pulumi");
+const { LiveRecordNotifyConfig } = require("pulumi-alicloud-live");
+const count = new pulumi.Config("bench").requireNumber("count");
+for (let i = 0; i < count; i++) {
+    new LiveRecordNotifyConfig("r" + i, {
+        domainName: "r" + i + ".bench.example.com",
+        notifyUrl: "https://callbacks.example.com/bench/r" + i + "/record",
+    });
+}
+`;
+
+export interface CliScenarioContext {
+    readonly admin: EmulatorAdmin;
+    readonly endpoint: string;
+    readonly providerKey: AccessKey;
+    readonly cli: PulumiCli;
+    /** The compiled tree whose `provider/` is installed into the program's folder. */
+    readonly buildRoot: string;
+    readonly repoRoot: string;
+    readonly n: number;
+    readonly parallel: number;
+    readonly writeQps: number;
+    readonly readQps: number;
+    /**
+     * PULUMI_SKIP_CHECKPOINTS=true: the file backend writes the state once at the end instead of after
+     * every step, which takes the engine's own per-step writes out of the measurement.
+     */
+    readonly skipCheckpoints: boolean;
+    /** Each command is killed after this long. */
+    readonly timeLimitSeconds: number;
+    readonly log: (line: string) => void;
+}
+
+export interface CliScenarioResult {
+    readonly cliVersion: string;
+    readonly n: number;
+    readonly parallel: number;
+    readonly skipCheckpoints: boolean;
+    /** Each no-op `up`'s wall time, and the one subtracted. */
+    readonly noopWallSeconds: readonly number[];
+    readonly noopSubtractedSeconds: number;
+    readonly phases: readonly CliPhaseNumbers[];
+    /** Per phase, its wall time with the quota lifted: the CLI's, the program's and the engine's own time. */
+    readonly noQuotaWallSeconds: Readonly<Record<CliPhase, number>>;
+    /** Per phase, the provider key's OK and throttled answers per second from the command's start. */
+    readonly timelines: Readonly<Record<CliPhase, ReturnType<typeof timeline>>>;
+    /** Configs the emulator held after `up`, and after `destroy`. */
+    readonly cloudAfterCreate: number;
+    readonly cloudAfterDestroy: number;
+    /** The emulator's request log dropped entries, so the call counts are incomplete. */
+    readonly logOverflowed: boolean;
+}
+
+interface Timed {
+    readonly wallMs: number;
+    readonly fromMs: number;
+    readonly toMs: number;
+    readonly exitCode: number | null;
+    readonly eventLog: string;
+}
+
+export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenarioResult> {
+    await ctx.admin.reset();
+    const project = programDir({ buildRoot: ctx.buildRoot, repoRoot: ctx.repoRoot, project: PROJECT, program: BENCH_PROGRAM });
+    const ws = new PulumiWorkspace({ cli: ctx.cli, projectDir: project.dir });
+    try {
+        await ws.ok(["stack", "init", STACK]);
+        await ws.setConfig(STACK, "bench:count", String(ctx.n));
+        await ws.setConfig(STACK, "alicloud-live:endpoint", ctx.endpoint);
+        await ws.setConfig(STACK, "alicloud:accessKey", ctx.providerKey.id);
+        await ws.setConfig(STACK, "alicloud:secretKey", ctx.providerKey.secret, true);
+
+        let runs = 0;
+        const run = async (command: string, label = ""): Promise<Timed> => {
+            const eventLog = path.join(ws.root, `events-${++runs}-${command}.jsonl`);
+            const fromMs = Date.now();
+            const result = await ws.run(
+                [command, "--stack", STACK, "--yes", "--skip-preview", "--parallel", String(ctx.parallel), "--event-log", eventLog],
+                // `--event-log` exists only with PULUMI_DEBUG_COMMANDS, as Pulumi's Automation API sets it.
+                { timeoutMs: ctx.timeLimitSeconds * 1000, env: { PULUMI_DEBUG_COMMANDS: "true", ...(ctx.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}) } },
+            );
+            const toMs = Date.now();
+            ctx.log(`    pulumi ${command}${label}: exit ${result.code}, ${((toMs - fromMs) / 1000).toFixed(1)} s`);
+            if (result.code !== 0) ctx.log(result.output.trim().split("\n").slice(-8).map((l) => `      ${l}`).join("\n"));
+            return { wallMs: toMs - fromMs, fromMs, toMs, exitCode: result.code, eventLog: fs.existsSync(eventLog) ? fs.readFileSync(eventLog, "utf8") : "" };
+        };
+
+        const create = await run("up");
+        const cloudAfterCreate = (await ctx.admin.configs()).length;
+        const noops: Timed[] = [];
+        for (let i = 0; i < NOOP_RUNS; i++) noops.push(await run("up", " (no-op)"));
+        const refresh = await run("refresh");
+        const destroy = await run("destroy");
+        const cloudAfterDestroy = (await ctx.admin.configs()).length;
+
+        await ctx.admin.setQuota({ writeQps: RAISED_EMULATOR_QPS, readQps: RAISED_EMULATOR_QPS });
+        await ws.setConfig(STACK, "alicloud-live:writeQps", String(RAISED_PROVIDER_QPS));
+        await ws.setConfig(STACK, "alicloud-live:readQps", String(RAISED_PROVIDER_QPS));
+        const noQuota = { create: await run("up", " (no quota)"), refresh: await run("refresh", " (no quota)"), destroy: await run("destroy", " (no quota)") };
+        await ctx.admin.setQuota({ writeQps: ctx.writeQps, readQps: ctx.readQps });
+
+        const entries = await ctx.admin.requests();
+        const noopMs = Math.min(...noops.map((x) => x.wallMs));
+        const quotas = { writeQps: ctx.writeQps, readQps: ctx.readQps };
+        const measured: ReadonlyArray<readonly [CliPhase, Timed]> = [["create", create], ["refresh", refresh], ["destroy", destroy]];
+        const phases = measured.map(([phase, t]) => {
+            const window = { fromMs: t.fromMs, toMs: t.toMs };
+            return cliPhaseNumbers(
+                {
+                    phase,
+                    planned: ctx.n,
+                    wallMs: t.wallMs,
+                    exitCode: t.exitCode,
+                    events: summarizeEventLog(t.eventLog, RESOURCE_TYPE),
+                    calls: countCalls(entries, ctx.providerKey.id, window).all,
+                    callSpanSeconds: callSpanSeconds(entries, ctx.providerKey.id, CLI_PHASE_CALL[phase].action, phaseQps(phase, quotas), window),
+                },
+                noopMs,
+                quotas,
+            );
+        });
+        return {
+            cliVersion: ctx.cli.version,
+            n: ctx.n,
+            parallel: ctx.parallel,
+            skipCheckpoints: ctx.skipCheckpoints,
+            noopWallSeconds: noops.map((x) => x.wallMs / 1000),
+            noopSubtractedSeconds: noopMs / 1000,
+            phases,
+            noQuotaWallSeconds: { create: noQuota.create.wallMs / 1000, refresh: noQuota.refresh.wallMs / 1000, destroy: noQuota.destroy.wallMs / 1000 },
+            timelines: Object.fromEntries(
+                measured.map(([phase, t]) => [phase, timeline(entries, ctx.providerKey.id, t.fromMs).slice(0, Math.ceil(t.wallMs / 1000))]),
+            ) as CliScenarioResult["timelines"],
+            cloudAfterCreate,
+            cloudAfterDestroy,
+            logOverflowed: entries.length > 0 && entries[0]!.seq !== 1,
+        };
+    } finally {
+        await ws.cleanup();
+        project.cleanup();
+    }
+}

@@ -1,0 +1,45 @@
+/**
+ * Semantics profiles: one switch per behaviour of the Live API that no document settles (see the
+ * README's table of open questions). Each switch picks one plausible reading; the defaults are the
+ * readings the emulator has always modelled, so a provider can be proven right under every reading.
+ */
+
+/** The readings of each open question. The first value of each list is the default. */
+export const SEMANTICS_CHOICES = {
+    /** An optional field left out of UpdateLiveRecordNotifyConfig returns to its default, or keeps its stored value. */
+    updateOmitted: ["reset", "keep"],
+    /** An explicitly empty OnDemandUrl means "none", or is refused as InvalidOnDemandUrl.Malformed. */
+    emptyUrl: ["clear", "malformed"],
+    /** Describe returns NotifyAuthKey as stored, masked (`ab****yz`), or not at all. */
+    describeAuthKey: ["clear", "masked", "absent"],
+    /** NeedStatusNotify/NotifyReqAuth travel as true/false (yes/no accepted too), or as yes/no only. */
+    boolWire: ["bool", "yesno"],
+    /** Describe of a domain without a config: 404 InvalidConfig.NotFound, or 200 with an empty LiveRecordNotifyConfig. */
+    missingConfig: ["404", "empty"],
+    /** The answer to a call over quota (`429`: HTTP 429 with code `Throttling`; the others HTTP 400). */
+    throttleCode: ["Throttling.User", "Throttling.Api", "Throttling", "429"],
+} as const;
+
+export type SemanticsKey = keyof typeof SEMANTICS_CHOICES;
+
+export type SemanticsProfile = { readonly [K in SemanticsKey]: (typeof SEMANTICS_CHOICES)[K][number] };
+
+export const DEFAULT_SEMANTICS: SemanticsProfile = {
+    updateOmitted: "reset",
+    emptyUrl: "clear",
+    describeAuthKey: "clear",
+    boolWire: "bool",
+    missingConfig: "404",
+    throttleCode: "Throttling.User",
+};
+
+export const SEMANTICS_KEYS = Object.keys(SEMANTICS_CHOICES) as SemanticsKey[];
+
+export function isSemanticsValue<K extends SemanticsKey>(key: K, value: unknown): value is SemanticsProfile[K] {
+    return (SEMANTICS_CHOICES[key] as readonly unknown[]).includes(value);
+}
+
+/** How Describe shows a stored key under `masked`: the first and last two characters, the rest hidden. */
+export function maskAuthKey(key: string): string {
+    return `${key.slice(0, 2)}****${key.slice(-2)}`;
+}

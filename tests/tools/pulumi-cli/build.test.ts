@@ -1,0 +1,78 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { buildCli, CliBuildError } from "../../../tools/pulumi-cli/build";
+import { buildRecipe } from "../../../tools/pulumi-cli/recipe";
+import { fakeBin, type FakeBin } from "./fake-tools";
+
+/** A fake `go`: `version` prints VERSION, `list` exits LIST, `mod tidy` succeeds, `build` exits BUILD. */
+const fakeGo = (version: string, list = 0, build = 0) => `
+case "$1" in
+  version) echo "go version ${version} linux/amd64" ;;
+  env) echo "https://proxy.example.invalid" ;;
+  list) [ ${list} -eq 0 ] || { echo "reading https://proxy.example.invalid/...: 403 Forbidden" >&2; exit ${list}; } ;;
+  mod) ;;
+  build) [ ${build} -eq 0 ] || { echo "compile: something broke" >&2; exit ${build}; } ;;
+esac`;
+
+describe("tools/pulumi-cli build (with a fake go: the checks and the never-half-installed rule)", function () {
+    this.timeout(60_000);
+    let bin: FakeBin;
+    let parent: string;
+    const recipe = buildRecipe("3.248.0");
+
+    beforeEach(() => {
+        bin = fakeBin();
+        parent = fs.mkdtempSync(path.join(os.tmpdir(), "cli-build-"));
+    });
+    afterEach(() => {
+        bin.cleanup();
+        fs.rmSync(parent, { recursive: true, force: true });
+    });
+
+    const attempt = (lines: string[] = []) =>
+        buildCli({ recipe, target: path.join(parent, "cli"), log: (l) => lines.push(l), env: { PATH: bin.path, HOME: os.homedir() } });
+    const refusal = async (pattern: RegExp) => {
+        await assert.rejects(attempt(), (error: unknown) => {
+            assert.ok(error instanceof CliBuildError, String(error));
+            assert.match(error.message, pattern);
+            return true;
+        });
+        assert.deepEqual(fs.readdirSync(parent), [], "neither the target nor a staging folder is left");
+    };
+
+    it("no go: names what to install", () => refusal(/no Go to build one: install Go >= 1\.25 \(the `go` command\), or install the Pulumi CLI/));
+
+    it("a Go older than 1.25: says so", async () => {
+        bin.add("go", fakeGo("go1.22.5"));
+        await refusal(/Go 1\.22 is too old to build the Pulumi CLI: it needs Go >= 1\.25/);
+    });
+
+    it("a module proxy that does not serve the CLI's module: names the proxy and the module", async () => {
+        bin.add("go", fakeGo("go1.26.8", 1));
+        await refusal(/the Go module proxy \(GOPROXY=https:\/\/proxy\.example\.invalid\) does not serve github\.com\/pulumi\/pulumi\/pkg\/v3@v3\.248\.0: .*403 Forbidden/);
+    });
+
+    it("a failed compile: shows go's error and leaves nothing", async () => {
+        bin.add("go", fakeGo("go1.26.8", 0, 2));
+        await refusal(/go build of pulumi failed:\ncompile: something broke/);
+    });
+
+    it("a build whose pulumi does not report the expected version is not published", async () => {
+        // `go build -o FILE` of the fake writes a pulumi that prints the wrong version.
+        bin.add("go", `${fakeGo("go1.26.8")}\n[ "$1" = build ] && { printf '#!/bin/sh\\necho v0.0.1\\n' > "$3"; chmod +x "$3"; }\nexit 0`);
+        await refusal(/the built pulumi says its version is "v0\.0\.1", not v3\.248\.0/);
+    });
+
+    it("a good build is published whole, with progress shown", async () => {
+        bin.add("go", `${fakeGo("go1.26.8")}\n[ "$1" = build ] && { printf '#!/bin/sh\\necho v3.248.0\\n' > "$3"; chmod +x "$3"; }\nexit 0`);
+        const lines: string[] = [];
+        await attempt(lines);
+        assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"]);
+        assert.deepEqual(fs.readdirSync(parent), ["cli"], "no staging folder left");
+        assert.match(lines[0], /Building the Pulumi CLI v3\.248\.0 from Pulumi's Go modules/);
+        assert.ok(lines.some((l) => /pulumi-language-nodejs: compiling/.test(l)));
+        assert.match(lines.at(-1)!, /Pulumi CLI v3\.248\.0 ready in /);
+    });
+});

@@ -1,0 +1,78 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { CliBuildError } from "../../../tools/pulumi-cli/build";
+import { cacheRoot, obtainPulumiCli, pathWithCli, pinnedSdkVersion } from "../../../tools/pulumi-cli/obtain";
+import { buildRecipe } from "../../../tools/pulumi-cli/recipe";
+import { fakeBin, type FakeBin } from "./fake-tools";
+
+describe("tools/pulumi-cli obtain", function () {
+    this.timeout(60_000);
+    let bin: FakeBin;
+    let cache: string;
+    const env = () => ({ PATH: bin.path, HOME: os.homedir() });
+
+    beforeEach(() => {
+        bin = fakeBin();
+        cache = fs.mkdtempSync(path.join(os.tmpdir(), "cli-cache-"));
+    });
+    afterEach(() => {
+        bin.cleanup();
+        fs.rmSync(cache, { recursive: true, force: true });
+    });
+
+    /** A cache entry of the current recipe whose `pulumi` prints `version`. */
+    const seedCache = (version: string, complete = true) => {
+        const recipe = buildRecipe(pinnedSdkVersion());
+        const dir = path.join(cache, `v${recipe.version}-${recipe.fingerprint}`);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "pulumi"), `#!/bin/sh\necho ${version}\n`, { mode: 0o755 });
+        fs.writeFileSync(path.join(dir, "pulumi-language-nodejs"), "", { mode: 0o755 });
+        if (complete) fs.writeFileSync(path.join(dir, "pulumi-resource-pulumi-nodejs"), "", { mode: 0o755 });
+        return dir;
+    };
+
+    it("the CLI version follows the installed @pulumi/pulumi", () => {
+        const installed = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")).version;
+        assert.equal(pinnedSdkVersion(), installed);
+    });
+
+    it("prefers a pulumi on PATH, and prints nothing to build", async () => {
+        bin.add("pulumi", 'echo v3.999.0');
+        seedCache("v3.248.0");
+        const lines: string[] = [];
+        const cli = await obtainPulumiCli({ env: env(), cacheRoot: cache, log: (l) => lines.push(l) });
+        assert.deepEqual(cli, { binDir: undefined, pulumi: "pulumi", version: "v3.999.0", source: "path" });
+        assert.deepEqual(lines, []);
+        assert.equal(pathWithCli(cli, { PATH: "/x" }), "/x");
+    });
+
+    it("takes the cached build when there is no pulumi on PATH, or when PULUMI_ALICLOUD_LIVE_CLI=build", async () => {
+        const dir = seedCache("v3.248.0");
+        const viaCache = await obtainPulumiCli({ env: env(), cacheRoot: cache, log: () => undefined });
+        assert.deepEqual(viaCache, { binDir: dir, pulumi: path.join(dir, "pulumi"), version: "v3.248.0", source: "cache" });
+        assert.equal(pathWithCli(viaCache, { PATH: "/x" }), `${dir}${path.delimiter}/x`);
+
+        bin.add("pulumi", 'echo v3.999.0');
+        const forced = await obtainPulumiCli({ env: { ...env(), PULUMI_ALICLOUD_LIVE_CLI: "build" }, cacheRoot: cache, log: () => undefined });
+        assert.equal(forced.source, "cache");
+    });
+
+    it("an incomplete cache entry is not used: it is removed and a build is tried (here: no Go, a clear error)", async () => {
+        const dir = seedCache("v3.248.0", false);
+        await assert.rejects(obtainPulumiCli({ env: env(), cacheRoot: cache, log: () => undefined }), (error: unknown) => {
+            assert.ok(error instanceof CliBuildError);
+            assert.match(error.message, /no Pulumi CLI on PATH, and no Go to build one: install Go >= 1\.25/);
+            return true;
+        });
+        assert.equal(fs.existsSync(dir), false);
+        assert.deepEqual(fs.readdirSync(cache), [], "no staging folder left behind");
+    });
+
+    it("the default cache folder honours PULUMI_ALICLOUD_LIVE_CLI_CACHE, then XDG_CACHE_HOME, then ~/.cache", () => {
+        assert.equal(cacheRoot({ PULUMI_ALICLOUD_LIVE_CLI_CACHE: "/c" }), "/c");
+        assert.equal(cacheRoot({ XDG_CACHE_HOME: "/x" }), "/x/pulumi-alicloud-live/pulumi-cli");
+        assert.equal(cacheRoot({}), path.join(os.homedir(), ".cache", "pulumi-alicloud-live", "pulumi-cli"));
+    });
+});

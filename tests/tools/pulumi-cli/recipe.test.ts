@@ -1,0 +1,56 @@
+import { strict as assert } from "node:assert";
+import { buildRecipe, CLI_EXECUTABLES, LANGUAGE_HOST_SDK_VERSION } from "../../../tools/pulumi-cli/recipe";
+
+describe("tools/pulumi-cli recipe", () => {
+    const recipe = buildRecipe("3.248.0");
+    const [cli, host] = recipe.binaries;
+
+    it("builds pulumi from pkg/v3 and sdk/v3 at exactly the SDK's version, with the clipboard fork", () => {
+        assert.equal(cli.name, "pulumi");
+        assert.match(cli.goMod, /\tgithub\.com\/pulumi\/pulumi\/pkg\/v3 v3\.248\.0\n/);
+        assert.match(cli.goMod, /\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.248\.0\n/);
+        assert.match(cli.goMod, /replace github\.com\/atotto\/clipboard => github\.com\/tgummerer\/clipboard v0\.0\.0-20241001131231-d02d263e614e/);
+        assert.match(cli.toolsGo, /^\/\/go:build tools\n/);
+        assert.match(cli.toolsGo, /import _ "github\.com\/pulumi\/pulumi\/pkg\/v3\/cmd\/pulumi"/);
+    });
+
+    it("uses Pulumi's release flags and stamps the version", () => {
+        assert.deepEqual(cli.buildArgs, [
+            "build",
+            "-v",
+            "-trimpath",
+            "-tags",
+            "osusergo,grpcnotrace",
+            "-ldflags",
+            "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v3.248.0",
+            "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
+        ]);
+    });
+
+    it("builds the Node.js language host from the last sdk/v3 that contains it, in a module of its own", () => {
+        assert.equal(LANGUAGE_HOST_SDK_VERSION, "3.68.0");
+        assert.equal(host.name, "pulumi-language-nodejs");
+        assert.notEqual(host.moduleDir, cli.moduleDir);
+        assert.match(host.goMod, /\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.68\.0\n/);
+        assert.doesNotMatch(host.goMod, /pkg\/v3/);
+        assert.equal(host.buildArgs.at(-1), "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs");
+    });
+
+    it("writes the dynamic-provider plugin as a script resolving the program's own SDK", () => {
+        assert.deepEqual([...recipe.binaries.map((b) => b.name), ...recipe.scripts.map((s) => s.name)], [...CLI_EXECUTABLES]);
+        const [script] = recipe.scripts;
+        assert.match(script.text, /^#!\/bin\/sh\n/);
+        assert.match(script.text, /require\.resolve\("@pulumi\/pulumi\/cmd\/dynamic-provider", \{ paths: \[process\.cwd\(\)\] \}\)/);
+        assert.match(script.text, /exec node "\$script" "\$@"/);
+    });
+
+    it("has a fingerprint that changes with the version and only with the recipe", () => {
+        assert.match(recipe.fingerprint, /^[0-9a-f]{12}$/);
+        assert.equal(buildRecipe("3.248.0").fingerprint, recipe.fingerprint);
+        assert.notEqual(buildRecipe("3.249.0").fingerprint, recipe.fingerprint);
+    });
+
+    it("refuses a version that is not x.y.z", () => {
+        for (const bad of ["v3.248.0", "3.248", "latest", ""]) assert.throws(() => buildRecipe(bad), /Pulumi CLI version must look like 3\.248\.0/);
+    });
+});

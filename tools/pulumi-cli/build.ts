@@ -1,0 +1,160 @@
+/**
+ * Carries out a `BuildRecipe`: checks that Go and its module proxy are there, compiles in a staging
+ * folder, checks the result runs, and only then moves it into the cache in one rename. A failed or
+ * interrupted build leaves no cache entry (at most a staging folder, removed on the way out).
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { MINIMUM_GO, type BuildRecipe, type GoBinary } from "./recipe";
+
+/** How often a running build says it is still running. */
+const HEARTBEAT_MS = 20_000;
+/** A cold build of both binaries takes minutes on 2 cores; past this something is wrong. */
+const BUILD_STEP_TIMEOUT_MS = 45 * 60_000;
+/** `go version` and the module proxy probe answer in seconds when they answer at all. */
+const PROBE_TIMEOUT_MS = 120_000;
+
+export class CliBuildError extends Error {
+    override readonly name = "CliBuildError";
+}
+
+export interface BuildOptions {
+    readonly recipe: BuildRecipe;
+    /** The finished CLI folder; must not exist yet. */
+    readonly target: string;
+    readonly log: (line: string) => void;
+    readonly env?: NodeJS.ProcessEnv;
+}
+
+interface Outcome {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+    readonly timedOut: boolean;
+    readonly missing: boolean;
+}
+
+function run(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, onStderrLine?: (line: string) => void): Promise<Outcome> {
+    return new Promise((resolve) => {
+        const child = spawn("go", [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        let pending = "";
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+        }, timeoutMs);
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+        child.stderr.on("data", (chunk: Buffer) => {
+            const text = chunk.toString("utf8");
+            stderr = (stderr + text).slice(-20_000);
+            if (!onStderrLine) return;
+            const lines = (pending + text).split("\n");
+            pending = lines.pop() ?? "";
+            for (const line of lines) onStderrLine(line);
+        });
+        child.once("error", (error: NodeJS.ErrnoException) => {
+            clearTimeout(timer);
+            resolve({ code: null, stdout, stderr: String(error.message), timedOut, missing: error.code === "ENOENT" });
+        });
+        child.once("close", (code) => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr, timedOut, missing: false });
+        });
+    });
+}
+
+const lastLines = (text: string, n = 6) => text.trim().split("\n").slice(-n).join("\n");
+
+/** Go is installed and new enough; throws a message naming what is missing. */
+export async function checkGo(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+    const probe = await run(["version"], cwd, env, PROBE_TIMEOUT_MS);
+    if (probe.missing) {
+        throw new CliBuildError(
+            `no Pulumi CLI on PATH, and no Go to build one: install Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor} (the \`go\` command), or install the Pulumi CLI`,
+        );
+    }
+    const match = /go(\d+)\.(\d+)/.exec(probe.stdout);
+    if (probe.code !== 0 || !match) throw new CliBuildError(`\`go version\` failed: ${lastLines(probe.stderr || probe.stdout)}`);
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    if (major < MINIMUM_GO.major || (major === MINIMUM_GO.major && minor < MINIMUM_GO.minor)) {
+        throw new CliBuildError(`Go ${major}.${minor} is too old to build the Pulumi CLI: it needs Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor}`);
+    }
+    return probe.stdout.trim();
+}
+
+/** The module proxy serves the CLI's module at the wanted version; throws naming the proxy. */
+export async function checkModuleProxy(recipe: BuildRecipe, env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
+    const module = `github.com/pulumi/pulumi/pkg/v3@v${recipe.version}`;
+    const probe = await run(["list", "-m", "-json", module], cwd, { ...env, GO111MODULE: "on", GOFLAGS: "-mod=mod" }, PROBE_TIMEOUT_MS);
+    if (probe.code === 0) return;
+    const proxy = (await run(["env", "GOPROXY"], cwd, env, PROBE_TIMEOUT_MS)).stdout.trim() || "(unset)";
+    const why = probe.timedOut ? `no answer in ${PROBE_TIMEOUT_MS / 1000} s` : lastLines(probe.stderr);
+    throw new CliBuildError(`the Go module proxy (GOPROXY=${proxy}) does not serve ${module}: ${why}`);
+}
+
+async function buildBinary(binary: GoBinary, staging: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+    const moduleDir = path.join(staging, "src", binary.moduleDir);
+    fs.mkdirSync(moduleDir, { recursive: true });
+    fs.writeFileSync(path.join(moduleDir, "go.mod"), binary.goMod);
+    fs.writeFileSync(path.join(moduleDir, "tools.go"), binary.toolsGo);
+
+    const started = Date.now();
+    let compiled = 0;
+    let phase = "downloading modules";
+    const heartbeat = setInterval(() => {
+        const seconds = Math.round((Date.now() - started) / 1000);
+        log(`  ... ${binary.name}: ${phase}, ${seconds} s${compiled ? `, ${compiled} packages compiled` : ""}`);
+    }, HEARTBEAT_MS);
+    try {
+        log(`  ${binary.name}: resolving modules (go mod tidy)`);
+        const tidy = await run(["mod", "tidy"], moduleDir, env, BUILD_STEP_TIMEOUT_MS);
+        if (tidy.code !== 0) throw new CliBuildError(`go mod tidy for ${binary.name} failed${tidy.timedOut ? " (timed out)" : ""}:\n${lastLines(tidy.stderr)}`);
+        phase = "compiling";
+        log(`  ${binary.name}: compiling (go ${binary.buildArgs.join(" ")})`);
+        const output = path.join(staging, "bin", binary.name);
+        const build = await run([...binary.buildArgs.slice(0, 1), "-o", output, ...binary.buildArgs.slice(1)], moduleDir, env, BUILD_STEP_TIMEOUT_MS, (line) => {
+            if (/^[\w.-]+(\/[\w.~-]+)*$/.test(line.trim())) compiled++;
+        });
+        if (build.code !== 0) throw new CliBuildError(`go build of ${binary.name} failed${build.timedOut ? " (timed out)" : ""}:\n${lastLines(build.stderr)}`);
+        log(`  ${binary.name}: built in ${Math.round((Date.now() - started) / 1000)} s`);
+    } finally {
+        clearInterval(heartbeat);
+    }
+}
+
+/** Builds the recipe into `options.target`. */
+export async function buildCli(options: BuildOptions): Promise<void> {
+    const { recipe, target, log } = options;
+    const env = { ...(options.env ?? process.env), GO111MODULE: "on", GOFLAGS: "-mod=mod", GOTOOLCHAIN: "local" };
+    const parent = path.dirname(target);
+    fs.mkdirSync(parent, { recursive: true });
+    const staging = fs.mkdtempSync(path.join(parent, `.staging-${path.basename(target)}-`));
+    try {
+        log(`Building the Pulumi CLI v${recipe.version} from Pulumi's Go modules (a cold build takes many minutes; later runs use the cache)`);
+        log(`  ${await checkGo(env, staging)}`);
+        await checkModuleProxy(recipe, env, staging);
+        fs.mkdirSync(path.join(staging, "bin"));
+        for (const binary of recipe.binaries) await buildBinary(binary, staging, env, log);
+        for (const script of recipe.scripts) fs.writeFileSync(path.join(staging, "bin", script.name), script.text, { mode: 0o755 });
+        const check = await new Promise<string>((resolve) => {
+            const child = spawn(path.join(staging, "bin", "pulumi"), ["version"], { env: { ...env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
+            let out = "";
+            child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+            child.once("error", () => resolve(""));
+            child.once("close", () => resolve(out.trim()));
+        });
+        if (check !== `v${recipe.version}`) throw new CliBuildError(`the built pulumi says its version is ${JSON.stringify(check)}, not v${recipe.version}`);
+        try {
+            fs.renameSync(path.join(staging, "bin"), target);
+        } catch (error) {
+            // Another build of the same recipe finished first: its result is as good as ours.
+            if (!fs.existsSync(path.join(target, "pulumi"))) throw error;
+        }
+        log(`Pulumi CLI v${recipe.version} ready in ${target}`);
+    } finally {
+        fs.rmSync(staging, { recursive: true, force: true });
+    }
+}
