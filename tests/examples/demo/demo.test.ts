@@ -40,6 +40,12 @@ describe("examples/demo (the whole lifecycle through the real CLI, no credential
         ]) {
             assert.match(out, expected);
         }
+        // Secrets: set on stdin, never printed (the NotifyAuthKey is random, 24 hex digits).
         assert.ok(!out.includes(DEMO_ACCOUNT.accessKeySecret), "the access key secret was printed");
+        const keyLike = out.match(/(?<![0-9a-f])[0-9a-f]{24}(?![0-9a-f])/);
+        assert.equal(keyLike, null, `the demo printed something shaped like its NotifyAuthKey: ${keyLike?.[0].slice(0, 4)}...`);
+        assert.match(out, /pulumi config set --secret alicloud:secretKey \(value on stdin\)/);
+        assert.match(out, /pulumi config set --secret alicloud-live-basic:notifyAuthKey \(value on stdin\)/);
+        assert.match(out, /signed \(key set\)/, "the signed domain really got a key");
     });
 });
