@@ -6,7 +6,7 @@
  * (input checking, diff rules, limiter bookkeeping, error mapping), gRPC and signing cancel out.
  */
 import type { EmulatorAdmin } from "../emulator/admin-client";
-import { startProviderHost, type ProviderHost } from "../examples/engine/host";
+import { startProviderHost, type ProviderHost } from "../tools/host-driver/host";
 import { PhaseDriver } from "./driver";
 import { readProcStats } from "./proc-stats";
 import { resourceInputs, type AccessKey } from "./scenario";

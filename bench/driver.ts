@@ -3,14 +3,14 @@
  * N, delete N), the way the Pulumi engine drives a dynamic provider: Check (and Diff) one resource
  * at a time from the step generator, the Create/Update/Delete steps on up to `parallel` workers.
  *
- * Unlike the engine stand-in (examples/engine/engine.ts), a failed step does not stop the others:
+ * Unlike the engine stand-in (tools/host-driver/engine.ts), a failed step does not stop the others:
  * this is `pulumi up --continue-on-error`, so every operation's fate is counted. A run is bounded by
  * a cut-off time: from then on no step starts, and steps in flight are reported as cut off.
  */
-import type { ProviderHost } from "../examples/engine/host";
-import { createLimit, type Limit } from "../examples/engine/limit";
-import { HostRpcError } from "../examples/engine/rpc-error";
-import type { PropertyMap } from "../examples/engine/struct";
+import type { ProviderHost } from "../tools/host-driver/host";
+import { createLimit, type Limit } from "../tools/host-driver/limit";
+import { HostRpcError } from "../tools/host-driver/rpc-error";
+import type { PropertyMap } from "../tools/host-driver/struct";
 
 export type Phase = "create" | "update" | "delete";
 

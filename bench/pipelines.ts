@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { EmulatorAdmin } from "../emulator/admin-client";
 import { startEmulator } from "../emulator/server";
-import { startProviderHost, type ProviderHost } from "../examples/engine/host";
+import { startProviderHost, type ProviderHost } from "../tools/host-driver/host";
 import { startRedisServer, type RunningRedis } from "../tests/support/redis-server";
 import { startCompetitor, type RunningCompetitor } from "./competitor-process";
 import { PhaseDriver, type Phase, type PhaseOutcome } from "./driver";

@@ -4,8 +4,8 @@
  * three phases, then the numbers. The host and the competitor are stopped whatever happens.
  */
 import type { EmulatorAdmin } from "../emulator/admin-client";
-import { startProviderHost, type ProviderHost } from "../examples/engine/host";
-import type { PropertyMap } from "../examples/engine/struct";
+import { startProviderHost, type ProviderHost } from "../tools/host-driver/host";
+import type { PropertyMap } from "../tools/host-driver/struct";
 import { startCompetitor, type RunningCompetitor } from "./competitor-process";
 import type { CompetitorSummary } from "./competitor";
 import { PhaseDriver, type PhaseOutcome } from "./driver";

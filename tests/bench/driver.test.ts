@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import type { ProviderHost } from "../../examples/engine/host";
-import { HostRpcError } from "../../examples/engine/rpc-error";
-import type { PropertyMap } from "../../examples/engine/struct";
+import type { ProviderHost } from "../../tools/host-driver/host";
+import { HostRpcError } from "../../tools/host-driver/rpc-error";
+import type { PropertyMap } from "../../tools/host-driver/struct";
 import { PhaseDriver } from "../../bench/driver";
 
 interface FakeOptions {

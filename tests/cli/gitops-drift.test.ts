@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { EmulatorAdmin } from "../../emulator/admin-client";
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
-import { findRepoRoot, type ProjectDir } from "../../examples/engine/project-dir";
+import { findRepoRoot, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
 import { describeCli, obtainPulumiCli } from "../../tools/pulumi-cli/obtain";
 import { programDir } from "../../tools/pulumi-cli/program-dir";

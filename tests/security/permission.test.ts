@@ -6,9 +6,9 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
-import { startProviderHost, type ProviderHost } from "../../examples/engine/host";
-import { HostRpcError } from "../../examples/engine/rpc-error";
-import { projectDirFor, type ProjectDir } from "../../examples/engine/project-dir";
+import { startProviderHost, type ProviderHost } from "../../tools/host-driver/host";
+import { HostRpcError } from "../../tools/host-driver/rpc-error";
+import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
 import { serializedProviderText } from "../soak/provider-text";

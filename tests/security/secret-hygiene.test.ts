@@ -6,15 +6,14 @@
  * went through every layer the test then searches.
  */
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { inspect } from "node:util";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
-import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../../examples/engine/project-dir";
-import { runOperationInChild, type ChildOperationOptions, type ChildOperationResult } from "../../examples/engine/run-in-child";
-import { parseState, type StackState } from "../../examples/engine/state";
+import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../../tools/host-driver/project-dir";
+import { runOperationInChild, type ChildOperationOptions, type ChildOperationResult } from "../../tools/host-driver/run-in-child";
+import { parseState, type StackState } from "../../tools/host-driver/state";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
 import { serializedProviderText } from "../soak/provider-text";

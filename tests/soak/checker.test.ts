@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { StoredConfig } from "../../emulator";
-import { emptyState, type ResourceState, type StackState } from "../../examples/engine/state";
+import { emptyState, type ResourceState, type StackState } from "../../tools/host-driver/state";
 import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
 import { findDivergences, readFailure, type CheckInput } from "./checker";
 import type { ResourceSpec } from "./model";

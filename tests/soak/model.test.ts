@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { unwrapProgramSecrets } from "../../examples/engine/secrets";
+import { unwrapProgramSecrets } from "../../tools/host-driver/secrets";
 import { registrationOf, RESOURCE_TYPE, type ResourceSpec } from "./model";
 import { captureRegistration } from "./provider-text";
 

@@ -9,10 +9,10 @@
  * person following the message would. The sequence ends with a destroy, which must leave nothing.
  */
 import { DEMO_ACCOUNT, EmulatorAdmin, EmulatorAdminError, startEmulator, type EmulatorOptions, type FaultErrorSpec, type RunningEmulator } from "../../emulator";
-import { Engine, type OperationResult, type Program } from "../../examples/engine/engine";
-import type { EngineEvent } from "../../examples/engine/format";
-import { startProviderHost, type ProviderHost } from "../../examples/engine/host";
-import { emptyState, type StackState } from "../../examples/engine/state";
+import { Engine, type OperationResult, type Program } from "../../tools/host-driver/engine";
+import type { EngineEvent } from "../../tools/host-driver/format";
+import { startProviderHost, type ProviderHost } from "../../tools/host-driver/host";
+import { emptyState, type StackState } from "../../tools/host-driver/state";
 import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
 import { LiveClient } from "../../provider/api/client";
 import { findDivergences, readFailure, type Divergence } from "./checker";

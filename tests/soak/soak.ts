@@ -3,7 +3,7 @@
  * `concurrency` workers, each sequence with its own emulator and provider host.
  */
 import * as path from "node:path";
-import { projectDirFor } from "../../examples/engine/project-dir";
+import { projectDirFor } from "../../tools/host-driver/project-dir";
 import type { SoakOptions } from "./args";
 import { serializedProviderText } from "./provider-text";
 import { summarize, type SoakSummary } from "./report";

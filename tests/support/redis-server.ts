@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { findRepoRoot } from "../../examples/engine/project-dir";
+import { findRepoRoot } from "../../tools/host-driver/project-dir";
 
 const START_TIMEOUT_MS = 15_000;
 const READY_LINE = /Ready to accept connections/;

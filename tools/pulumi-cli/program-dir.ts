@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { installedCopyProjectDir, type ProjectDir } from "../../examples/engine/project-dir";
+import { installedCopyProjectDir, type ProjectDir } from "../host-driver/project-dir";
 
 export interface ProgramDirOptions {
     /** The compiled tree holding `provider/` (the repository's `dist/`). */

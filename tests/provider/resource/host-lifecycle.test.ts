@@ -11,10 +11,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { LiveRecordNotifyConfig, LiveClient } from "../../../provider";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { startProviderHost, type ProviderHost } from "../../../examples/engine/host";
-import { HostRpcError } from "../../../examples/engine/rpc-error";
-import { projectDirFor, type ProjectDir } from "../../../examples/engine/project-dir";
-import type { PropertyMap } from "../../../examples/engine/struct";
+import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
+import { HostRpcError } from "../../../tools/host-driver/rpc-error";
+import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/project-dir";
+import type { PropertyMap } from "../../../tools/host-driver/struct";
 import { captureRegistrations } from "./support/capture-registrations";
 import { ALL_ADVERSE, type Profile } from "./support/profiles";
 

@@ -7,10 +7,10 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { Engine, type OperationResult, type Program } from "../../../examples/engine/engine";
-import { startProviderHost, type ProviderHost } from "../../../examples/engine/host";
-import { projectDirFor, type ProjectDir } from "../../../examples/engine/project-dir";
-import { emptyState, type StackState } from "../../../examples/engine/state";
+import { Engine, type OperationResult, type Program } from "../../../tools/host-driver/engine";
+import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
+import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/project-dir";
+import { emptyState, type StackState } from "../../../tools/host-driver/state";
 import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig } from "../../../provider/api/normalize";
 import { registrationOf, type ResourceSpec } from "../../soak/model";

@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { LiveRecordNotifyConfig } from "../../../provider";
-import { findRepoRoot, installedCopyProjectDir, type ProjectDir } from "../../../examples/engine/project-dir";
+import { findRepoRoot, installedCopyProjectDir, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import { captureRegistrations } from "./support/capture-registrations";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");

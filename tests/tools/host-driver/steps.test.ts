@@ -7,12 +7,12 @@ import {
     planStep,
     UNKNOWN_SENTINEL,
     urnOf,
-} from "../../../examples/engine/steps";
-import type { DiffResult } from "../../../examples/engine/host";
+} from "../../../tools/host-driver/steps";
+import type { DiffResult } from "../../../tools/host-driver/host";
 
 const diff = (d: Partial<DiffResult>): DiffResult => ({ changes: "unknown", replaces: [], deleteBeforeReplace: false, ...d });
 
-describe("examples/engine/steps", () => {
+describe("tools/host-driver/steps", () => {
     it("changedKeys compares by value, ignoring key order, and honours the ignore list", () => {
         assert.deepEqual(changedKeys({ a: 1, b: { x: 1, y: 2 } }, { b: { y: 2, x: 1 }, a: 1 }), []);
         assert.deepEqual(changedKeys({ a: 1, b: 2, gone: true }, { a: 2, b: 2, added: 1 }), ["a", "added", "gone"]);

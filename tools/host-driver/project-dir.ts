@@ -32,7 +32,7 @@ export interface LinkedProjectOptions {
     readonly project?: string;
 }
 
-import { findRepoRoot } from "../../tools/pulumi-cli/example-project";
+import { findRepoRoot } from "../pulumi-cli/example-project";
 
 export { findRepoRoot };
 

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { decodeInitFailure, INIT_FAILED_TYPE, STATUS_DETAILS_KEY } from "../../../examples/engine/rpc-error";
-import { loadSdk } from "../../../examples/engine/sdk";
+import { decodeInitFailure, INIT_FAILED_TYPE, STATUS_DETAILS_KEY } from "../../../tools/host-driver/rpc-error";
+import { loadSdk } from "../../../tools/host-driver/sdk";
 
-describe("examples/engine/rpc-error", () => {
+describe("tools/host-driver/rpc-error", () => {
     const sdk = loadSdk();
 
     /** Builds the trailer exactly as the host's grpcResponseFromError does. */

@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { configEnv, runOperationInChild, type ChildOperationOptions } from "../../../examples/engine/run-in-child";
-import { configFromEnv, parseRunProgramArgs, projectNameFromYaml } from "../../../examples/engine/run-program";
+import { configEnv, runOperationInChild, type ChildOperationOptions } from "../../../tools/host-driver/run-in-child";
+import { configFromEnv, parseRunProgramArgs, projectNameFromYaml } from "../../../tools/host-driver/run-program";
 
 const PROGRAM = path.join(__dirname, "fixtures", "kv-program");
 
@@ -16,7 +16,7 @@ function alive(pid: number): boolean {
     }
 }
 
-describe("examples/engine/run-program", () => {
+describe("tools/host-driver/run-program", () => {
     describe("arguments and config", () => {
         it("parses an operation and its flags", () => {
             assert.deepEqual(parseRunProgramArgs(["preview", "--program", "p", "--state", "s", "--refresh", "--expect-no-changes", "--parallel", "3"]), {

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createCheckpointer, emptyState, loadState, parseState, saveState, serializeState, type StackState } from "../../../examples/engine/state";
+import { createCheckpointer, emptyState, loadState, parseState, saveState, serializeState, type StackState } from "../../../tools/host-driver/state";
 
 function sample(): StackState {
     return {
@@ -26,7 +26,7 @@ function sample(): StackState {
     };
 }
 
-describe("examples/engine/state", () => {
+describe("tools/host-driver/state", () => {
     let dir: string;
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-state-test-"))));
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe("examples/engine/state", () => {
     });
 });
 
-describe("examples/engine/state checkpointer", () => {
+describe("tools/host-driver/state checkpointer", () => {
     let dir: string;
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-checkpoint-test-"))));
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -9,11 +9,11 @@ import {
     STATE_SECRET_KEY,
     unwrapProgramSecrets,
     wrapProgramSecrets,
-} from "../../../examples/engine/secrets";
+} from "../../../tools/host-driver/secrets";
 
 const secret = (value: unknown) => ({ [SIG_KEY]: SECRET_SIG, value });
 
-describe("examples/engine/secrets", () => {
+describe("tools/host-driver/secrets", () => {
     it("uses the SDK's own secret signature", () => {
         const rpc = require("@pulumi/pulumi/runtime/rpc") as { specialSigKey: string; specialSecretSig: string };
         assert.equal(SIG_KEY, rpc.specialSigKey);

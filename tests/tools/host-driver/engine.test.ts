@@ -13,10 +13,10 @@ import {
     type OperationResult,
     type Program,
     type Registration,
-} from "../../../examples/engine/engine";
-import { startProviderHost, type ProviderHost } from "../../../examples/engine/host";
-import { emptyState, serializeState, type ResourceState, type StackState } from "../../../examples/engine/state";
-import type { PropertyMap } from "../../../examples/engine/struct";
+} from "../../../tools/host-driver/engine";
+import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
+import { emptyState, serializeState, type ResourceState, type StackState } from "../../../tools/host-driver/state";
+import type { PropertyMap } from "../../../tools/host-driver/struct";
 import { serializedKvProvider, serializedRefusingProvider } from "./fixtures/kv-provider";
 
 const TYPE = "pulumi-nodejs:dynamic/kv:Record";
@@ -49,7 +49,7 @@ function recording(host: ProviderHost) {
     return { proxy, calls, names: () => calls.map((c) => `${c.method}:${String(c.request.name)}`) };
 }
 
-describe("examples/engine/engine (engine stand-in against the real host)", function () {
+describe("tools/host-driver/engine (engine stand-in against the real host)", function () {
     this.timeout(60_000);
     let dir: string;
     let store: string;

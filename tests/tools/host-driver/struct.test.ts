@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { loadSdk } from "../../../examples/engine/sdk";
-import { fromStruct, toStruct, unencodablePath } from "../../../examples/engine/struct";
+import { loadSdk } from "../../../tools/host-driver/sdk";
+import { fromStruct, toStruct, unencodablePath } from "../../../tools/host-driver/struct";
 
-describe("examples/engine/struct", () => {
+describe("tools/host-driver/struct", () => {
     const sdk = loadSdk();
 
     it("round-trips nested values through google.protobuf.Struct", () => {

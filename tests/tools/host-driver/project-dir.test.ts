@@ -1,12 +1,12 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findRepoRoot, isRepoDist, linkedProjectDir, projectDirFor } from "../../../examples/engine/project-dir";
+import { findRepoRoot, isRepoDist, linkedProjectDir, projectDirFor } from "../../../tools/host-driver/project-dir";
 
-// This file compiles to <buildRoot>/tests/examples/engine/.
+// This file compiles to <buildRoot>/tests/tools/host-driver/.
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 
-describe("examples/engine/project-dir", () => {
+describe("tools/host-driver/project-dir", () => {
     const repoRoot = findRepoRoot(BUILD_ROOT);
 
     it("finds the repository root above a build", () => {
@@ -15,7 +15,7 @@ describe("examples/engine/project-dir", () => {
     });
 
     it("links a project dir whose pulumi-alicloud-live resolves to the given build and whose SDK is the repository's", () => {
-        const program = path.join(BUILD_ROOT, "tests", "examples", "engine", "project-dir.test.js");
+        const program = path.join(BUILD_ROOT, "tests", "tools", "host-driver", "project-dir.test.js");
         const project = linkedProjectDir({ buildRoot: BUILD_ROOT, repoRoot, programFile: program, project: "p" });
         try {
             const handler = require.resolve("pulumi-alicloud-live/dist/provider/resource/handler.js", { paths: [project.dir] });

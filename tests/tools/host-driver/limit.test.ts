@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { createLimit } from "../../../examples/engine/limit";
+import { createLimit } from "../../../tools/host-driver/limit";
 
 /** A task that waits until released, recording how many run at once. */
 function gate() {
@@ -21,7 +21,7 @@ function gate() {
 
 const tick = () => new Promise((r) => setImmediate(r));
 
-describe("examples/engine/limit", () => {
+describe("tools/host-driver/limit", () => {
     it("runs at most `concurrency` tasks at once, starting waiting ones in FIFO order", async () => {
         const limit = createLimit(2);
         const g = gate();

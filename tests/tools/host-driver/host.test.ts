@@ -3,8 +3,8 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startProviderHost, type ProviderHost } from "../../../examples/engine/host";
-import { HostRpcError } from "../../../examples/engine/rpc-error";
+import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
+import { HostRpcError } from "../../../tools/host-driver/rpc-error";
 import { serializedKvProvider } from "./fixtures/kv-provider";
 
 const PROJECT = "kv-test";
@@ -32,7 +32,7 @@ async function waitUntil(what: string, predicate: () => boolean, timeoutMs: numb
     }
 }
 
-describe("examples/engine/host (Pulumi's real dynamic-provider host over gRPC)", function () {
+describe("tools/host-driver/host (Pulumi's real dynamic-provider host over gRPC)", function () {
     this.timeout(60_000);
     let dir: string;
     let host: ProviderHost;
@@ -148,7 +148,7 @@ describe("examples/engine/host (Pulumi's real dynamic-provider host over gRPC)",
     });
 
     it("a host whose parent is killed exits by itself (stdin watch), so none is left running", async () => {
-        const hostModule = require.resolve("../../../examples/engine/host");
+        const hostModule = require.resolve("../../../tools/host-driver/host");
         const script = `require(${JSON.stringify(hostModule)}).startProviderHost({ cwd: ${JSON.stringify(__dirname)} })` +
             `.then((h) => console.log(String(h.pid)));`;
         const parent = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { emptyCounts, formatEvent, formatSummary, shortType } from "../../../examples/engine/format";
+import { emptyCounts, formatEvent, formatSummary, shortType } from "../../../tools/host-driver/format";
 
 const T = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";
 
-describe("examples/engine/format", () => {
+describe("tools/host-driver/format", () => {
     it("prints each step kind with the CLI's symbols and the property names", () => {
         assert.equal(shortType(T), "LiveRecordNotifyConfig");
         const step = (op: "create" | "update" | "replace" | "delete" | "same", keys: string[] = []) =>
