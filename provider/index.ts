@@ -17,5 +17,5 @@ export { RetryingLiveApi } from "./retry/retrying-api";
 
 
 // Callback receivers: verify and parse what Live sends to notifyUrl / onDemandUrl. Also importable
-// without Pulumi installed, as "pulumi-alicloud-live/dist/provider/callbacks".
+// without Pulumi installed, as "pulumi-alicloud-live/callbacks".
 export * from "./callbacks";

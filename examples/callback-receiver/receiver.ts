@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createCallbackHandler, type RecordingCallback } from "pulumi-alicloud-live/dist/provider/callbacks";
+import { createCallbackHandler, type RecordingCallback } from "pulumi-alicloud-live/callbacks";
 
 export interface ReceiverOptions {
     /** The hostname of the configured notifyUrl (the signature covers it). */

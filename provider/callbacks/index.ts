@@ -1,6 +1,6 @@
 /**
  * Callback receivers: verify and parse what Live sends to `notifyUrl` and `onDemandUrl`. Nothing here
- * imports Pulumi, so a receiver can `require("pulumi-alicloud-live/dist/provider/callbacks")` alone.
+ * imports Pulumi, so a receiver can `require("pulumi-alicloud-live/callbacks")` alone.
  */
 export {
     callbackSignature,

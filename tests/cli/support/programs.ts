@@ -41,7 +41,7 @@ export class PackedPackage {
         fs.mkdirSync(path.join(this.#stage, "dist"), { recursive: true });
         fs.mkdirSync(path.join(this.#stage, "emulator"), { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(this.#stage, "package.json"));
-        fs.copyFileSync(path.join(REPO_ROOT, "README.md"), path.join(this.#stage, "README.md"));
+        for (const file of ["README.md", "CHANGELOG.md", "LICENSE"]) fs.copyFileSync(path.join(REPO_ROOT, file), path.join(this.#stage, file));
         for (const dir of ["provider", "emulator"]) {
             fs.cpSync(path.join(BUILD_ROOT, dir), path.join(this.#stage, "dist", dir), { recursive: true });
         }
