@@ -4,6 +4,7 @@
  */
 import type { EmulatorAccount } from "./accounts";
 import { DeliveryRouteError, parseDeliveryRoute } from "./delivery-routes";
+import { tokenizeFlags } from "./flag-tokens";
 import type { EmulatorOptions } from "./options";
 import { SEMANTICS_CHOICES, SEMANTICS_KEYS, type SemanticsKey } from "./semantics";
 import { isValidDomainName } from "./validation";
@@ -106,33 +107,7 @@ function parseAccount(raw: string): EmulatorAccount {
 }
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-    const values = new Map<string, string[]>();
-    const switches = new Set<string>();
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i]!;
-        const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-        const flag = eq > 0 ? arg.slice(0, eq) : arg;
-        if (SWITCHES.has(flag)) {
-            if (eq > 0) fail(`${flag} takes no value`);
-            switches.add(flag);
-            continue;
-        }
-        if (!VALUE_FLAGS.has(flag)) {
-            fail(arg.startsWith("-") ? `unknown flag ${flag}` : `unexpected argument ${JSON.stringify(arg)}`);
-        }
-        let value: string;
-        if (eq > 0) value = arg.slice(eq + 1);
-        else {
-            const next = argv[i + 1];
-            if (next === undefined || (next.startsWith("--") && next.length > 2)) fail(`${flag} needs a value`);
-            value = next;
-            i++;
-        }
-        const list = values.get(flag) ?? [];
-        if (list.length > 0 && !REPEATABLE.has(flag)) fail(`${flag} may be given only once`);
-        list.push(value);
-        values.set(flag, list);
-    }
+    const { values, switches } = tokenizeFlags(argv, { switches: SWITCHES, valueFlags: VALUE_FLAGS, repeatable: REPEATABLE }, fail);
     const one = (flag: string): string | undefined => values.get(flag)?.[0];
 
     const options: { -readonly [K in keyof EmulatorOptions]: EmulatorOptions[K] } = {};

@@ -5,6 +5,7 @@
  */
 import type { RecordingRequest } from "./admin-client";
 import { UsageError } from "./cli-args";
+import { tokenizeFlags } from "./flag-tokens";
 
 export const RECORD_USAGE = `Usage: alicloud-live-emulator record --emulator URL --domain NAME --app APP --stream NAME [options]
 
@@ -37,6 +38,7 @@ export interface RecordArgs {
 
 const VALUES = new Set(["--emulator", "--domain", "--app", "--stream", "--account-id", "--duration", "--format", "--codec", "--vbitrate", "--push-args"]);
 const SWITCHES = new Set(["--pause", "--json", "--help", "-h"]);
+const REPEATABLE = new Set(["--format"]);
 
 function fail(message: string): never {
     throw new UsageError(`record: ${message}`);
@@ -48,22 +50,7 @@ function number(flag: string, raw: string): number {
 }
 
 export function parseRecordArgs(argv: readonly string[]): RecordArgs {
-    const values = new Map<string, string[]>();
-    const switches = new Set<string>();
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i]!;
-        const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-        const flag = eq > 0 ? arg.slice(0, eq) : arg;
-        if (SWITCHES.has(flag) && eq < 0) {
-            switches.add(flag);
-            continue;
-        }
-        if (!VALUES.has(flag)) fail(arg.startsWith("-") ? `unknown flag ${flag}` : `unexpected argument ${JSON.stringify(arg)}`);
-        const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined) fail(`${flag} needs a value`);
-        if (flag !== "--format" && values.has(flag)) fail(`${flag} may be given only once`);
-        values.set(flag, [...(values.get(flag) ?? []), value]);
-    }
+    const { values, switches } = tokenizeFlags(argv, { switches: SWITCHES, valueFlags: VALUES, repeatable: REPEATABLE }, fail);
     const help = switches.has("--help") || switches.has("-h");
     const one = (flag: string): string | undefined => values.get(flag)?.[0];
     const required = (flag: string): string => one(flag) ?? (help ? "" : fail(`${flag} is required`));
