@@ -230,11 +230,11 @@ describe("cli: the packed package in a separate program, through the real pulumi
 
         await declare([...base, spec("imp", "live-imp.example.com", { import: "live-imp.example.com" })]);
         const withOption = await pulumi(["up", "--yes", "--skip-preview"], "non-zero");
-        assert.match(withOption.output, /Preview failed: Cannot read properties of undefined \(reading 'toJavaScript'\)/);
+        assert.match(withOption.output, /Cannot read properties of undefined \(reading 'toJavaScript'\)/);
 
         await declare(base);
         const command = await pulumi(["import", "pulumi-nodejs:dynamic:Resource", "imp", "live-imp.example.com", "--yes"], "non-zero");
-        assert.match(command.output, /Preview failed: Cannot read properties of undefined \(reading 'toJavaScript'\)/);
+        assert.match(command.output, /Cannot read properties of undefined \(reading 'toJavaScript'\)/);
 
         await declare([...base, spec("imp", "live-imp.example.com", { args: { adoptExisting: true } })]);
         await pulumi(["up", "--yes", "--skip-preview"]);

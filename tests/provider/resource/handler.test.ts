@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { repoRoot } from "./fixtures";
@@ -65,10 +65,16 @@ describe("resource/handler (the serialized provider)", function () {
     });
 
     it("serialized from an installed package it is just a require of this file, under 2 kB", async () => {
-        // node_modules/pulumi-alicloud-live links to the repository; --preserve-symlinks makes Node see the
-        // module under node_modules, as it is when a program installs the package.
+        // A program folder outside the repository whose node_modules links to it: --preserve-symlinks makes
+        // Node see the module under node_modules, as it is when a program installs the package. (Inside the
+        // repository, the package's exports map makes its own name resolve to itself, not to node_modules.)
         const root = repoRoot();
-        assert.ok(existsSync(path.join(root, "node_modules", "pulumi-alicloud-live")), "node_modules/pulumi-alicloud-live is missing");
+        const program = mkdtempSync(path.join(tmpdir(), "handler-program-"));
+        mkdirSync(path.join(program, "node_modules"));
+        for (const entry of readdirSync(path.join(root, "node_modules"))) {
+            const target = entry === "pulumi-alicloud-live" ? root : path.join(root, "node_modules", entry);
+            symlinkSync(target, path.join(program, "node_modules", entry), "dir");
+        }
         const specifier = `pulumi-alicloud-live/${path.relative(root, HANDLER).split(path.sep).join("/")}`;
         const script = `
             const pulumi = require("@pulumi/pulumi");
@@ -76,9 +82,9 @@ describe("resource/handler (the serialized provider)", function () {
             pulumi.runtime.serializeFunction(() => handler, { allowSecrets: true })
                 .then((s) => process.stdout.write(JSON.stringify({ text: s.text, containsSecrets: s.containsSecrets })));`;
         const stdout = await new Promise<string>((resolve, reject) => {
-            execFile(process.execPath, ["--preserve-symlinks", "-e", script], { cwd: root, timeout: 25_000, env: { ...process.env, ...SECRETS } },
+            execFile(process.execPath, ["--preserve-symlinks", "-e", script], { cwd: program, timeout: 25_000, env: { ...process.env, ...SECRETS } },
                 (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)));
-        });
+        }).finally(() => rmSync(program, { recursive: true, force: true }));
         const serialized = JSON.parse(stdout) as { text: string; containsSecrets: boolean };
         assert.equal(serialized.containsSecrets, false);
         assert.ok(serialized.text.length < 2_000, `${serialized.text.length} bytes`);
