@@ -35,8 +35,9 @@ export interface RecordArgs {
     readonly request: RecordingRequest;
 }
 
-const VALUES = new Set(["--emulator", "--domain", "--app", "--stream", "--account-id", "--duration", "--format", "--codec", "--vbitrate", "--push-args"]);
-const SWITCHES = new Set(["--pause", "--json", "--help", "-h"]);
+/** The flags of `record` that take a value, and its switches (exported so the docs test can hold the docs to them). */
+export const RECORD_VALUE_FLAGS: ReadonlySet<string> = new Set(["--emulator", "--domain", "--app", "--stream", "--account-id", "--duration", "--format", "--codec", "--vbitrate", "--push-args"]);
+export const RECORD_SWITCHES: ReadonlySet<string> = new Set(["--pause", "--json", "--help", "-h"]);
 
 function fail(message: string): never {
     throw new UsageError(`record: ${message}`);
@@ -54,11 +55,11 @@ export function parseRecordArgs(argv: readonly string[]): RecordArgs {
         const arg = argv[i]!;
         const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
         const flag = eq > 0 ? arg.slice(0, eq) : arg;
-        if (SWITCHES.has(flag) && eq < 0) {
+        if (RECORD_SWITCHES.has(flag) && eq < 0) {
             switches.add(flag);
             continue;
         }
-        if (!VALUES.has(flag)) fail(arg.startsWith("-") ? `unknown flag ${flag}` : `unexpected argument ${JSON.stringify(arg)}`);
+        if (!RECORD_VALUE_FLAGS.has(flag)) fail(arg.startsWith("-") ? `unknown flag ${flag}` : `unexpected argument ${JSON.stringify(arg)}`);
         const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined) fail(`${flag} needs a value`);
         if (flag !== "--format" && values.has(flag)) fail(`${flag} may be given only once`);

@@ -108,3 +108,15 @@ export function links(markdown: string): Link[] {
 export function isExternal(target: string): boolean {
     return /^[a-z][a-z0-9+.-]*:/i.test(target);
 }
+
+/** The text under the heading `title` (code blocks included), up to the next heading of its level or higher. */
+export function section(markdown: string, title: string): string {
+    const lines = markdown.split("\n");
+    const prose = new Set(proseLines(markdown).map((p) => p.line - 1));
+    const level = (i: number) => (prose.has(i) ? (/^(#{1,6}) /.exec(lines[i]!)?.[1]!.length ?? 0) : 0);
+    const start = lines.findIndex((l, i) => level(i) > 0 && l.replace(/^#+ /, "") === title);
+    if (start < 0) throw new Error(`no heading "${title}"`);
+    let end = start + 1;
+    while (end < lines.length && !(level(end) > 0 && level(end) <= level(start))) end++;
+    return lines.slice(start + 1, end).join("\n");
+}
