@@ -1,8 +1,8 @@
-/** Every relative link and #anchor in README.md and docs/ resolves, by GitHub's anchor rules. */
+/** Every relative link and #anchor in README.md, docs/ and the examples' READMEs resolves, by GitHub's anchor rules. */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { anchors, docFiles, isExternal, links, readDoc, slug } from "../support/markdown";
+import { anchors, docFiles, exampleReadmes, isExternal, links, readDoc, slug } from "../support/markdown";
 import { repoRoot } from "../provider/resource/fixtures";
 
 /** The problems with one document's links: missing files and anchors no heading defines. */
@@ -53,7 +53,7 @@ describe("docs: links and anchors", () => {
         assert.deepEqual(unlinked, [], `docs pages the README does not link to: ${unlinked.join(", ")}`);
     });
 
-    for (const doc of docFiles(root)) {
+    for (const doc of [...docFiles(root), ...exampleReadmes(root)]) {
         it(`every relative link and anchor in ${doc} resolves`, () => {
             const markdown = readDoc(doc, root);
             assert.ok(links(markdown).length > 0 || doc !== "README.md", "README.md has no links");

@@ -2,7 +2,7 @@
  * The Markdown the docs tests read: which files are the docs, their fenced code blocks, headings (with
  * GitHub's anchor slugs) and links. Pure parsing, except `docFiles`/`readDoc`, which list and read.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../provider/resource/fixtures";
 
@@ -13,6 +13,14 @@ export function docFiles(root: string = repoRoot()): string[] {
         .sort()
         .map((f) => `docs/${f}`);
     return ["README.md", ...docs];
+}
+
+/** The examples' own README.md files, relative to the repository root. */
+export function exampleReadmes(root: string = repoRoot()): string[] {
+    return readdirSync(path.join(root, "examples"), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(root, "examples", d.name, "README.md")))
+        .map((d) => `examples/${d.name}/README.md`)
+        .sort();
 }
 
 export function readDoc(file: string, root: string = repoRoot()): string {
