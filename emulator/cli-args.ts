@@ -72,11 +72,12 @@ const SEMANTICS_FLAGS: ReadonlyMap<string, SemanticsKey> = new Map(
     SEMANTICS_KEYS.map((key) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, key]),
 );
 
-const VALUE_FLAGS = new Set([
+/** The flags that take a value, and the switches (exported so the docs test can hold the docs to them). */
+export const VALUE_FLAGS: ReadonlySet<string> = new Set([
     "--port", "--sts-port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state", "--retry-after", "--deliver",
     ...SEMANTICS_FLAGS.keys(),
 ]);
-const SWITCHES = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
+export const SWITCHES: ReadonlySet<string> = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
 const REPEATABLE = new Set(["--account", "--domain", "--deliver"]);
 
 function fail(message: string): never {

@@ -1,7 +1,7 @@
 /**
  * The emulator's error catalogue: every code it answers with, its HTTP status, its message, and
  * where the pair comes from. The `source` column keeps us honest about which answers are
- * documented by Alibaba and which are our guesses (the README lists them).
+ * documented by Alibaba and which are our guesses (docs/emulator.md lists them).
  */
 
 import type { SemanticsProfile } from "./semantics";

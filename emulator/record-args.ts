@@ -36,8 +36,9 @@ export interface RecordArgs {
     readonly request: RecordingRequest;
 }
 
-const VALUES = new Set(["--emulator", "--domain", "--app", "--stream", "--account-id", "--duration", "--format", "--codec", "--vbitrate", "--push-args"]);
-const SWITCHES = new Set(["--pause", "--json", "--help", "-h"]);
+/** The flags of `record` that take a value, and its switches (exported so the docs test can hold the docs to them). */
+export const RECORD_VALUE_FLAGS: ReadonlySet<string> = new Set(["--emulator", "--domain", "--app", "--stream", "--account-id", "--duration", "--format", "--codec", "--vbitrate", "--push-args"]);
+export const RECORD_SWITCHES: ReadonlySet<string> = new Set(["--pause", "--json", "--help", "-h"]);
 const REPEATABLE = new Set(["--format"]);
 
 function fail(message: string): never {
@@ -50,7 +51,7 @@ function number(flag: string, raw: string): number {
 }
 
 export function parseRecordArgs(argv: readonly string[]): RecordArgs {
-    const { values, switches } = tokenizeFlags(argv, { switches: SWITCHES, valueFlags: VALUES, repeatable: REPEATABLE }, fail);
+    const { values, switches } = tokenizeFlags(argv, { switches: RECORD_SWITCHES, valueFlags: RECORD_VALUE_FLAGS, repeatable: REPEATABLE }, fail);
     const help = switches.has("--help") || switches.has("-h");
     const one = (flag: string): string | undefined => values.get(flag)?.[0];
     const required = (flag: string): string => one(flag) ?? (help ? "" : fail(`${flag} is required`));

@@ -1,6 +1,6 @@
 /**
  * Semantics profiles: one switch per behaviour of the Live API that no document settles (see the
- * README's table of open questions). Each switch picks one plausible reading; the defaults are the
+ * table of open questions in docs/reliability.md). Each switch picks one plausible reading; the defaults are the
  * readings the emulator has always modelled, so a provider can be proven right under every reading.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Every setting the provider reads, where from, and in which order: the single source for the
- * resolver (settings.ts) and for the README's configuration table. Data only.
+ * resolver (settings.ts) and for the configuration table in docs/configuration.md. Data only.
  *
  * Precedence: the Pulumi config keys in the order listed, then the environment variables in the order
  * listed, then the default. The `alicloud:*` keys and `ALIBABA_CLOUD_*` variables are the ones
@@ -31,7 +31,7 @@ export interface SettingSpec {
     readonly configKeys: readonly string[];
     /** Environment variables, first non-empty wins; read only when no config key is set. */
     readonly envVars: readonly string[];
-    /** The value used when nothing is set, as the README shows it; `undefined` when there is none. */
+    /** The value used when nothing is set, as the docs show it; `undefined` when there is none. */
     readonly defaultValue?: string;
     /** Never written to a message or log; set it with `pulumi config set --secret`. */
     readonly secret: boolean;
@@ -160,11 +160,11 @@ export function settingSpec(name: SettingName): SettingSpec {
     return spec;
 }
 
-/** Markers around the generated table in README.md, so a test can check the two agree. */
+/** Markers around the generated table in docs/configuration.md, so a test can check the two agree. */
 export const SETTINGS_TABLE_START = "<!-- settings-table:start -->";
 export const SETTINGS_TABLE_END = "<!-- settings-table:end -->";
 
-/** The README's configuration table, generated from `SETTINGS`. */
+/** The configuration table of docs/configuration.md, generated from `SETTINGS`. */
 export function renderSettingsTable(settings: readonly SettingSpec[] = SETTINGS): string {
     const code = (items: readonly string[]) => (items.length ? items.map((i) => `\`${i}\``).join(", ") : "-");
     const rows = settings.map((s) =>

@@ -1,6 +1,6 @@
 /**
  * The package as published: `npm pack --dry-run` lists exactly the compiled provider and emulator,
- * the emulator's command, README, CHANGELOG, LICENSE and package.json: no tests, no compiled tests,
+ * the emulator's command, README and docs/, CHANGELOG, LICENSE and package.json: no tests, no compiled tests,
  * no bench results, no examples, no tools, no caches. And the entry points the exports map names resolve.
  */
 import { strict as assert } from "node:assert";
@@ -30,10 +30,11 @@ describe("the published package (npm pack)", function () {
         packed = (JSON.parse(stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
     });
 
-    it("ships exactly the compiled provider and emulator, the command, README, CHANGELOG, LICENSE and package.json", () => {
+    it("ships exactly the compiled provider and emulator, the command, README, docs, CHANGELOG, LICENSE and package.json", () => {
         const expected = [
             ...filesBelow("dist/provider"),
             ...filesBelow("dist/emulator"),
+            ...filesBelow("docs"),
             "emulator/bin.js",
             "README.md",
             "CHANGELOG.md",

@@ -1,7 +1,7 @@
 /**
  * A small stand-in for the Pulumi engine, driving the real dynamic-provider host. It is an
  * IMITATION of the engine's rules for dynamic resources (research/pulumi-dynamic.md §4), not the
- * engine; what it does and does not imitate is listed in the README ("The engine stand-in").
+ * engine; what it does and does not imitate is listed in docs/development.md ("The engine stand-in").
  *
  * Imitated: Check(olds = old inputs) then Diff(olds = old OUTPUTS); same steps keep the old outputs
  * and take the new inputs; update / replace (create-before-delete unless deleteBeforeReplace) /

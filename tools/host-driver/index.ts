@@ -1,6 +1,6 @@
 /**
  * The engine stand-in: drives Pulumi's real dynamic-provider host without the Pulumi CLI.
- * See the README section "The engine stand-in" for what it imitates and what it does not.
+ * See "The engine stand-in" in docs/development.md for what it imitates and what it does not.
  */
 export { startProviderHost, type ProviderHost, type HostOptions } from "./host";
 export { HostRpcError, type InitFailure } from "./rpc-error";

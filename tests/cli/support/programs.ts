@@ -42,6 +42,7 @@ export class PackedPackage {
         fs.mkdirSync(path.join(this.#stage, "emulator"), { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(this.#stage, "package.json"));
         for (const file of ["README.md", "CHANGELOG.md", "LICENSE"]) fs.copyFileSync(path.join(REPO_ROOT, file), path.join(this.#stage, file));
+        fs.cpSync(path.join(REPO_ROOT, "docs"), path.join(this.#stage, "docs"), { recursive: true });
         for (const dir of ["provider", "emulator"]) {
             fs.cpSync(path.join(BUILD_ROOT, dir), path.join(this.#stage, "dist", dir), { recursive: true });
         }
