@@ -101,7 +101,9 @@ export async function measureCpuCost(
     for (let i = 0; i < runs; i++) {
         for (const variant of ["bare", "real"] as const) {
             const run = await measureCpu(ctx, variant, texts[variant], resources);
-            log(`  cpu run ${i + 1}/${runs} ${variant}: ${run.cpuSeconds.toFixed(2)} s CPU, ${run.wallSeconds.toFixed(1)} s wall, ${run.failed} failed`);
+            log(
+                `  cpu run ${i + 1}/${runs} ${variant}: ${run.cpuSeconds.toFixed(2)} s CPU, ${run.wallSeconds.toFixed(1)} s wall, ${run.failed} failed`,
+            );
             all.push(run);
         }
     }

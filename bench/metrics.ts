@@ -119,7 +119,13 @@ export function scenarioNumbers(input: {
     const phases = input.phases.map((p): PhaseNumbers => {
         const wallSeconds = p.wallMs / 1000;
         const floor = floorSeconds(p.planned, input.availableQps);
-        return { ...p, wallSeconds, floorSeconds: floor, ratio: ratio(wallSeconds, floor), calls: input.calls.byAction[PHASE_ACTION[p.phase]] ?? empty };
+        return {
+            ...p,
+            wallSeconds,
+            floorSeconds: floor,
+            ratio: ratio(wallSeconds, floor),
+            calls: input.calls.byAction[PHASE_ACTION[p.phase]] ?? empty,
+        };
     });
     const wallSeconds = sum(phases.map((p) => p.wallSeconds));
     const floor = sum(phases.map((p) => p.floorSeconds));

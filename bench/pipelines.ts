@@ -157,10 +157,9 @@ export async function runPipelines(
         for (const host of hosts) drivers.push(new PhaseDriver({ host, parallel: ctx.parallel, cutOffAt }));
         const share = (i: number) => Math.floor(n / k) + (i < n % k ? 1 : 0);
         const phases: PipelinePhase[] = [];
-        phases.push(combinePhase(
-            await Promise.all(drivers.map((d, i) => d.create(resourceInputs(share(i), ctx.providerText, `p${k}h${i}r`)))),
-            availableQps,
-        ));
+        phases.push(
+            combinePhase(await Promise.all(drivers.map((d, i) => d.create(resourceInputs(share(i), ctx.providerText, `p${k}h${i}r`)))), availableQps),
+        );
         phases.push(combinePhase(await Promise.all(drivers.map((d) => d.delete())), availableQps));
         const endedAt = Date.now();
         const notices = new Set<string>();

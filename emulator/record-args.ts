@@ -35,7 +35,18 @@ export interface RecordArgs {
     readonly request: RecordingRequest;
 }
 
-const VALUES = new Set(["--emulator", "--domain", "--app", "--stream", "--account-id", "--duration", "--format", "--codec", "--vbitrate", "--push-args"]);
+const VALUES = new Set([
+    "--emulator",
+    "--domain",
+    "--app",
+    "--stream",
+    "--account-id",
+    "--duration",
+    "--format",
+    "--codec",
+    "--vbitrate",
+    "--push-args",
+]);
 const SWITCHES = new Set(["--pause", "--json", "--help", "-h"]);
 
 function fail(message: string): never {
@@ -68,7 +79,8 @@ export function parseRecordArgs(argv: readonly string[]): RecordArgs {
     const one = (flag: string): string | undefined => values.get(flag)?.[0];
     const required = (flag: string): string => one(flag) ?? (help ? "" : fail(`${flag} is required`));
     const emulator = required("--emulator");
-    if (!help && !/^https?:\/\/[^/]+\/?$/.test(emulator)) fail(`--emulator must be the emulator's base URL, like http://127.0.0.1:9000 (got ${JSON.stringify(emulator)})`);
+    if (!help && !/^https?:\/\/[^/]+\/?$/.test(emulator))
+        fail(`--emulator must be the emulator's base URL, like http://127.0.0.1:9000 (got ${JSON.stringify(emulator)})`);
     const codec = one("--codec");
     if (codec !== undefined && codec !== "h264" && codec !== "h265") fail(`--codec must be h264 or h265 (got ${JSON.stringify(codec)})`);
     const duration = one("--duration");

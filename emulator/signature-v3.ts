@@ -85,7 +85,9 @@ export function stringToSignV3(canonicalRequest: string): string {
 
 /** Lower-case hex HMAC-SHA256 keyed by the secret itself (no `&` suffix, unlike V2). */
 export function signatureV3(accessKeySecret: string, input: V3SigningInput): string {
-    return createHmac("sha256", accessKeySecret).update(stringToSignV3(canonicalRequestV3(input))).digest("hex");
+    return createHmac("sha256", accessKeySecret)
+        .update(stringToSignV3(canonicalRequestV3(input)))
+        .digest("hex");
 }
 
 export interface ParsedAuthorization {

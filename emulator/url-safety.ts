@@ -43,8 +43,10 @@ function inIpv4Network(address: number, network: string, prefix: number): boolea
 }
 
 export function isUnsafeIpv4(address: number): boolean {
-    return UNSAFE_IPV4_NETWORKS.some(([network, prefix]) => inIpv4Network(address, network, prefix))
-        || [...METADATA_IPV4].some((m) => parseIpv4(m) === address);
+    return (
+        UNSAFE_IPV4_NETWORKS.some(([network, prefix]) => inIpv4Network(address, network, prefix)) ||
+        [...METADATA_IPV4].some((m) => parseIpv4(m) === address)
+    );
 }
 
 /** Eight 16-bit groups, or undefined if not an IPv6 literal. Accepts `::` and a dotted-quad tail. */

@@ -41,13 +41,7 @@ export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string)
 }
 
 /** The process's limiter of `action` for `accountId` on the store at `url`; a lower ceiling lowers it. */
-export function sharedQuotaLimiter(
-    url: QuotaStoreUrl,
-    store: RedisQuotaStore,
-    accountId: string,
-    action: string,
-    ceiling: number,
-): RateLimiter {
+export function sharedQuotaLimiter(url: QuotaStoreUrl, store: RedisQuotaStore, accountId: string, action: string, ceiling: number): RateLimiter {
     const { limiters } = holder();
     const schedule = scheduleName(accountId, action);
     const key = `${url.url}\u0000${schedule}`;

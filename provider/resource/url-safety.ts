@@ -28,7 +28,11 @@ const IPV4_RANGES: ReadonlyArray<readonly [number, number, number, UnsafeHostKin
  * (IPv6 in brackets or not, trailing dot or not, any case).
  */
 export function unsafeHostKind(hostname: string): UnsafeHostKind | undefined {
-    const host = hostname.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+    const host = hostname
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, "")
+        .replace(/\.$/, "");
     if (host === "") return undefined;
     if (host === "localhost" || host.endsWith(".localhost")) return "localhost name";
     const family = isIP(host);

@@ -65,7 +65,10 @@ describe("emulator/cli (spawned)", function () {
         assert.equal(demo, `demo access key: AccessKeyId=${DEMO_ACCOUNT.accessKeyId} AccessKeySecret=${DEMO_ACCOUNT.accessKeySecret}`);
         assert.match(hint!, /^hint: /);
         const endpoint = `127.0.0.1:${match[1]}`;
-        assert.equal(outcomeOf(await coreCall(endpoint, DEMO_ACCOUNT, ADD, { DomainName: "cli.example.com", NotifyUrl: "http://cb.example.com/" })), "OK");
+        assert.equal(
+            outcomeOf(await coreCall(endpoint, DEMO_ACCOUNT, ADD, { DomainName: "cli.example.com", NotifyUrl: "http://cb.example.com/" })),
+            "OK",
+        );
         r.child.kill("SIGTERM");
         assert.equal(await r.exit, 0);
         assert.match(r.stdout(), /stopped \(SIGTERM\)/);
@@ -76,7 +79,12 @@ describe("emulator/cli (spawned)", function () {
         const endpoint = /http:\/\/(\S+)$/.exec(await r.firstLine)![1]!;
         await linesOf(r, 2);
         assert.ok(!r.stdout().includes("cli-secret-value") && !r.stdout().includes("demo access key"));
-        assert.equal(outcomeOf(await coreCall(endpoint, { accessKeyId: "CLI-KEY", accessKeySecret: "cli-secret-value" }, DESCRIBE, { DomainName: "x.example.com" })), "InvalidConfig.NotFound");
+        assert.equal(
+            outcomeOf(
+                await coreCall(endpoint, { accessKeyId: "CLI-KEY", accessKeySecret: "cli-secret-value" }, DESCRIBE, { DomainName: "x.example.com" }),
+            ),
+            "InvalidConfig.NotFound",
+        );
         assert.equal(outcomeOf(await coreCall(endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" })), "InvalidAccessKeyId.NotFound");
         r.child.kill("SIGINT");
         assert.equal(await r.exit, 0);
@@ -86,7 +94,10 @@ describe("emulator/cli (spawned)", function () {
         const state = join(dir, "state.json");
         const first = run(["--state", state]);
         const endpoint1 = /http:\/\/(\S+)$/.exec(await first.firstLine)![1]!;
-        assert.equal(outcomeOf(await coreCall(endpoint1, DEMO_ACCOUNT, ADD, { DomainName: "kept.example.com", NotifyUrl: "http://cb.example.com/" })), "OK");
+        assert.equal(
+            outcomeOf(await coreCall(endpoint1, DEMO_ACCOUNT, ADD, { DomainName: "kept.example.com", NotifyUrl: "http://cb.example.com/" })),
+            "OK",
+        );
         first.child.kill("SIGTERM");
         assert.equal(await first.exit, 0);
         const second = run(["--state", state]);

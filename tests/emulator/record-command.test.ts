@@ -47,15 +47,46 @@ describe("emulator/record-command", function () {
         const { options } = parseCliArgs(["--deliver", "hooks.example.com=http://127.0.0.1:8080", "--deliver=b.example.com=https://127.0.0.1:8443"]);
         assert.deepEqual(options.deliver, { "hooks.example.com": "http://127.0.0.1:8080", "b.example.com": "https://127.0.0.1:8443" });
         assert.throws(() => parseCliArgs(["--deliver", "hooks.example.com"]), /--deliver must look like HOST=URL/);
-        assert.throws(() => parseCliArgs(["--deliver", "a.example.com=http://127.0.0.1:1", "--deliver", "A.example.com=http://127.0.0.1:2"]), /--deliver: a.example.com is given twice/);
+        assert.throws(
+            () => parseCliArgs(["--deliver", "a.example.com=http://127.0.0.1:1", "--deliver", "A.example.com=http://127.0.0.1:2"]),
+            /--deliver: a.example.com is given twice/,
+        );
     });
 
     it("parses the record flags, naming a missing or bad one", () => {
-        const args = parseRecordArgs(["--emulator", "http://127.0.0.1:9", "--domain", "live.example.com", "--app", "a", "--stream", "s", "--pause", "--format", "mp4", "--format=flv", "--duration", "12.5", "--push-args", "callback_x=1"]);
-        assert.deepEqual(args.request, { domainName: "live.example.com", app: "a", stream: "s", pause: true, durationSeconds: 12.5, formats: ["mp4", "flv"], pushArgs: "callback_x=1" });
+        const args = parseRecordArgs([
+            "--emulator",
+            "http://127.0.0.1:9",
+            "--domain",
+            "live.example.com",
+            "--app",
+            "a",
+            "--stream",
+            "s",
+            "--pause",
+            "--format",
+            "mp4",
+            "--format=flv",
+            "--duration",
+            "12.5",
+            "--push-args",
+            "callback_x=1",
+        ]);
+        assert.deepEqual(args.request, {
+            domainName: "live.example.com",
+            app: "a",
+            stream: "s",
+            pause: true,
+            durationSeconds: 12.5,
+            formats: ["mp4", "flv"],
+            pushArgs: "callback_x=1",
+        });
         assert.throws(() => parseRecordArgs(["--domain", "d"]), /record: --emulator is required/);
         assert.throws(() => parseRecordArgs(["--emulator", "127.0.0.1:9"]), /--emulator must be the emulator's base URL/);
-        assert.throws(() => parseRecordArgs(["--emulator", "http://127.0.0.1:9", "--domain", "d", "--app", "a", "--stream", "s", "--codec", "vp9"]), /--codec must be h264 or h265/);
+        assert.throws(
+            () => parseRecordArgs(["--emulator", "http://127.0.0.1:9", "--domain", "d", "--app", "a", "--stream", "s", "--codec", "vp9"]),
+            /--codec must be h264 or h265/,
+        );
         assert.throws(() => parseRecordArgs(["--bogus"]), /record: unknown flag --bogus/);
         assert.equal(parseRecordArgs(["--help"]).help, true);
     });

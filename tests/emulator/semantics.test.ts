@@ -29,7 +29,12 @@ describe("emulator semantics profiles", () => {
         it("default to the readings modelled before profiles existed", () => {
             assert.deepEqual(resolveOptions({}).semantics, DEFAULT_SEMANTICS);
             assert.deepEqual(DEFAULT_SEMANTICS, {
-                updateOmitted: "reset", emptyUrl: "clear", describeAuthKey: "clear", boolWire: "bool", missingConfig: "404", throttleCode: "Throttling.User",
+                updateOmitted: "reset",
+                emptyUrl: "clear",
+                describeAuthKey: "clear",
+                boolWire: "bool",
+                missingConfig: "404",
+                throttleCode: "Throttling.User",
             });
         });
 
@@ -60,17 +65,32 @@ describe("emulator semantics profiles", () => {
             const { call, stored } = await emulator({});
             assert.equal(outcomeOf(await call(ADD, full)), "OK");
             assert.equal(outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_A })), "OK");
-            assert.deepEqual({ ...(await stored()), accountId: "" }, { accountId: "", domainName: DOMAIN, notifyUrl: URL_A, needStatusNotify: false, notifyReqAuth: false });
+            assert.deepEqual(
+                { ...(await stored()), accountId: "" },
+                { accountId: "", domainName: DOMAIN, notifyUrl: URL_A, needStatusNotify: false, notifyReqAuth: false },
+            );
         });
 
         it("keep: a field left out keeps its value; an explicitly empty one clears it", async () => {
             const { call, stored } = await emulator({ updateOmitted: "keep" });
             assert.equal(outcomeOf(await call(ADD, full)), "OK");
             assert.equal(outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B })), "OK");
-            assert.deepEqual({ ...(await stored()), accountId: "" }, {
-                accountId: "", domainName: DOMAIN, notifyUrl: URL_B, onDemandUrl: URL_B, needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY,
-            });
-            assert.equal(outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B, OnDemandUrl: "", NotifyReqAuth: false, NotifyAuthKey: "" })), "OK");
+            assert.deepEqual(
+                { ...(await stored()), accountId: "" },
+                {
+                    accountId: "",
+                    domainName: DOMAIN,
+                    notifyUrl: URL_B,
+                    onDemandUrl: URL_B,
+                    needStatusNotify: true,
+                    notifyReqAuth: true,
+                    notifyAuthKey: KEY,
+                },
+            );
+            assert.equal(
+                outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B, OnDemandUrl: "", NotifyReqAuth: false, NotifyAuthKey: "" })),
+                "OK",
+            );
             const s = (await stored())!;
             assert.equal(s.onDemandUrl, undefined);
             assert.equal(s.notifyAuthKey, undefined);
@@ -158,7 +178,10 @@ describe("emulator semantics profiles", () => {
 
     describe("--throttle-code", () => {
         for (const [throttleCode, code, status] of [
-            ["Throttling.User", "Throttling.User", 400], ["Throttling.Api", "Throttling.Api", 400], ["Throttling", "Throttling", 400], ["429", "Throttling", 429],
+            ["Throttling.User", "Throttling.User", 400],
+            ["Throttling.Api", "Throttling.Api", 400],
+            ["Throttling", "Throttling", 400],
+            ["429", "Throttling", 429],
         ] as const) {
             it(`${throttleCode}: a call over quota answers HTTP ${status} ${code}`, async () => {
                 const { call } = await emulator({ throttleCode, readQps: 1 });

@@ -40,7 +40,11 @@ interface Workflow {
 /** Parses strictly: any YAML error or warning (duplicate keys included) fails the test. */
 function load(file: string): Workflow {
     const doc = parseDocument(fs.readFileSync(path.join(EXAMPLE, "workflows", file), "utf8"), { uniqueKeys: true });
-    assert.deepEqual([...doc.errors, ...doc.warnings].map((e) => e.message), [], `${file} is not clean YAML`);
+    assert.deepEqual(
+        [...doc.errors, ...doc.warnings].map((e) => e.message),
+        [],
+        `${file} is not clean YAML`,
+    );
     return doc.toJS() as Workflow;
 }
 
@@ -81,14 +85,17 @@ describe("examples/gitops: the GitHub Actions workflows", () => {
             assert.match(String(inputs["oidc-provider-arn"]), /^\$\{\{ vars\.ALIBABA_CLOUD_OIDC_PROVIDER_ARN \}\}$/);
             const text = fs.readFileSync(path.join(EXAMPLE, "workflows", file), "utf8");
             assert.doesNotMatch(text, /ALIBABA_CLOUD_ACCESS_KEY|ALICLOUD_ACCESS_KEY|alicloud:secretKey/, "no long-lived key anywhere");
-            const firstPulumi = job.steps.findIndex((s) => (s.uses?.startsWith("pulumi/actions@") && s.with?.command !== undefined) || /drift-check\.sh/.test(s.run ?? ""));
+            const firstPulumi = job.steps.findIndex(
+                (s) => (s.uses?.startsWith("pulumi/actions@") && s.with?.command !== undefined) || /drift-check\.sh/.test(s.run ?? ""),
+            );
             assert.ok(firstPulumi > creds, "credentials come before the step that calls the cloud");
         });
     }
 
     it("pin the CLI to the SDK version this package is built and tested with", () => {
-        const sdk = (JSON.parse(fs.readFileSync(path.join(findRepoRoot(__dirname), "package.json"), "utf8")) as { devDependencies: Record<string, string> })
-            .devDependencies["@pulumi/pulumi"];
+        const sdk = (
+            JSON.parse(fs.readFileSync(path.join(findRepoRoot(__dirname), "package.json"), "utf8")) as { devDependencies: Record<string, string> }
+        ).devDependencies["@pulumi/pulumi"];
         for (const file of FILES) assert.equal(load(file).env.PULUMI_VERSION, sdk, file);
     });
 
@@ -144,7 +151,8 @@ describe("examples/gitops: the GitHub Actions workflows", () => {
         const syntax = spawnSync("bash", ["-n", script], { encoding: "utf8" });
         assert.equal(syntax.status, 0, syntax.stderr);
         const text = fs.readFileSync(script, "utf8");
-        for (const status of ["clean", "drift", "error"]) assert.match(text, new RegExp(`publish ${status} `), `the script publishes status=${status}`);
+        for (const status of ["clean", "drift", "error"])
+            assert.match(text, new RegExp(`publish ${status} `), `the script publishes status=${status}`);
         assert.match(text, /status=\$status" >>"\$GITHUB_OUTPUT"/);
     });
 });

@@ -41,9 +41,16 @@ function wireParams(config: CanonicalConfig): Map<string, string> {
 }
 
 /** Runs one action on the emulator's model; a rejection is returned as its error code. */
-function emulate(action: ActionName, params: ReadonlyMap<string, string>, store: ConfigStore): { ok: true; body: Record<string, unknown> } | { ok: false; code: string } {
+function emulate(
+    action: ActionName,
+    params: ReadonlyMap<string, string>,
+    store: ConfigStore,
+): { ok: true; body: Record<string, unknown> } | { ok: false; code: string } {
     try {
-        return { ok: true, body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }) as Record<string, unknown> };
+        return {
+            ok: true,
+            body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }) as Record<string, unknown>,
+        };
     } catch (error) {
         if (error instanceof ApiError) return { ok: false, code: error.code };
         throw error;

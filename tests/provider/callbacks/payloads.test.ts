@@ -72,7 +72,9 @@ describe("provider/callbacks/payloads", () => {
             `"start_time" must be a Unix time in whole seconds`,
             `"push_args" must be an object of string values`,
         ]);
-        assert.deepEqual(errorsOf(parseFileGeneratedCallback({ ...file, start_time: 20, stop_time: 10 })), [`"stop_time" must not be before "start_time"`]);
+        assert.deepEqual(errorsOf(parseFileGeneratedCallback({ ...file, start_time: 20, stop_time: 10 })), [
+            `"stop_time" must not be before "start_time"`,
+        ]);
     });
 
     it("parses the documented on-demand query, with or without '?'", () => {

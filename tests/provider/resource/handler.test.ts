@@ -46,7 +46,12 @@ describe("resource/handler (the serialized provider)", function () {
 
     it("forwards exactly the provider's methods, loading the provider lazily by package name", () => {
         const handler = require(HANDLER);
-        assert.deepEqual(Object.keys(handler).filter((k) => k !== "__esModule").sort(), [...METHODS].sort());
+        assert.deepEqual(
+            Object.keys(handler)
+                .filter((k) => k !== "__esModule")
+                .sort(),
+            [...METHODS].sort(),
+        );
         for (const method of METHODS) assert.equal(typeof handler[method], "function", method);
         assert.match(readFileSync(HANDLER, "utf8"), /require\("pulumi-alicloud-live\/dist\/provider\/resource\/provider\.js"\)/);
     });
@@ -76,8 +81,12 @@ describe("resource/handler (the serialized provider)", function () {
             pulumi.runtime.serializeFunction(() => handler, { allowSecrets: true })
                 .then((s) => process.stdout.write(JSON.stringify({ text: s.text, containsSecrets: s.containsSecrets })));`;
         const stdout = await new Promise<string>((resolve, reject) => {
-            execFile(process.execPath, ["--preserve-symlinks", "-e", script], { cwd: root, timeout: 25_000, env: { ...process.env, ...SECRETS } },
-                (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)));
+            execFile(
+                process.execPath,
+                ["--preserve-symlinks", "-e", script],
+                { cwd: root, timeout: 25_000, env: { ...process.env, ...SECRETS } },
+                (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
+            );
         });
         const serialized = JSON.parse(stdout) as { text: string; containsSecrets: boolean };
         assert.equal(serialized.containsSecrets, false);

@@ -48,7 +48,11 @@ describe("retry: convergence to the emulator's quota in real time", function () 
             ),
         );
         const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-        assert.deepEqual(failures.map((f) => String(f.reason)), [], "every Add succeeds");
+        assert.deepEqual(
+            failures.map((f) => String(f.reason)),
+            [],
+            "every Add succeeds",
+        );
 
         const adds = (await new EmulatorAdmin(running.url).requests()).filter((e) => e.action === "AddLiveRecordNotifyConfig");
         const ok = adds.filter((e) => e.outcome === "OK");

@@ -14,7 +14,11 @@ export class SimulatedBucket {
     granted = 0;
     refused = 0;
 
-    constructor(private readonly time: VirtualTime, private readonly rate: number, private readonly capacity = rate) {
+    constructor(
+        private readonly time: VirtualTime,
+        private readonly rate: number,
+        private readonly capacity = rate,
+    ) {
         this.#tokens = capacity;
         this.#at = time.now();
     }
