@@ -196,7 +196,7 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
             ) as CliScenarioResult["timelines"],
             cloudAfterCreate,
             cloudAfterDestroy,
-            logOverflowed: entries.length > 0 && entries[0]!.seq !== 1,
+            logOverflowed: entries.length > 0 && entries[0].seq !== 1,
         };
     } finally {
         await ws.cleanup();

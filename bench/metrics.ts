@@ -74,8 +74,8 @@ export function timeline(
         const second = Math.floor((Date.parse(e.time) - fromMs) / 1000);
         if (second < 0) continue;
         while (seconds.length <= second) seconds.push({ second: seconds.length, ok: 0, throttled: 0 });
-        if (isThrottleOutcome(e.outcome)) seconds[second]!.throttled++;
-        else if (e.outcome === "OK") seconds[second]!.ok++;
+        if (isThrottleOutcome(e.outcome)) seconds[second].throttled++;
+        else if (e.outcome === "OK") seconds[second].ok++;
     }
     return seconds;
 }

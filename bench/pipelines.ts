@@ -136,8 +136,8 @@ export async function runPipelines(
             await host.configure({
                 "alicloud-live:endpoint": ctx.endpoint,
                 "alicloud-live:stsEndpoint": ctx.stsEndpoint,
-                "alicloud:accessKey": ctx.hostKeys[i]!.id,
-                "alicloud:secretKey": ctx.hostKeys[i]!.secret,
+                "alicloud:accessKey": ctx.hostKeys[i].id,
+                "alicloud:secretKey": ctx.hostKeys[i].secret,
                 ...(withStore ? { "alicloud-live:quotaStore": ctx.redis.url } : {}),
             });
         }
@@ -204,8 +204,8 @@ export function mergeTimelines(
     for (const line of lines) {
         for (const { second, ok, throttled } of line) {
             while (merged.length <= second) merged.push({ second: merged.length, ok: 0, throttled: 0 });
-            merged[second]!.ok += ok;
-            merged[second]!.throttled += throttled;
+            merged[second].ok += ok;
+            merged[second].throttled += throttled;
         }
     }
     return merged;

@@ -11,7 +11,7 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
     const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.]+( ?[%x]| s)?$|^n\/a$|^-$/.test(r[i] ?? "")));
     const line = (cells: readonly string[]) =>
         cells
-            .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+            .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
             .join("  ")
             .trimEnd();
     return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");

@@ -57,7 +57,7 @@ async function answer(route: string, request: AdminRequest, state: EmulatorState
             `${configs.length} accounts configured ${JSON.stringify(spec.domainName)} (${configs.map((c) => c.accountId).join(", ")}): give "accountId"`,
         );
     }
-    const run = await simulateRecording(state.recordings.newId(), spec, configs[0]!, sender, () => state.now());
+    const run = await simulateRecording(state.recordings.newId(), spec, configs[0], sender, () => state.now());
     state.recordings.add(run);
     return { status: 200, body: run };
 }

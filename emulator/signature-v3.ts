@@ -102,7 +102,7 @@ const AUTHORIZATION = /^ACS3-HMAC-SHA256 Credential=([^,\s]+),SignedHeaders=([^,
 export function parseAuthorizationV3(header: string): ParsedAuthorization | undefined {
     const match = AUTHORIZATION.exec(header.trim());
     if (!match) return undefined;
-    const signedHeaders = match[2]!.split(";");
+    const signedHeaders = match[2].split(";");
     if (signedHeaders.some((name) => name === "")) return undefined;
-    return { accessKeyId: match[1]!, signedHeaders, signature: match[3]! };
+    return { accessKeyId: match[1], signedHeaders, signature: match[3] };
 }

@@ -131,7 +131,7 @@ describe("bench/driver: PhaseDriver", () => {
             await driver.create(resources(2));
             const updated = await driver.update((_n, inputs) => inputs);
             assert.deepEqual([updated.succeeded, updated.failed], [0, 2]);
-            assert.match(updated.errorSamples[0]!, /expected an in-place update, got changes=none/);
+            assert.match(updated.errorSamples[0], /expected an in-place update, got changes=none/);
             assert.equal(log.filter((l) => l.startsWith("update ")).length, 0);
         } finally {
             driver.close();

@@ -97,8 +97,8 @@ describe("bench/metrics", () => {
             n.phases.map((p) => p.ratio),
             [1.25, 1, 1],
         );
-        assert.deepEqual(n.phases[0]!.calls, { total: 2, throttled: 1, ok: 1 });
-        assert.deepEqual(n.phases[2]!.calls, { total: 0, throttled: 0, ok: 0 });
+        assert.deepEqual(n.phases[0].calls, { total: 2, throttled: 1, ok: 1 });
+        assert.deepEqual(n.phases[2].calls, { total: 0, throttled: 0, ok: 0 });
         assert.equal(n.wallSeconds, 5.5);
         assert.equal(n.floorSeconds, 5);
         assert.equal(n.ratio, 1.1);

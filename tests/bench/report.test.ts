@@ -63,13 +63,13 @@ describe("bench/report: scenario table", () => {
     });
 
     it("shows each phase's wall time and ratio, the throttled share, host CPU and peak RSS", () => {
-        const row = scenarioTable([result(false)]).split("\n")[2]!;
+        const row = scenarioTable([result(false)]).split("\n")[2];
         for (const cell of ["this-provider", "alone", "1.1 (1.10x)", "1.10x", "3.23 %", "1.23", "150"])
             assert.ok(row.includes(cell), `${cell} in ${row}`);
     });
 
     it("marks a scenario cut off by its time limit instead of showing a ratio", () => {
-        const row = scenarioTable([result(true)]).split("\n")[2]!;
+        const row = scenarioTable([result(true)]).split("\n")[2];
         assert.ok(row.includes("1.1!"), row);
         assert.ok(row.includes("cut off"), row);
         assert.ok(!/\b1\.10x\s+31\b/.test(row), row);
@@ -112,7 +112,7 @@ describe("bench/report: CLI table", () => {
     });
 
     it("shows per phase the wall time and both ratios, the subtracted no-op, the call span, the time with no quota, the counts and the exit code", () => {
-        const row = cliTable(result([phase("create")])).split("\n")[2]!;
+        const row = cliTable(result([phase("create")])).split("\n")[2];
         assert.deepEqual(row.split(/\s{2,}/), [
             "create",
             "20.0",

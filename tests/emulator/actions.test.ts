@@ -59,7 +59,7 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
             assert.equal(outcomeOf(r), "ConfigAlreadyExists");
             assert.equal(statusOf(r), 400);
             assert.equal(r.ok ? "" : r.data?.["Message"], "Config has already exist.");
-            assert.equal((await admin.configs())[0]!.notifyUrl, URL_A);
+            assert.equal((await admin.configs())[0].notifyUrl, URL_A);
         });
 
         it("matches domains case-insensitively", async () => {
@@ -82,8 +82,8 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
                 );
                 const d = await call(DESCRIBE, { DomainName: domain });
                 assert.ok(d.ok);
-                assert.equal(d.body["LiveRecordNotifyConfig"].NeedStatusNotify, /^(yes|true)$/i.test(status!));
-                assert.equal(d.body["LiveRecordNotifyConfig"].NotifyReqAuth, /^(yes|true)$/i.test(auth!));
+                assert.equal(d.body["LiveRecordNotifyConfig"].NeedStatusNotify, /^(yes|true)$/i.test(status));
+                assert.equal(d.body["LiveRecordNotifyConfig"].NotifyReqAuth, /^(yes|true)$/i.test(auth));
             }
         });
 
@@ -293,7 +293,7 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
                 assert.equal(r.ok ? "" : r.data?.["Message"], "Ram Permission is forbidden.");
             }
             assert.equal(outcomeOf(await call(DESCRIBE, { DomainName: DOMAIN }, reader)), "OK");
-            assert.equal((await admin.configs())[0]!.notifyUrl, URL_A);
+            assert.equal((await admin.configs())[0].notifyUrl, URL_A);
         });
 
         it("keys of one account share configs; another account has its own", async () => {

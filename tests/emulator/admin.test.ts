@@ -26,7 +26,7 @@ describe("emulator/admin", () => {
                 ["DELETE", "/_emulator/faults"],
             ]) {
                 const answer = handleAdmin(
-                    { method: method!, path: path!, search: new URLSearchParams(), peer: "10.0.0.5", body: Buffer.alloc(0) },
+                    { method: method, path: path, search: new URLSearchParams(), peer: "10.0.0.5", body: Buffer.alloc(0) },
                     state,
                 );
                 assert.equal(answer.status, 403);
@@ -60,9 +60,9 @@ describe("emulator/admin", () => {
                 assert.match(r.requestId ?? "", /^[0-9A-F-]{36}$/);
                 assert.deepEqual(await admin.configs(), []);
                 const [entry] = await admin.requests();
-                assert.equal(entry!.fault, id);
-                assert.equal(entry!.outcome, "ServiceUnavailable");
-                assert.equal(entry!.status, 503);
+                assert.equal(entry.fault, id);
+                assert.equal(entry.outcome, "ServiceUnavailable");
+                assert.equal(entry.status, 503);
             });
 
             it("error with a catalogued code needs no status", async () => {
@@ -89,7 +89,7 @@ describe("emulator/admin", () => {
                 assert.match(`${r.code} ${r.message}`, /ECONNRESET|socket hang up/);
                 assert.deepEqual(await admin.configs(), []);
                 const [entry] = await admin.requests();
-                assert.deepEqual([entry!.status, entry!.outcome, entry!.fault, entry!.hiddenOutcome], [0, "dropped", id, undefined]);
+                assert.deepEqual([entry.status, entry.outcome, entry.fault, entry.hiddenOutcome], [0, "dropped", id, undefined]);
             });
 
             it("ambiguous: applies the write, then closes the connection without answering", async () => {
@@ -99,7 +99,7 @@ describe("emulator/admin", () => {
                 assert.equal(r.statusCode, undefined);
                 assert.equal((await admin.configs()).length, 1, "the write happened");
                 const [entry] = await admin.requests();
-                assert.deepEqual([entry!.status, entry!.outcome, entry!.fault, entry!.hiddenOutcome], [0, "dropped", id, "OK"]);
+                assert.deepEqual([entry.status, entry.outcome, entry.fault, entry.hiddenOutcome], [0, "dropped", id, "OK"]);
                 assert.equal(outcomeOf(await add()), "ConfigAlreadyExists", "a retry finds the config");
             });
 
@@ -107,14 +107,14 @@ describe("emulator/admin", () => {
                 await admin.addFault({ action: DELETE, ambiguous: true });
                 const r = await coreCall(emu.endpoint, DEMO_ACCOUNT, DELETE, { DomainName: "missing.example.com" });
                 assert.ok(!r.ok && r.statusCode === undefined);
-                assert.equal((await admin.requests())[0]!.hiddenOutcome, "InvalidConfig.NotFound");
+                assert.equal((await admin.requests())[0].hiddenOutcome, "InvalidConfig.NotFound");
             });
 
             it("count: affects that many matching requests, then disappears", async () => {
                 await admin.addFault({ action: ADD, count: 2, error: { code: "InternalError" } });
-                assert.equal((await admin.faults())[0]!.remaining, 2);
+                assert.equal((await admin.faults())[0].remaining, 2);
                 assert.equal(outcomeOf(await add("a.example.com")), "InternalError");
-                assert.equal((await admin.faults())[0]!.remaining, 1);
+                assert.equal((await admin.faults())[0].remaining, 1);
                 assert.equal(outcomeOf(await add("a.example.com")), "InternalError");
                 assert.equal(outcomeOf(await add("a.example.com")), "OK");
                 assert.deepEqual(await admin.faults(), []);
@@ -143,7 +143,7 @@ describe("emulator/admin", () => {
                     "InternalError",
                     "InvalidConfig.NotFound",
                 ]);
-                assert.equal((await seededAdmin.faults())[0]!.matched, 3);
+                assert.equal((await seededAdmin.faults())[0].matched, 3);
             });
 
             it("faults come after authentication and quota: neither a bad signature nor a throttled call uses a count", async () => {
@@ -197,8 +197,8 @@ describe("emulator/admin", () => {
                     NotifyAuthKey: "abcdefghijklmnop",
                 });
                 const [c] = await admin.configs();
-                assert.equal(c!.notifyAuthKey, "abcdefghijklmnop");
-                assert.match(c!.accountId, /^1\d{15}$/);
+                assert.equal(c.notifyAuthKey, "abcdefghijklmnop");
+                assert.match(c.accountId, /^1\d{15}$/);
             });
 
             it("requests: every API call with time, action, account, key, status, outcome and RequestId; `since` pages", async () => {
@@ -207,7 +207,7 @@ describe("emulator/admin", () => {
                 const log = await admin.requests();
                 assert.equal(log.length, 2);
                 assert.ok(ok.ok);
-                assert.equal(log[0]!.requestId, ok.body["RequestId"]);
+                assert.equal(log[0].requestId, ok.body["RequestId"]);
                 assert.deepEqual(
                     log.map((e) => [e.action, e.accessKeyId, e.status, e.outcome, e.domainName]),
                     [
@@ -215,20 +215,20 @@ describe("emulator/admin", () => {
                         [ADD, DEMO_ACCOUNT.accessKeyId, 400, "ConfigAlreadyExists", "live.example.com"],
                     ],
                 );
-                assert.ok(Math.abs(Date.parse(log[0]!.time) - Date.now()) < 60_000);
+                assert.ok(Math.abs(Date.parse(log[0].time) - Date.now()) < 60_000);
                 assert.deepEqual(
-                    (await admin.requests(log[0]!.seq)).map((e) => e.seq),
-                    [log[1]!.seq],
+                    (await admin.requests(log[0].seq)).map((e) => e.seq),
+                    [log[1].seq],
                 );
             });
 
             it("requests log failed authentication with the claimed key and no account", async () => {
                 await coreCall(emu.endpoint, { accessKeyId: "UNKNOWN", accessKeySecret: "x" }, DESCRIBE, { DomainName: "x.example.com" });
                 const [entry] = await admin.requests();
-                assert.equal(entry!.accessKeyId, "UNKNOWN");
-                assert.equal(entry!.accountId, undefined);
-                assert.equal(entry!.outcome, "InvalidAccessKeyId.NotFound");
-                assert.equal(entry!.status, 404);
+                assert.equal(entry.accessKeyId, "UNKNOWN");
+                assert.equal(entry.accountId, undefined);
+                assert.equal(entry.outcome, "InvalidAccessKeyId.NotFound");
+                assert.equal(entry.status, 404);
             });
 
             it("stats: counts per action and outcome", async () => {

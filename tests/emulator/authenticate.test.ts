@@ -104,10 +104,10 @@ describe("emulator/authenticate (over HTTP)", () => {
         it("V3: a one-character change to each signed header -> SignatureDoesNotMatch", async () => {
             const emu = await start({ accounts: [STS] });
             const captured = await captureRequest((endpoint) => coreCall(endpoint, STS, ADD, ADD_QUERY));
-            const signed = /SignedHeaders=([^,]+)/.exec(captured.headers["authorization"]!)![1]!.split(";");
+            const signed = /SignedHeaders=([^,]+)/.exec(captured.headers["authorization"])![1].split(";");
             assert.ok(signed.length >= 9, `signed: ${signed.join(";")}`);
             for (const name of signed) {
-                const res = await sendRaw(emu.port, { ...captured, headers: { ...captured.headers, [name]: tamper(captured.headers[name]!) } });
+                const res = await sendRaw(emu.port, { ...captured, headers: { ...captured.headers, [name]: tamper(captured.headers[name]) } });
                 assert.equal(res.json?.Code, "SignatureDoesNotMatch", `header ${name}: ${res.text}`);
                 assert.equal(res.status, 400);
             }
@@ -132,7 +132,7 @@ describe("emulator/authenticate (over HTTP)", () => {
         it("V3: a one-character change to the signature, or a body the signature did not cover -> SignatureDoesNotMatch", async () => {
             const emu = await start();
             const captured = await captureRequest((endpoint) => coreCall(endpoint, DEMO_ACCOUNT, ADD, ADD_QUERY));
-            const auth = captured.headers["authorization"]!;
+            const auth = captured.headers["authorization"];
             const badSig = await sendRaw(emu.port, { ...captured, headers: { ...captured.headers, authorization: tamper(auth) } });
             assert.equal(badSig.json?.Code, "SignatureDoesNotMatch");
             const withBody = await sendRaw(emu.port, { ...captured, body: "x" });

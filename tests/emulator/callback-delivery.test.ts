@@ -50,7 +50,7 @@ describe("emulator/callback-delivery", function () {
             notifyAuthKey: KEY,
         });
         assert.equal(receiver.received.length, 1);
-        const got = receiver.received[0]!;
+        const got = receiver.received[0];
         assert.equal(got.method, "POST");
         assert.equal(got.url, "/live/record");
         assert.equal(got.headers.host, "hooks.example.com");
@@ -71,8 +71,8 @@ describe("emulator/callback-delivery", function () {
     it("sends no signature headers without a key", async () => {
         const { record } = await sender().send({ kind: "file_generated", method: "POST", url: URL_, body: {} });
         assert.equal(record.signed, false);
-        assert.equal(receiver.received[0]!.headers["ali-live-signature"], undefined);
-        assert.equal(receiver.received[0]!.headers["ali-live-timestamp"], undefined);
+        assert.equal(receiver.received[0].headers["ali-live-signature"], undefined);
+        assert.equal(receiver.received[0].headers["ali-live-timestamp"], undefined);
     });
 
     it("a receiver that never answers: 1 try + 5 retries, each a timeout, then failed", async () => {
@@ -150,8 +150,8 @@ describe("emulator/callback-delivery", function () {
     it("GET carries the query and hands back the answer's body", async () => {
         receiver.behave(() => ({ status: 200, body: { NeedRecord: true } }));
         const result = await sender().send({ kind: "on_demand", method: "GET", url: "http://hooks.example.com/od?domain=d&app=a" });
-        assert.equal(receiver.received[0]!.method, "GET");
-        assert.equal(receiver.received[0]!.url, "/od?domain=d&app=a");
+        assert.equal(receiver.received[0].method, "GET");
+        assert.equal(receiver.received[0].url, "/od?domain=d&app=a");
         assert.deepEqual(JSON.parse(result.responseBody!), { NeedRecord: true });
     });
 

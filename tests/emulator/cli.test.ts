@@ -37,7 +37,7 @@ describe("emulator/cli (spawned)", function () {
         let out = "";
         let err = "";
         const firstLine = new Promise<string>((resolve, reject) => {
-            child.stdout!.on("data", (chunk: Buffer) => {
+            child.stdout.on("data", (chunk: Buffer) => {
                 out += chunk.toString();
                 const nl = out.indexOf("\n");
                 if (nl >= 0) resolve(out.slice(0, nl));
@@ -45,7 +45,7 @@ describe("emulator/cli (spawned)", function () {
             child.on("exit", () => reject(new Error(`exited before a line; stderr: ${err}`)));
         });
         firstLine.catch(() => undefined);
-        child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
         const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
         return { child, firstLine, stdout: () => out, stderr: () => err, exit };
     }
@@ -63,7 +63,7 @@ describe("emulator/cli (spawned)", function () {
         assert.ok(match, first);
         const [, demo, hint] = await linesOf(r, 3);
         assert.equal(demo, `demo access key: AccessKeyId=${DEMO_ACCOUNT.accessKeyId} AccessKeySecret=${DEMO_ACCOUNT.accessKeySecret}`);
-        assert.match(hint!, /^hint: /);
+        assert.match(hint, /^hint: /);
         const endpoint = `127.0.0.1:${match[1]}`;
         assert.equal(
             outcomeOf(await coreCall(endpoint, DEMO_ACCOUNT, ADD, { DomainName: "cli.example.com", NotifyUrl: "http://cb.example.com/" })),
@@ -76,7 +76,7 @@ describe("emulator/cli (spawned)", function () {
 
     it("with --account accepts that key, not the demo key, and never prints the secret; SIGINT stops it", async () => {
         const r = run(["--account", "CLI-KEY:cli-secret-value:1000000000000042"]);
-        const endpoint = /http:\/\/(\S+)$/.exec(await r.firstLine)![1]!;
+        const endpoint = /http:\/\/(\S+)$/.exec(await r.firstLine)![1];
         await linesOf(r, 2);
         assert.ok(!r.stdout().includes("cli-secret-value") && !r.stdout().includes("demo access key"));
         assert.equal(
@@ -93,7 +93,7 @@ describe("emulator/cli (spawned)", function () {
     it("keeps configs across a restart with --state", async () => {
         const state = join(dir, "state.json");
         const first = run(["--state", state]);
-        const endpoint1 = /http:\/\/(\S+)$/.exec(await first.firstLine)![1]!;
+        const endpoint1 = /http:\/\/(\S+)$/.exec(await first.firstLine)![1];
         assert.equal(
             outcomeOf(await coreCall(endpoint1, DEMO_ACCOUNT, ADD, { DomainName: "kept.example.com", NotifyUrl: "http://cb.example.com/" })),
             "OK",
@@ -101,7 +101,7 @@ describe("emulator/cli (spawned)", function () {
         first.child.kill("SIGTERM");
         assert.equal(await first.exit, 0);
         const second = run(["--state", state]);
-        const endpoint2 = /http:\/\/(\S+)$/.exec(await second.firstLine)![1]!;
+        const endpoint2 = /http:\/\/(\S+)$/.exec(await second.firstLine)![1];
         const d = await coreCall(endpoint2, DEMO_ACCOUNT, DESCRIBE, { DomainName: "kept.example.com" });
         assert.ok(d.ok);
         assert.equal(d.body["LiveRecordNotifyConfig"].NotifyUrl, "http://cb.example.com/");

@@ -61,8 +61,8 @@ describe("emulator/recording", () => {
         );
         assert.deepEqual(fake.kinds(), ["record_started", "record_paused", "record_resumed", "file_generated"]);
         assert.ok(fake.sent.every((r) => r.method === "POST" && r.url === CONFIG.notifyUrl && r.notifyAuthKey === CONFIG.notifyAuthKey));
-        assert.deepEqual(fake.sent[1]!.body, { domain: "live.example.com", app: "app1", stream: "s1", event: "record_paused" });
-        assert.deepEqual(fake.sent[3]!.body, {
+        assert.deepEqual(fake.sent[1].body, { domain: "live.example.com", app: "app1", stream: "s1", event: "record_paused" });
+        assert.deepEqual(fake.sent[3].body, {
             domain: "live.example.com",
             app: "app1",
             stream: "s1",
@@ -104,8 +104,8 @@ describe("emulator/recording", () => {
             () => DOCS_START_MS,
         );
         assert.deepEqual(fake.kinds(), ["on_demand"]);
-        const url = new URL(fake.sent[0]!.url);
-        assert.equal(fake.sent[0]!.method, "GET");
+        const url = new URL(fake.sent[0].url);
+        assert.equal(fake.sent[0].method, "GET");
         assert.deepEqual(Object.fromEntries(url.searchParams), {
             token: "1",
             domain: "live.example.com",
@@ -128,7 +128,7 @@ describe("emulator/recording", () => {
             () => DOCS_START_MS,
         );
         assert.deepEqual(fake.kinds(), ["on_demand", "record_started", "file_generated"]);
-        assert.match((fake.sent[2]!.body as { uri: string }).uri, /\.mp4$/);
+        assert.match((fake.sent[2].body as { uri: string }).uri, /\.mp4$/);
         assert.deepEqual(run.onDemand, { needRecord: true, formats: ["mp4"], intervals: { Mp4: 600 } });
     });
 

@@ -60,7 +60,7 @@ describe("emulator/recordings-admin", function () {
             assert.equal(r.headers.host, "hooks.example.com");
             assert.equal(r.headers["ali-live-signature"], md5(`hooks.example.com|${String(r.headers["ali-live-timestamp"])}|${KEY}`));
         }
-        const file = JSON.parse(receiver.received[3]!.body) as Record<string, unknown>;
+        const file = JSON.parse(receiver.received[3].body) as Record<string, unknown>;
         assert.deepEqual(file.push_args, { callback_user: "42" });
         assert.equal(file.domain, DOMAIN);
         const listed = await admin.recordings();
@@ -80,7 +80,7 @@ describe("emulator/recordings-admin", function () {
             receiver.received.map((r) => r.method),
             ["GET"],
         );
-        assert.match(receiver.received[0]!.url, /^\/live\/on-demand\?domain=live\.example\.com&app=app&stream=cam1&codec=h264&vbitrate=2000$/);
+        assert.match(receiver.received[0].url, /^\/live\/on-demand\?domain=live\.example\.com&app=app&stream=cam1&codec=h264&vbitrate=2000$/);
     });
 
     it("a receiver that refuses: every attempt is recorded, the run still completes", async () => {
@@ -92,7 +92,7 @@ describe("emulator/recordings-admin", function () {
             [["file_generated", "failed"]],
         );
         assert.deepEqual(
-            run.deliveries[0]!.attempts.map((a) => a.status),
+            run.deliveries[0].attempts.map((a) => a.status),
             [401, 401, 401],
         );
     });

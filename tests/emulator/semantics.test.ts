@@ -46,7 +46,7 @@ describe("emulator semantics profiles", () => {
                     assert.equal(resolveOptions({ [key]: value }).semantics[key], value);
                     assert.deepEqual(parseCliArgs([flag, value]).options, { [key]: value });
                 }
-                assert.throws(() => resolveOptions({ [key]: "nope" } as EmulatorOptions), new RegExp(`options.${key} must be one of`));
+                assert.throws(() => resolveOptions({ [key]: "nope" }), new RegExp(`options.${key} must be one of`));
                 assert.throws(() => parseCliArgs([`${flag}=nope`]), new RegExp(`${flag} must be one of`));
             }
         });
@@ -91,7 +91,7 @@ describe("emulator semantics profiles", () => {
                 outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B, OnDemandUrl: "", NotifyReqAuth: false, NotifyAuthKey: "" })),
                 "OK",
             );
-            const s = (await stored())!;
+            const s = await stored();
             assert.equal(s.onDemandUrl, undefined);
             assert.equal(s.notifyAuthKey, undefined);
             assert.equal(s.needStatusNotify, true, "still kept");
@@ -111,7 +111,7 @@ describe("emulator semantics profiles", () => {
                 assert.equal(outcomeOf(await call(ADD, { DomainName: DOMAIN, NotifyUrl: URL_A, OnDemandUrl: "" })), "InvalidOnDemandUrl.Malformed");
                 await call(ADD, full);
                 assert.equal(outcomeOf(await call(UPDATE, { ...full, OnDemandUrl: "" })), "InvalidOnDemandUrl.Malformed");
-                assert.equal((await stored())!.onDemandUrl, URL_B);
+                assert.equal((await stored()).onDemandUrl, URL_B);
                 await admin.reset();
             }
         });
@@ -120,7 +120,7 @@ describe("emulator semantics profiles", () => {
             const { call, stored } = await emulator({ updateOmitted: "keep" });
             await call(ADD, full);
             assert.equal(outcomeOf(await call(UPDATE, { ...full, OnDemandUrl: "" })), "OK");
-            assert.equal((await stored())!.onDemandUrl, undefined);
+            assert.equal((await stored()).onDemandUrl, undefined);
         });
     });
 
@@ -154,7 +154,7 @@ describe("emulator semantics profiles", () => {
             assert.equal(outcomeOf(refused), "InvalidParameter");
             assert.match(refused.ok ? "" : String(refused.data?.["Message"]), /NeedStatusNotify/);
             assert.equal(outcomeOf(await call(ADD, { ...full, NeedStatusNotify: "Yes", NotifyReqAuth: "no" })), "OK");
-            assert.equal((await stored())!.needStatusNotify, true);
+            assert.equal((await stored()).needStatusNotify, true);
             const r = await call(DESCRIBE, { DomainName: DOMAIN });
             assert.ok(r.ok);
             assert.deepEqual([r.body["LiveRecordNotifyConfig"].NeedStatusNotify, r.body["LiveRecordNotifyConfig"].NotifyReqAuth], ["yes", "no"]);

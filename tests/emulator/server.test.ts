@@ -82,7 +82,7 @@ describe("emulator/server", () => {
             }),
         );
         assert.equal(res.status, 200, res.text);
-        assert.equal((await new EmulatorAdmin(emu.url).configs())[0]!.needStatusNotify, true);
+        assert.equal((await new EmulatorAdmin(emu.url).configs())[0].needStatusNotify, true);
     });
 
     it("refuses other methods with 405 UnsupportedHTTPMethod and huge bodies with 413", async () => {

@@ -20,7 +20,7 @@ const WRONG = "Wrong-Pw-hygiene-71Lk";
 const SECRET = "ak-secret-hygiene-55Tr";
 
 function request(values: Record<string, string>): ConfigureRequest {
-    return { config: { get: (key: string) => values[key], require: (key: string) => values[key]! } } as unknown as ConfigureRequest;
+    return { config: { get: (key: string) => values[key], require: (key: string) => values[key] } };
 }
 
 describe("security: the quota store's password", function () {

@@ -86,7 +86,7 @@ describe("security: transport of signed requests", function () {
                     assert.match(configured.message, expected, url);
                     const checked = await provider.check({}, INPUTS);
                     assert.equal(checked.failures?.length, 1);
-                    assert.match(checked.failures![0].reason, expected);
+                    assert.match(checked.failures[0].reason, expected);
                     for (const call of [
                         provider.create(INPUTS),
                         provider.read(INPUTS.domainName, OUTPUTS),

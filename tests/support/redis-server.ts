@@ -80,7 +80,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
         // The password goes through stdin (a config file read from "-"), never on a command line.
         const config = options.password === undefined ? "" : `requirepass ${JSON.stringify(options.password)}\n`;
         const proc = spawn("redis-server", config ? [...args, "-"] : args, { stdio: ["pipe", "pipe", "pipe"] });
-        proc.stdin!.end(config);
+        proc.stdin.end(config);
         running.add(proc);
         proc.once("exit", () => running.delete(proc));
         child = proc;
@@ -95,14 +95,14 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
                 proc.kill("SIGKILL");
                 reject(error);
             };
-            proc.stdout!.on("data", (chunk: Buffer) => {
+            proc.stdout.on("data", (chunk: Buffer) => {
                 output += chunk.toString("utf8");
                 if (READY_LINE.test(output)) {
                     clearTimeout(timer);
                     resolve();
                 }
             });
-            proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+            proc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
             proc.once("exit", (code, signal) =>
                 fail(new Error(`redis-server exited (${code ?? signal}) before it was ready: ${output.slice(-500)}`)),
             );

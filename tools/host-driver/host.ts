@@ -154,7 +154,7 @@ export async function startProviderHost(options: HostOptions): Promise<ProviderH
     const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     const stdout = new BoundedText(maxBytes);
     const stderr = new BoundedText(maxBytes);
-    child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
 
     let port: number;
     try {

@@ -195,7 +195,7 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("validates options eagerly with the option's name", () => {
-        assert.throws(() => new LiveClient({} as never), /needs `credentials`/);
+        assert.throws(() => new LiveClient({}), /needs `credentials`/);
         assert.throws(() => new LiveClient({ credentials: { accessKeyId: "", accessKeySecret: "x" } }), /credentials.accessKeyId/);
         assert.throws(() => new LiveClient({ credentials: { accessKeyId: "a", accessKeySecret: "b" }, readTimeoutMs: 0 }), /readTimeoutMs/);
         assert.throws(

@@ -32,7 +32,7 @@ function acceptedConfig(news: InputBag): CanonicalConfig | undefined {
     const result = checkInputs(news);
     if (result.failures !== undefined && result.failures.length > 0) return undefined;
     if (result.inputs === undefined || Object.values(result.inputs).some(isUnknown)) return undefined;
-    return desiredConfig(result.inputs as LiveRecordNotifyConfigInputs);
+    return desiredConfig(result.inputs);
 }
 
 /** The parameters exactly as the client puts them on the wire (before signing). */
@@ -49,7 +49,7 @@ function emulate(
     try {
         return {
             ok: true,
-            body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }) as Record<string, unknown>,
+            body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }),
         };
     } catch (error) {
         if (error instanceof ApiError) return { ok: false, code: error.code };

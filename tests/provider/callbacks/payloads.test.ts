@@ -55,7 +55,7 @@ describe("provider/callbacks/payloads", () => {
         assert.deepEqual(errorsOf(parseRecordingCallback("not json")), ["the body is not valid JSON"]);
         assert.deepEqual(errorsOf(parseRecordingCallback("[1,2]")), ["the body must be a JSON object"]);
         assert.deepEqual(errorsOf(parseRecordingCallback("null")), ["the body must be a JSON object"]);
-        assert.match(errorsOf(parseRecordingCallback("{}"))[0]!, /neither a recording status callback .* nor a file-generated callback/);
+        assert.match(errorsOf(parseRecordingCallback("{}"))[0], /neither a recording status callback .* nor a file-generated callback/);
     });
 
     it("lists every missing or wrong field at once", () => {

@@ -47,7 +47,7 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
             `burst: ${waits.slice(0, 15).map((w) => w.toFixed(0))}`,
         );
         for (let i = 16; i < 30; i++) {
-            const step = waits[i]! - waits[i - 1]!;
+            const step = waits[i] - waits[i - 1];
             // Each reservation also takes real time, so a step is up to one interval shorter than 33.3 ms.
             assert.ok(step > 0 && step <= 1000 / 30 + 1, `slot ${i} steps ${step.toFixed(2)} ms`);
         }
@@ -109,7 +109,7 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
                 const ttl = await client.pttl(key);
                 assert.ok(ttl > 0 && ttl <= SCHEDULE_IDLE_TTL_MS, `${key} expires (${ttl} ms)`);
             }
-            const dump = JSON.stringify(await client.hgetall(keys[0]!));
+            const dump = JSON.stringify(await client.hgetall(keys[0]));
             assert.ok(!dump.includes(PASSWORD));
             assert.match(dump, /"rate":"21"/);
         } finally {

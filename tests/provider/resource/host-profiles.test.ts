@@ -115,7 +115,7 @@ describe("provider through the real host under semantics profiles", function () 
 
                 // Someone changes a callback URL behind Pulumi's back: refresh sees it, up puts it back.
                 await new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT }).update({
-                    ...now.small!,
+                    ...now.small,
                     notifyUrl: "https://elsewhere.example.net/cb",
                 });
                 const drifted = await engine().refresh();

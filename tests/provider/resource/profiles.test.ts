@@ -24,7 +24,7 @@ const KEY_3 = "Mnopqrstuv1357924680";
 type Bag = Record<string, unknown>;
 
 function configure(values: Record<string, string>): ConfigureRequest {
-    return { config: { get: (key: string) => values[key], require: (key: string) => values[key]! } } as unknown as ConfigureRequest;
+    return { config: { get: (key: string) => values[key], require: (key: string) => values[key] } };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -253,8 +253,8 @@ describe("provider under every emulator semantics profile", function () {
                             return p;
                         }),
                     );
-                    await Promise.all(inputs.map((i, n) => others[n]!.create(i as never)));
-                    for (const [n, d] of domains.entries()) assert.deepEqual(await cloud(d), declared(inputs[n]!));
+                    await Promise.all(inputs.map((i, n) => others[n].create(i as never)));
+                    for (const [n, d] of domains.entries()) assert.deepEqual(await cloud(d), declared(inputs[n]));
                     const throttles = (await admin.requests(since)).filter((e) => e.outcome.startsWith("Throttling"));
                     assert.ok(throttles.length > 0, "the burst met the emulator's quota");
                     await admin.setQuota({ writeQps: 30 });

@@ -186,7 +186,7 @@ describe("resource/provider", () => {
         });
 
         it("outs hold no undefined for a minimal config, defaults explicit", async () => {
-            const result = await provider.create({ domainName: DOMAIN, notifyUrl: "https://c.example.com", __provider: PROVIDER_TEXT } as never);
+            const result = await provider.create({ domainName: DOMAIN, notifyUrl: "https://c.example.com", __provider: PROVIDER_TEXT });
             assert.deepEqual(result.outs, { domainName: DOMAIN, notifyUrl: "https://c.example.com", needStatusNotify: false, notifyReqAuth: false });
             assertEncodable(result.outs);
         });
@@ -296,7 +296,7 @@ describe("resource/provider", () => {
         it("a key that appeared out of band is an output (secret) but not an input", async () => {
             const { notifyAuthKey: _k, ...withoutKey } = OUTPUTS;
             api.describe.resolves(described({ ...DESIRED, notifyAuthKey: "Outofband0123456789" }));
-            const result = await provider.read(DOMAIN, { ...withoutKey, notifyReqAuth: false } as never);
+            const result = await provider.read(DOMAIN, { ...withoutKey, notifyReqAuth: false });
             assert.equal(result.props?.notifyAuthKey, "Outofband0123456789");
             assert.ok(!("notifyAuthKey" in (result.inputs ?? {})));
         });
@@ -321,7 +321,7 @@ describe("resource/provider", () => {
             const { onDemandUrl: _od, notifyAuthKey: _key, ...rest } = INPUTS;
             const cleared = { domainName: DOMAIN, notifyUrl: CHECKED.notifyUrl, needStatusNotify: true, notifyReqAuth: false };
             api.describe.resolves({ requestId: "D-1", config: cleared });
-            const result = await provider.update(DOMAIN, OUTPUTS, { ...rest, notifyReqAuth: false } as never);
+            const result = await provider.update(DOMAIN, OUTPUTS, { ...rest, notifyReqAuth: false });
             const request = api.update.firstCall.args[0];
             assert.equal(request.onDemandUrl, "");
             assert.equal(request.notifyAuthKey, "");
@@ -347,7 +347,7 @@ describe("resource/provider", () => {
             );
             api.update.onSecondCall().resolves({ requestId: "U-2" });
             api.describe.resolves({ requestId: "D-1", config: { ...DESIRED } });
-            const error = await rejection(provider.update(DOMAIN, OUTPUTS, rest as never));
+            const error = await rejection(provider.update(DOMAIN, OUTPUTS, rest));
             assert.equal(api.update.secondCall.args[0].onDemandUrl, undefined, "left out on the second try");
             assert.ok(error instanceof ResourceInitError);
             assert.equal(error.id, DOMAIN);

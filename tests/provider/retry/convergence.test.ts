@@ -62,7 +62,7 @@ describe("retry: convergence to the emulator's quota in real time", function () 
 
         // The rate the service granted once the first second (the bucket's initial burst) is over,
         // up to the last Add: quota-bound from above by the emulator, from below by convergence.
-        const start = at(adds[0]!);
+        const start = at(adds[0]);
         const end = at(ok.at(-1)!);
         const steady = ok.filter((e) => at(e) > start + 1000);
         const seconds = (end - (start + 1000)) / 1000;

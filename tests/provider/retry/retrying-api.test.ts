@@ -57,7 +57,7 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
 
     /** A RetryingLiveApi on virtual time, with fresh limiters (30/s writes, 50/s Describe) and random fixed at 0.5. */
     function retrying(over: Partial<RetryingLiveApiOptions> = {}): RetryingLiveApi {
-        return new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, {
+        return new RetryingLiveApi(inner, {
             limiters: (action) => {
                 const limiter = new AdaptiveRateLimiter({ ceiling: action === DESCRIBE ? 50 : 30, clock: time });
                 limiters.set(action, limiter);
@@ -423,9 +423,9 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         it("shares the process-wide limiters between clients of the same account key", () => {
             const account = `acct-${process.pid}-${Date.now()}`;
             try {
-                const a = new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: account });
-                const b = new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: account, quotaHeadroom: 0.5 });
-                const c = new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: `${account}-other` });
+                const a = new RetryingLiveApi(inner, { accountKey: account });
+                const b = new RetryingLiveApi(inner, { accountKey: account, quotaHeadroom: 0.5 });
+                const c = new RetryingLiveApi(inner, { accountKey: `${account}-other` });
                 assert.equal(a.limiterFor(ADD), b.limiterFor(ADD));
                 assert.notEqual(a.limiterFor(ADD), a.limiterFor(UPDATE));
                 assert.notEqual(a.limiterFor(ADD), c.limiterFor(ADD));
@@ -451,7 +451,7 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         });
 
         it("validates its options eagerly", () => {
-            assert.throws(() => new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: "a", operationTimeoutMs: -1 }), {
+            assert.throws(() => new RetryingLiveApi(inner, { accountKey: "a", operationTimeoutMs: -1 }), {
                 name: "RangeError",
                 message: /RetryingLiveApi: `operationTimeoutMs` must be a finite number of milliseconds > 0, got -1/,
             });

@@ -120,7 +120,7 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
         );
         assert.deepEqual(check.request.olds, old.inputs);
         assert.deepEqual(diff.request.olds, old.outputs);
-        assert.ok("length" in (diff.request.olds as PropertyMap), "outputs, not inputs");
+        assert.ok("length" in diff.request.olds, "outputs, not inputs");
         assert.deepEqual(update.request.olds, old.outputs);
         assert.equal((update.request.news as PropertyMap).value, "2");
         assert.equal(check.request.urn, urn("a"));

@@ -215,7 +215,7 @@ export const inputsArb: fc.Arbitrary<InputBag> = fc
         fc.option(fc.dictionary(extraKeyArb, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }), { freq: 8, nil: undefined }),
     )
     .map(([known, extra]) => {
-        if (!extra) return known as InputBag;
+        if (!extra) return known;
         // Through JSON.parse, so `__proto__` becomes an own property, as it would from a gRPC Struct.
         return { ...(known as InputBag), ...(JSON.parse(JSON.stringify(extra)) as InputBag) };
     });
