@@ -151,7 +151,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         port,
         ...(stsPort !== undefined ? { stsPort } : {}),
         accounts,
-        domains: [...domains],
+        domains: [...(domains as readonly string[])],
         anyDomain,
         writeQps: positiveRate("writeQps", options.writeQps, DEFAULT_WRITE_QPS),
         readQps: positiveRate("readQps", options.readQps, DEFAULT_READ_QPS),

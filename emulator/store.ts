@@ -93,7 +93,7 @@ export function readStateFile(path: string): StoredConfig[] {
     }
     const bad = file.configs.findIndex((c) => !isStoredConfig(c));
     if (bad >= 0) throw new Error(`state file ${path}: configs[${bad}] is not a valid config`);
-    return [...file.configs];
+    return [...(file.configs as readonly StoredConfig[])];
 }
 
 export class ConfigStore {

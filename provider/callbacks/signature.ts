@@ -59,7 +59,7 @@ export function headerValue(headers: CallbackHeaders, name: string): string | un
     const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
     const found = Object.keys(record).find((k) => k.toLowerCase() === name);
     const value = found === undefined ? undefined : record[found];
-    return Array.isArray(value) ? value[0] : (value as string | undefined);
+    return Array.isArray(value) ? (value[0] as string | undefined) : (value as string | undefined);
 }
 
 const refuse = (reason: RefusalReason, message: string): VerifyResult => ({ ok: false, reason, message });

@@ -159,6 +159,7 @@ export class RedisQuotaStore implements QuotaStore {
         } catch (error) {
             const reason = reasonOf(error);
             this.#health.failed(reason, CONNECTION_LOST.has(reason));
+            // eslint-disable-next-line preserve-caught-error -- no cause on purpose: the client's error may carry the store URL and its password
             throw new Error(`quota store ${this.#shown}: ${reason}`);
         }
     }
@@ -209,6 +210,7 @@ export function withinBudget<T>(promise: Promise<T>, budgetMs: number): Promise<
                 if (settled) return;
                 settled = true;
                 clearTimeout(timer);
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the call's own rejection through unchanged
                 reject(error);
             },
         );

@@ -33,6 +33,7 @@ export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string)
     let store = stores.get(url.url);
     if (!store) {
         // Loaded on first use: a stack without a store never pays for the Redis client.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; an import would load ioredis on every run
         const { RedisQuotaStore: Store } = require("./redis-quota-store") as typeof import("./redis-quota-store");
         store = new Store({ url, onNotice });
         stores.set(url.url, store);

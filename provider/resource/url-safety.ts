@@ -84,6 +84,6 @@ function ipv6Groups(address: string): number[] | undefined {
     const parse = (part: string | undefined) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
     const front = parse(head);
     const back = parse(tail);
-    const groups = tail === undefined ? front : [...front, ...new Array(8 - front.length - back.length).fill(0), ...back];
+    const groups = tail === undefined ? front : [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
     return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined;
 }

@@ -28,6 +28,7 @@ describe("bench/strategies", () => {
         const file = path.join(__dirname, "..", "..", "bench", "providers", "core-default.js");
         const text = handWrittenProviderText(file);
         const module = { exports: {} as { handler?: () => unknown } };
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the serialized provider text, as the engine does
         new Function("exports", "require", "module", text)(module.exports, require, module);
         const provider = module.exports.handler!() as Record<string, unknown>;
         for (const method of ["configure", "check", "diff", "create", "read", "update", "delete"]) {

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { inspect } from "node:util";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
+import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { runOperationInChild, type ChildOperationOptions, type ChildOperationResult } from "../../tools/host-driver/run-in-child";
 import { parseState, type StackState } from "../../tools/host-driver/state";

@@ -19,7 +19,7 @@ import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/nor
 import { configParams } from "../../../provider/api/request";
 import { describeResult } from "../../../provider/api/response";
 import { checkInputs } from "../../../provider/resource/check";
-import { desiredConfig, type LiveRecordNotifyConfigInputs } from "../../../provider/resource/inputs";
+import { desiredConfig } from "../../../provider/resource/inputs";
 import { isUnknown } from "../../../provider/resource/unknown";
 import { inputsArb, mostlyValidInputsArb, type InputBag } from "../resource/support/input-arbitraries";
 

@@ -119,6 +119,7 @@ describe("resource/check", () => {
         assert.equal(failures.length, 1);
         assert.equal(failures[0][0], "notifyAuthKey");
         assert.ok(!failures[0][1].includes(secret));
+        // eslint-disable-next-line no-loss-of-precision -- a key typed as a long number, as a user might write it
         assert.ok(!JSON.stringify(checkInputs({ ...VALID, notifyAuthKey: 12345678901234567890 }).failures).includes("12345678901234567890"));
     });
 

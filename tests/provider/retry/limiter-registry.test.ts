@@ -69,7 +69,7 @@ describe("retry/limiter-registry", () => {
             const saved = new Map([registryFile, limiterFile].map((f) => [f, require.cache[f]]));
             try {
                 for (const f of saved.keys()) delete require.cache[f];
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
+
                 const copy = require(registryFile) as typeof import("../../../provider/retry/limiter-registry");
                 assert.notEqual(copy.sharedLimiterRegistry, sharedLimiterRegistry, "the test did not load a second copy");
                 assert.equal(path.basename(registryFile), "limiter-registry.js");
