@@ -73,7 +73,7 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
     const values = new Map<string, string>();
     const switches = new Set<string>();
     for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i]!;
+        const arg = argv[i];
         const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
         const flag = eq > 0 ? arg.slice(0, eq) : arg;
         if (SWITCHES.has(flag)) {

@@ -111,12 +111,29 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
             const result = await ws.run(
                 [command, "--stack", STACK, "--yes", "--skip-preview", "--parallel", String(ctx.parallel), "--event-log", eventLog],
                 // `--event-log` exists only with PULUMI_DEBUG_COMMANDS, as Pulumi's Automation API sets it.
-                { timeoutMs: ctx.timeLimitSeconds * 1000, env: { PULUMI_DEBUG_COMMANDS: "true", ...(ctx.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}) } },
+                {
+                    timeoutMs: ctx.timeLimitSeconds * 1000,
+                    env: { PULUMI_DEBUG_COMMANDS: "true", ...(ctx.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}) },
+                },
             );
             const toMs = Date.now();
             ctx.log(`    pulumi ${command}${label}: exit ${result.code}, ${((toMs - fromMs) / 1000).toFixed(1)} s`);
-            if (result.code !== 0) ctx.log(result.output.trim().split("\n").slice(-8).map((l) => `      ${l}`).join("\n"));
-            return { wallMs: toMs - fromMs, fromMs, toMs, exitCode: result.code, eventLog: fs.existsSync(eventLog) ? fs.readFileSync(eventLog, "utf8") : "" };
+            if (result.code !== 0)
+                ctx.log(
+                    result.output
+                        .trim()
+                        .split("\n")
+                        .slice(-8)
+                        .map((l) => `      ${l}`)
+                        .join("\n"),
+                );
+            return {
+                wallMs: toMs - fromMs,
+                fromMs,
+                toMs,
+                exitCode: result.code,
+                eventLog: fs.existsSync(eventLog) ? fs.readFileSync(eventLog, "utf8") : "",
+            };
         };
 
         const create = await run("up");
@@ -130,13 +147,21 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
         await ctx.admin.setQuota({ writeQps: RAISED_EMULATOR_QPS, readQps: RAISED_EMULATOR_QPS });
         await ws.setConfig(STACK, "alicloud-live:writeQps", String(RAISED_PROVIDER_QPS));
         await ws.setConfig(STACK, "alicloud-live:readQps", String(RAISED_PROVIDER_QPS));
-        const noQuota = { create: await run("up", " (no quota)"), refresh: await run("refresh", " (no quota)"), destroy: await run("destroy", " (no quota)") };
+        const noQuota = {
+            create: await run("up", " (no quota)"),
+            refresh: await run("refresh", " (no quota)"),
+            destroy: await run("destroy", " (no quota)"),
+        };
         await ctx.admin.setQuota({ writeQps: ctx.writeQps, readQps: ctx.readQps });
 
         const entries = await ctx.admin.requests();
         const noopMs = Math.min(...noops.map((x) => x.wallMs));
         const quotas = { writeQps: ctx.writeQps, readQps: ctx.readQps };
-        const measured: ReadonlyArray<readonly [CliPhase, Timed]> = [["create", create], ["refresh", refresh], ["destroy", destroy]];
+        const measured: ReadonlyArray<readonly [CliPhase, Timed]> = [
+            ["create", create],
+            ["refresh", refresh],
+            ["destroy", destroy],
+        ];
         const phases = measured.map(([phase, t]) => {
             const window = { fromMs: t.fromMs, toMs: t.toMs };
             return cliPhaseNumbers(
@@ -161,13 +186,17 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
             noopWallSeconds: noops.map((x) => x.wallMs / 1000),
             noopSubtractedSeconds: noopMs / 1000,
             phases,
-            noQuotaWallSeconds: { create: noQuota.create.wallMs / 1000, refresh: noQuota.refresh.wallMs / 1000, destroy: noQuota.destroy.wallMs / 1000 },
+            noQuotaWallSeconds: {
+                create: noQuota.create.wallMs / 1000,
+                refresh: noQuota.refresh.wallMs / 1000,
+                destroy: noQuota.destroy.wallMs / 1000,
+            },
             timelines: Object.fromEntries(
                 measured.map(([phase, t]) => [phase, timeline(entries, ctx.providerKey.id, t.fromMs).slice(0, Math.ceil(t.wallMs / 1000))]),
             ) as CliScenarioResult["timelines"],
             cloudAfterCreate,
             cloudAfterDestroy,
-            logOverflowed: entries.length > 0 && entries[0]!.seq !== 1,
+            logOverflowed: entries.length > 0 && entries[0].seq !== 1,
         };
     } finally {
         await ws.cleanup();

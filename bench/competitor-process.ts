@@ -53,12 +53,12 @@ export async function startCompetitor(options: CompetitorOptions): Promise<Runni
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     void exited.then(() => children.delete(child));
     let stderr = "";
-    child.stderr!.on("data", (chunk: Buffer) => {
+    child.stderr.on("data", (chunk: Buffer) => {
         if (stderr.length < 4096) stderr += chunk.toString("utf8");
     });
     const messages: unknown[] = [];
     const waiters: (() => void)[] = [];
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+    readline.createInterface({ input: child.stdout }).on("line", (line) => {
         try {
             messages.push(JSON.parse(line));
         } catch {
@@ -102,7 +102,7 @@ export async function startCompetitor(options: CompetitorOptions): Promise<Runni
     return {
         pid: child.pid ?? -1,
         async stop() {
-            child.stdin!.end("stop\n");
+            child.stdin.end("stop\n");
             const summary = (await next("summary", STOP_TIMEOUT_MS)) as CompetitorSummary | undefined;
             await kill();
             return summary;

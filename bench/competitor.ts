@@ -141,7 +141,7 @@ export class Competitor {
 
     #update(): Promise<void> | undefined {
         if (this.#updatable.length === 0) return undefined;
-        const domainName = this.#updatable[this.#nextUpdate++ % this.#updatable.length]!;
+        const domainName = this.#updatable[this.#nextUpdate++ % this.#updatable.length];
         return this.#api.update(config(domainName, `v${this.#nextUpdate}`)).then(() => undefined);
     }
 

@@ -77,7 +77,7 @@ export function median(values: readonly number[]): number {
     if (values.length === 0) throw new RangeError("median of no values");
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 export interface CpuCost {
@@ -101,7 +101,9 @@ export async function measureCpuCost(
     for (let i = 0; i < runs; i++) {
         for (const variant of ["bare", "real"] as const) {
             const run = await measureCpu(ctx, variant, texts[variant], resources);
-            log(`  cpu run ${i + 1}/${runs} ${variant}: ${run.cpuSeconds.toFixed(2)} s CPU, ${run.wallSeconds.toFixed(1)} s wall, ${run.failed} failed`);
+            log(
+                `  cpu run ${i + 1}/${runs} ${variant}: ${run.cpuSeconds.toFixed(2)} s CPU, ${run.wallSeconds.toFixed(1)} s wall, ${run.failed} failed`,
+            );
             all.push(run);
         }
     }

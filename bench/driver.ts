@@ -122,7 +122,9 @@ export class PhaseDriver {
             });
             if (planned === CUT) return CUT;
             if (planned.diff.changes !== "some" || planned.diff.replaces.length > 0) {
-                throw new Error(`diff: expected an in-place update, got changes=${planned.diff.changes} replaces=[${planned.diff.replaces.join(", ")}]`);
+                throw new Error(
+                    `diff: expected an in-place update, got changes=${planned.diff.changes} replaces=[${planned.diff.replaces.join(", ")}]`,
+                );
             }
             const updated = await execute(() =>
                 this.#host.update({ ...this.#ref(r.name), id: r.live.id, olds: r.live.outputs, news: planned.inputs, oldInputs: r.live.inputs }),

@@ -66,6 +66,6 @@ export function summarizeEventLog(text: string, resourceType: string): EventLogS
 export function urnType(urn: string): string | undefined {
     const parts = urn.split("::");
     if (parts.length < 4) return undefined;
-    const qualified = parts[2]!;
+    const qualified = parts[2];
     return qualified.slice(qualified.lastIndexOf("$") + 1);
 }

@@ -96,8 +96,12 @@ async function main(argv: string[]): Promise<number> {
             competitorRate: COMPETITOR_QPS,
         };
         const cpus = os.cpus();
-        print(`Throttling benchmark: N=${args.n}, parallel=${args.parallel}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
-        print(`Emulator ${emulator.url}: ${WRITE_QPS} calls/s per write action, ${READ_QPS}/s Describe; competitor ${COMPETITOR_QPS}/s per write action`);
+        print(
+            `Throttling benchmark: N=${args.n}, parallel=${args.parallel}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? "unknown"}), Node ${process.version}`,
+        );
+        print(
+            `Emulator ${emulator.url}: ${WRITE_QPS} calls/s per write action, ${READ_QPS}/s Describe; competitor ${COMPETITOR_QPS}/s per write action`,
+        );
         if (args.strategies.length > 0) print("Strategies:");
         for (const s of STRATEGIES.filter((x) => args.strategies.includes(x.name))) print(`  (${s.letter}) ${s.name}: ${s.summary}`);
 
@@ -114,7 +118,9 @@ async function main(argv: string[]): Promise<number> {
             const available = contention ? WRITE_QPS - COMPETITOR_QPS : WRITE_QPS;
             const limit = args.timeLimitSeconds ?? defaultTimeLimitSeconds(args.n, available);
             print();
-            print(`${contention ? "Under contention" : "Alone"}: floor ${floorSeconds(args.n, available).toFixed(1)} s per phase, time limit ${limit} s per scenario`);
+            print(
+                `${contention ? "Under contention" : "Alone"}: floor ${floorSeconds(args.n, available).toFixed(1)} s per phase, time limit ${limit} s per scenario`,
+            );
             for (const name of args.strategies) {
                 const started = Date.now();
                 const result = await runScenario(ctx, name, texts.get(name)!, contention, limit);
@@ -145,9 +151,13 @@ async function main(argv: string[]): Promise<number> {
         if (cli) {
             const limit = args.timeLimitSeconds ?? defaultTimeLimitSeconds(args.n, WRITE_QPS);
             print();
-            print(`Real CLI: ${describeCli(cli)}; pulumi up, refresh, destroy --parallel ${CLI_PARALLEL} of ${args.n} configs, the package installed`);
+            print(
+                `Real CLI: ${describeCli(cli)}; pulumi up, refresh, destroy --parallel ${CLI_PARALLEL} of ${args.n} configs, the package installed`,
+            );
             if (args.skipCheckpoints) print("  PULUMI_SKIP_CHECKPOINTS=true: the state is written once per command, not after every step");
-            print(`  floors: create and destroy ${floorSeconds(args.n, WRITE_QPS).toFixed(1)} s, refresh ${floorSeconds(args.n, READ_QPS).toFixed(1)} s; each command cut off at ${limit} s`);
+            print(
+                `  floors: create and destroy ${floorSeconds(args.n, WRITE_QPS).toFixed(1)} s, refresh ${floorSeconds(args.n, READ_QPS).toFixed(1)} s; each command cut off at ${limit} s`,
+            );
             cliResult = await runCliScenario({
                 admin: ctx.admin,
                 endpoint: ctx.endpoint,
@@ -182,7 +192,9 @@ async function main(argv: string[]): Promise<number> {
         let pipelines: PipelineNumbers[] = [];
         if (args.pipelines) {
             print();
-            print(`Pipelines: K provider hosts, one key each, one account learned from STS; ${WRITE_QPS} writes/s per action, foreign client ${COMPETITOR_QPS}/s`);
+            print(
+                `Pipelines: K provider hosts, one key each, one account learned from STS; ${WRITE_QPS} writes/s per action, foreign client ${COMPETITOR_QPS}/s`,
+            );
             pipelines = await runPipelineSuite({
                 ks: args.pipelineKs,
                 variants: args.contention ? PIPELINE_VARIANTS : PIPELINE_VARIANTS.filter((v) => v !== "store+foreign"),
@@ -220,7 +232,9 @@ async function main(argv: string[]): Promise<number> {
         }
         if (cliResult) {
             print();
-            print(`Real CLI ${cliResult.cliVersion}, N=${cliResult.n}, --parallel ${cliResult.parallel}${cliResult.skipCheckpoints ? ", checkpoints skipped" : ""} (no-op up: ${cliResult.noopWallSeconds.map((x) => x.toFixed(1)).join(" s, ")} s; the quickest subtracted):`);
+            print(
+                `Real CLI ${cliResult.cliVersion}, N=${cliResult.n}, --parallel ${cliResult.parallel}${cliResult.skipCheckpoints ? ", checkpoints skipped" : ""} (no-op up: ${cliResult.noopWallSeconds.map((x) => x.toFixed(1)).join(" s, ")} s; the quickest subtracted):`,
+            );
             print(cliTable(cliResult));
             print(`  (the emulator held ${cliResult.cloudAfterCreate} configs after up, ${cliResult.cloudAfterDestroy} after destroy)`);
             cliErrorLines(cliResult).forEach((l) => print(l));
@@ -281,7 +295,9 @@ async function main(argv: string[]): Promise<number> {
         fs.writeFileSync(file, json);
         fs.writeFileSync(path.join(RESULTS_DIR, `${prefix}latest.json`), json);
         print();
-        print(`Results: ${path.relative(process.cwd(), file)} (and bench/results/${prefix}latest.json); ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s in all`);
+        print(
+            `Results: ${path.relative(process.cwd(), file)} (and bench/results/${prefix}latest.json); ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s in all`,
+        );
         return verdicts.every((v) => v.pass) ? 0 : 1;
     } finally {
         await emulator.stop();
@@ -293,7 +309,7 @@ if (require.main === module) {
     main(process.argv.slice(2)).then(
         (code) => process.exit(code),
         (error: unknown) => {
-            process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+            process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
             process.exit(1);
         },
     );

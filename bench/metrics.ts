@@ -74,8 +74,8 @@ export function timeline(
         const second = Math.floor((Date.parse(e.time) - fromMs) / 1000);
         if (second < 0) continue;
         while (seconds.length <= second) seconds.push({ second: seconds.length, ok: 0, throttled: 0 });
-        if (isThrottleOutcome(e.outcome)) seconds[second]!.throttled++;
-        else if (e.outcome === "OK") seconds[second]!.ok++;
+        if (isThrottleOutcome(e.outcome)) seconds[second].throttled++;
+        else if (e.outcome === "OK") seconds[second].ok++;
     }
     return seconds;
 }
@@ -119,7 +119,13 @@ export function scenarioNumbers(input: {
     const phases = input.phases.map((p): PhaseNumbers => {
         const wallSeconds = p.wallMs / 1000;
         const floor = floorSeconds(p.planned, input.availableQps);
-        return { ...p, wallSeconds, floorSeconds: floor, ratio: ratio(wallSeconds, floor), calls: input.calls.byAction[PHASE_ACTION[p.phase]] ?? empty };
+        return {
+            ...p,
+            wallSeconds,
+            floorSeconds: floor,
+            ratio: ratio(wallSeconds, floor),
+            calls: input.calls.byAction[PHASE_ACTION[p.phase]] ?? empty,
+        };
     });
     const wallSeconds = sum(phases.map((p) => p.wallSeconds));
     const floor = sum(phases.map((p) => p.floorSeconds));

@@ -136,8 +136,8 @@ export async function runPipelines(
             await host.configure({
                 "alicloud-live:endpoint": ctx.endpoint,
                 "alicloud-live:stsEndpoint": ctx.stsEndpoint,
-                "alicloud:accessKey": ctx.hostKeys[i]!.id,
-                "alicloud:secretKey": ctx.hostKeys[i]!.secret,
+                "alicloud:accessKey": ctx.hostKeys[i].id,
+                "alicloud:secretKey": ctx.hostKeys[i].secret,
                 ...(withStore ? { "alicloud-live:quotaStore": ctx.redis.url } : {}),
             });
         }
@@ -157,10 +157,9 @@ export async function runPipelines(
         for (const host of hosts) drivers.push(new PhaseDriver({ host, parallel: ctx.parallel, cutOffAt }));
         const share = (i: number) => Math.floor(n / k) + (i < n % k ? 1 : 0);
         const phases: PipelinePhase[] = [];
-        phases.push(combinePhase(
-            await Promise.all(drivers.map((d, i) => d.create(resourceInputs(share(i), ctx.providerText, `p${k}h${i}r`)))),
-            availableQps,
-        ));
+        phases.push(
+            combinePhase(await Promise.all(drivers.map((d, i) => d.create(resourceInputs(share(i), ctx.providerText, `p${k}h${i}r`)))), availableQps),
+        );
         phases.push(combinePhase(await Promise.all(drivers.map((d) => d.delete())), availableQps));
         const endedAt = Date.now();
         const notices = new Set<string>();
@@ -205,8 +204,8 @@ export function mergeTimelines(
     for (const line of lines) {
         for (const { second, ok, throttled } of line) {
             while (merged.length <= second) merged.push({ second: merged.length, ok: 0, throttled: 0 });
-            merged[second]!.ok += ok;
-            merged[second]!.throttled += throttled;
+            merged[second].ok += ok;
+            merged[second].throttled += throttled;
         }
     }
     return merged;

@@ -38,7 +38,10 @@ export function cpuTicksFromStat(text: string): number {
     const close = text.lastIndexOf(")");
     if (close < 0) throw new Error("not a /proc/<pid>/stat line: no command name");
     // After ")" come fields 3 (state), 4, ...: utime is field 14, stime field 15.
-    const fields = text.slice(close + 1).trim().split(/\s+/);
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
     const utime = Number(fields[14 - 3]);
     const stime = Number(fields[15 - 3]);
     if (!Number.isInteger(utime) || !Number.isInteger(stime)) throw new Error("not a /proc/<pid>/stat line: utime/stime missing");

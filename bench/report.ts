@@ -11,7 +11,7 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
     const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.]+( ?[%x]| s)?$|^n\/a$|^-$/.test(r[i] ?? "")));
     const line = (cells: readonly string[]) =>
         cells
-            .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+            .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
             .join("  ")
             .trimEnd();
     return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
@@ -27,8 +27,21 @@ function times(value: number | undefined): string {
 
 export function scenarioTable(results: readonly ScenarioResult[]): string {
     const header = [
-        "strategy", "scenario", "create s", "update s", "delete s", "total s", "floor s", "wall/floor",
-        "calls", "throttled", "thr share", "failed", "cut off", "host CPU s", "peak RSS MB",
+        "strategy",
+        "scenario",
+        "create s",
+        "update s",
+        "delete s",
+        "total s",
+        "floor s",
+        "wall/floor",
+        "calls",
+        "throttled",
+        "thr share",
+        "failed",
+        "cut off",
+        "host CPU s",
+        "peak RSS MB",
     ];
     const rows = results.map((r) => {
         const s = r.numbers;
@@ -78,7 +91,9 @@ export function errorLines(results: readonly ScenarioResult[], maxLength = 160):
         for (const p of r.numbers.phases) {
             const first = p.errorSamples[0];
             if (p.failed === 0 || first === undefined) continue;
-            lines.push(`  ${r.numbers.strategy} ${r.numbers.contention ? "contention" : "alone"} ${p.phase}: ${p.failed} failed, e.g. ${shorten(first, maxLength)}`);
+            lines.push(
+                `  ${r.numbers.strategy} ${r.numbers.contention ? "contention" : "alone"} ${p.phase}: ${p.failed} failed, e.g. ${shorten(first, maxLength)}`,
+            );
         }
     }
     return lines;
@@ -108,14 +123,42 @@ export function pipelineTable(runs: readonly PipelineNumbers[]): string {
             return p ? `${seconds(p.wallSeconds)} (${times(p.ratio)})` : "-";
         };
         return [
-            String(r.k), String(r.n), r.variant, `${r.availableQps}/s`, phase("create"), phase("delete"), times(r.worstRatio),
-            String(r.calls.total), String(r.calls.throttled), percent(r.throttledShare), String(r.failed), String(r.cutOff),
+            String(r.k),
+            String(r.n),
+            r.variant,
+            `${r.availableQps}/s`,
+            phase("create"),
+            phase("delete"),
+            times(r.worstRatio),
+            String(r.calls.total),
+            String(r.calls.throttled),
+            percent(r.throttledShare),
+            String(r.failed),
+            String(r.cutOff),
         ];
     });
     return table(header, rows);
 }
 export function cliTable(result: CliScenarioResult): string {
-    const header = ["phase", "wall s", "wall/floor", "- no-op s", "net s", "floor s", "net/floor", "calls span s", "span/floor", "no quota s", "done", "failed", "unfinished", "calls", "throttled", "thr share", "exit"];
+    const header = [
+        "phase",
+        "wall s",
+        "wall/floor",
+        "- no-op s",
+        "net s",
+        "floor s",
+        "net/floor",
+        "calls span s",
+        "span/floor",
+        "no quota s",
+        "done",
+        "failed",
+        "unfinished",
+        "calls",
+        "throttled",
+        "thr share",
+        "exit",
+    ];
     const rows = result.phases.map((p) => [
         p.phase,
         seconds(p.wallSeconds),
@@ -142,7 +185,10 @@ export function cliTable(result: CliScenarioResult): string {
 export function cliErrorLines(result: CliScenarioResult, maxLength = 160): string[] {
     return result.phases
         .filter((p) => p.failed + p.unfinished > 0 || p.exitCode !== 0)
-        .map((p) => `  cli ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shorten(p.errorSamples[0] ?? "no error reported", maxLength)}`);
+        .map(
+            (p) =>
+                `  cli ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shorten(p.errorSamples[0] ?? "no error reported", maxLength)}`,
+        );
 }
 
 function shorten(text: string, maxLength: number): string {

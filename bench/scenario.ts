@@ -127,7 +127,7 @@ export async function runScenario(
         competitor = undefined;
 
         const entries = await ctx.admin.requests();
-        const logOverflowed = entries.length > 0 && entries[0]!.seq !== 1;
+        const logOverflowed = entries.length > 0 && entries[0].seq !== 1;
         const availableQps = contention ? ctx.writeQps - ctx.competitorRate : ctx.writeQps;
         const numbers = scenarioNumbers({
             strategy,

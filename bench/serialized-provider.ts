@@ -39,6 +39,7 @@ export function serializedProviderText(projectDir: string): Promise<string> {
 
 /** In the child: construct one resource under mocks and print the `__provider` the SDK serialized. */
 async function main(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own copy of the SDK, resolved at run time
     const fromCwd = (request: string) => require(require.resolve(request, { paths: [process.cwd()] }));
     const pulumi = fromCwd("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
     let text: unknown;
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
     main().catch((error: unknown) => {
-        process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         process.exit(1);
     });
 }

@@ -101,12 +101,12 @@ function configFrom(params: ReadonlyMap<string, string>, ctx: ActionContext, pre
     const onDemandParam = optionalText(params, "OnDemandUrl");
     if (onDemandParam === null && semantics.emptyUrl === "malformed") throw apiError("InvalidOnDemandUrl.Malformed");
     if (typeof onDemandParam === "string") checkUrl(onDemandParam, "InvalidOnDemandUrl.Malformed", "InvalidOnDemandUrl.Unsafe");
-    const onDemandUrl = onDemandParam === undefined ? kept?.onDemandUrl : onDemandParam ?? undefined;
+    const onDemandUrl = onDemandParam === undefined ? kept?.onDemandUrl : (onDemandParam ?? undefined);
     const needStatusNotify = flag(params, "NeedStatusNotify", semantics) ?? kept?.needStatusNotify ?? false;
     const notifyReqAuth = flag(params, "NotifyReqAuth", semantics) ?? kept?.notifyReqAuth ?? false;
     const keyParam = optionalText(params, "NotifyAuthKey");
     if (typeof keyParam === "string" && !isValidAuthKey(keyParam)) throw apiError("InvalidNotifyAuthKey.Malformed");
-    const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : keyParam ?? undefined;
+    const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : (keyParam ?? undefined);
     if (notifyReqAuth && notifyAuthKey === undefined) throw apiError("MissingNotifyAuthKey");
     return {
         accountId: ctx.key.accountId,
@@ -135,7 +135,9 @@ export function describeView(config: StoredConfig, semantics: SemanticsProfile =
         OnDemandUrl: config.onDemandUrl ?? "",
         NeedStatusNotify: bool(config.needStatusNotify),
         NotifyReqAuth: bool(config.notifyReqAuth),
-        ...(semantics.describeAuthKey === "absent" ? {} : { NotifyAuthKey: semantics.describeAuthKey === "masked" && key !== "" ? maskAuthKey(key) : key }),
+        ...(semantics.describeAuthKey === "absent"
+            ? {}
+            : { NotifyAuthKey: semantics.describeAuthKey === "masked" && key !== "" ? maskAuthKey(key) : key }),
     };
 }
 

@@ -35,7 +35,7 @@ export class EmulatorAdmin {
             method,
             ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
         });
-        const payload = (await response.json()) as unknown;
+        const payload = await response.json();
         if (!response.ok) {
             const error = (payload as { error?: unknown } | null)?.error;
             throw new EmulatorAdminError(response.status, `${method} /_emulator/${route}: ${response.status} ${String(error)}`);

@@ -112,4 +112,3 @@ export function handleAdmin(request: AdminRequest, state: EmulatorState): AdminR
     }
     return problem(404, `no admin route ${request.path}`);
 }
-

@@ -99,9 +99,7 @@ function verifyV3(request: WireRequest, authorization: string, ctx: AuthContext)
         throw apiError("IncompleteSignature", "The Authorization header is not a well-formed ACS3-HMAC-SHA256 authorization.");
     }
     const signed = new Set(normalizeSignedHeaderNames(parsed.signedHeaders));
-    const required = request.headers["x-acs-security-token"] !== undefined
-        ? [...V3_REQUIRED_SIGNED, "x-acs-security-token"]
-        : V3_REQUIRED_SIGNED;
+    const required = request.headers["x-acs-security-token"] !== undefined ? [...V3_REQUIRED_SIGNED, "x-acs-security-token"] : V3_REQUIRED_SIGNED;
     for (const name of required) {
         if (request.headers[name] === undefined || !signed.has(name)) {
             throw apiError("IncompleteSignature", `The header ${name} must be present and listed in SignedHeaders.`);

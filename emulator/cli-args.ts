@@ -74,7 +74,17 @@ const SEMANTICS_FLAGS: ReadonlyMap<string, SemanticsKey> = new Map(
 
 /** The flags that take a value, and the switches (exported so the docs test can hold the docs to them). */
 export const VALUE_FLAGS: ReadonlySet<string> = new Set([
-    "--port", "--sts-port", "--host", "--account", "--domain", "--write-qps", "--read-qps", "--max-clock-skew", "--state", "--retry-after", "--deliver",
+    "--port",
+    "--sts-port",
+    "--host",
+    "--account",
+    "--domain",
+    "--write-qps",
+    "--read-qps",
+    "--max-clock-skew",
+    "--state",
+    "--retry-after",
+    "--deliver",
     ...SEMANTICS_FLAGS.keys(),
 ]);
 export const SWITCHES: ReadonlySet<string> = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
@@ -144,7 +154,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         options.stateFile = state;
     }
     const retryAfter = one("--retry-after");
-    if (retryAfter !== undefined && retryAfter !== "on" && retryAfter !== "off") fail(`--retry-after must be on or off (got ${JSON.stringify(retryAfter)})`);
+    if (retryAfter !== undefined && retryAfter !== "on" && retryAfter !== "off")
+        fail(`--retry-after must be on or off (got ${JSON.stringify(retryAfter)})`);
     if (retryAfter === "off" && switches.has("--retry-after-header")) fail("--retry-after off contradicts --retry-after-header");
     if (retryAfter !== undefined || switches.has("--retry-after-header")) options.retryAfterHeader = retryAfter !== "off";
     for (const [flag, key] of SEMANTICS_FLAGS) {

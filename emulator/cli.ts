@@ -49,7 +49,9 @@ export async function main(argv: string[]): Promise<void> {
         // A public, fake key: printing it is the point. Keys given with --account are never printed.
         out(`demo access key: AccessKeyId=${DEMO_ACCOUNT.accessKeyId} AccessKeySecret=${DEMO_ACCOUNT.accessKeySecret}`);
     }
-    out(`hint: use openapi-core Config { endpoint: "${emulator.endpoint}", protocol: "http" }; admin API at ${emulator.url}/_emulator/; Ctrl-C stops`);
+    out(
+        `hint: use openapi-core Config { endpoint: "${emulator.endpoint}", protocol: "http" }; admin API at ${emulator.url}/_emulator/; Ctrl-C stops`,
+    );
 
     const running = emulator;
     let stopping = false;
@@ -59,14 +61,17 @@ export async function main(argv: string[]): Promise<void> {
             process.exit(130);
         }
         stopping = true;
-        running.stop().then(() => {
-            process.off("SIGINT", onSignal);
-            process.off("SIGTERM", onSignal);
-            out(`stopped (${signal})`);
-        }, (error: unknown) => {
-            err(`${NAME}: error while stopping: ${String(error)}`);
-            process.exitCode = 1;
-        });
+        running.stop().then(
+            () => {
+                process.off("SIGINT", onSignal);
+                process.off("SIGTERM", onSignal);
+                out(`stopped (${signal})`);
+            },
+            (error: unknown) => {
+                err(`${NAME}: error while stopping: ${String(error)}`);
+                process.exitCode = 1;
+            },
+        );
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);

@@ -35,9 +35,12 @@ export function deliveryRoute(host: string, target: string, where: string): Deli
     } catch {
         throw new DeliveryRouteError(`${where}: the target ${JSON.stringify(target)} is not a URL like http://127.0.0.1:8080`);
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new DeliveryRouteError(`${where}: the target must be http:// or https:// (got ${url.protocol})`);
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new DeliveryRouteError(`${where}: the target must be http:// or https:// (got ${url.protocol})`);
     if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
-        throw new DeliveryRouteError(`${where}: the target must be an origin only (scheme, host, port), like http://127.0.0.1:8080; the callback URL's path is kept`);
+        throw new DeliveryRouteError(
+            `${where}: the target must be an origin only (scheme, host, port), like http://127.0.0.1:8080; the callback URL's path is kept`,
+        );
     }
     return { host: name, target: url.origin };
 }

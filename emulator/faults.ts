@@ -86,7 +86,7 @@ function parseError(value: unknown): FaultRule["error"] {
     return {
         code,
         status: resolvedStatus,
-        message: (message as string | undefined) ?? (isCatalogued(code) ? ERROR_CATALOGUE[code].message : `Injected fault ${code}.`),
+        message: message ?? (isCatalogued(code) ? ERROR_CATALOGUE[code].message : `Injected fault ${code}.`),
     };
 }
 
@@ -162,7 +162,7 @@ export class FaultBook {
      */
     match(action: ActionName, random: () => number): FaultRule | undefined {
         for (let i = 0; i < this.rules.length; i++) {
-            const rule = this.rules[i]!;
+            const rule = this.rules[i];
             if (rule.action !== "*" && rule.action !== action) continue;
             if (rule.probability < 1 && !(random() < rule.probability)) continue;
             const used: FaultRule = {

@@ -34,7 +34,8 @@ export function readOnDemandAnswer(text: string): OnDemandDecision | { error: st
         if (typeof interval !== "object" || interval === null || Array.isArray(interval)) return { error: "Interval is not an object" };
         for (const [name, seconds] of Object.entries(interval)) {
             if (!INTERVAL_NAMES.has(name)) return { error: `Interval.${name} is not Mp4, Flv or M3U8` };
-            if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 5 || seconds > 21_600) return { error: `Interval.${name} is not 5-21600 seconds` };
+            if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 5 || seconds > 21_600)
+                return { error: `Interval.${name} is not 5-21600 seconds` };
         }
     }
     return {

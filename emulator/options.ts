@@ -67,7 +67,7 @@ function fail(message: string): never {
     throw new TypeError(`startEmulator: ${message}`);
 }
 
-const show = (value: unknown): string => (typeof value === "function" ? "a function" : JSON.stringify(value) ?? String(value));
+const show = (value: unknown): string => (typeof value === "function" ? "a function" : (JSON.stringify(value) ?? String(value)));
 
 function checkAccount(account: unknown, index: number): EmulatorAccount {
     const where = `options.accounts[${index}]`;
@@ -139,7 +139,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     for (const key of SEMANTICS_KEYS) {
         const value = options[key];
         if (value === undefined) continue;
-        if (!isSemanticsValue(key, value)) fail(`options.${key} must be one of ${SEMANTICS_CHOICES[key].map((c) => JSON.stringify(c)).join(", ")} (got ${show(value)})`);
+        if (!isSemanticsValue(key, value))
+            fail(`options.${key} must be one of ${SEMANTICS_CHOICES[key].map((c) => JSON.stringify(c)).join(", ")} (got ${show(value)})`);
         semantics[key] = value;
     }
     for (const name of ["now", "random"] as const) {
@@ -150,7 +151,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         port,
         ...(stsPort !== undefined ? { stsPort } : {}),
         accounts,
-        domains: [...domains],
+        domains: [...(domains as readonly string[])],
         anyDomain,
         writeQps: positiveRate("writeQps", options.writeQps, DEFAULT_WRITE_QPS),
         readQps: positiveRate("readQps", options.readQps, DEFAULT_READ_QPS),

@@ -37,7 +37,18 @@ export interface RecordArgs {
 }
 
 /** The flags of `record` that take a value, and its switches (exported so the docs test can hold the docs to them). */
-export const RECORD_VALUE_FLAGS: ReadonlySet<string> = new Set(["--emulator", "--domain", "--app", "--stream", "--account-id", "--duration", "--format", "--codec", "--vbitrate", "--push-args"]);
+export const RECORD_VALUE_FLAGS: ReadonlySet<string> = new Set([
+    "--emulator",
+    "--domain",
+    "--app",
+    "--stream",
+    "--account-id",
+    "--duration",
+    "--format",
+    "--codec",
+    "--vbitrate",
+    "--push-args",
+]);
 export const RECORD_SWITCHES: ReadonlySet<string> = new Set(["--pause", "--json", "--help", "-h"]);
 const REPEATABLE = new Set(["--format"]);
 
@@ -56,7 +67,8 @@ export function parseRecordArgs(argv: readonly string[]): RecordArgs {
     const one = (flag: string): string | undefined => values.get(flag)?.[0];
     const required = (flag: string): string => one(flag) ?? (help ? "" : fail(`${flag} is required`));
     const emulator = required("--emulator");
-    if (!help && !/^https?:\/\/[^/]+\/?$/.test(emulator)) fail(`--emulator must be the emulator's base URL, like http://127.0.0.1:9000 (got ${JSON.stringify(emulator)})`);
+    if (!help && !/^https?:\/\/[^/]+\/?$/.test(emulator))
+        fail(`--emulator must be the emulator's base URL, like http://127.0.0.1:9000 (got ${JSON.stringify(emulator)})`);
     const codec = one("--codec");
     if (codec !== undefined && codec !== "h264" && codec !== "h265") fail(`--codec must be h264 or h265 (got ${JSON.stringify(codec)})`);
     const duration = one("--duration");

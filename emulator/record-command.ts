@@ -16,7 +16,9 @@ export function formatRun(run: RecordingRun): string[] {
         const via = d.deliveredTo ? ` via ${d.deliveredTo}` : "";
         return `${d.kind.padEnd(14)} ${d.method} ${d.url}${via}${d.signed ? " (signed)" : ""}: ${d.outcome}${tries ? ` [${tries}]` : ""}${d.reason ? ` - ${d.reason}` : ""}`;
     });
-    lines.push(run.recorded ? `${run.id}: recorded ${run.domainName}/${run.app}/${run.stream}` : `${run.id}: not recorded: ${run.reason ?? "unknown"}`);
+    lines.push(
+        run.recorded ? `${run.id}: recorded ${run.domainName}/${run.app}/${run.stream}` : `${run.id}: not recorded: ${run.reason ?? "unknown"}`,
+    );
     return lines;
 }
 

@@ -36,9 +36,12 @@ const FIELDS = new Set(["domainName", "app", "stream", "accountId", "pause", "du
 const NAME = /^[A-Za-z0-9._-]{1,255}$/;
 
 export function parseRecordingSpec(value: unknown): RecordingSpec | { errors: string[] } {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return { errors: ["the body must be a JSON object {domainName, app, stream, ...}"] };
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        return { errors: ["the body must be a JSON object {domainName, app, stream, ...}"] };
     const v = value as Record<string, unknown>;
-    const errors = Object.keys(v).filter((k) => !FIELDS.has(k)).map((k) => `unknown field ${JSON.stringify(k)} (allowed: ${[...FIELDS].join(", ")})`);
+    const errors = Object.keys(v)
+        .filter((k) => !FIELDS.has(k))
+        .map((k) => `unknown field ${JSON.stringify(k)} (allowed: ${[...FIELDS].join(", ")})`);
     const name = (field: string, required: boolean): string | undefined => {
         const x = v[field];
         if (x === undefined && !required) return undefined;
@@ -51,9 +54,15 @@ export function parseRecordingSpec(value: unknown): RecordingSpec | { errors: st
     const accountId = name("accountId", false);
     if (v["pause"] !== undefined && typeof v["pause"] !== "boolean") errors.push(`"pause" must be a boolean`);
     const duration = v["durationSeconds"] ?? DEFAULT_DURATION_SECONDS;
-    if (typeof duration !== "number" || !Number.isFinite(duration) || duration <= 0 || duration > 86_400) errors.push(`"durationSeconds" must be a number of seconds in (0, 86400]`);
+    if (typeof duration !== "number" || !Number.isFinite(duration) || duration <= 0 || duration > 86_400)
+        errors.push(`"durationSeconds" must be a number of seconds in (0, 86400]`);
     const formats = v["formats"] ?? DEFAULT_FORMATS;
-    if (!Array.isArray(formats) || formats.length === 0 || formats.some((f) => !RECORDING_FORMATS.includes(f as RecordingFormat)) || new Set(formats).size !== formats.length) {
+    if (
+        !Array.isArray(formats) ||
+        formats.length === 0 ||
+        formats.some((f) => !RECORDING_FORMATS.includes(f as RecordingFormat)) ||
+        new Set(formats).size !== formats.length
+    ) {
         errors.push(`"formats" must be a non-empty list of distinct ${RECORDING_FORMATS.join(", ")}`);
     }
     const codec = v["codec"] ?? DEFAULT_CODEC;

@@ -46,12 +46,18 @@ async function answer(route: string, request: AdminRequest, state: EmulatorState
         .list()
         .filter((c) => c.domainName.toLowerCase() === domain && (spec.accountId === undefined || c.accountId === spec.accountId));
     if (configs.length === 0) {
-        return problem(404, `no recording callback config for domain ${JSON.stringify(spec.domainName)}${spec.accountId ? ` in account ${spec.accountId}` : ""}`);
+        return problem(
+            404,
+            `no recording callback config for domain ${JSON.stringify(spec.domainName)}${spec.accountId ? ` in account ${spec.accountId}` : ""}`,
+        );
     }
     if (configs.length > 1) {
-        return problem(409, `${configs.length} accounts configured ${JSON.stringify(spec.domainName)} (${configs.map((c) => c.accountId).join(", ")}): give "accountId"`);
+        return problem(
+            409,
+            `${configs.length} accounts configured ${JSON.stringify(spec.domainName)} (${configs.map((c) => c.accountId).join(", ")}): give "accountId"`,
+        );
     }
-    const run = await simulateRecording(state.recordings.newId(), spec, configs[0]!, sender, () => state.now());
+    const run = await simulateRecording(state.recordings.newId(), spec, configs[0], sender, () => state.now());
     state.recordings.add(run);
     return { status: 200, body: run };
 }

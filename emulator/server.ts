@@ -150,7 +150,12 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
                 log(error.status, error.code, fault);
                 return;
             }
-            const result = runAction(action, params, { store: state.store, key: identity.key, ownsDomain: state.ownsDomain, semantics: resolved.semantics });
+            const result = runAction(action, params, {
+                store: state.store,
+                key: identity.key,
+                ownsDomain: state.ownsDomain,
+                semantics: resolved.semantics,
+            });
             if (fault?.ambiguous) return drop(fault, "OK");
             sendJson(res, 200, { RequestId: requestId, ...result }, { "x-acs-request-id": requestId });
             log(200, "OK", fault);
@@ -197,24 +202,26 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
         const rawUrl = req.url ?? "/";
         const queryAt = rawUrl.indexOf("?");
         const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
-        const work = path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)
-            ? handleAdminRequest(req, res, path.startsWith(ADMIN_PREFIX) ? path : ADMIN_PREFIX, queryAt < 0 ? "" : rawUrl.slice(queryAt + 1))
-            : handleApi(req, res);
+        const work =
+            path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)
+                ? handleAdminRequest(req, res, path.startsWith(ADMIN_PREFIX) ? path : ADMIN_PREFIX, queryAt < 0 ? "" : rawUrl.slice(queryAt + 1))
+                : handleApi(req, res);
         work.catch((error: unknown) => {
             process.emitWarning(`alicloud-live-emulator: request failed: ${String(error)}`);
             if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
             else res.destroy();
         });
     });
-    const stsServer = resolved.stsPort === undefined
-        ? undefined
-        : createServer((req, res) => {
-            handleSts(req, res).catch((error: unknown) => {
-                process.emitWarning(`alicloud-live-emulator: STS request failed: ${String(error)}`);
-                if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-                else res.destroy();
-            });
-        });
+    const stsServer =
+        resolved.stsPort === undefined
+            ? undefined
+            : createServer((req, res) => {
+                  handleSts(req, res).catch((error: unknown) => {
+                      process.emitWarning(`alicloud-live-emulator: STS request failed: ${String(error)}`);
+                      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+                      else res.destroy();
+                  });
+              });
     const servers = stsServer ? [server, stsServer] : [server];
     for (const s of servers) {
         s.on("connection", (socket: Socket) => {

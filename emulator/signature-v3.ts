@@ -85,7 +85,9 @@ export function stringToSignV3(canonicalRequest: string): string {
 
 /** Lower-case hex HMAC-SHA256 keyed by the secret itself (no `&` suffix, unlike V2). */
 export function signatureV3(accessKeySecret: string, input: V3SigningInput): string {
-    return createHmac("sha256", accessKeySecret).update(stringToSignV3(canonicalRequestV3(input))).digest("hex");
+    return createHmac("sha256", accessKeySecret)
+        .update(stringToSignV3(canonicalRequestV3(input)))
+        .digest("hex");
 }
 
 export interface ParsedAuthorization {
@@ -100,7 +102,7 @@ const AUTHORIZATION = /^ACS3-HMAC-SHA256 Credential=([^,\s]+),SignedHeaders=([^,
 export function parseAuthorizationV3(header: string): ParsedAuthorization | undefined {
     const match = AUTHORIZATION.exec(header.trim());
     if (!match) return undefined;
-    const signedHeaders = match[2]!.split(";");
+    const signedHeaders = match[2].split(";");
     if (signedHeaders.some((name) => name === "")) return undefined;
-    return { accessKeyId: match[1]!, signedHeaders, signature: match[3]! };
+    return { accessKeyId: match[1], signedHeaders, signature: match[3] };
 }

@@ -61,9 +61,15 @@ function isStoredConfig(value: unknown): value is StoredConfig {
     if (typeof value !== "object" || value === null) return false;
     const c = value as Record<string, unknown>;
     const optionalString = (v: unknown): boolean => v === undefined || typeof v === "string";
-    return typeof c["accountId"] === "string" && typeof c["domainName"] === "string" && typeof c["notifyUrl"] === "string"
-        && typeof c["needStatusNotify"] === "boolean" && typeof c["notifyReqAuth"] === "boolean"
-        && optionalString(c["onDemandUrl"]) && optionalString(c["notifyAuthKey"]);
+    return (
+        typeof c["accountId"] === "string" &&
+        typeof c["domainName"] === "string" &&
+        typeof c["notifyUrl"] === "string" &&
+        typeof c["needStatusNotify"] === "boolean" &&
+        typeof c["notifyReqAuth"] === "boolean" &&
+        optionalString(c["onDemandUrl"]) &&
+        optionalString(c["notifyAuthKey"])
+    );
 }
 
 /** Reads a state file; a missing file is an empty state, anything unreadable is an error. */
@@ -87,7 +93,7 @@ export function readStateFile(path: string): StoredConfig[] {
     }
     const bad = file.configs.findIndex((c) => !isStoredConfig(c));
     if (bad >= 0) throw new Error(`state file ${path}: configs[${bad}] is not a valid config`);
-    return [...file.configs];
+    return [...(file.configs as readonly StoredConfig[])];
 }
 
 export class ConfigStore {

@@ -43,8 +43,10 @@ function inIpv4Network(address: number, network: string, prefix: number): boolea
 }
 
 export function isUnsafeIpv4(address: number): boolean {
-    return UNSAFE_IPV4_NETWORKS.some(([network, prefix]) => inIpv4Network(address, network, prefix))
-        || [...METADATA_IPV4].some((m) => parseIpv4(m) === address);
+    return (
+        UNSAFE_IPV4_NETWORKS.some(([network, prefix]) => inIpv4Network(address, network, prefix)) ||
+        [...METADATA_IPV4].some((m) => parseIpv4(m) === address)
+    );
 }
 
 /** Eight 16-bit groups, or undefined if not an IPv6 literal. Accepts `::` and a dotted-quad tail. */
@@ -65,8 +67,8 @@ export function parseIpv6(text: string): number[] | undefined {
         if (groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return undefined;
         return groups.map((g) => parseInt(g, 16));
     };
-    const left = parseGroups(halves[0]!);
-    const right = halves.length === 2 ? parseGroups(halves[1]!) : [];
+    const left = parseGroups(halves[0]);
+    const right = halves.length === 2 ? parseGroups(halves[1]) : [];
     if (!left || !right) return undefined;
     const explicit = left.length + right.length;
     if (halves.length === 2) {
@@ -78,7 +80,7 @@ export function parseIpv6(text: string): number[] | undefined {
 
 /** The IPv4 address an IPv6 address carries (mapped, compatible or NAT64), if any. */
 function embeddedIpv4(groups: readonly number[]): number | undefined {
-    const v4 = groups[6]! * 65536 + groups[7]!;
+    const v4 = groups[6] * 65536 + groups[7];
     const zeros = (from: number, to: number): boolean => groups.slice(from, to).every((g) => g === 0);
     if (zeros(0, 5) && groups[5] === 0xffff) return v4; // ::ffff:a.b.c.d
     if (zeros(0, 6) && v4 > 1) return v4; // ::a.b.c.d (deprecated "compatible")
@@ -89,8 +91,8 @@ function embeddedIpv4(groups: readonly number[]): number | undefined {
 export function isUnsafeIpv6(groups: readonly number[]): boolean {
     if (groups.every((g) => g === 0)) return true; // ::
     if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return true; // ::1
-    if ((groups[0]! & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
-    if ((groups[0]! & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
+    if ((groups[0] & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
+    if ((groups[0] & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
     const v4 = embeddedIpv4(groups);
     return v4 !== undefined && isUnsafeIpv4(v4);
 }

@@ -29,6 +29,7 @@ export type UrlVerdict = "ok" | "malformed" | "unsafe";
  * host. Then the host must be safe to call.
  */
 export function checkCallbackUrl(raw: string): UrlVerdict {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     if (!/^https?:\/\//i.test(raw) || /[\s\x00-\x1f\x7f]/.test(raw)) return "malformed";
     let url: URL;
     try {

@@ -15,7 +15,6 @@ export { ACTIONS } from "./api/types";
 export type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "./api/types";
 export { RetryingLiveApi } from "./retry/retrying-api";
 
-
 // Callback receivers: verify and parse what Live sends to notifyUrl / onDemandUrl. Also importable
 // without Pulumi installed, as "pulumi-alicloud-live/callbacks".
 export * from "./callbacks";

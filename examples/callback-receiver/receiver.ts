@@ -63,7 +63,7 @@ if (require.main === module) {
         console.error("set NOTIFY_AUTH_KEY (and CALLBACK_HOST, PORT)");
         process.exit(2);
     }
-    startReceiver({
+    void startReceiver({
         callbackHost: process.env.CALLBACK_HOST ?? "hooks.example.com",
         key: () => key,
         port: Number(process.env.PORT ?? 8080),

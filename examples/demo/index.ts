@@ -65,7 +65,10 @@ async function scenario(driver: DemoStack, emulator: RunningEmulator): Promise<v
     await driver.setConfig(initialConfig(connection, newNotifyAuthKey()));
     expect(await driver.up(), "up succeeded");
     let state = await cloud(admin);
-    expect(DOMAINS.every((d) => state.has(d)), `all ${DOMAINS.length} domains have a config`);
+    expect(
+        DOMAINS.every((d) => state.has(d)),
+        `all ${DOMAINS.length} domains have a config`,
+    );
     expect(state.get(SIGNED_DOMAIN)?.notifyReqAuth === true && !!state.get(SIGNED_DOMAIN)?.notifyAuthKey, `${SIGNED_DOMAIN} signs its callbacks`);
 
     print(`\n== 2. Change one through config: status callbacks for ${STATUS_DOMAIN}`);
@@ -116,7 +119,12 @@ export async function main(): Promise<number> {
         print(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
     } catch (error) {
-        const message = error instanceof CliBuildError ? `cannot obtain the Pulumi CLI: ${error.message}` : error instanceof Error ? error.message : String(error);
+        const message =
+            error instanceof CliBuildError
+                ? `cannot obtain the Pulumi CLI: ${error.message}`
+                : error instanceof Error
+                  ? error.message
+                  : String(error);
         print(`\nDemo FAILED: ${message}`);
         return 1;
     } finally {

@@ -7,15 +7,7 @@
  */
 import type { Action } from "./types";
 
-export type ErrorKind =
-    | "throttled"
-    | "transient"
-    | "not-found"
-    | "already-exists"
-    | "invalid-input"
-    | "forbidden"
-    | "authentication"
-    | "unknown";
+export type ErrorKind = "throttled" | "transient" | "not-found" | "already-exists" | "invalid-input" | "forbidden" | "authentication" | "unknown";
 
 /** Kinds worth another attempt after a pause. Everything else fails at once. */
 export const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(["throttled", "transient"]);
@@ -60,14 +52,32 @@ const KIND_BY_CODE_PREFIX: ReadonlyArray<readonly [string, ErrorKind]> = [
 
 /** Node and HTTP-client error codes of a connection that failed or broke. */
 const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
-    "ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "ESOCKETTIMEDOUT", "EHOSTUNREACH",
-    "ENETUNREACH", "ENETDOWN", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT",
-    "ReadTimeout", "ConnectTimeout",
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "ECONNABORTED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENETDOWN",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "UND_ERR_SOCKET",
+    "UND_ERR_CONNECT_TIMEOUT",
+    "ReadTimeout",
+    "ConnectTimeout",
 ]);
 
 /** Network failures that prove the request never reached the service (so a write cannot have applied). */
 const NOT_SENT_NETWORK_CODES: ReadonlySet<string> = new Set([
-    "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "UND_ERR_CONNECT_TIMEOUT",
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENETDOWN",
+    "UND_ERR_CONNECT_TIMEOUT",
     "ConnectTimeout",
 ]);
 
@@ -187,9 +197,7 @@ export function ramActionFor(action: Action): string {
 
 function formatMessage(init: LiveApiErrorInit): string {
     const parts = [`${init.action} failed`];
-    const detail = [init.code, init.statusCode !== undefined ? `HTTP ${init.statusCode}` : undefined]
-        .filter(Boolean)
-        .join(", ");
+    const detail = [init.code, init.statusCode !== undefined ? `HTTP ${init.statusCode}` : undefined].filter(Boolean).join(", ");
     if (detail) parts[0] += ` (${detail})`;
     parts[0] += `: ${init.serviceMessage}`;
     if (init.kind === "forbidden") {

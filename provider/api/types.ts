@@ -52,9 +52,7 @@ export interface ApiResult {
  * none), masked, or not at all.
  */
 export type AuthKeyView =
-    | { readonly kind: "clear"; readonly key?: string }
-    | { readonly kind: "masked"; readonly mask: string }
-    | { readonly kind: "absent" };
+    { readonly kind: "clear"; readonly key?: string } | { readonly kind: "masked"; readonly mask: string } | { readonly kind: "absent" };
 
 export interface DescribeResult extends ApiResult {
     /** The configuration as the service stores it; `notifyAuthKey` only when shown in clear text. */

@@ -91,7 +91,11 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
             const answer = onDemandAnswer(options.onDemand ? await options.onDemand(query.value) : { needRecord: false });
             return send(res, 200, answer);
         }
-        if (method !== "POST") return refuse(res, 405, { error: "method-not-allowed", message: `${method} is not a callback (POST: recording callbacks, GET: on-demand queries)` });
+        if (method !== "POST")
+            return refuse(res, 405, {
+                error: "method-not-allowed",
+                message: `${method} is not a callback (POST: recording callbacks, GET: on-demand queries)`,
+            });
         if (!signatureAccepted(req, res)) {
             req.resume();
             return;

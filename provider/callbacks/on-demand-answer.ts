@@ -47,7 +47,9 @@ function intervalProblems(interval: unknown): string[] {
         if (!INTERVAL_KEYS.includes(name as IntervalKey)) {
             problems.push(`interval.${name} is not a format (allowed: ${INTERVAL_KEYS.join(", ")})`);
         } else if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
-            problems.push(`interval.${name} must be a whole number of seconds from ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS} (got ${JSON.stringify(seconds)})`);
+            problems.push(
+                `interval.${name} must be a whole number of seconds from ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS} (got ${JSON.stringify(seconds)})`,
+            );
         }
     }
     return problems;
@@ -56,7 +58,11 @@ function intervalProblems(interval: unknown): string[] {
 function formatProblems(format: unknown): string[] {
     if (!Array.isArray(format)) return [`format must be an array of ${RECORD_FORMATS.join(", ")}`];
     const problems = format
-        .map((f, i) => (RECORD_FORMATS.includes(f as RecordFormat) ? undefined : `format[${i}] must be one of ${RECORD_FORMATS.join(", ")} (got ${JSON.stringify(f)})`))
+        .map((f, i) =>
+            RECORD_FORMATS.includes(f as RecordFormat)
+                ? undefined
+                : `format[${i}] must be one of ${RECORD_FORMATS.join(", ")} (got ${JSON.stringify(f)})`,
+        )
         .filter((p): p is string => p !== undefined);
     if (new Set(format).size !== format.length) problems.push("format must not list a format twice");
     return problems;

@@ -96,7 +96,8 @@ export function parseRecordStatusCallback(body: unknown): Parsed<RecordStatusCal
     const errors: string[] = [];
     const [domain, app, stream] = ["domain", "app", "stream"].map((n) => requireString(f, n, errors)) as [string, string, string];
     const event = f["event"];
-    if (!RECORD_EVENTS.includes(event as RecordEvent)) errors.push(`"event" must be one of ${RECORD_EVENTS.join(", ")} (got ${JSON.stringify(event)})`);
+    if (!RECORD_EVENTS.includes(event as RecordEvent))
+        errors.push(`"event" must be one of ${RECORD_EVENTS.join(", ")} (got ${JSON.stringify(event)})`);
     return result(errors, () => ({ kind: "status", domain, app, stream, event: event as RecordEvent }));
 }
 

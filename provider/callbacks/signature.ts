@@ -13,9 +13,7 @@ export const SIGNATURE_HEADER = "ali-live-signature";
 export const DEFAULT_MAX_AGE_SECONDS = 300;
 
 /** Node's `req.headers`, a plain record, or a fetch `Headers` object. */
-export type CallbackHeaders =
-    | Readonly<Record<string, string | readonly string[] | undefined>>
-    | { get(name: string): string | null };
+export type CallbackHeaders = Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
 
 export type RefusalReason =
     | "missing-timestamp"
@@ -27,8 +25,7 @@ export type RefusalReason =
     | "signature-mismatch";
 
 export type VerifyResult =
-    | { readonly ok: true; readonly timestamp: number }
-    | { readonly ok: false; readonly reason: RefusalReason; readonly message: string };
+    { readonly ok: true; readonly timestamp: number } | { readonly ok: false; readonly reason: RefusalReason; readonly message: string };
 
 export interface VerifyOptions {
     readonly headers: CallbackHeaders;
@@ -62,7 +59,7 @@ export function headerValue(headers: CallbackHeaders, name: string): string | un
     const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
     const found = Object.keys(record).find((k) => k.toLowerCase() === name);
     const value = found === undefined ? undefined : record[found];
-    return Array.isArray(value) ? value[0] : (value as string | undefined);
+    return Array.isArray(value) ? (value[0] as string | undefined) : (value as string | undefined);
 }
 
 const refuse = (reason: RefusalReason, message: string): VerifyResult => ({ ok: false, reason, message });
@@ -108,7 +105,10 @@ export function verifyCallbackSignature(options: VerifyOptions): VerifyResult {
     let matched = false;
     for (const key of keys as readonly string[]) matched = sameHex(callbackSignature(options.host, rawTimestamp, key), signature) || matched;
     if (!matched) {
-        return refuse("signature-mismatch", `ALI-LIVE-SIGNATURE does not match host ${JSON.stringify(options.host)}, the timestamp and the configured key`);
+        return refuse(
+            "signature-mismatch",
+            `ALI-LIVE-SIGNATURE does not match host ${JSON.stringify(options.host)}, the timestamp and the configured key`,
+        );
     }
     return { ok: true, timestamp };
 }

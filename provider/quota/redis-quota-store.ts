@@ -11,13 +11,7 @@
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { monotonicClock, type Clock } from "../retry/clock";
-import {
-    BURST_WINDOW_MS,
-    CUBIC_BETA,
-    CUBIC_SCALE,
-    MIN_RATE,
-    RATE_MEASURE_WINDOW_MS,
-} from "../retry/constants";
+import { BURST_WINDOW_MS, CUBIC_BETA, CUBIC_SCALE, MIN_RATE, RATE_MEASURE_WINDOW_MS } from "../retry/constants";
 import type { Cut, Grant, QuotaStore, ScheduleState } from "./quota-store";
 import { ANSWER_SCRIPT, RESERVE_SCRIPT, THROTTLE_SCRIPT } from "./schedule-scripts";
 import { StoreHealth, type StoreNotice } from "./store-health";
@@ -124,8 +118,15 @@ export class RedisQuotaStore implements QuotaStore {
     async reserve(schedule: string, ceiling: number, maxWaitMs: number): Promise<Grant> {
         const maxWait = Number.isFinite(maxWaitMs) ? Math.max(0, maxWaitMs) : NO_LIMIT_MS;
         const [taken, waitMs, epoch, rate, processes] = await this.#run(() =>
-            this.#redis.liveReserve(...this.#args(schedule, ceiling, maxWait, this.#processId, ACTIVE_PROCESS_WINDOW_MS)));
-        return { taken: Number(taken) === 1, waitMs: Number(waitMs), epoch: Number(epoch), rate: Number(rate), processes: Math.max(1, Number(processes)) };
+            this.#redis.liveReserve(...this.#args(schedule, ceiling, maxWait, this.#processId, ACTIVE_PROCESS_WINDOW_MS)),
+        );
+        return {
+            taken: Number(taken) === 1,
+            waitMs: Number(waitMs),
+            epoch: Number(epoch),
+            rate: Number(rate),
+            processes: Math.max(1, Number(processes)),
+        };
     }
 
     async throttled(schedule: string, ceiling: number, epoch: number): Promise<Cut> {
@@ -158,6 +159,7 @@ export class RedisQuotaStore implements QuotaStore {
         } catch (error) {
             const reason = reasonOf(error);
             this.#health.failed(reason, CONNECTION_LOST.has(reason));
+            // eslint-disable-next-line preserve-caught-error -- no cause on purpose: the client's error may carry the store URL and its password
             throw new Error(`quota store ${this.#shown}: ${reason}`);
         }
     }
@@ -208,6 +210,7 @@ export function withinBudget<T>(promise: Promise<T>, budgetMs: number): Promise<
                 if (settled) return;
                 settled = true;
                 clearTimeout(timer);
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the call's own rejection through unchanged
                 reject(error);
             },
         );

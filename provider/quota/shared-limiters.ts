@@ -33,6 +33,7 @@ export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string)
     let store = stores.get(url.url);
     if (!store) {
         // Loaded on first use: a stack without a store never pays for the Redis client.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; an import would load ioredis on every run
         const { RedisQuotaStore: Store } = require("./redis-quota-store") as typeof import("./redis-quota-store");
         store = new Store({ url, onNotice });
         stores.set(url.url, store);
@@ -41,13 +42,7 @@ export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string)
 }
 
 /** The process's limiter of `action` for `accountId` on the store at `url`; a lower ceiling lowers it. */
-export function sharedQuotaLimiter(
-    url: QuotaStoreUrl,
-    store: RedisQuotaStore,
-    accountId: string,
-    action: string,
-    ceiling: number,
-): RateLimiter {
+export function sharedQuotaLimiter(url: QuotaStoreUrl, store: RedisQuotaStore, accountId: string, action: string, ceiling: number): RateLimiter {
     const { limiters } = holder();
     const schedule = scheduleName(accountId, action);
     const key = `${url.url}\u0000${schedule}`;

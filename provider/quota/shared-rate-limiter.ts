@@ -98,7 +98,10 @@ export class SharedRateLimiter implements RateLimiter {
         const reservedIn = this.#storeEpoch;
         this.#storeEpoch = reservedIn + 1;
         this.#epoch += 1;
-        this.#store.throttled(this.#schedule, this.#ceiling, reservedIn).then((cut) => this.#observe(cut), () => undefined);
+        this.#store.throttled(this.#schedule, this.#ceiling, reservedIn).then(
+            (cut) => this.#observe(cut),
+            () => undefined,
+        );
         return true;
     }
 
@@ -107,7 +110,10 @@ export class SharedRateLimiter implements RateLimiter {
             this.#local().onSuccess();
             return;
         }
-        this.#store.answered(this.#schedule, this.#ceiling).then((state) => this.#observe(state), () => undefined);
+        this.#store.answered(this.#schedule, this.#ceiling).then(
+            (state) => this.#observe(state),
+            () => undefined,
+        );
     }
 
     restrict(ceiling: number): void {

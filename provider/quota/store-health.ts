@@ -16,9 +16,7 @@ export const FAILURES_TO_COOL_DOWN = 3;
 /** How long a store that failed `FAILURES_TO_COOL_DOWN` times in a row is left alone. */
 export const COOL_DOWN_MS = 1_000;
 
-export type StoreNotice =
-    | { readonly type: "fallback"; readonly reason: string }
-    | { readonly type: "rejoined" };
+export type StoreNotice = { readonly type: "fallback"; readonly reason: string } | { readonly type: "rejoined" };
 
 export interface StoreHealthOptions {
     readonly clock: Clock;

@@ -29,7 +29,7 @@ export function checkInputs(news: object): CheckResult<LiveRecordNotifyConfigInp
 /** The inputs without the host's `__provider` (it adds it back) and without left-out optional values. */
 function propertyBag(news: Readonly<Record<string, unknown>>): Record<string, unknown> {
     // No prototype: a property named `__proto__` must stay a property (and be reported), not replace it.
-    const bag: Record<string, unknown> = Object.create(null);
+    const bag = Object.create(null) as Record<string, unknown>;
     for (const [key, value] of Object.entries(news ?? {})) {
         if (key === PROVIDER_KEY || value === undefined) continue;
         if (OPTIONAL_KEYS.has(key) && (value === null || value === "")) continue;

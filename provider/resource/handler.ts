@@ -10,8 +10,9 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
-const load = (): dynamic.ResourceProvider & Required<dynamic.ResourceProvider> =>
-    require("pulumi-alicloud-live/dist/provider/resource/provider.js").provider;
+type Provider = dynamic.ResourceProvider & Required<dynamic.ResourceProvider>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the serialized handler must require the installed package by name at run time
+const load = (): Provider => (require("pulumi-alicloud-live/dist/provider/resource/provider.js") as { provider: Provider }).provider;
 
 export const configure: Required<dynamic.ResourceProvider>["configure"] = (...args) => load().configure(...args);
 export const check: Required<dynamic.ResourceProvider>["check"] = (...args) => load().check(...args);

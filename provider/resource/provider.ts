@@ -12,13 +12,7 @@ import type { LiveRecordNotifyApi } from "../api/types";
 import { checkInputs } from "./check";
 import { diffConfig } from "./diff";
 import { ResourceInitError } from "./init-error";
-import {
-    desiredConfig,
-    outputsOf,
-    PROVIDER_KEY,
-    type LiveRecordNotifyConfigInputs,
-    type LiveRecordNotifyConfigOutputs,
-} from "./inputs";
+import { desiredConfig, outputsOf, PROVIDER_KEY, type LiveRecordNotifyConfigInputs, type LiveRecordNotifyConfigOutputs } from "./inputs";
 import { liveInputs, liveOutputs } from "./refresh";
 import { buildApi } from "./runtime";
 import { UnclearableFieldError, writeConfig } from "./write";
@@ -99,8 +93,13 @@ export function createProvider(deps: ProviderDeps = {}): LiveRecordNotifyConfigP
                 if (kindOf(error) === "already-exists") return adopt(live, inputs, error);
                 if (mayHaveApplied(error)) {
                     // It may exist now: keep it in state rather than orphan it; a refresh settles the doubt.
-                    throw new ResourceInitError(id, outputsOf(desired), inputs[PROVIDER_KEY], error,
-                        "The configuration may have been created nevertheless; run `pulumi refresh` to find out.");
+                    throw new ResourceInitError(
+                        id,
+                        outputsOf(desired),
+                        inputs[PROVIDER_KEY],
+                        error,
+                        "The configuration may have been created nevertheless; run `pulumi refresh` to find out.",
+                    );
                 }
                 throw error;
             }
@@ -182,8 +181,13 @@ async function adopt(live: LiveRecordNotifyApi, inputs: Inputs, conflict: unknow
         } catch (error) {
             // An unclearable field's message already says what to do; retrying would not help.
             if (error instanceof UnclearableFieldError) throw new ResourceInitError(id, error.holds, inputs[PROVIDER_KEY], error);
-            throw new ResourceInitError(id, liveOutputs(current.config, current.authKeyView, {}), inputs[PROVIDER_KEY], error,
-                `The existing configuration of ${id} was adopted but not brought to the declared state; the next \`pulumi up\` tries again.`);
+            throw new ResourceInitError(
+                id,
+                liveOutputs(current.config, current.authKeyView, {}),
+                inputs[PROVIDER_KEY],
+                error,
+                `The existing configuration of ${id} was adopted but not brought to the declared state; the next \`pulumi up\` tries again.`,
+            );
         }
     }
     return { id, outs: outputsOf(desired) };

@@ -36,7 +36,10 @@ export function liveOutputs(
  * a key that appeared out of band stays in the outputs, which the engine stores as secret, and still
  * shows as drift there.
  */
-export function liveInputs(outputs: LiveRecordNotifyConfigOutputs, oldOutputs: Readonly<Record<string, unknown>>): Partial<LiveRecordNotifyConfigOutputs> {
+export function liveInputs(
+    outputs: LiveRecordNotifyConfigOutputs,
+    oldOutputs: Readonly<Record<string, unknown>>,
+): Partial<LiveRecordNotifyConfigOutputs> {
     if (typeof oldOutputs.notifyAuthKey === "string") return { ...outputs };
     const { notifyAuthKey: _dropped, ...rest } = outputs;
     return rest;

@@ -53,6 +53,7 @@ export class LiveRecordNotifyConfig extends pulumi.dynamic.Resource {
         // The key input is secret, so the engine keeps the same-named output secret too; the option says
         // so explicitly for outputs a refresh brings in.
         const options = pulumi.mergeOptions(opts, { additionalSecretOutputs: [...SECRET_OUTPUTS] });
-        super(require("./handler"), name, props, options, "alicloud-live", "LiveRecordNotifyConfig");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- Pulumi serializes the module object it is given; the handler module is that object
+        super(require("./handler") as pulumi.dynamic.ResourceProvider, name, props, options, "alicloud-live", "LiveRecordNotifyConfig");
     }
 }

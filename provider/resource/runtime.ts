@@ -28,6 +28,7 @@ export type RuntimeDeps = Partial<AccountDeps>;
 function pulumiWarn(message: string): void {
     try {
         // Loaded only when there is something to say.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load is the point
         (require("@pulumi/pulumi/log") as { warn(message: string): Promise<void> }).warn(`alicloud-live: ${message}`).catch(() => undefined);
     } catch {
         process.stderr.write(`warning: alicloud-live: ${message}\n`);

@@ -50,6 +50,7 @@ export function urlProblem(text: string): string | undefined {
             ? `must use http:// or https://, not ${scheme}://`
             : "must be an absolute http:// or https:// URL";
     }
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     if (/[\s\x00-\x1f\x7f]/.test(text)) return "must not contain spaces or control characters (percent-encode them)";
     let url: URL;
     try {

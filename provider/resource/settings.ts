@@ -9,12 +9,7 @@ import { inspect } from "node:util";
 import { DEFAULT_ENDPOINT, parseEndpoint } from "../api/endpoint";
 import { DEFAULT_STS_ENDPOINT } from "../api/sts";
 import { parseQuotaStoreUrl, type QuotaStoreUrl } from "../quota/store-url";
-import {
-    DOCUMENTED_READ_QPS,
-    DOCUMENTED_WRITE_QPS,
-    MAX_OPERATION_TIMEOUT_MS,
-    MAX_QUOTA_HEADROOM,
-} from "../retry/constants";
+import { DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS, MAX_OPERATION_TIMEOUT_MS, MAX_QUOTA_HEADROOM } from "../retry/constants";
 import { DEFAULT_OPERATION_TIMEOUT_SECONDS, settingSpec, type SettingName } from "./settings-table";
 
 export type ConfigGetter = (key: string) => string | undefined;
@@ -78,8 +73,7 @@ export function resolveSettings(get: ConfigGetter, env: Environment): Settings {
         endpoint,
         stsEndpoint,
         stsEndpointSet: stsFound !== undefined,
-        operationTimeoutMs:
-            (number(find("operationTimeout", get, env), TIMEOUT_RULE) ?? DEFAULT_OPERATION_TIMEOUT_SECONDS) * 1000,
+        operationTimeoutMs: (number(find("operationTimeout", get, env), TIMEOUT_RULE) ?? DEFAULT_OPERATION_TIMEOUT_SECONDS) * 1000,
         quotaHeadroom: number(find("quotaHeadroom", get, env), HEADROOM_RULE) ?? 0,
         writeQps: number(find("writeQps", get, env), QPS_RULE) ?? DOCUMENTED_WRITE_QPS,
         readQps: number(find("readQps", get, env), QPS_RULE) ?? DOCUMENTED_READ_QPS,
@@ -204,10 +198,13 @@ function redacted(keys: StaticKeys): StaticKeys {
         ...(keys.securityToken !== undefined ? { securityToken: "[secret]" } : {}),
     });
     return Object.freeze(
-        Object.defineProperties({ ...keys }, {
-            toJSON: { value: safe, enumerable: false },
-            [inspect.custom]: { value: () => safe(), enumerable: false },
-        }),
+        Object.defineProperties(
+            { ...keys },
+            {
+                toJSON: { value: safe, enumerable: false },
+                [inspect.custom]: { value: () => safe(), enumerable: false },
+            },
+        ),
     );
 }
 

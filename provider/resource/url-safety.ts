@@ -28,7 +28,11 @@ const IPV4_RANGES: ReadonlyArray<readonly [number, number, number, UnsafeHostKin
  * (IPv6 in brackets or not, trailing dot or not, any case).
  */
 export function unsafeHostKind(hostname: string): UnsafeHostKind | undefined {
-    const host = hostname.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+    const host = hostname
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, "")
+        .replace(/\.$/, "");
     if (host === "") return undefined;
     if (host === "localhost" || host.endsWith(".localhost")) return "localhost name";
     const family = isIP(host);
@@ -80,6 +84,6 @@ function ipv6Groups(address: string): number[] | undefined {
     const parse = (part: string | undefined) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
     const front = parse(head);
     const back = parse(tail);
-    const groups = tail === undefined ? front : [...front, ...new Array(8 - front.length - back.length).fill(0), ...back];
+    const groups = tail === undefined ? front : [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
     return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined;
 }

@@ -77,10 +77,12 @@ function unclearableMessage(domainName: string, fields: readonly ClearableField[
     // The URL is not a secret; the key is never shown.
     const held = fields.map((f) => (f === "onDemandUrl" ? `onDemandUrl ${JSON.stringify(holds.onDemandUrl)}` : "its notifyAuthKey")).join(" and ");
     const keep = fields.includes("onDemandUrl") ? ` or declare onDemandUrl: ${JSON.stringify(holds.onDemandUrl)} to keep it` : "";
-    return `UpdateLiveRecordNotifyConfig failed (${fields.join(", ")} cannot be cleared): the configuration of ${domainName} still holds ${held}. ` +
+    return (
+        `UpdateLiveRecordNotifyConfig failed (${fields.join(", ")} cannot be cleared): the configuration of ${domainName} still holds ${held}. ` +
         "The service keeps a field that Update leaves out and refuses it empty, so no update can remove it. " +
         "The stack's state records what the service holds. To remove it, delete the configuration and create it again " +
-        `(remove the resource from the program and run \`pulumi up\`, then add it back)${keep}.`;
+        `(remove the resource from the program and run \`pulumi up\`, then add it back)${keep}.`
+    );
 }
 
 /**

@@ -30,7 +30,7 @@ export class LimiterRegistry {
     readonly #clock: Clock;
 
     constructor(options: LimiterRegistryOptions = {}) {
-        const { store = new Map(), clock = monotonicClock } = options;
+        const { store = new Map<string, RateLimiter>(), clock = monotonicClock } = options;
         if (!(store instanceof Map)) throw new TypeError("LimiterRegistry: store must be a Map");
         if (typeof clock?.now !== "function") throw new TypeError("LimiterRegistry: clock must have a now() method");
         this.#store = store;

@@ -25,13 +25,7 @@
  * one interval, so callers are served first come first served, spaced evenly, however many wait.
  */
 import { monotonicClock, type Clock } from "./clock";
-import {
-    BURST_WINDOW_MS,
-    CUBIC_BETA,
-    CUBIC_SCALE,
-    MIN_RATE,
-    RATE_MEASURE_WINDOW_MS,
-} from "./constants";
+import { BURST_WINDOW_MS, CUBIC_BETA, CUBIC_SCALE, MIN_RATE, RATE_MEASURE_WINDOW_MS } from "./constants";
 
 /** What the retry loop needs from a limiter. Kept small and stable: limiters are shared across copies of this module. */
 export interface RateLimiter {

@@ -10,12 +10,7 @@
  */
 import { RETRYABLE_KINDS, type ErrorKind } from "../api/errors";
 import { fullJitterDelay } from "./backoff";
-import {
-    MAX_BACKOFF_MS,
-    RETRY_AFTER_MAX_EXTRA_MS,
-    THROTTLE_BACKOFF_BASE_MS,
-    TRANSIENT_BACKOFF_BASE_MS,
-} from "./constants";
+import { MAX_BACKOFF_MS, RETRY_AFTER_MAX_EXTRA_MS, THROTTLE_BACKOFF_BASE_MS, TRANSIENT_BACKOFF_BASE_MS } from "./constants";
 
 export interface RetryFacts {
     /** The kind of the error the last attempt met. */
@@ -34,9 +29,7 @@ export interface RetryFacts {
 
 export type StopReason = "not-retryable" | "deadline";
 
-export type RetryDecision =
-    | { readonly retry: true; readonly delayMs: number }
-    | { readonly retry: false; readonly reason: StopReason };
+export type RetryDecision = { readonly retry: true; readonly delayMs: number } | { readonly retry: false; readonly reason: StopReason };
 
 /** Backoff base of each retryable kind. */
 const BACKOFF_BASE_MS: Readonly<Partial<Record<ErrorKind, number>>> = {
@@ -51,8 +44,7 @@ export function decideRetry(facts: RetryFacts): RetryDecision {
     const remaining = deadlineMs - elapsedMs;
     if (!(remaining > 0)) return { retry: false, reason: "deadline" };
     const computed = fullJitterDelay(Math.max(0, attempts - 1), base, MAX_BACKOFF_MS, random);
-    const hinted = retryAfterMs !== undefined && retryAfterMs > 0
-        ? Math.max(computed, Math.min(retryAfterMs, computed + RETRY_AFTER_MAX_EXTRA_MS))
-        : computed;
+    const hinted =
+        retryAfterMs !== undefined && retryAfterMs > 0 ? Math.max(computed, Math.min(retryAfterMs, computed + RETRY_AFTER_MAX_EXTRA_MS)) : computed;
     return { retry: true, delayMs: Math.min(hinted, remaining) };
 }

@@ -41,9 +41,7 @@ type Turn<T> =
     /** Go on to the retry policy, as if the error were of `kind`. */
     | { readonly type: "policy"; readonly kind: LiveApiError["kind"] };
 
-type Ending<T> =
-    | { readonly ok: true; readonly value: T }
-    | { readonly ok: false; readonly error: LiveApiError; readonly reason: StopReason };
+type Ending<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LiveApiError; readonly reason: StopReason };
 
 const INNER_METHODS = ["add", "update", "describe", "delete"] as const;
 
@@ -181,8 +179,14 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
                 // An answer that is not a throttle means the quota let the call through.
                 if (error.statusCode !== undefined) limiter.onSuccess();
                 this.#emit({
-                    type: "error", action, domainName, attempt, kind: error.kind, code: error.code,
-                    requestId: error.requestId, mayHaveApplied: error.mayHaveApplied,
+                    type: "error",
+                    action,
+                    domainName,
+                    attempt,
+                    kind: error.kind,
+                    code: error.code,
+                    requestId: error.requestId,
+                    mayHaveApplied: error.mayHaveApplied,
                 });
             }
 
@@ -233,8 +237,13 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
         mayHaveApplied: boolean,
     ): RetriedLiveApiError {
         this.#emit({
-            type: "give-up", action: error.action, domainName, attempts: progress.attempts,
-            waitedMs: progress.waitedMs, reason, kind: error.kind,
+            type: "give-up",
+            action: error.action,
+            domainName,
+            attempts: progress.attempts,
+            waitedMs: progress.waitedMs,
+            reason,
+            kind: error.kind,
         });
         return new RetriedLiveApiError(error, {
             attempts: progress.attempts,

@@ -4,13 +4,7 @@
  */
 import { ACTIONS, WRITE_ACTIONS, type Action } from "../api/types";
 import { monotonicClock, realSleep, type Clock, type Sleep } from "./clock";
-import {
-    DEFAULT_OPERATION_TIMEOUT_MS,
-    DOCUMENTED_READ_QPS,
-    DOCUMENTED_WRITE_QPS,
-    MAX_OPERATION_TIMEOUT_MS,
-    MAX_QUOTA_HEADROOM,
-} from "./constants";
+import { DEFAULT_OPERATION_TIMEOUT_MS, DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS, MAX_OPERATION_TIMEOUT_MS, MAX_QUOTA_HEADROOM } from "./constants";
 import type { RetryEventListener } from "./events";
 import { sharedLimiterRegistry, type LimiterRegistry } from "./limiter-registry";
 import type { RateLimiter } from "./rate-limiter";
@@ -57,7 +51,15 @@ export interface ResolvedRetryOptions {
 }
 
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
-    "accountKey", "limiters", "quota", "quotaHeadroom", "operationTimeoutMs", "clock", "sleep", "random", "onEvent",
+    "accountKey",
+    "limiters",
+    "quota",
+    "quotaHeadroom",
+    "operationTimeoutMs",
+    "clock",
+    "sleep",
+    "random",
+    "onEvent",
 ]);
 
 const PREFIX = "RetryingLiveApi:";
@@ -71,16 +73,15 @@ export function limiterCeilings(quota: Quota = {}, quotaHeadroom = 0): { readonl
     };
 }
 
-export function resolveRetryOptions(
-    options: RetryingLiveApiOptions,
-    registry: LimiterRegistry = sharedLimiterRegistry(),
-): ResolvedRetryOptions {
+export function resolveRetryOptions(options: RetryingLiveApiOptions, registry: LimiterRegistry = sharedLimiterRegistry()): ResolvedRetryOptions {
     if (typeof options !== "object" || options === null) {
         throw new TypeError(`${PREFIX} options must be an object with \`accountKey\` or \`limiters\``);
     }
     const unknown = Object.keys(options).filter((key) => !KNOWN_OPTIONS.has(key));
     if (unknown.length > 0) {
-        throw new TypeError(`${PREFIX} unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `\`${k}\``).join(", ")}; known: ${[...KNOWN_OPTIONS].join(", ")}`);
+        throw new TypeError(
+            `${PREFIX} unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `\`${k}\``).join(", ")}; known: ${[...KNOWN_OPTIONS].join(", ")}`,
+        );
     }
     const { accountKey, limiters, quota, quotaHeadroom, operationTimeoutMs = DEFAULT_OPERATION_TIMEOUT_MS } = options;
 
@@ -109,7 +110,9 @@ export function resolveRetryOptions(
     }
     if (quotaHeadroom !== undefined) {
         if (typeof quotaHeadroom !== "number") {
-            throw new TypeError(`${PREFIX} \`quotaHeadroom\` must be a number (a fraction from 0 to ${MAX_QUOTA_HEADROOM}), got ${describe(quotaHeadroom)}`);
+            throw new TypeError(
+                `${PREFIX} \`quotaHeadroom\` must be a number (a fraction from 0 to ${MAX_QUOTA_HEADROOM}), got ${describe(quotaHeadroom)}`,
+            );
         }
         if (!(quotaHeadroom >= 0 && quotaHeadroom <= MAX_QUOTA_HEADROOM)) {
             throw new RangeError(`${PREFIX} \`quotaHeadroom\` must be a fraction from 0 to ${MAX_QUOTA_HEADROOM}, got ${describe(quotaHeadroom)}`);
@@ -128,13 +131,15 @@ export function resolveRetryOptions(
     const onEvent = requireFunction("onEvent", options.onEvent);
 
     const ceilings = limiterCeilings(quota, quotaHeadroom);
-    const limiterFor = limiters ?? ((action: Action) =>
-        registry.limiter(accountKey as string, action, WRITE_ACTIONS.has(action) ? ceilings.write : ceilings.read));
+    const limiterFor =
+        limiters ?? ((action: Action) => registry.limiter(accountKey as string, action, WRITE_ACTIONS.has(action) ? ceilings.write : ceilings.read));
     const resolved = new Map<Action, RateLimiter>();
     for (const action of ACTIONS) {
         const limiter = limiterFor(action);
         if (!isRateLimiter(limiter)) {
-            throw new TypeError(`${PREFIX} \`limiters(${JSON.stringify(action)})\` must return a RateLimiter (reserve, onThrottle, onSuccess, epoch), got ${describe(limiter)}`);
+            throw new TypeError(
+                `${PREFIX} \`limiters(${JSON.stringify(action)})\` must return a RateLimiter (reserve, onThrottle, onSuccess, epoch), got ${describe(limiter)}`,
+            );
         }
         resolved.set(action, limiter);
     }
@@ -157,8 +162,14 @@ function requireFunction<F>(name: string, value: F | undefined): F | undefined {
 
 function isRateLimiter(value: unknown): value is RateLimiter {
     const l = value as RateLimiter | null | undefined;
-    return typeof l === "object" && l !== null && typeof l.reserve === "function" && typeof l.onThrottle === "function"
-        && typeof l.onSuccess === "function" && typeof l.epoch === "number";
+    return (
+        typeof l === "object" &&
+        l !== null &&
+        typeof l.reserve === "function" &&
+        typeof l.onThrottle === "function" &&
+        typeof l.onSuccess === "function" &&
+        typeof l.epoch === "number"
+    );
 }
 
 /** A short, secret-free description of a wrong value: its type, and the value only for numbers and booleans. */

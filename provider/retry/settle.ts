@@ -63,10 +63,7 @@ export interface Observation {
 }
 
 /** Describes the domain's config; `not-found` means "none". Other errors propagate. */
-export async function observe(
-    describe: (request: DomainRequest) => Promise<DescribeResult>,
-    domainName: string,
-): Promise<Observation> {
+export async function observe(describe: (request: DomainRequest) => Promise<DescribeResult>, domainName: string): Promise<Observation> {
     try {
         const result = await describe({ domainName });
         return { config: result.config, requestId: result.requestId, ...(result.authKeyView ? { authKeyView: result.authKeyView } : {}) };

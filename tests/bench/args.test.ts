@@ -59,7 +59,11 @@ describe("bench/args", () => {
             [["--fast"], /unknown option "--fast"/],
         ];
         for (const [argv, message] of cases) {
-            assert.throws(() => parseArgs(argv, 8), (e: unknown) => e instanceof UsageError && message.test(e.message), argv.join(" "));
+            assert.throws(
+                () => parseArgs(argv, 8),
+                (e: unknown) => e instanceof UsageError && message.test(e.message),
+                argv.join(" "),
+            );
         }
     });
 

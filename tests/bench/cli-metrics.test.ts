@@ -37,7 +37,15 @@ describe("bench/cli-metrics", () => {
         assert.equal(create.rawRatio, 2.1);
         assert.equal(create.callSpanRatio, 1.05);
         assert.equal(create.throttledShare, 10 / 310);
-        const refresh = cliPhaseNumbers(input({ phase: "refresh", wallMs: 15_000, events: { completed: { same: 299, update: 1 }, failedUrns: [], errorSamples: [], unreadableLines: 0 } }), 9_000, QUOTAS);
+        const refresh = cliPhaseNumbers(
+            input({
+                phase: "refresh",
+                wallMs: 15_000,
+                events: { completed: { same: 299, update: 1 }, failedUrns: [], errorSamples: [], unreadableLines: 0 },
+            }),
+            9_000,
+            QUOTAS,
+        );
         assert.equal(refresh.floorSeconds, 6); // 300 Describes at 50/s
         assert.equal(refresh.ratio, 1);
         assert.equal(refresh.succeeded, 300);

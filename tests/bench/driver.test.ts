@@ -96,14 +96,23 @@ describe("bench/driver: PhaseDriver", () => {
     });
 
     it("goes on after failures (continue-on-error), counts them, keeps a few samples, and deletes partial creations", async () => {
-        const failCreate = new Map<string, "plain" | "partial">([["r1", "plain"], ["r2", "plain"], ["r3", "plain"], ["r4", "plain"], ["r5", "partial"]]);
+        const failCreate = new Map<string, "plain" | "partial">([
+            ["r1", "plain"],
+            ["r2", "plain"],
+            ["r3", "plain"],
+            ["r4", "plain"],
+            ["r5", "partial"],
+        ]);
         const { host, log } = fakeHost({ failCreate });
         const driver = new PhaseDriver({ host, parallel: 3, cutOffAt: Date.now() + 60_000 });
         try {
             const created = await driver.create(resources(10));
             assert.deepEqual([created.succeeded, created.failed], [5, 5]);
             assert.equal(created.errorSamples.length, 3);
-            assert.ok(created.errorSamples.every((s) => /^(no|half) r\d$/.test(s)), created.errorSamples.join(" | "));
+            assert.ok(
+                created.errorSamples.every((s) => /^(no|half) r\d$/.test(s)),
+                created.errorSamples.join(" | "),
+            );
             // The partially created r5 is in state, as the engine keeps it.
             assert.equal(driver.liveCount, 6);
             const deleted = await driver.delete();
@@ -122,7 +131,7 @@ describe("bench/driver: PhaseDriver", () => {
             await driver.create(resources(2));
             const updated = await driver.update((_n, inputs) => inputs);
             assert.deepEqual([updated.succeeded, updated.failed], [0, 2]);
-            assert.match(updated.errorSamples[0]!, /expected an in-place update, got changes=none/);
+            assert.match(updated.errorSamples[0], /expected an in-place update, got changes=none/);
             assert.equal(log.filter((l) => l.startsWith("update ")).length, 0);
         } finally {
             driver.close();

@@ -30,7 +30,9 @@ describe("bench/event-log", () => {
     });
 
     it("keeps at most three distinct error samples", () => {
-        const log = ["a", "a", "b", "c", "d"].map((m, i) => line({ diagnosticEvent: { urn: urn(`r${i}`), message: m, severity: "error" } })).join("\n");
+        const log = ["a", "a", "b", "c", "d"]
+            .map((m, i) => line({ diagnosticEvent: { urn: urn(`r${i}`), message: m, severity: "error" } }))
+            .join("\n");
         assert.deepEqual(summarizeEventLog(log, RESOURCE_TYPE).errorSamples, ["a", "b", "c"]);
     });
 

@@ -6,7 +6,15 @@ import { countCalls, floorSeconds, isThrottleOutcome, ratio, scenarioNumbers, ti
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 let seq = 0;
 function entry(key: string, action: string, outcome: string, offsetMs: number): RequestLogEntry {
-    return { seq: ++seq, time: new Date(T0 + offsetMs).toISOString(), action, accessKeyId: key, status: outcome === "OK" ? 200 : 400, outcome, requestId: `r${seq}` };
+    return {
+        seq: ++seq,
+        time: new Date(T0 + offsetMs).toISOString(),
+        action,
+        accessKeyId: key,
+        status: outcome === "OK" ? 200 : 400,
+        outcome,
+        requestId: `r${seq}`,
+    };
 }
 
 const ADD = "AddLiveRecordNotifyConfig";
@@ -14,7 +22,14 @@ const UPDATE = "UpdateLiveRecordNotifyConfig";
 
 describe("bench/metrics", () => {
     it("recognizes throttling outcomes by code", () => {
-        assert.deepEqual(["Throttling", "Throttling.User", "Throttling.Api", "OK", "InvalidConfig.NotFound", "ThrottlingX"].map(isThrottleOutcome), [true, true, true, false, false, false]);
+        assert.deepEqual(["Throttling", "Throttling.User", "Throttling.Api", "OK", "InvalidConfig.NotFound", "ThrottlingX"].map(isThrottleOutcome), [
+            true,
+            true,
+            true,
+            false,
+            false,
+            false,
+        ]);
     });
 
     it("counts one key's calls per action and in all, optionally within a time window", () => {
@@ -52,9 +67,20 @@ describe("bench/metrics", () => {
 
     it("combines phases and calls: floors from each phase's operations at the available rate, sums, shares", () => {
         const phase = (p: PhaseOutcome["phase"], planned: number, wallMs: number, failed = 0): PhaseOutcome => ({
-            phase: p, planned, succeeded: planned - failed, failed, cutOff: 0, wallMs, errorSamples: [],
+            phase: p,
+            planned,
+            succeeded: planned - failed,
+            failed,
+            cutOff: 0,
+            wallMs,
+            errorSamples: [],
         });
-        const log = [entry("P", ADD, "OK", 0), entry("P", ADD, "Throttling.User", 1), entry("P", UPDATE, "OK", 2), entry("P", "DescribeLiveRecordNotifyConfig", "OK", 3)];
+        const log = [
+            entry("P", ADD, "OK", 0),
+            entry("P", ADD, "Throttling.User", 1),
+            entry("P", UPDATE, "OK", 2),
+            entry("P", "DescribeLiveRecordNotifyConfig", "OK", 3),
+        ];
         const n = scenarioNumbers({
             strategy: "x",
             contention: true,
@@ -63,10 +89,16 @@ describe("bench/metrics", () => {
             calls: countCalls(log, "P"),
             timedOut: false,
         });
-        assert.deepEqual(n.phases.map((p) => p.floorSeconds), [2, 1, 2]);
-        assert.deepEqual(n.phases.map((p) => p.ratio), [1.25, 1, 1]);
-        assert.deepEqual(n.phases[0]!.calls, { total: 2, throttled: 1, ok: 1 });
-        assert.deepEqual(n.phases[2]!.calls, { total: 0, throttled: 0, ok: 0 });
+        assert.deepEqual(
+            n.phases.map((p) => p.floorSeconds),
+            [2, 1, 2],
+        );
+        assert.deepEqual(
+            n.phases.map((p) => p.ratio),
+            [1.25, 1, 1],
+        );
+        assert.deepEqual(n.phases[0].calls, { total: 2, throttled: 1, ok: 1 });
+        assert.deepEqual(n.phases[2].calls, { total: 0, throttled: 0, ok: 0 });
         assert.equal(n.wallSeconds, 5.5);
         assert.equal(n.floorSeconds, 5);
         assert.equal(n.ratio, 1.1);

@@ -3,8 +3,15 @@ import type { PhaseOutcome } from "../../bench/driver";
 import { addCounts, combinePhase, mergeTimelines, type PipelineNumbers } from "../../bench/pipelines";
 import { pipelineVerdicts } from "../../bench/targets";
 
-const outcome = (wallMs: number, planned: number, failed = 0): PhaseOutcome =>
-    ({ phase: "create", planned, succeeded: planned - failed, failed, cutOff: 0, wallMs, errorSamples: failed ? ["boom"] : [] });
+const outcome = (wallMs: number, planned: number, failed = 0): PhaseOutcome => ({
+    phase: "create",
+    planned,
+    succeeded: planned - failed,
+    failed,
+    cutOff: 0,
+    wallMs,
+    errorSamples: failed ? ["boom"] : [],
+});
 
 describe("bench/pipelines numbers", () => {
     it("a phase lasts until the last host is done; its floor is all hosts' calls at the quota left", () => {
@@ -18,17 +25,50 @@ describe("bench/pipelines numbers", () => {
     });
 
     it("adds call counts and timelines", () => {
-        assert.deepEqual(addCounts([{ total: 3, throttled: 1, ok: 2 }, { total: 5, throttled: 0, ok: 5 }]), { total: 8, throttled: 1, ok: 7 });
-        assert.deepEqual(mergeTimelines([[{ second: 0, ok: 1, throttled: 0 }], [{ second: 0, ok: 2, throttled: 1 }, { second: 1, ok: 3, throttled: 0 }]]),
-            [{ second: 0, ok: 3, throttled: 1 }, { second: 1, ok: 3, throttled: 0 }]);
+        assert.deepEqual(
+            addCounts([
+                { total: 3, throttled: 1, ok: 2 },
+                { total: 5, throttled: 0, ok: 5 },
+            ]),
+            { total: 8, throttled: 1, ok: 7 },
+        );
+        assert.deepEqual(
+            mergeTimelines([
+                [{ second: 0, ok: 1, throttled: 0 }],
+                [
+                    { second: 0, ok: 2, throttled: 1 },
+                    { second: 1, ok: 3, throttled: 0 },
+                ],
+            ]),
+            [
+                { second: 0, ok: 3, throttled: 1 },
+                { second: 1, ok: 3, throttled: 0 },
+            ],
+        );
     });
 
     it("targets: no failure anywhere; with the store at K = 8 the ratio and throttle limits", () => {
         const run = (k: number, variant: PipelineNumbers["variant"], worstRatio: number, throttledShare: number, failed = 0): PipelineNumbers => ({
-            k, n: 480, variant, availableQps: 30, phases: [], worstRatio, calls: { total: 1000, throttled: 0, ok: 1000 },
-            throttledShare, failed, cutOff: 0, timedOut: false, timeline: [], notices: [],
+            k,
+            n: 480,
+            variant,
+            availableQps: 30,
+            phases: [],
+            worstRatio,
+            calls: { total: 1000, throttled: 0, ok: 1000 },
+            throttledShare,
+            failed,
+            cutOff: 0,
+            timedOut: false,
+            timeline: [],
+            notices: [],
         });
-        const verdicts = pipelineVerdicts([run(8, "no-store", 2, 0.2), run(8, "store", 1.05, 0.01), run(8, "store+foreign", 1.3, 0.05), run(2, "store", 1.5, 0.5, 1)]);
+        const verdicts = pipelineVerdicts([
+            run(8, "no-store", 2, 0.2),
+            run(8, "store", 1.05, 0.01),
+            run(8, "store+foreign", 1.3, 0.05),
+            run(2, "store", 1.5, 0.5, 1),
+        ]);
         const of = (scope: string, target: string) => verdicts.find((v) => v.scope === scope && v.target.startsWith(target))?.pass;
         assert.equal(of("pipelines K=8 no-store", "failed"), true);
         assert.equal(of("pipelines K=8 no-store", "worst"), undefined, "the baseline variant has no speed target");

@@ -6,7 +6,13 @@ import type { ScenarioResult } from "../../bench/scenario";
 
 describe("bench/report", () => {
     it("pads columns to their widest cell, numbers to the right, text to the left", () => {
-        const text = table(["name", "secs"], [["a", "1.5"], ["longer", "12.25"]]);
+        const text = table(
+            ["name", "secs"],
+            [
+                ["a", "1.5"],
+                ["longer", "12.25"],
+            ],
+        );
         assert.deepEqual(text.split("\n"), ["name     secs", "------  -----", "a         1.5", "longer  12.25"]);
     });
 
@@ -27,7 +33,19 @@ describe("bench/report: scenario table", () => {
             contention: false,
             availableQps: 30,
             phases: [
-                { phase: "create", planned: 30, succeeded: 30, failed: 0, cutOff: 0, wallMs: 1100, errorSamples: [], wallSeconds: 1.1, floorSeconds: 1, ratio: 1.1, calls: { total: 31, throttled: 1, ok: 30 } },
+                {
+                    phase: "create",
+                    planned: 30,
+                    succeeded: 30,
+                    failed: 0,
+                    cutOff: 0,
+                    wallMs: 1100,
+                    errorSamples: [],
+                    wallSeconds: 1.1,
+                    floorSeconds: 1,
+                    ratio: 1.1,
+                    calls: { total: 31, throttled: 1, ok: 30 },
+                },
             ],
             wallSeconds: 1.1,
             floorSeconds: 1,
@@ -45,12 +63,13 @@ describe("bench/report: scenario table", () => {
     });
 
     it("shows each phase's wall time and ratio, the throttled share, host CPU and peak RSS", () => {
-        const row = scenarioTable([result(false)]).split("\n")[2]!;
-        for (const cell of ["this-provider", "alone", "1.1 (1.10x)", "1.10x", "3.23 %", "1.23", "150"]) assert.ok(row.includes(cell), `${cell} in ${row}`);
+        const row = scenarioTable([result(false)]).split("\n")[2];
+        for (const cell of ["this-provider", "alone", "1.1 (1.10x)", "1.10x", "3.23 %", "1.23", "150"])
+            assert.ok(row.includes(cell), `${cell} in ${row}`);
     });
 
     it("marks a scenario cut off by its time limit instead of showing a ratio", () => {
-        const row = scenarioTable([result(true)]).split("\n")[2]!;
+        const row = scenarioTable([result(true)]).split("\n")[2];
         assert.ok(row.includes("1.1!"), row);
         assert.ok(row.includes("cut off"), row);
         assert.ok(!/\b1\.10x\s+31\b/.test(row), row);
@@ -93,13 +112,35 @@ describe("bench/report: CLI table", () => {
     });
 
     it("shows per phase the wall time and both ratios, the subtracted no-op, the call span, the time with no quota, the counts and the exit code", () => {
-        const row = cliTable(result([phase("create")])).split("\n")[2]!;
-        assert.deepEqual(row.split(/\s{2,}/), ["create", "20.0", "2.00x", "8.6", "11.5", "10.0", "1.15x", "10.2", "1.02x", "16.8", "300", "0", "0", "303", "3", "0.99 %", "0"]);
+        const row = cliTable(result([phase("create")])).split("\n")[2];
+        assert.deepEqual(row.split(/\s{2,}/), [
+            "create",
+            "20.0",
+            "2.00x",
+            "8.6",
+            "11.5",
+            "10.0",
+            "1.15x",
+            "10.2",
+            "1.02x",
+            "16.8",
+            "300",
+            "0",
+            "0",
+            "303",
+            "3",
+            "0.99 %",
+            "0",
+        ]);
     });
 
     it("lists only the phases with failed or unfinished resources or a non-zero exit, with their first error", () => {
         const lines = cliErrorLines(
-            result([phase("create"), phase("refresh", { failed: 2, succeeded: 298, errorSamples: ["Forbidden.RAM: denied", "other"] }), phase("destroy", { exitCode: 255, unfinished: 300, succeeded: 0 })]),
+            result([
+                phase("create"),
+                phase("refresh", { failed: 2, succeeded: 298, errorSamples: ["Forbidden.RAM: denied", "other"] }),
+                phase("destroy", { exitCode: 255, unfinished: 300, succeeded: 0 }),
+            ]),
         );
         assert.deepEqual(lines, [
             "  cli refresh: 2 failed, 0 unfinished, exit 0, e.g. Forbidden.RAM: denied",

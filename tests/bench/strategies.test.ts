@@ -4,9 +4,18 @@ import { handWrittenProviderText, STRATEGIES, STRATEGY_NAMES, strategyByKey } fr
 
 describe("bench/strategies", () => {
     it("lists the four strategies a-d; only the shipped provider has no module in bench/providers", () => {
-        assert.deepEqual(STRATEGIES.map((s) => `${s.letter}:${s.name}`), ["a:core-default", "b:terraform-style", "c:full-jitter", "d:this-provider"]);
-        assert.deepEqual(STRATEGIES.filter((s) => !s.module).map((s) => s.name), ["this-provider"]);
-        assert.deepEqual([...STRATEGY_NAMES], STRATEGIES.map((s) => s.name));
+        assert.deepEqual(
+            STRATEGIES.map((s) => `${s.letter}:${s.name}`),
+            ["a:core-default", "b:terraform-style", "c:full-jitter", "d:this-provider"],
+        );
+        assert.deepEqual(
+            STRATEGIES.filter((s) => !s.module).map((s) => s.name),
+            ["this-provider"],
+        );
+        assert.deepEqual(
+            [...STRATEGY_NAMES],
+            STRATEGIES.map((s) => s.name),
+        );
     });
 
     it("finds a strategy by letter or name, case-insensitively", () => {
@@ -19,6 +28,7 @@ describe("bench/strategies", () => {
         const file = path.join(__dirname, "..", "..", "bench", "providers", "core-default.js");
         const text = handWrittenProviderText(file);
         const module = { exports: {} as { handler?: () => unknown } };
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the serialized provider text, as the engine does
         new Function("exports", "require", "module", text)(module.exports, require, module);
         const provider = module.exports.handler!() as Record<string, unknown>;
         for (const method of ["configure", "check", "diff", "create", "read", "update", "delete"]) {

@@ -87,7 +87,10 @@ describe("bench/targets", () => {
         it("(wall - no-op up) / floor <= 1.10 per phase, named by phase", () => {
             assert.equal(cli(phase({ ratio: 1.1 }), /no-op/)?.pass, true);
             assert.equal(cli(phase({ ratio: 1.11 }), /no-op/)?.pass, false);
-            assert.deepEqual(cliVerdicts([phase({}), phase({ phase: "destroy" })]).map((v) => v.scope), ["cli create", "cli create", "cli destroy", "cli destroy"]);
+            assert.deepEqual(
+                cliVerdicts([phase({}), phase({ phase: "destroy" })]).map((v) => v.scope),
+                ["cli create", "cli create", "cli destroy", "cli destroy"],
+            );
         });
 
         it("a failed or unfinished resource, or a non-zero exit, fails the phase", () => {

@@ -128,7 +128,9 @@ describe("examples/gitops: the drift check against the emulator (real Pulumi CLI
     });
 
     it("exits 1, not 2, when the preview fails (the cloud refuses the key), and shows the error", async () => {
-        const id = await admin.addFault({ error: { code: "Forbidden.RAM", status: 403, message: "User not authorized to operate on the specified resource." } });
+        const id = await admin.addFault({
+            error: { code: "Forbidden.RAM", status: 403, message: "User not authorized to operate on the specified resource." },
+        });
         try {
             const r = await check();
             assert.equal(r.code, ERROR, explain(r));

@@ -14,7 +14,12 @@ import { suiteCli } from "./support/cli";
 import { copyFixture, filesContaining, PackedPackage } from "./support/programs";
 
 const STACK = "main";
-const READ_ONLY = { accessKeyId: "CLI-SUITE-READ-ONLY-KEY", accessKeySecret: "cli-suite-read-only-secret", accountId: "1234567890123456", readOnly: true };
+const READ_ONLY = {
+    accessKeyId: "CLI-SUITE-READ-ONLY-KEY",
+    accessKeySecret: "cli-suite-read-only-secret",
+    accountId: "1234567890123456",
+    readOnly: true,
+};
 const NOTIFY_AUTH_KEY = "PackagedCliKey0042";
 /** The serialized provider of an installed package: a `require` by package name, nothing else. */
 const REQUIRE_FORM = /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/resource\/handler\.js"\);\n/;
@@ -83,7 +88,10 @@ describe("cli: the packed package in a separate program, through the real pulumi
         pkg = new PackedPackage(tmp);
         await pkg.installInto(program);
         workspace = new PulumiWorkspace({ cli, projectDir: program });
-        for (const [stack, key] of [[STACK, DEMO_ACCOUNT], ["read-only", READ_ONLY]] as const) {
+        for (const [stack, key] of [
+            [STACK, DEMO_ACCOUNT],
+            ["read-only", READ_ONLY],
+        ] as const) {
             await workspace.ok(["stack", "init", stack]);
             await workspace.setConfig(stack, "alicloud-live:endpoint", emulator.url);
             await workspace.setConfig(stack, "alicloud:accessKey", key.accessKeyId);
@@ -121,8 +129,11 @@ describe("cli: the packed package in a separate program, through the real pulumi
         assert.deepEqual(await providerTexts(), before);
     });
 
-    it("ignoreChanges: [\"notifyUrl\"]: out-of-band drift on that field is not proposed, on another field it is", async () => {
-        await declare([{ ...A, ignoreChanges: ["notifyUrl"] }, { ...B, signed: true }]);
+    it('ignoreChanges: ["notifyUrl"]: out-of-band drift on that field is not proposed, on another field it is', async () => {
+        await declare([
+            { ...A, ignoreChanges: ["notifyUrl"] },
+            { ...B, signed: true },
+        ]);
         await pulumi(["up", "--yes", "--skip-preview"]);
         const { config } = await client.describe({ domainName: "live-a.example.com" });
         await client.update({ ...config, notifyUrl: "https://elsewhere.example.net/record" });
@@ -186,10 +197,14 @@ describe("cli: the packed package in a separate program, through the real pulumi
     });
 
     it("bad input fails preview with every bad property named", async () => {
-        const bad: Spec = { name: "bad", args: { domainName: "not a domain", notifyUrl: "ftp://hooks.example.com/x", onDemandUrl: "nope", notifyReqAuth: true } };
+        const bad: Spec = {
+            name: "bad",
+            args: { domainName: "not a domain", notifyUrl: "ftp://hooks.example.com/x", onDemandUrl: "nope", notifyReqAuth: true },
+        };
         await declare([spec("a", "live-a2.example.com"), bad]);
         const preview = await pulumi(["preview"], "non-zero");
-        for (const property of ["domainName", "notifyUrl", "onDemandUrl", "notifyAuthKey"]) assert.match(preview.output, new RegExp(property), property);
+        for (const property of ["domainName", "notifyUrl", "onDemandUrl", "notifyAuthKey"])
+            assert.match(preview.output, new RegExp(property), property);
         await declare([spec("a", "live-a2.example.com")]);
     });
 

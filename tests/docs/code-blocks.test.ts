@@ -39,12 +39,16 @@ function snippets(root: string): { checked: Snippet[]; skipped: string[] } {
 
 /** The repository's compiler options, as an ES module so examples may use top-level `await`. */
 function compilerOptions(root: string): ts.CompilerOptions {
-    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (d) => {
-            throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+        path.join(root, "tsconfig.json"),
+        {},
+        {
+            ...ts.sys,
+            onUnRecoverableConfigFileDiagnostic: (d) => {
+                throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+            },
         },
-    });
+    );
     assert.ok(parsed, "tsconfig.json could not be read");
     return { ...parsed.options, noEmit: true, module: ts.ModuleKind.ES2022, declaration: false };
 }
@@ -92,8 +96,14 @@ describe("docs: TypeScript code blocks", () => {
     });
 
     it("finds the README's and docs' TypeScript examples, few of them left unchecked", () => {
-        assert.ok(checked.some((s) => s.doc === "README.md"), "README.md has no ```ts block");
-        assert.ok(checked.some((s) => s.doc.startsWith("docs/")), "docs/ has no ```ts block");
+        assert.ok(
+            checked.some((s) => s.doc === "README.md"),
+            "README.md has no ```ts block",
+        );
+        assert.ok(
+            checked.some((s) => s.doc.startsWith("docs/")),
+            "docs/ has no ```ts block",
+        );
         assert.ok(skipped.length <= checked.length / 4, `too many not-checked blocks: ${skipped.join(", ")}`);
     });
 

@@ -18,7 +18,7 @@ const RECORD_FLAGS_SECTION = { doc: "docs/callbacks.md", heading: "The local tes
 
 /** `--flag` tokens (and `-h`) in a text; `--flag=value` counts as `--flag`. */
 function flagTokens(text: string): Set<string> {
-    return new Set([...text.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*|-h)(?![\w-])/g)].map((m) => m[1]!));
+    return new Set([...text.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*|-h)(?![\w-])/g)].map((m) => m[1]));
 }
 
 /** Namespaced config keys written in a text; the type token `.../alicloud-live:LiveRecordNotifyConfig` is not one. */
@@ -33,7 +33,7 @@ function envVarTokens(text: string): Set<string> {
 
 /** npm scripts a text tells the reader to run: `npm run [-s] NAME`, or `npm test`. */
 function npmScriptTokens(text: string): Set<string> {
-    const names = [...text.matchAll(/npm run (?:-s )?([a-z][\w:-]*)/g)].map((m) => m[1]!);
+    const names = [...text.matchAll(/npm run (?:-s )?([a-z][\w:-]*)/g)].map((m) => m[1]);
     if (/npm test\b/.test(text)) names.push("test");
     return new Set(names);
 }
@@ -42,7 +42,9 @@ const missing = (wanted: Iterable<string>, present: Set<string>) => [...wanted].
 
 describe("docs: coverage of the code's settings, flags and scripts", () => {
     const root = repoRoot();
-    const allDocs = docFiles(root).map((f) => readDoc(f, root)).join("\n");
+    const allDocs = docFiles(root)
+        .map((f) => readDoc(f, root))
+        .join("\n");
     const emulatorFlags = new Set([...VALUE_FLAGS, ...SWITCHES]);
     const recordFlags = new Set([...RECORD_VALUE_FLAGS, ...RECORD_SWITCHES]);
     const emulatorSection = section(readDoc(EMULATOR_FLAGS_SECTION.doc, root), EMULATOR_FLAGS_SECTION.heading);
@@ -50,22 +52,40 @@ describe("docs: coverage of the code's settings, flags and scripts", () => {
 
     it("reads the tokens it looks for, and nothing else", () => {
         assert.deepEqual([...flagTokens("`--port N`, --state=FILE, -h, a-b --, x--y")], ["--port", "--state", "-h"]);
-        assert.deepEqual([...configKeyTokens("`alicloud-live:writeQps`, alicloud:secretKey, dynamic/alicloud-live:LiveRecordNotifyConfig, alicloud:*")], [
-            "alicloud-live:writeQps",
-            "alicloud:secretKey",
-        ]);
+        assert.deepEqual(
+            [...configKeyTokens("`alicloud-live:writeQps`, alicloud:secretKey, dynamic/alicloud-live:LiveRecordNotifyConfig, alicloud:*")],
+            ["alicloud-live:writeQps", "alicloud:secretKey"],
+        );
         assert.deepEqual([...envVarTokens("ALICLOUD_LIVE_ENDPOINT, PULUMI_ALICLOUD_LIVE_CLI")], ["ALICLOUD_LIVE_ENDPOINT"]);
         assert.deepEqual([...npmScriptTokens("npm run demo; npm run -s pulumi-cli; npm test")].sort(), ["demo", "pulumi-cli", "test"]);
     });
 
     it("documents every configuration key and environment variable of SETTINGS", () => {
         const words = new Set(allDocs.match(/[A-Z][A-Z0-9_]+/g));
-        assert.deepEqual(missing(SETTINGS.flatMap((s) => s.configKeys), configKeyTokens(allDocs)), [], "config keys the docs never mention");
-        assert.deepEqual(missing(SETTINGS.flatMap((s) => s.envVars), words), [], "environment variables the docs never mention");
+        assert.deepEqual(
+            missing(
+                SETTINGS.flatMap((s) => s.configKeys),
+                configKeyTokens(allDocs),
+            ),
+            [],
+            "config keys the docs never mention",
+        );
+        assert.deepEqual(
+            missing(
+                SETTINGS.flatMap((s) => s.envVars),
+                words,
+            ),
+            [],
+            "environment variables the docs never mention",
+        );
     });
 
     it("documents no configuration key or ALICLOUD_LIVE_ variable that SETTINGS lacks", () => {
-        assert.deepEqual(missing(configKeyTokens(allDocs), new Set(SETTINGS.flatMap((s) => s.configKeys))), [], "config keys documented but not read");
+        assert.deepEqual(
+            missing(configKeyTokens(allDocs), new Set(SETTINGS.flatMap((s) => s.configKeys))),
+            [],
+            "config keys documented but not read",
+        );
         assert.deepEqual(missing(envVarTokens(allDocs), new Set(SETTINGS.flatMap((s) => s.envVars))), [], "variables documented but not read");
     });
 

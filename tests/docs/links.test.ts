@@ -43,8 +43,8 @@ describe("docs: links and anchors", () => {
     it("finds a missing file and a missing anchor", () => {
         const problems = brokenLinks(root, "README.md", "[a](docs/none.md) [b](docs/resource.md#no-such-heading) [c](#quick-start)", anchorsOf);
         assert.equal(problems.length, 2, problems.join("\n"));
-        assert.match(problems[0]!, /no file docs\/none\.md/);
-        assert.match(problems[1]!, /no heading in docs\/resource\.md has the anchor #no-such-heading/);
+        assert.match(problems[0], /no file docs\/none\.md/);
+        assert.match(problems[1], /no heading in docs\/resource\.md has the anchor #no-such-heading/);
     });
 
     it("README.md links to every page in docs/", () => {

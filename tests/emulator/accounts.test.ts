@@ -11,7 +11,10 @@ describe("emulator/accounts", () => {
 
     it("resolves defaults: derived account id, not read-only", () => {
         assert.deepEqual(resolveKey({ accessKeyId: "K", accessKeySecret: "S" }), {
-            accessKeyId: "K", accessKeySecret: "S", accountId: deriveAccountId("K"), readOnly: false,
+            accessKeyId: "K",
+            accessKeySecret: "S",
+            accountId: deriveAccountId("K"),
+            readOnly: false,
         });
         const sts = resolveKey({ accessKeyId: "K", accessKeySecret: "S", accountId: "42", readOnly: true, securityToken: "T", expiresAt: 5 });
         assert.equal(sts.accountId, "42");

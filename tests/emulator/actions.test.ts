@@ -8,7 +8,7 @@ const URL_A = "http://learn.aliyundoc.com/examplecallback.action";
 const URL_B = "https://guide.aliyundoc.com/ondemandcallback.action";
 const KEY = "testkeyyourkey12";
 
-const statusOf = (r: CoreResult): number => (r.ok ? r.statusCode : r.statusCode ?? -1);
+const statusOf = (r: CoreResult): number => (r.ok ? r.statusCode : (r.statusCode ?? -1));
 
 describe("emulator/actions (over HTTP, through the official core)", () => {
     const start = emulatorFixture();
@@ -28,13 +28,29 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
 
     describe("AddLiveRecordNotifyConfig", () => {
         it("stores the config and answers a RequestId only", async () => {
-            const r = await call(ADD, { DomainName: DOMAIN, NotifyUrl: URL_A, OnDemandUrl: URL_B, NeedStatusNotify: true, NotifyReqAuth: true, NotifyAuthKey: KEY });
+            const r = await call(ADD, {
+                DomainName: DOMAIN,
+                NotifyUrl: URL_A,
+                OnDemandUrl: URL_B,
+                NeedStatusNotify: true,
+                NotifyReqAuth: true,
+                NotifyAuthKey: KEY,
+            });
             assert.ok(r.ok);
             assert.deepEqual(Object.keys(r.body), ["RequestId"]);
             const [stored] = await admin.configs();
-            assert.deepEqual({ ...stored, accountId: undefined }, {
-                accountId: undefined, domainName: DOMAIN, notifyUrl: URL_A, onDemandUrl: URL_B, needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY,
-            });
+            assert.deepEqual(
+                { ...stored, accountId: undefined },
+                {
+                    accountId: undefined,
+                    domainName: DOMAIN,
+                    notifyUrl: URL_A,
+                    onDemandUrl: URL_B,
+                    needStatusNotify: true,
+                    notifyReqAuth: true,
+                    notifyAuthKey: KEY,
+                },
+            );
         });
 
         it("on an existing config -> 400 ConfigAlreadyExists, state unchanged", async () => {
@@ -43,7 +59,7 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
             assert.equal(outcomeOf(r), "ConfigAlreadyExists");
             assert.equal(statusOf(r), 400);
             assert.equal(r.ok ? "" : r.data?.["Message"], "Config has already exist.");
-            assert.equal((await admin.configs())[0]!.notifyUrl, URL_A);
+            assert.equal((await admin.configs())[0].notifyUrl, URL_A);
         });
 
         it("matches domains case-insensitively", async () => {
@@ -52,13 +68,22 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
         });
 
         it("accepts booleans as true/false or yes/no in any case", async () => {
-            for (const [i, [status, auth]] of [["yes", "No"], ["TRUE", "false"], ["no", "YES"]].entries()) {
+            for (const [i, [status, auth]] of [
+                ["yes", "No"],
+                ["TRUE", "false"],
+                ["no", "YES"],
+            ].entries()) {
                 const domain = `b${i}.example.com`;
-                assert.equal(outcomeOf(await call(ADD, { DomainName: domain, NotifyUrl: URL_A, NeedStatusNotify: status, NotifyReqAuth: auth, NotifyAuthKey: KEY })), "OK");
+                assert.equal(
+                    outcomeOf(
+                        await call(ADD, { DomainName: domain, NotifyUrl: URL_A, NeedStatusNotify: status, NotifyReqAuth: auth, NotifyAuthKey: KEY }),
+                    ),
+                    "OK",
+                );
                 const d = await call(DESCRIBE, { DomainName: domain });
                 assert.ok(d.ok);
-                assert.equal(d.body["LiveRecordNotifyConfig"].NeedStatusNotify, /^(yes|true)$/i.test(status!));
-                assert.equal(d.body["LiveRecordNotifyConfig"].NotifyReqAuth, /^(yes|true)$/i.test(auth!));
+                assert.equal(d.body["LiveRecordNotifyConfig"].NeedStatusNotify, /^(yes|true)$/i.test(status));
+                assert.equal(d.body["LiveRecordNotifyConfig"].NotifyReqAuth, /^(yes|true)$/i.test(auth));
             }
         });
 
@@ -68,19 +93,38 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
     });
 
     describe("DescribeLiveRecordNotifyConfig", () => {
-        it("returns every field: JSON booleans, \"\" for unset strings, the key in clear text", async () => {
+        it('returns every field: JSON booleans, "" for unset strings, the key in clear text', async () => {
             await call(ADD, { DomainName: DOMAIN, NotifyUrl: URL_A });
             const bare = await call(DESCRIBE, { DomainName: DOMAIN });
             assert.ok(bare.ok);
             assert.deepEqual(bare.body, {
                 RequestId: bare.body["RequestId"],
-                LiveRecordNotifyConfig: { DomainName: DOMAIN, NotifyUrl: URL_A, OnDemandUrl: "", NeedStatusNotify: false, NotifyReqAuth: false, NotifyAuthKey: "" },
+                LiveRecordNotifyConfig: {
+                    DomainName: DOMAIN,
+                    NotifyUrl: URL_A,
+                    OnDemandUrl: "",
+                    NeedStatusNotify: false,
+                    NotifyReqAuth: false,
+                    NotifyAuthKey: "",
+                },
             });
-            await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B, OnDemandUrl: URL_A, NeedStatusNotify: true, NotifyReqAuth: true, NotifyAuthKey: KEY });
+            await call(UPDATE, {
+                DomainName: DOMAIN,
+                NotifyUrl: URL_B,
+                OnDemandUrl: URL_A,
+                NeedStatusNotify: true,
+                NotifyReqAuth: true,
+                NotifyAuthKey: KEY,
+            });
             const full = await call(DESCRIBE, { DomainName: DOMAIN });
             assert.ok(full.ok);
             assert.deepEqual(full.body["LiveRecordNotifyConfig"], {
-                DomainName: DOMAIN, NotifyUrl: URL_B, OnDemandUrl: URL_A, NeedStatusNotify: true, NotifyReqAuth: true, NotifyAuthKey: KEY,
+                DomainName: DOMAIN,
+                NotifyUrl: URL_B,
+                OnDemandUrl: URL_A,
+                NeedStatusNotify: true,
+                NotifyReqAuth: true,
+                NotifyAuthKey: KEY,
             });
         });
 
@@ -94,10 +138,20 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
 
     describe("UpdateLiveRecordNotifyConfig", () => {
         it("replaces the whole config: omitted optional fields return to their defaults", async () => {
-            await call(ADD, { DomainName: DOMAIN, NotifyUrl: URL_A, OnDemandUrl: URL_B, NeedStatusNotify: true, NotifyReqAuth: true, NotifyAuthKey: KEY });
+            await call(ADD, {
+                DomainName: DOMAIN,
+                NotifyUrl: URL_A,
+                OnDemandUrl: URL_B,
+                NeedStatusNotify: true,
+                NotifyReqAuth: true,
+                NotifyAuthKey: KEY,
+            });
             assert.equal(outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B })), "OK");
             const [stored] = await admin.configs();
-            assert.deepEqual({ ...stored, accountId: undefined }, { accountId: undefined, domainName: DOMAIN, notifyUrl: URL_B, needStatusNotify: false, notifyReqAuth: false });
+            assert.deepEqual(
+                { ...stored, accountId: undefined },
+                { accountId: undefined, domainName: DOMAIN, notifyUrl: URL_B, needStatusNotify: false, notifyReqAuth: false },
+            );
         });
 
         it("on a missing config -> 404 InvalidConfig.NotFound, nothing created", async () => {
@@ -142,7 +196,10 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
                 assert.equal(r.ok ? "" : r.data?.["Message"], "NotifyUrl is mandatory for this action.");
             });
 
-            for (const [field, prefix] of [["NotifyUrl", "InvalidNotifyUrl"], ["OnDemandUrl", "InvalidOnDemandUrl"]] as const) {
+            for (const [field, prefix] of [
+                ["NotifyUrl", "InvalidNotifyUrl"],
+                ["OnDemandUrl", "InvalidOnDemandUrl"],
+            ] as const) {
                 for (const bad of ["ftp://x.example.com/", "x.example.com/cb", "http:x.example.com", "http://"]) {
                     it(`${action} with ${field}=${bad} -> ${prefix}.Malformed`, async () => {
                         const r = await call(action, { DomainName: DOMAIN, NotifyUrl: URL_A, [field]: bad });
@@ -150,7 +207,18 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
                         assert.equal(r.ok ? "" : r.data?.["Message"], `Specified ${field} is invalid.`);
                     });
                 }
-                for (const bad of ["http://127.0.0.1/cb", "http://10.1.2.3/cb", "https://192.168.0.10/", "http://[::1]:8080/", "http://localhost/cb", "http://100.100.100.200/latest", "http://169.254.169.254/", "http://0.0.0.0/", "http://[fd00::1]/", "http://[fe80::1]/"]) {
+                for (const bad of [
+                    "http://127.0.0.1/cb",
+                    "http://10.1.2.3/cb",
+                    "https://192.168.0.10/",
+                    "http://[::1]:8080/",
+                    "http://localhost/cb",
+                    "http://100.100.100.200/latest",
+                    "http://169.254.169.254/",
+                    "http://0.0.0.0/",
+                    "http://[fd00::1]/",
+                    "http://[fe80::1]/",
+                ]) {
                     it(`${action} with ${field}=${bad} -> ${prefix}.Unsafe`, async () => {
                         const r = await call(action, { DomainName: DOMAIN, NotifyUrl: URL_A, [field]: bad });
                         assert.equal(outcomeOf(r), `${prefix}.Unsafe`);
@@ -182,8 +250,14 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
         }
 
         it("accepts NotifyAuthKey lengths 16 and 32", async () => {
-            assert.equal(outcomeOf(await call(ADD, { DomainName: "k16.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: "a".repeat(16) })), "OK");
-            assert.equal(outcomeOf(await call(ADD, { DomainName: "k32.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: "Z9".repeat(16) })), "OK");
+            assert.equal(
+                outcomeOf(await call(ADD, { DomainName: "k16.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: "a".repeat(16) })),
+                "OK",
+            );
+            assert.equal(
+                outcomeOf(await call(ADD, { DomainName: "k32.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: "Z9".repeat(16) })),
+                "OK",
+            );
         });
 
         it("checks parameters before existence: a bad Update on a missing config names the parameter", async () => {
@@ -197,7 +271,10 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
             const r = await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "other.example.com", NotifyUrl: URL_A });
             assert.equal(outcomeOf(r), "InvalidDomain.NotFound");
             assert.equal(statusOf(r), 400);
-            assert.equal(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "other.example.com" })), "InvalidDomain.NotFound");
+            assert.equal(
+                outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "other.example.com" })),
+                "InvalidDomain.NotFound",
+            );
             assert.equal(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "Owned.Example.com", NotifyUrl: URL_A })), "OK");
         });
     });
@@ -205,14 +282,18 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
     describe("accounts and permissions", () => {
         it("a read-only key may Describe but every write -> 400 Forbidden", async () => {
             await call(ADD, { DomainName: DOMAIN, NotifyUrl: URL_A }, owner);
-            for (const [action, query] of [[ADD, { DomainName: "new.example.com", NotifyUrl: URL_A }], [UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B }], [DELETE, { DomainName: DOMAIN }]] as const) {
+            for (const [action, query] of [
+                [ADD, { DomainName: "new.example.com", NotifyUrl: URL_A }],
+                [UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B }],
+                [DELETE, { DomainName: DOMAIN }],
+            ] as const) {
                 const r = await call(action, query, reader);
                 assert.equal(outcomeOf(r), "Forbidden", action);
                 assert.equal(statusOf(r), 400);
                 assert.equal(r.ok ? "" : r.data?.["Message"], "Ram Permission is forbidden.");
             }
             assert.equal(outcomeOf(await call(DESCRIBE, { DomainName: DOMAIN }, reader)), "OK");
-            assert.equal((await admin.configs())[0]!.notifyUrl, URL_A);
+            assert.equal((await admin.configs())[0].notifyUrl, URL_A);
         });
 
         it("keys of one account share configs; another account has its own", async () => {
@@ -222,7 +303,10 @@ describe("emulator/actions (over HTTP, through the official core)", () => {
             assert.equal(outcomeOf(await call(DESCRIBE, { DomainName: DOMAIN }, stranger)), "InvalidConfig.NotFound");
             assert.equal(outcomeOf(await call(ADD, { DomainName: DOMAIN, NotifyUrl: URL_B }, stranger)), "OK");
             const configs = await admin.configs();
-            assert.deepEqual(configs.map((c) => [c.accountId, c.notifyUrl]).sort(), [["1000000000000001", URL_A], ["2000000000000002", URL_B]]);
+            assert.deepEqual(configs.map((c) => [c.accountId, c.notifyUrl]).sort(), [
+                ["1000000000000001", URL_A],
+                ["2000000000000002", URL_B],
+            ]);
         });
     });
 });

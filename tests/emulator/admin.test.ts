@@ -13,14 +13,22 @@ describe("emulator/admin", () => {
     describe("loopback only", () => {
         it("recognises loopback peers", () => {
             for (const a of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"]) assert.equal(isLoopbackAddress(a), true, a);
-            for (const a of [undefined, "", "10.0.0.5", "192.168.1.2", "::ffff:10.0.0.5", "fe80::1", "128.0.0.1", "::2"]) assert.equal(isLoopbackAddress(a), false, String(a));
+            for (const a of [undefined, "", "10.0.0.5", "192.168.1.2", "::ffff:10.0.0.5", "fe80::1", "128.0.0.1", "::2"])
+                assert.equal(isLoopbackAddress(a), false, String(a));
         });
 
         it("answers 403 to any other peer, before touching state", () => {
             const state = new EmulatorState(resolveOptions());
             state.faults.add({ drop: true });
-            for (const [method, path] of [["GET", "/_emulator/configs"], ["POST", "/_emulator/reset"], ["DELETE", "/_emulator/faults"]]) {
-                const answer = handleAdmin({ method: method!, path: path!, search: new URLSearchParams(), peer: "10.0.0.5", body: Buffer.alloc(0) }, state);
+            for (const [method, path] of [
+                ["GET", "/_emulator/configs"],
+                ["POST", "/_emulator/reset"],
+                ["DELETE", "/_emulator/faults"],
+            ]) {
+                const answer = handleAdmin(
+                    { method: method, path: path, search: new URLSearchParams(), peer: "10.0.0.5", body: Buffer.alloc(0) },
+                    state,
+                );
                 assert.equal(answer.status, 403);
             }
             assert.equal(state.faults.list().length, 1, "the rejected DELETE removed nothing");
@@ -40,7 +48,10 @@ describe("emulator/admin", () => {
 
         describe("fault rules", () => {
             it("error: answers that error with a RequestId, without touching state", async () => {
-                const id = await admin.addFault({ action: ADD, error: { code: "ServiceUnavailable", status: 503, message: "The request has failed due to a temporary failure of the server." } });
+                const id = await admin.addFault({
+                    action: ADD,
+                    error: { code: "ServiceUnavailable", status: 503, message: "The request has failed due to a temporary failure of the server." },
+                });
                 const r = await add();
                 assert.ok(!r.ok);
                 assert.equal(r.name, "ServerError");
@@ -49,9 +60,9 @@ describe("emulator/admin", () => {
                 assert.match(r.requestId ?? "", /^[0-9A-F-]{36}$/);
                 assert.deepEqual(await admin.configs(), []);
                 const [entry] = await admin.requests();
-                assert.equal(entry!.fault, id);
-                assert.equal(entry!.outcome, "ServiceUnavailable");
-                assert.equal(entry!.status, 503);
+                assert.equal(entry.fault, id);
+                assert.equal(entry.outcome, "ServiceUnavailable");
+                assert.equal(entry.status, 503);
             });
 
             it("error with a catalogued code needs no status", async () => {
@@ -78,7 +89,7 @@ describe("emulator/admin", () => {
                 assert.match(`${r.code} ${r.message}`, /ECONNRESET|socket hang up/);
                 assert.deepEqual(await admin.configs(), []);
                 const [entry] = await admin.requests();
-                assert.deepEqual([entry!.status, entry!.outcome, entry!.fault, entry!.hiddenOutcome], [0, "dropped", id, undefined]);
+                assert.deepEqual([entry.status, entry.outcome, entry.fault, entry.hiddenOutcome], [0, "dropped", id, undefined]);
             });
 
             it("ambiguous: applies the write, then closes the connection without answering", async () => {
@@ -88,7 +99,7 @@ describe("emulator/admin", () => {
                 assert.equal(r.statusCode, undefined);
                 assert.equal((await admin.configs()).length, 1, "the write happened");
                 const [entry] = await admin.requests();
-                assert.deepEqual([entry!.status, entry!.outcome, entry!.fault, entry!.hiddenOutcome], [0, "dropped", id, "OK"]);
+                assert.deepEqual([entry.status, entry.outcome, entry.fault, entry.hiddenOutcome], [0, "dropped", id, "OK"]);
                 assert.equal(outcomeOf(await add()), "ConfigAlreadyExists", "a retry finds the config");
             });
 
@@ -96,14 +107,14 @@ describe("emulator/admin", () => {
                 await admin.addFault({ action: DELETE, ambiguous: true });
                 const r = await coreCall(emu.endpoint, DEMO_ACCOUNT, DELETE, { DomainName: "missing.example.com" });
                 assert.ok(!r.ok && r.statusCode === undefined);
-                assert.equal((await admin.requests())[0]!.hiddenOutcome, "InvalidConfig.NotFound");
+                assert.equal((await admin.requests())[0].hiddenOutcome, "InvalidConfig.NotFound");
             });
 
             it("count: affects that many matching requests, then disappears", async () => {
                 await admin.addFault({ action: ADD, count: 2, error: { code: "InternalError" } });
-                assert.equal((await admin.faults())[0]!.remaining, 2);
+                assert.equal((await admin.faults())[0].remaining, 2);
                 assert.equal(outcomeOf(await add("a.example.com")), "InternalError");
-                assert.equal((await admin.faults())[0]!.remaining, 1);
+                assert.equal((await admin.faults())[0].remaining, 1);
                 assert.equal(outcomeOf(await add("a.example.com")), "InternalError");
                 assert.equal(outcomeOf(await add("a.example.com")), "OK");
                 assert.deepEqual(await admin.faults(), []);
@@ -124,14 +135,24 @@ describe("emulator/admin", () => {
                 for (let i = 0; i < 6; i++) {
                     outcomes.push(outcomeOf(await coreCall(seeded.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" })));
                 }
-                assert.deepEqual(outcomes, ["InternalError", "InvalidConfig.NotFound", "InternalError", "InvalidConfig.NotFound", "InternalError", "InvalidConfig.NotFound"]);
-                assert.equal((await seededAdmin.faults())[0]!.matched, 3);
+                assert.deepEqual(outcomes, [
+                    "InternalError",
+                    "InvalidConfig.NotFound",
+                    "InternalError",
+                    "InvalidConfig.NotFound",
+                    "InternalError",
+                    "InvalidConfig.NotFound",
+                ]);
+                assert.equal((await seededAdmin.faults())[0].matched, 3);
             });
 
             it("faults come after authentication and quota: neither a bad signature nor a throttled call uses a count", async () => {
                 await admin.setQuota({ writeQps: 1 });
                 await admin.addFault({ action: ADD, count: 1, error: { code: "InternalError" } });
-                const forged = await coreCall(emu.endpoint, { ...DEMO_ACCOUNT, accessKeySecret: "wrong" }, ADD, { DomainName: "a.example.com", NotifyUrl: URL_A });
+                const forged = await coreCall(emu.endpoint, { ...DEMO_ACCOUNT, accessKeySecret: "wrong" }, ADD, {
+                    DomainName: "a.example.com",
+                    NotifyUrl: URL_A,
+                });
                 assert.equal(outcomeOf(forged), "SignatureDoesNotMatch");
                 assert.equal(outcomeOf(await add("a.example.com")), "InternalError", "uses the only token and the rule");
                 assert.equal(outcomeOf(await add("b.example.com")), "Throttling.User");
@@ -141,16 +162,26 @@ describe("emulator/admin", () => {
             it("lists, removes one, and clears rules", async () => {
                 const a = await admin.addFault({ drop: true });
                 const b = await admin.addFault({ latencyMs: 5 });
-                assert.deepEqual((await admin.faults()).map((f) => f.id), [a, b]);
+                assert.deepEqual(
+                    (await admin.faults()).map((f) => f.id),
+                    [a, b],
+                );
                 await admin.removeFault(a);
-                assert.deepEqual((await admin.faults()).map((f) => f.id), [b]);
+                assert.deepEqual(
+                    (await admin.faults()).map((f) => f.id),
+                    [b],
+                );
                 await assert.rejects(admin.removeFault(a), (e: unknown) => e instanceof EmulatorAdminError && e.status === 404);
                 assert.equal(await admin.clearFaults(), 1);
                 assert.deepEqual(await admin.faults(), []);
             });
 
             it("rejects an invalid rule with 400 and a message naming the field", async () => {
-                await assert.rejects(admin.addFault({ probability: 2, drop: true }), (e: unknown) => e instanceof EmulatorAdminError && e.status === 400 && /"probability" must be a number from 0 to 1/.test(e.message));
+                await assert.rejects(
+                    admin.addFault({ probability: 2, drop: true }),
+                    (e: unknown) =>
+                        e instanceof EmulatorAdminError && e.status === 400 && /"probability" must be a number from 0 to 1/.test(e.message),
+                );
                 const raw = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: "{not json" });
                 assert.equal(raw.status, 400);
                 assert.match(((await raw.json()) as { error: string }).error, /not valid JSON/);
@@ -159,10 +190,15 @@ describe("emulator/admin", () => {
 
         describe("inspection", () => {
             it("configs: the cloud's own state, NotifyAuthKey included", async () => {
-                await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "live.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: "abcdefghijklmnop" });
+                await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, {
+                    DomainName: "live.example.com",
+                    NotifyUrl: URL_A,
+                    NotifyReqAuth: true,
+                    NotifyAuthKey: "abcdefghijklmnop",
+                });
                 const [c] = await admin.configs();
-                assert.equal(c!.notifyAuthKey, "abcdefghijklmnop");
-                assert.match(c!.accountId, /^1\d{15}$/);
+                assert.equal(c.notifyAuthKey, "abcdefghijklmnop");
+                assert.match(c.accountId, /^1\d{15}$/);
             });
 
             it("requests: every API call with time, action, account, key, status, outcome and RequestId; `since` pages", async () => {
@@ -171,22 +207,28 @@ describe("emulator/admin", () => {
                 const log = await admin.requests();
                 assert.equal(log.length, 2);
                 assert.ok(ok.ok);
-                assert.equal(log[0]!.requestId, ok.body["RequestId"]);
+                assert.equal(log[0].requestId, ok.body["RequestId"]);
                 assert.deepEqual(
                     log.map((e) => [e.action, e.accessKeyId, e.status, e.outcome, e.domainName]),
-                    [[ADD, DEMO_ACCOUNT.accessKeyId, 200, "OK", "live.example.com"], [ADD, DEMO_ACCOUNT.accessKeyId, 400, "ConfigAlreadyExists", "live.example.com"]],
+                    [
+                        [ADD, DEMO_ACCOUNT.accessKeyId, 200, "OK", "live.example.com"],
+                        [ADD, DEMO_ACCOUNT.accessKeyId, 400, "ConfigAlreadyExists", "live.example.com"],
+                    ],
                 );
-                assert.ok(Math.abs(Date.parse(log[0]!.time) - Date.now()) < 60_000);
-                assert.deepEqual((await admin.requests(log[0]!.seq)).map((e) => e.seq), [log[1]!.seq]);
+                assert.ok(Math.abs(Date.parse(log[0].time) - Date.now()) < 60_000);
+                assert.deepEqual(
+                    (await admin.requests(log[0].seq)).map((e) => e.seq),
+                    [log[1].seq],
+                );
             });
 
             it("requests log failed authentication with the claimed key and no account", async () => {
                 await coreCall(emu.endpoint, { accessKeyId: "UNKNOWN", accessKeySecret: "x" }, DESCRIBE, { DomainName: "x.example.com" });
                 const [entry] = await admin.requests();
-                assert.equal(entry!.accessKeyId, "UNKNOWN");
-                assert.equal(entry!.accountId, undefined);
-                assert.equal(entry!.outcome, "InvalidAccessKeyId.NotFound");
-                assert.equal(entry!.status, 404);
+                assert.equal(entry.accessKeyId, "UNKNOWN");
+                assert.equal(entry.accountId, undefined);
+                assert.equal(entry.outcome, "InvalidAccessKeyId.NotFound");
+                assert.equal(entry.status, 404);
             });
 
             it("stats: counts per action and outcome", async () => {
@@ -205,7 +247,11 @@ describe("emulator/admin", () => {
 
         describe("quota and reset", () => {
             it("PUT quota validates its body", async () => {
-                await assert.rejects(admin.setQuota({ writeQps: 0 }), (e: unknown) => e instanceof EmulatorAdminError && e.status === 400 && /"writeQps" must be a positive finite number/.test(e.message));
+                await assert.rejects(
+                    admin.setQuota({ writeQps: 0 }),
+                    (e: unknown) =>
+                        e instanceof EmulatorAdminError && e.status === 400 && /"writeQps" must be a positive finite number/.test(e.message),
+                );
                 await assert.rejects(admin.setQuota({ speed: 1 } as never), /unknown field "speed"/);
                 assert.deepEqual(await admin.quota(), { writeQps: 30, readQps: 50 });
             });

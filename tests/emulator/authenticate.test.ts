@@ -29,7 +29,10 @@ describe("emulator/authenticate (over HTTP)", () => {
                 assert.ok(described.ok);
                 assert.equal(described.body["LiveRecordNotifyConfig"].NotifyUrl, ADD_QUERY.NotifyUrl, "special characters survive signing");
                 const log = await new EmulatorAdmin(emu.url).requests();
-                assert.deepEqual(log.map((e) => e.signatureVersion), [signatureAlgorithm ?? "v3", signatureAlgorithm ?? "v3"]);
+                assert.deepEqual(
+                    log.map((e) => e.signatureVersion),
+                    [signatureAlgorithm ?? "v3", signatureAlgorithm ?? "v3"],
+                );
             });
             it(`${label}, STS key with its token`, async () => {
                 const emu = await start({ accounts: [STS] });
@@ -43,7 +46,10 @@ describe("emulator/authenticate (over HTTP)", () => {
             });
             it(`${label}, STS key with a wrong token -> InvalidSecurityToken.MismatchWithAccessKey`, async () => {
                 const emu = await start({ accounts: [STS] });
-                assert.equal(outcomeOf(await coreCall(emu.endpoint, { ...STS, securityToken: "token-124" }, ADD, ADD_QUERY, { signatureAlgorithm })), "InvalidSecurityToken.MismatchWithAccessKey");
+                assert.equal(
+                    outcomeOf(await coreCall(emu.endpoint, { ...STS, securityToken: "token-124" }, ADD, ADD_QUERY, { signatureAlgorithm })),
+                    "InvalidSecurityToken.MismatchWithAccessKey",
+                );
             });
             it(`${label}, expired STS token -> InvalidSecurityToken.Expired`, async () => {
                 const emu = await start({ accounts: [{ ...STS, expiresAt: Date.now() - 1 }] });
@@ -53,7 +59,10 @@ describe("emulator/authenticate (over HTTP)", () => {
             });
             it(`${label}, a token sent with a permanent key -> MismatchWithAccessKey`, async () => {
                 const emu = await start();
-                assert.equal(outcomeOf(await coreCall(emu.endpoint, { ...DEMO_ACCOUNT, securityToken: "stray" }, ADD, ADD_QUERY, { signatureAlgorithm })), "InvalidSecurityToken.MismatchWithAccessKey");
+                assert.equal(
+                    outcomeOf(await coreCall(emu.endpoint, { ...DEMO_ACCOUNT, securityToken: "stray" }, ADD, ADD_QUERY, { signatureAlgorithm })),
+                    "InvalidSecurityToken.MismatchWithAccessKey",
+                );
             });
             it(`${label}, unknown key -> 404 InvalidAccessKeyId.NotFound`, async () => {
                 const emu = await start();
@@ -63,7 +72,13 @@ describe("emulator/authenticate (over HTTP)", () => {
             });
             it(`${label}, wrong secret -> 400 SignatureDoesNotMatch`, async () => {
                 const emu = await start();
-                const result = await coreCall(emu.endpoint, { ...DEMO_ACCOUNT, accessKeySecret: tamper(DEMO_ACCOUNT.accessKeySecret) }, ADD, ADD_QUERY, { signatureAlgorithm });
+                const result = await coreCall(
+                    emu.endpoint,
+                    { ...DEMO_ACCOUNT, accessKeySecret: tamper(DEMO_ACCOUNT.accessKeySecret) },
+                    ADD,
+                    ADD_QUERY,
+                    { signatureAlgorithm },
+                );
                 assert.equal(outcomeOf(result), "SignatureDoesNotMatch");
                 assert.equal(result.ok ? 0 : result.statusCode, 400);
             });
@@ -89,10 +104,10 @@ describe("emulator/authenticate (over HTTP)", () => {
         it("V3: a one-character change to each signed header -> SignatureDoesNotMatch", async () => {
             const emu = await start({ accounts: [STS] });
             const captured = await captureRequest((endpoint) => coreCall(endpoint, STS, ADD, ADD_QUERY));
-            const signed = /SignedHeaders=([^,]+)/.exec(captured.headers["authorization"]!)![1]!.split(";");
+            const signed = /SignedHeaders=([^,]+)/.exec(captured.headers["authorization"])![1].split(";");
             assert.ok(signed.length >= 9, `signed: ${signed.join(";")}`);
             for (const name of signed) {
-                const res = await sendRaw(emu.port, { ...captured, headers: { ...captured.headers, [name]: tamper(captured.headers[name]!) } });
+                const res = await sendRaw(emu.port, { ...captured, headers: { ...captured.headers, [name]: tamper(captured.headers[name]) } });
                 assert.equal(res.json?.Code, "SignatureDoesNotMatch", `header ${name}: ${res.text}`);
                 assert.equal(res.status, 400);
             }
@@ -117,7 +132,7 @@ describe("emulator/authenticate (over HTTP)", () => {
         it("V3: a one-character change to the signature, or a body the signature did not cover -> SignatureDoesNotMatch", async () => {
             const emu = await start();
             const captured = await captureRequest((endpoint) => coreCall(endpoint, DEMO_ACCOUNT, ADD, ADD_QUERY));
-            const auth = captured.headers["authorization"]!;
+            const auth = captured.headers["authorization"];
             const badSig = await sendRaw(emu.port, { ...captured, headers: { ...captured.headers, authorization: tamper(auth) } });
             assert.equal(badSig.json?.Code, "SignatureDoesNotMatch");
             const withBody = await sendRaw(emu.port, { ...captured, body: "x" });
@@ -131,10 +146,16 @@ describe("emulator/authenticate (over HTTP)", () => {
             assert.ok(names.includes("SecurityToken") && names.includes("Timestamp"), names.join(","));
             for (const name of names) {
                 if (name === "AccessKeyId") continue; // selects the secret: a changed id is an unknown key (below)
-                const res = await sendRaw(emu.port, withQuery(captured, (q) => q.set(name, tamper(q.get(name)!))));
+                const res = await sendRaw(
+                    emu.port,
+                    withQuery(captured, (q) => q.set(name, tamper(q.get(name)!))),
+                );
                 assert.equal(res.json?.Code, "SignatureDoesNotMatch", `param ${name}: ${res.text}`);
             }
-            const otherKey = await sendRaw(emu.port, withQuery(captured, (q) => q.set("AccessKeyId", tamper(q.get("AccessKeyId")!))));
+            const otherKey = await sendRaw(
+                emu.port,
+                withQuery(captured, (q) => q.set("AccessKeyId", tamper(q.get("AccessKeyId")!))),
+            );
             assert.equal(otherKey.json?.Code, "InvalidAccessKeyId.NotFound");
             assert.equal((await sendRaw(emu.port, captured)).status, 200, "baseline");
         });
@@ -150,7 +171,9 @@ describe("emulator/authenticate (over HTTP)", () => {
         for (const signatureAlgorithm of [undefined, "v2"] as const) {
             it(`${signatureAlgorithm ?? "v3"}: replaying an identical request -> SignatureNonceUsed`, async () => {
                 const emu = await setup();
-                const captured = await captureRequest((endpoint) => coreCall(endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "live.example.com" }, { signatureAlgorithm }));
+                const captured = await captureRequest((endpoint) =>
+                    coreCall(endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "live.example.com" }, { signatureAlgorithm }),
+                );
                 assert.equal((await sendRaw(emu.port, captured)).status, 200);
                 const replay = await sendRaw(emu.port, captured);
                 assert.equal(replay.status, 400);
@@ -159,7 +182,9 @@ describe("emulator/authenticate (over HTTP)", () => {
 
             it(`${signatureAlgorithm ?? "v3"}: with maxClockSkewSeconds 0 a replay is accepted`, async () => {
                 const emu = await setup({ maxClockSkewSeconds: 0 });
-                const captured = await captureRequest((endpoint) => coreCall(endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "live.example.com" }, { signatureAlgorithm }));
+                const captured = await captureRequest((endpoint) =>
+                    coreCall(endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "live.example.com" }, { signatureAlgorithm }),
+                );
                 assert.equal((await sendRaw(emu.port, captured)).status, 200);
                 assert.equal((await sendRaw(emu.port, captured)).status, 200);
             });
@@ -176,7 +201,12 @@ describe("emulator/authenticate (over HTTP)", () => {
         });
 
         it("a timestamp more than 15 minutes off, either way -> InvalidTimeStamp.Expired; 14 minutes is fine", async () => {
-            for (const [offsetMinutes, expected] of [[16, "InvalidTimeStamp.Expired"], [-16, "InvalidTimeStamp.Expired"], [14, "InvalidConfig.NotFound"], [-14, "InvalidConfig.NotFound"]] as const) {
+            for (const [offsetMinutes, expected] of [
+                [16, "InvalidTimeStamp.Expired"],
+                [-16, "InvalidTimeStamp.Expired"],
+                [14, "InvalidConfig.NotFound"],
+                [-14, "InvalidConfig.NotFound"],
+            ] as const) {
                 const emu = await start({ now: () => Date.now() + offsetMinutes * 60_000 });
                 for (const signatureAlgorithm of [undefined, "v2"] as const) {
                     const result = await coreCall(emu.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" }, { signatureAlgorithm });
@@ -188,14 +218,23 @@ describe("emulator/authenticate (over HTTP)", () => {
 
         it("the skew window follows maxClockSkewSeconds, and 0 turns it off", async () => {
             const tight = await start({ maxClockSkewSeconds: 60, now: () => Date.now() + 120_000 });
-            assert.equal(outcomeOf(await coreCall(tight.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" })), "InvalidTimeStamp.Expired");
+            assert.equal(
+                outcomeOf(await coreCall(tight.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" })),
+                "InvalidTimeStamp.Expired",
+            );
             const off = await start({ maxClockSkewSeconds: 0, now: () => Date.now() + 86_400_000 });
             assert.equal(outcomeOf(await coreCall(off.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" })), "InvalidConfig.NotFound");
         });
 
         it("a correctly signed but unparseable timestamp -> InvalidTimeStamp.Format", async () => {
             const emu = await start();
-            const v3 = signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "x.example.com" }, date: "yesterday" });
+            const v3 = signedV3({
+                endpoint: emu.endpoint,
+                ...DEMO_ACCOUNT,
+                action: DESCRIBE,
+                query: { DomainName: "x.example.com" },
+                date: "yesterday",
+            });
             assert.equal((await sendRaw(emu.port, v3)).json.Code, "InvalidTimeStamp.Format");
             const v2 = signedV2({ ...DEMO_ACCOUNT, action: DESCRIBE, params: { DomainName: "x.example.com" }, timestamp: "2026-13-45 10:00" });
             assert.equal((await sendRaw(emu.port, v2)).json.Code, "InvalidTimeStamp.Format");
@@ -204,7 +243,11 @@ describe("emulator/authenticate (over HTTP)", () => {
         it("missing or garbled authentication -> 400 IncompleteSignature", async () => {
             const emu = await start();
             const good = signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "x.example.com" } });
-            const unsigned = { method: "POST", url: "/?DomainName=x.example.com", headers: { "x-acs-action": DESCRIBE, "x-acs-version": "2016-11-01" } };
+            const unsigned = {
+                method: "POST",
+                url: "/?DomainName=x.example.com",
+                headers: { "x-acs-action": DESCRIBE, "x-acs-version": "2016-11-01" },
+            };
             const { ["x-acs-signature-nonce"]: _n, ...noNonce } = good.headers;
             const cases: RawRequest[] = [
                 unsigned,
@@ -230,13 +273,24 @@ describe("emulator/authenticate (over HTTP)", () => {
 
         it("V2 signed with an unsupported SignatureVersion -> IncompleteSignature", async () => {
             const emu = await start();
-            const req = signedV2({ ...DEMO_ACCOUNT, action: DESCRIBE, params: { DomainName: "x.example.com" }, overrides: { SignatureVersion: "2.0" } });
+            const req = signedV2({
+                ...DEMO_ACCOUNT,
+                action: DESCRIBE,
+                params: { DomainName: "x.example.com" },
+                overrides: { SignatureVersion: "2.0" },
+            });
             assert.equal((await sendRaw(emu.port, req)).json.Code, "IncompleteSignature");
         });
 
         it("a signature is checked before the timestamp it covers", async () => {
             const emu = await start();
-            const req = signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "x.example.com" }, date: isoSeconds(Date.now() - 3_600_000) });
+            const req = signedV3({
+                endpoint: emu.endpoint,
+                ...DEMO_ACCOUNT,
+                action: DESCRIBE,
+                query: { DomainName: "x.example.com" },
+                date: isoSeconds(Date.now() - 3_600_000),
+            });
             assert.equal((await sendRaw(emu.port, req)).json.Code, "InvalidTimeStamp.Expired");
             const forged = { ...req, headers: { ...req.headers, "x-acs-date": isoSeconds(Date.now()) } };
             assert.equal((await sendRaw(emu.port, forged)).json.Code, "SignatureDoesNotMatch", "refreshing the date of a stale request is forgery");

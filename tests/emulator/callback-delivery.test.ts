@@ -42,9 +42,15 @@ describe("emulator/callback-delivery", function () {
 
     it("POSTs JSON with the documented signature over the URL's own host, to the override's address", async () => {
         const body = { domain: "live.example.com", app: "a", stream: "s", event: "record_started" };
-        const { record } = await sender(FAST, receiver.origin, () => 1764547200_500).send({ kind: "record_started", method: "POST", url: URL_, body, notifyAuthKey: KEY });
+        const { record } = await sender(FAST, receiver.origin, () => 1764547200_500).send({
+            kind: "record_started",
+            method: "POST",
+            url: URL_,
+            body,
+            notifyAuthKey: KEY,
+        });
         assert.equal(receiver.received.length, 1);
-        const got = receiver.received[0]!;
+        const got = receiver.received[0];
         assert.equal(got.method, "POST");
         assert.equal(got.url, "/live/record");
         assert.equal(got.headers.host, "hooks.example.com");
@@ -55,15 +61,18 @@ describe("emulator/callback-delivery", function () {
         assert.equal(record.outcome, "delivered");
         assert.equal(record.deliveredTo, receiver.origin);
         assert.equal(record.signed, true);
-        assert.deepEqual(record.attempts.map((a) => [a.n, a.status, a.timestamp]), [[1, 200, "1764547200"]]);
+        assert.deepEqual(
+            record.attempts.map((a) => [a.n, a.status, a.timestamp]),
+            [[1, 200, "1764547200"]],
+        );
         assert.ok(!JSON.stringify(record).includes(KEY));
     });
 
     it("sends no signature headers without a key", async () => {
         const { record } = await sender().send({ kind: "file_generated", method: "POST", url: URL_, body: {} });
         assert.equal(record.signed, false);
-        assert.equal(receiver.received[0]!.headers["ali-live-signature"], undefined);
-        assert.equal(receiver.received[0]!.headers["ali-live-timestamp"], undefined);
+        assert.equal(receiver.received[0].headers["ali-live-signature"], undefined);
+        assert.equal(receiver.received[0].headers["ali-live-timestamp"], undefined);
     });
 
     it("a receiver that never answers: 1 try + 5 retries, each a timeout, then failed", async () => {
@@ -72,16 +81,31 @@ describe("emulator/callback-delivery", function () {
         assert.equal(record.outcome, "failed");
         assert.equal(record.attempts.length, 6);
         assert.equal(receiver.received.length, 6);
-        assert.ok(record.attempts.every((a) => a.error === "timeout after 150 ms" && a.status === undefined), JSON.stringify(record.attempts));
-        assert.ok(record.attempts.every((a) => a.elapsedMs >= 140), "each attempt waited for the timeout");
+        assert.ok(
+            record.attempts.every((a) => a.error === "timeout after 150 ms" && a.status === undefined),
+            JSON.stringify(record.attempts),
+        );
+        assert.ok(
+            record.attempts.every((a) => a.elapsedMs >= 140),
+            "each attempt waited for the timeout",
+        );
     });
 
     it("retries a non-2xx answer until one succeeds, and re-signs each attempt", async () => {
         receiver.behave((_r, n) => (n < 3 ? { status: 503 } : { status: 200 }));
         let clock = 1764547200_000;
-        const { record } = await sender(FAST, receiver.origin, () => (clock += 1000)).send({ kind: "record_started", method: "POST", url: URL_, body: {}, notifyAuthKey: KEY });
+        const { record } = await sender(FAST, receiver.origin, () => (clock += 1000)).send({
+            kind: "record_started",
+            method: "POST",
+            url: URL_,
+            body: {},
+            notifyAuthKey: KEY,
+        });
         assert.equal(record.outcome, "delivered");
-        assert.deepEqual(record.attempts.map((a) => a.status), [503, 503, 200]);
+        assert.deepEqual(
+            record.attempts.map((a) => a.status),
+            [503, 503, 200],
+        );
         const stamps = receiver.received.map((r) => r.headers["ali-live-timestamp"]);
         assert.deepEqual(stamps, ["1764547201", "1764547202", "1764547203"]);
         receiver.received.forEach((r, i) => assert.equal(r.headers["ali-live-signature"], md5(`hooks.example.com|${stamps[i]}|${KEY}`)));
@@ -89,16 +113,29 @@ describe("emulator/callback-delivery", function () {
 
     it("an unreachable receiver: no crash, every attempt recorded with the error", async () => {
         const port = await closedPort();
-        const { record } = await sender({ ...FAST, retries: 2 }, `http://127.0.0.1:${port}`).send({ kind: "file_generated", method: "POST", url: URL_, body: {} });
+        const { record } = await sender({ ...FAST, retries: 2 }, `http://127.0.0.1:${port}`).send({
+            kind: "file_generated",
+            method: "POST",
+            url: URL_,
+            body: {},
+        });
         assert.equal(record.outcome, "failed");
-        assert.deepEqual(record.attempts.map((a) => a.error), ["ECONNREFUSED", "ECONNREFUSED", "ECONNREFUSED"]);
+        assert.deepEqual(
+            record.attempts.map((a) => a.error),
+            ["ECONNREFUSED", "ECONNREFUSED", "ECONNREFUSED"],
+        );
         assert.match(record.reason ?? "", /no 2xx answer in 3 attempt/);
     });
 
     it("waits retryIntervalMs between attempts", async () => {
         receiver.behave(() => ({ status: 500 }));
         const started = Date.now();
-        const { record } = await sender({ timeoutMs: 1000, retries: 2, retryIntervalMs: 200 }).send({ kind: "file_generated", method: "POST", url: URL_, body: {} });
+        const { record } = await sender({ timeoutMs: 1000, retries: 2, retryIntervalMs: 200 }).send({
+            kind: "file_generated",
+            method: "POST",
+            url: URL_,
+            body: {},
+        });
         assert.equal(record.attempts.length, 3);
         assert.ok(Date.now() - started >= 380, `two pauses of 200 ms (took ${Date.now() - started} ms)`);
     });
@@ -113,8 +150,8 @@ describe("emulator/callback-delivery", function () {
     it("GET carries the query and hands back the answer's body", async () => {
         receiver.behave(() => ({ status: 200, body: { NeedRecord: true } }));
         const result = await sender().send({ kind: "on_demand", method: "GET", url: "http://hooks.example.com/od?domain=d&app=a" });
-        assert.equal(receiver.received[0]!.method, "GET");
-        assert.equal(receiver.received[0]!.url, "/od?domain=d&app=a");
+        assert.equal(receiver.received[0].method, "GET");
+        assert.equal(receiver.received[0].url, "/od?domain=d&app=a");
         assert.deepEqual(JSON.parse(result.responseBody!), { NeedRecord: true });
     });
 

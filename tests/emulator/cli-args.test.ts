@@ -4,16 +4,34 @@ import { parseCliArgs, UsageError, USAGE } from "../../emulator/cli-args";
 describe("emulator/cli-args", () => {
     it("parses every flag, in both --flag value and --flag=value forms", () => {
         const args = parseCliArgs([
-            "--port", "8080", "--host=0.0.0.0", "--account", "AK1:S1", "--account=AK2:S2:1000000000000009",
-            "--domain", "live.example.com", "--domain=b.example.com", "--any-domain", "--write-qps", "10",
-            "--read-qps=2.5", "--max-clock-skew", "0", "--state", "/tmp/state.json", "--retry-after-header",
+            "--port",
+            "8080",
+            "--host=0.0.0.0",
+            "--account",
+            "AK1:S1",
+            "--account=AK2:S2:1000000000000009",
+            "--domain",
+            "live.example.com",
+            "--domain=b.example.com",
+            "--any-domain",
+            "--write-qps",
+            "10",
+            "--read-qps=2.5",
+            "--max-clock-skew",
+            "0",
+            "--state",
+            "/tmp/state.json",
+            "--retry-after-header",
         ]);
         assert.equal(args.help, false);
         assert.equal(args.customAccounts, true);
         assert.deepEqual(args.options, {
             port: 8080,
             host: "0.0.0.0",
-            accounts: [{ accessKeyId: "AK1", accessKeySecret: "S1" }, { accessKeyId: "AK2", accessKeySecret: "S2", accountId: "1000000000000009" }],
+            accounts: [
+                { accessKeyId: "AK1", accessKeySecret: "S1" },
+                { accessKeyId: "AK2", accessKeySecret: "S2", accountId: "1000000000000009" },
+            ],
             domains: ["live.example.com", "b.example.com"],
             anyDomain: true,
             writeQps: 10,
@@ -57,7 +75,10 @@ describe("emulator/cli-args", () => {
     ];
     for (const [argv, message] of rejects) {
         it(`rejects ${argv.join(" ")} naming the flag and the rule`, () => {
-            assert.throws(() => parseCliArgs(argv), (e: unknown) => e instanceof UsageError && message.test(e.message));
+            assert.throws(
+                () => parseCliArgs(argv),
+                (e: unknown) => e instanceof UsageError && message.test(e.message),
+            );
         });
     }
 

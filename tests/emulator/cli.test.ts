@@ -37,7 +37,7 @@ describe("emulator/cli (spawned)", function () {
         let out = "";
         let err = "";
         const firstLine = new Promise<string>((resolve, reject) => {
-            child.stdout!.on("data", (chunk: Buffer) => {
+            child.stdout.on("data", (chunk: Buffer) => {
                 out += chunk.toString();
                 const nl = out.indexOf("\n");
                 if (nl >= 0) resolve(out.slice(0, nl));
@@ -45,7 +45,7 @@ describe("emulator/cli (spawned)", function () {
             child.on("exit", () => reject(new Error(`exited before a line; stderr: ${err}`)));
         });
         firstLine.catch(() => undefined);
-        child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
         const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
         return { child, firstLine, stdout: () => out, stderr: () => err, exit };
     }
@@ -63,9 +63,12 @@ describe("emulator/cli (spawned)", function () {
         assert.ok(match, first);
         const [, demo, hint] = await linesOf(r, 3);
         assert.equal(demo, `demo access key: AccessKeyId=${DEMO_ACCOUNT.accessKeyId} AccessKeySecret=${DEMO_ACCOUNT.accessKeySecret}`);
-        assert.match(hint!, /^hint: /);
+        assert.match(hint, /^hint: /);
         const endpoint = `127.0.0.1:${match[1]}`;
-        assert.equal(outcomeOf(await coreCall(endpoint, DEMO_ACCOUNT, ADD, { DomainName: "cli.example.com", NotifyUrl: "http://cb.example.com/" })), "OK");
+        assert.equal(
+            outcomeOf(await coreCall(endpoint, DEMO_ACCOUNT, ADD, { DomainName: "cli.example.com", NotifyUrl: "http://cb.example.com/" })),
+            "OK",
+        );
         r.child.kill("SIGTERM");
         assert.equal(await r.exit, 0);
         assert.match(r.stdout(), /stopped \(SIGTERM\)/);
@@ -73,10 +76,15 @@ describe("emulator/cli (spawned)", function () {
 
     it("with --account accepts that key, not the demo key, and never prints the secret; SIGINT stops it", async () => {
         const r = run(["--account", "CLI-KEY:cli-secret-value:1000000000000042"]);
-        const endpoint = /http:\/\/(\S+)$/.exec(await r.firstLine)![1]!;
+        const endpoint = /http:\/\/(\S+)$/.exec(await r.firstLine)![1];
         await linesOf(r, 2);
         assert.ok(!r.stdout().includes("cli-secret-value") && !r.stdout().includes("demo access key"));
-        assert.equal(outcomeOf(await coreCall(endpoint, { accessKeyId: "CLI-KEY", accessKeySecret: "cli-secret-value" }, DESCRIBE, { DomainName: "x.example.com" })), "InvalidConfig.NotFound");
+        assert.equal(
+            outcomeOf(
+                await coreCall(endpoint, { accessKeyId: "CLI-KEY", accessKeySecret: "cli-secret-value" }, DESCRIBE, { DomainName: "x.example.com" }),
+            ),
+            "InvalidConfig.NotFound",
+        );
         assert.equal(outcomeOf(await coreCall(endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" })), "InvalidAccessKeyId.NotFound");
         r.child.kill("SIGINT");
         assert.equal(await r.exit, 0);
@@ -85,12 +93,15 @@ describe("emulator/cli (spawned)", function () {
     it("keeps configs across a restart with --state", async () => {
         const state = join(dir, "state.json");
         const first = run(["--state", state]);
-        const endpoint1 = /http:\/\/(\S+)$/.exec(await first.firstLine)![1]!;
-        assert.equal(outcomeOf(await coreCall(endpoint1, DEMO_ACCOUNT, ADD, { DomainName: "kept.example.com", NotifyUrl: "http://cb.example.com/" })), "OK");
+        const endpoint1 = /http:\/\/(\S+)$/.exec(await first.firstLine)![1];
+        assert.equal(
+            outcomeOf(await coreCall(endpoint1, DEMO_ACCOUNT, ADD, { DomainName: "kept.example.com", NotifyUrl: "http://cb.example.com/" })),
+            "OK",
+        );
         first.child.kill("SIGTERM");
         assert.equal(await first.exit, 0);
         const second = run(["--state", state]);
-        const endpoint2 = /http:\/\/(\S+)$/.exec(await second.firstLine)![1]!;
+        const endpoint2 = /http:\/\/(\S+)$/.exec(await second.firstLine)![1];
         const d = await coreCall(endpoint2, DEMO_ACCOUNT, DESCRIBE, { DomainName: "kept.example.com" });
         assert.ok(d.ok);
         assert.equal(d.body["LiveRecordNotifyConfig"].NotifyUrl, "http://cb.example.com/");

@@ -3,8 +3,14 @@ import { parseDeliveryRoute, resolveDelivery } from "../../emulator/delivery-rou
 
 describe("emulator/delivery-routes", () => {
     it("parses HOST=URL into a lowercase host and an origin", () => {
-        assert.deepEqual(parseDeliveryRoute("Hooks.Example.com=http://127.0.0.1:8080"), { host: "hooks.example.com", target: "http://127.0.0.1:8080" });
-        assert.deepEqual(parseDeliveryRoute("hooks.example.com.=http://127.0.0.1:8080/"), { host: "hooks.example.com", target: "http://127.0.0.1:8080" });
+        assert.deepEqual(parseDeliveryRoute("Hooks.Example.com=http://127.0.0.1:8080"), {
+            host: "hooks.example.com",
+            target: "http://127.0.0.1:8080",
+        });
+        assert.deepEqual(parseDeliveryRoute("hooks.example.com.=http://127.0.0.1:8080/"), {
+            host: "hooks.example.com",
+            target: "http://127.0.0.1:8080",
+        });
     });
 
     it("refuses malformed routes, naming the flag and the rule", () => {

@@ -42,7 +42,10 @@ describe("emulator/faults", () => {
         ];
         for (const [input, message] of rejects) {
             it(`rejects ${JSON.stringify(input)} with a message naming the rule`, () => {
-                assert.throws(() => parseFaultSpec(input), (e: unknown) => e instanceof FaultSpecError && message.test(e.message));
+                assert.throws(
+                    () => parseFaultSpec(input),
+                    (e: unknown) => e instanceof FaultSpecError && message.test(e.message),
+                );
             });
         }
     });
@@ -82,7 +85,10 @@ describe("emulator/faults", () => {
         it("never applies probability 0 and never rolls for probability 1", () => {
             const book = new FaultBook();
             book.add({ probability: 0, drop: true });
-            assert.equal(book.match("AddLiveRecordNotifyConfig", () => 0), undefined);
+            assert.equal(
+                book.match("AddLiveRecordNotifyConfig", () => 0),
+                undefined,
+            );
             book.clear();
             book.add({ drop: true });
             assert.ok(book.match("AddLiveRecordNotifyConfig", () => assert.fail("rolled")));

@@ -10,7 +10,13 @@ describe("emulator/flag-tokens", () => {
 
     it("takes --flag value, --flag=value, repeats and switches", () => {
         const { values, switches } = tokens(["--port", "1", "--domain=a.example.com", "--json", "--domain", "b.example.com"]);
-        assert.deepEqual([...values], [["--port", ["1"]], ["--domain", ["a.example.com", "b.example.com"]]]);
+        assert.deepEqual(
+            [...values],
+            [
+                ["--port", ["1"]],
+                ["--domain", ["a.example.com", "b.example.com"]],
+            ],
+        );
         assert.deepEqual([...switches], ["--json"]);
     });
 

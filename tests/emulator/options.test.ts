@@ -32,7 +32,15 @@ describe("emulator/options", () => {
         [{ accounts: [{ accessKeyId: "", accessKeySecret: "s" }] }, /options.accounts\[0\].accessKeyId must be a non-empty string/],
         [{ accounts: [{ accessKeyId: "a b", accessKeySecret: "s" }] }, /must not contain whitespace/],
         [{ accounts: [{ accessKeyId: "k", accessKeySecret: "" }] }, /accounts\[0\].accessKeySecret/],
-        [{ accounts: [{ accessKeyId: "k", accessKeySecret: "s" }, { accessKeyId: "k", accessKeySecret: "t" }] }, /lists accessKeyId "k" twice/],
+        [
+            {
+                accounts: [
+                    { accessKeyId: "k", accessKeySecret: "s" },
+                    { accessKeyId: "k", accessKeySecret: "t" },
+                ],
+            },
+            /lists accessKeyId "k" twice/,
+        ],
         [{ accounts: [{ accessKeyId: "k", accessKeySecret: "s", expiresAt: 1 }] }, /expiresAt only applies to STS keys/],
         [{ accounts: [{ accessKeyId: "k", accessKeySecret: "s", readOnly: "yes" as unknown as boolean }] }, /readOnly must be a boolean/],
         [{ domains: [""] }, /options.domains must be an array of non-empty strings/],
@@ -45,13 +53,21 @@ describe("emulator/options", () => {
     ];
     for (const [options, message] of rejects) {
         it(`rejects ${JSON.stringify(options)} naming the option and the rule`, () => {
-            assert.throws(() => resolveOptions(options), (e: unknown) => e instanceof TypeError && message.test(e.message) && e.message.startsWith("startEmulator: "));
+            assert.throws(
+                () => resolveOptions(options),
+                (e: unknown) => e instanceof TypeError && message.test(e.message) && e.message.startsWith("startEmulator: "),
+            );
         });
     }
 
     it("never puts a secret in a message", () => {
         try {
-            resolveOptions({ accounts: [{ accessKeyId: "k", accessKeySecret: "SUPERSECRET" }, { accessKeyId: "k", accessKeySecret: "SUPERSECRET2" }] });
+            resolveOptions({
+                accounts: [
+                    { accessKeyId: "k", accessKeySecret: "SUPERSECRET" },
+                    { accessKeyId: "k", accessKeySecret: "SUPERSECRET2" },
+                ],
+            });
             assert.fail("accepted");
         } catch (e) {
             assert.doesNotMatch((e as Error).message, /SUPERSECRET/);

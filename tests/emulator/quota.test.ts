@@ -146,12 +146,20 @@ describe("emulator quota (over HTTP)", () => {
         const clock = frozenClock();
         const emu = await start({ now: clock.now });
         const outcomes: string[] = [];
-        for (let i = 0; i < 35; i++) outcomes.push(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: `d${i}.example.com`, NotifyUrl: URL_A })));
+        for (let i = 0; i < 35; i++)
+            outcomes.push(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: `d${i}.example.com`, NotifyUrl: URL_A })));
         assert.deepEqual(countOutcomes(outcomes), { OK: 30, "Throttling.User": 5 });
         assert.deepEqual(outcomes.slice(30), Array(5).fill("Throttling.User"), "the first 30 pass, then all are refused");
         clock.advance(34);
-        assert.equal(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "late1.example.com", NotifyUrl: URL_A })), "OK", "a throttled call took nothing");
-        assert.equal(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "late2.example.com", NotifyUrl: URL_A })), "Throttling.User");
+        assert.equal(
+            outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "late1.example.com", NotifyUrl: URL_A })),
+            "OK",
+            "a throttled call took nothing",
+        );
+        assert.equal(
+            outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "late2.example.com", NotifyUrl: URL_A })),
+            "Throttling.User",
+        );
     });
 
     it("two keys of one account share the bucket; another account has its own", async () => {
@@ -159,7 +167,8 @@ describe("emulator quota (over HTTP)", () => {
         const emu = await start({ accounts: [keyA1, keyA2, keyB], now: clock.now });
         const burst = async (key: EmulatorAccount, n: number, prefix: string) => {
             const out: string[] = [];
-            for (let i = 0; i < n; i++) out.push(outcomeOf(await coreCall(emu.endpoint, key, ADD, { DomainName: `${prefix}${i}.example.com`, NotifyUrl: URL_A })));
+            for (let i = 0; i < n; i++)
+                out.push(outcomeOf(await coreCall(emu.endpoint, key, ADD, { DomainName: `${prefix}${i}.example.com`, NotifyUrl: URL_A })));
             return countOutcomes(out);
         };
         assert.deepEqual(await burst(keyA1, 20, "a"), { OK: 20 });
@@ -172,7 +181,8 @@ describe("emulator quota (over HTTP)", () => {
         const emu = await start({ now: clock.now });
         const run = async (action: string, n: number) => {
             const out: string[] = [];
-            for (let i = 0; i < n; i++) out.push(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, action, { DomainName: `x${i}.example.com`, NotifyUrl: URL_A })));
+            for (let i = 0; i < n; i++)
+                out.push(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, action, { DomainName: `x${i}.example.com`, NotifyUrl: URL_A })));
             return countOutcomes(out);
         };
         assert.deepEqual(await run(ADD, 31), { OK: 30, "Throttling.User": 1 });
@@ -196,7 +206,10 @@ describe("emulator quota (over HTTP)", () => {
         const clock = frozenClock();
         const withHeader = await start({ now: clock.now, retryAfterHeader: true, writeQps: 10 });
         const without = await start({ now: clock.now, writeQps: 10 });
-        for (const [emu, expected] of [[withHeader, 100], [without, undefined]] as const) {
+        for (const [emu, expected] of [
+            [withHeader, 100],
+            [without, undefined],
+        ] as const) {
             for (let i = 0; i < 10; i++) await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: `d${i}.example.com`, NotifyUrl: URL_A });
             const r = await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "over.example.com", NotifyUrl: URL_A });
             assert.ok(!r.ok);
@@ -211,7 +224,8 @@ describe("emulator quota (over HTTP)", () => {
         const admin = new EmulatorAdmin(emu.url);
         assert.deepEqual(await admin.setQuota({ writeQps: 3 }), { writeQps: 3, readQps: 50 });
         const out: string[] = [];
-        for (let i = 0; i < 5; i++) out.push(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: `d${i}.example.com`, NotifyUrl: URL_A })));
+        for (let i = 0; i < 5; i++)
+            out.push(outcomeOf(await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: `d${i}.example.com`, NotifyUrl: URL_A })));
         assert.deepEqual(countOutcomes(out), { OK: 3, "Throttling.User": 2 });
         await admin.reset();
         assert.deepEqual(await admin.quota(), { writeQps: 30, readQps: 50 }, "reset restores the starting rates");
@@ -222,7 +236,10 @@ describe("emulator quota (over HTTP)", () => {
         const emu = await start({ now: clock.now, readQps: 2 });
         const v2 = await coreCall(emu.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" }, { signatureAlgorithm: "v2" });
         assert.equal(outcomeOf(v2), "InvalidConfig.NotFound");
-        const raw = await sendRaw(emu.port, signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "x.example.com" } }));
+        const raw = await sendRaw(
+            emu.port,
+            signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "x.example.com" } }),
+        );
         assert.equal(raw.json.Code, "InvalidConfig.NotFound");
         const over = await coreCall(emu.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "x.example.com" });
         assert.equal(outcomeOf(over), "Throttling.User");

@@ -31,8 +31,18 @@ function fakeSender(onDemandAnswer?: unknown, outcome: "delivered" | "failed" = 
     const sender: CallbackSender = {
         async send(request): Promise<DeliveryResult> {
             sent.push(request);
-            const record = { kind: request.kind, method: request.method, url: request.url, signed: request.notifyAuthKey !== undefined, outcome, attempts: [] };
-            const body = request.method === "GET" && onDemandAnswer !== undefined ? { responseBody: typeof onDemandAnswer === "string" ? onDemandAnswer : JSON.stringify(onDemandAnswer) } : {};
+            const record = {
+                kind: request.kind,
+                method: request.method,
+                url: request.url,
+                signed: request.notifyAuthKey !== undefined,
+                outcome,
+                attempts: [],
+            };
+            const body =
+                request.method === "GET" && onDemandAnswer !== undefined
+                    ? { responseBody: typeof onDemandAnswer === "string" ? onDemandAnswer : JSON.stringify(onDemandAnswer) }
+                    : {};
             return { record, ...body };
         },
     };
@@ -42,11 +52,17 @@ function fakeSender(onDemandAnswer?: unknown, outcome: "delivered" | "failed" = 
 describe("emulator/recording", () => {
     it("with NeedStatusNotify: record_started, paused, resumed, then the file, all signed with the stored key", async () => {
         const fake = fakeSender();
-        const run = await simulateRecording("r1", spec({ pause: true, durationSeconds: 54, pushArgs: "?auth_key=x&callback_args1=value1&callback_args1=value2&callback_myid=1231389741" }), CONFIG, fake.sender, () => DOCS_START_MS);
+        const run = await simulateRecording(
+            "r1",
+            spec({ pause: true, durationSeconds: 54, pushArgs: "?auth_key=x&callback_args1=value1&callback_args1=value2&callback_myid=1231389741" }),
+            CONFIG,
+            fake.sender,
+            () => DOCS_START_MS,
+        );
         assert.deepEqual(fake.kinds(), ["record_started", "record_paused", "record_resumed", "file_generated"]);
         assert.ok(fake.sent.every((r) => r.method === "POST" && r.url === CONFIG.notifyUrl && r.notifyAuthKey === CONFIG.notifyAuthKey));
-        assert.deepEqual(fake.sent[1]!.body, { domain: "live.example.com", app: "app1", stream: "s1", event: "record_paused" });
-        assert.deepEqual(fake.sent[3]!.body, {
+        assert.deepEqual(fake.sent[1].body, { domain: "live.example.com", app: "app1", stream: "s1", event: "record_paused" });
+        assert.deepEqual(fake.sent[3].body, {
             domain: "live.example.com",
             app: "app1",
             stream: "s1",
@@ -63,28 +79,56 @@ describe("emulator/recording", () => {
 
     it("without NeedStatusNotify: only the file callbacks, one per format; unsigned without NotifyReqAuth", async () => {
         const fake = fakeSender();
-        await simulateRecording("r2", spec({ pause: true, formats: ["mp4", "m3u8"] }), { ...CONFIG, needStatusNotify: false, notifyReqAuth: false }, fake.sender, () => DOCS_START_MS);
+        await simulateRecording(
+            "r2",
+            spec({ pause: true, formats: ["mp4", "m3u8"] }),
+            { ...CONFIG, needStatusNotify: false, notifyReqAuth: false },
+            fake.sender,
+            () => DOCS_START_MS,
+        );
         assert.deepEqual(fake.kinds(), ["file_generated", "file_generated"]);
-        assert.deepEqual(fake.sent.map((r) => (r.body as { uri: string }).uri.split(".").pop()), ["mp4", "m3u8"]);
+        assert.deepEqual(
+            fake.sent.map((r) => (r.body as { uri: string }).uri.split(".").pop()),
+            ["mp4", "m3u8"],
+        );
         assert.ok(fake.sent.every((r) => r.notifyAuthKey === undefined));
     });
 
     it("asks the OnDemandUrl first, with the documented query; NeedRecord false means no recording", async () => {
         const fake = fakeSender({ NeedRecord: false });
-        const run = await simulateRecording("r3", spec({ codec: "h265", vbitrate: 800 }), { ...CONFIG, onDemandUrl: "https://hooks.example.com/od?token=1" }, fake.sender, () => DOCS_START_MS);
+        const run = await simulateRecording(
+            "r3",
+            spec({ codec: "h265", vbitrate: 800 }),
+            { ...CONFIG, onDemandUrl: "https://hooks.example.com/od?token=1" },
+            fake.sender,
+            () => DOCS_START_MS,
+        );
         assert.deepEqual(fake.kinds(), ["on_demand"]);
-        const url = new URL(fake.sent[0]!.url);
-        assert.equal(fake.sent[0]!.method, "GET");
-        assert.deepEqual(Object.fromEntries(url.searchParams), { token: "1", domain: "live.example.com", app: "app1", stream: "s1", codec: "h265", vbitrate: "800" });
+        const url = new URL(fake.sent[0].url);
+        assert.equal(fake.sent[0].method, "GET");
+        assert.deepEqual(Object.fromEntries(url.searchParams), {
+            token: "1",
+            domain: "live.example.com",
+            app: "app1",
+            stream: "s1",
+            codec: "h265",
+            vbitrate: "800",
+        });
         assert.equal(run.recorded, false);
         assert.match(run.reason ?? "", /NeedRecord false/);
     });
 
     it("NeedRecord true: records, in the answer's formats", async () => {
         const fake = fakeSender({ ApiVersion: "1.0", NeedRecord: true, Format: ["mp4"], Interval: { Mp4: 600 } });
-        const run = await simulateRecording("r4", spec({ formats: ["flv"] }), { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" }, fake.sender, () => DOCS_START_MS);
+        const run = await simulateRecording(
+            "r4",
+            spec({ formats: ["flv"] }),
+            { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+            fake.sender,
+            () => DOCS_START_MS,
+        );
         assert.deepEqual(fake.kinds(), ["on_demand", "record_started", "file_generated"]);
-        assert.match((fake.sent[2]!.body as { uri: string }).uri, /\.mp4$/);
+        assert.match((fake.sent[2].body as { uri: string }).uri, /\.mp4$/);
         assert.deepEqual(run.onDemand, { needRecord: true, formats: ["mp4"], intervals: { Mp4: 600 } });
     });
 
@@ -96,13 +140,25 @@ describe("emulator/recording", () => {
             [{ NeedRecord: true, Interval: { Mp4: 1 } }, /Interval.Mp4 is not 5-21600/],
         ] as const) {
             const fake = fakeSender(answer);
-            const run = await simulateRecording("r", spec(), { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" }, fake.sender, () => DOCS_START_MS);
+            const run = await simulateRecording(
+                "r",
+                spec(),
+                { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+                fake.sender,
+                () => DOCS_START_MS,
+            );
             assert.equal(run.recorded, false);
             assert.match(run.reason ?? "", reason);
             assert.deepEqual(fake.kinds(), ["on_demand"]);
         }
         const unanswered = fakeSender(undefined, "failed");
-        const run = await simulateRecording("r", spec(), { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" }, unanswered.sender, () => DOCS_START_MS);
+        const run = await simulateRecording(
+            "r",
+            spec(),
+            { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+            unanswered.sender,
+            () => DOCS_START_MS,
+        );
         assert.match(run.reason ?? "", /not answered \(failed\)/);
     });
 
@@ -111,7 +167,16 @@ describe("emulator/recording", () => {
     });
 
     it("the spec names each bad field", () => {
-        const r = parseRecordingSpec({ domainName: "live.example.com", app: "a b", pause: "yes", durationSeconds: 0, formats: ["mkv"], codec: "vp9", vbitrate: -1, extra: 1 });
+        const r = parseRecordingSpec({
+            domainName: "live.example.com",
+            app: "a b",
+            pause: "yes",
+            durationSeconds: 0,
+            formats: ["mkv"],
+            codec: "vp9",
+            vbitrate: -1,
+            extra: 1,
+        });
         assert.ok("errors" in r);
         assert.deepEqual(r.errors, [
             `unknown field "extra" (allowed: domainName, app, stream, accountId, pause, durationSeconds, formats, codec, vbitrate, pushArgs)`,

@@ -29,7 +29,12 @@ describe("emulator semantics profiles", () => {
         it("default to the readings modelled before profiles existed", () => {
             assert.deepEqual(resolveOptions({}).semantics, DEFAULT_SEMANTICS);
             assert.deepEqual(DEFAULT_SEMANTICS, {
-                updateOmitted: "reset", emptyUrl: "clear", describeAuthKey: "clear", boolWire: "bool", missingConfig: "404", throttleCode: "Throttling.User",
+                updateOmitted: "reset",
+                emptyUrl: "clear",
+                describeAuthKey: "clear",
+                boolWire: "bool",
+                missingConfig: "404",
+                throttleCode: "Throttling.User",
             });
         });
 
@@ -41,7 +46,7 @@ describe("emulator semantics profiles", () => {
                     assert.equal(resolveOptions({ [key]: value }).semantics[key], value);
                     assert.deepEqual(parseCliArgs([flag, value]).options, { [key]: value });
                 }
-                assert.throws(() => resolveOptions({ [key]: "nope" } as EmulatorOptions), new RegExp(`options.${key} must be one of`));
+                assert.throws(() => resolveOptions({ [key]: "nope" }), new RegExp(`options.${key} must be one of`));
                 assert.throws(() => parseCliArgs([`${flag}=nope`]), new RegExp(`${flag} must be one of`));
             }
         });
@@ -60,18 +65,33 @@ describe("emulator semantics profiles", () => {
             const { call, stored } = await emulator({});
             assert.equal(outcomeOf(await call(ADD, full)), "OK");
             assert.equal(outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_A })), "OK");
-            assert.deepEqual({ ...(await stored()), accountId: "" }, { accountId: "", domainName: DOMAIN, notifyUrl: URL_A, needStatusNotify: false, notifyReqAuth: false });
+            assert.deepEqual(
+                { ...(await stored()), accountId: "" },
+                { accountId: "", domainName: DOMAIN, notifyUrl: URL_A, needStatusNotify: false, notifyReqAuth: false },
+            );
         });
 
         it("keep: a field left out keeps its value; an explicitly empty one clears it", async () => {
             const { call, stored } = await emulator({ updateOmitted: "keep" });
             assert.equal(outcomeOf(await call(ADD, full)), "OK");
             assert.equal(outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B })), "OK");
-            assert.deepEqual({ ...(await stored()), accountId: "" }, {
-                accountId: "", domainName: DOMAIN, notifyUrl: URL_B, onDemandUrl: URL_B, needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY,
-            });
-            assert.equal(outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B, OnDemandUrl: "", NotifyReqAuth: false, NotifyAuthKey: "" })), "OK");
-            const s = (await stored())!;
+            assert.deepEqual(
+                { ...(await stored()), accountId: "" },
+                {
+                    accountId: "",
+                    domainName: DOMAIN,
+                    notifyUrl: URL_B,
+                    onDemandUrl: URL_B,
+                    needStatusNotify: true,
+                    notifyReqAuth: true,
+                    notifyAuthKey: KEY,
+                },
+            );
+            assert.equal(
+                outcomeOf(await call(UPDATE, { DomainName: DOMAIN, NotifyUrl: URL_B, OnDemandUrl: "", NotifyReqAuth: false, NotifyAuthKey: "" })),
+                "OK",
+            );
+            const s = await stored();
             assert.equal(s.onDemandUrl, undefined);
             assert.equal(s.notifyAuthKey, undefined);
             assert.equal(s.needStatusNotify, true, "still kept");
@@ -91,7 +111,7 @@ describe("emulator semantics profiles", () => {
                 assert.equal(outcomeOf(await call(ADD, { DomainName: DOMAIN, NotifyUrl: URL_A, OnDemandUrl: "" })), "InvalidOnDemandUrl.Malformed");
                 await call(ADD, full);
                 assert.equal(outcomeOf(await call(UPDATE, { ...full, OnDemandUrl: "" })), "InvalidOnDemandUrl.Malformed");
-                assert.equal((await stored())!.onDemandUrl, URL_B);
+                assert.equal((await stored()).onDemandUrl, URL_B);
                 await admin.reset();
             }
         });
@@ -100,7 +120,7 @@ describe("emulator semantics profiles", () => {
             const { call, stored } = await emulator({ updateOmitted: "keep" });
             await call(ADD, full);
             assert.equal(outcomeOf(await call(UPDATE, { ...full, OnDemandUrl: "" })), "OK");
-            assert.equal((await stored())!.onDemandUrl, undefined);
+            assert.equal((await stored()).onDemandUrl, undefined);
         });
     });
 
@@ -134,7 +154,7 @@ describe("emulator semantics profiles", () => {
             assert.equal(outcomeOf(refused), "InvalidParameter");
             assert.match(refused.ok ? "" : String(refused.data?.["Message"]), /NeedStatusNotify/);
             assert.equal(outcomeOf(await call(ADD, { ...full, NeedStatusNotify: "Yes", NotifyReqAuth: "no" })), "OK");
-            assert.equal((await stored())!.needStatusNotify, true);
+            assert.equal((await stored()).needStatusNotify, true);
             const r = await call(DESCRIBE, { DomainName: DOMAIN });
             assert.ok(r.ok);
             assert.deepEqual([r.body["LiveRecordNotifyConfig"].NeedStatusNotify, r.body["LiveRecordNotifyConfig"].NotifyReqAuth], ["yes", "no"]);
@@ -158,7 +178,10 @@ describe("emulator semantics profiles", () => {
 
     describe("--throttle-code", () => {
         for (const [throttleCode, code, status] of [
-            ["Throttling.User", "Throttling.User", 400], ["Throttling.Api", "Throttling.Api", 400], ["Throttling", "Throttling", 400], ["429", "Throttling", 429],
+            ["Throttling.User", "Throttling.User", 400],
+            ["Throttling.Api", "Throttling.Api", 400],
+            ["Throttling", "Throttling", 400],
+            ["429", "Throttling", 429],
         ] as const) {
             it(`${throttleCode}: a call over quota answers HTTP ${status} ${code}`, async () => {
                 const { call } = await emulator({ throttleCode, readQps: 1 });

@@ -24,8 +24,14 @@ describe("emulator/server", () => {
 
     it("every answer carries an upper-case UUID RequestId in the body and in x-acs-request-id", async () => {
         const emu = await start();
-        const ok = await sendRaw(emu.port, signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: ADD, query: { DomainName: "a.example.com", NotifyUrl: URL_A } }));
-        const err = await sendRaw(emu.port, signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "b.example.com" } }));
+        const ok = await sendRaw(
+            emu.port,
+            signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: ADD, query: { DomainName: "a.example.com", NotifyUrl: URL_A } }),
+        );
+        const err = await sendRaw(
+            emu.port,
+            signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "b.example.com" } }),
+        );
         const unauth = await sendRaw(emu.port, { method: "POST", url: "/", headers: {} });
         for (const res of [ok, err, unauth]) {
             assert.match(res.json.RequestId, REQUEST_ID);
@@ -37,7 +43,10 @@ describe("emulator/server", () => {
 
     it("error bodies have exactly the service's fields", async () => {
         const emu = await start();
-        const res = await sendRaw(emu.port, signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "b.example.com" } }));
+        const res = await sendRaw(
+            emu.port,
+            signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: DESCRIBE, query: { DomainName: "b.example.com" } }),
+        );
         assert.equal(res.status, 404);
         assert.deepEqual(Object.keys(res.json).sort(), ["Code", "HostId", "Message", "Recommend", "RequestId"]);
         assert.equal(res.json.HostId, "live.aliyuncs.com");
@@ -48,18 +57,32 @@ describe("emulator/server", () => {
 
     it("takes V2 parameters from a GET query and from a POST form body", async () => {
         const emu = await start();
-        const viaGet = await sendRaw(emu.port, signedV2({ ...DEMO_ACCOUNT, action: ADD, method: "GET", params: { DomainName: "get.example.com", NotifyUrl: URL_A } }));
+        const viaGet = await sendRaw(
+            emu.port,
+            signedV2({ ...DEMO_ACCOUNT, action: ADD, method: "GET", params: { DomainName: "get.example.com", NotifyUrl: URL_A } }),
+        );
         assert.equal(viaGet.status, 200, viaGet.text);
-        const viaForm = await sendRaw(emu.port, signedV2({ ...DEMO_ACCOUNT, action: ADD, inBody: true, params: { DomainName: "form.example.com", NotifyUrl: URL_A } }));
+        const viaForm = await sendRaw(
+            emu.port,
+            signedV2({ ...DEMO_ACCOUNT, action: ADD, inBody: true, params: { DomainName: "form.example.com", NotifyUrl: URL_A } }),
+        );
         assert.equal(viaForm.status, 200, viaForm.text);
         assert.deepEqual((await new EmulatorAdmin(emu.url).configs()).map((c) => c.domainName).sort(), ["form.example.com", "get.example.com"]);
     });
 
     it("takes V3 business parameters from a signed form body", async () => {
         const emu = await start();
-        const res = await sendRaw(emu.port, signedV3({ endpoint: emu.endpoint, ...DEMO_ACCOUNT, action: ADD, formBody: { DomainName: "form.example.com", NotifyUrl: URL_A, NeedStatusNotify: "yes" } }));
+        const res = await sendRaw(
+            emu.port,
+            signedV3({
+                endpoint: emu.endpoint,
+                ...DEMO_ACCOUNT,
+                action: ADD,
+                formBody: { DomainName: "form.example.com", NotifyUrl: URL_A, NeedStatusNotify: "yes" },
+            }),
+        );
         assert.equal(res.status, 200, res.text);
-        assert.equal((await new EmulatorAdmin(emu.url).configs())[0]!.needStatusNotify, true);
+        assert.equal((await new EmulatorAdmin(emu.url).configs())[0].needStatusNotify, true);
     });
 
     it("refuses other methods with 405 UnsupportedHTTPMethod and huge bodies with 413", async () => {
@@ -67,7 +90,12 @@ describe("emulator/server", () => {
         const put = await sendRaw(emu.port, { method: "PUT", url: "/", headers: {} });
         assert.equal(put.status, 405);
         assert.equal(put.json.Code, "UnsupportedHTTPMethod");
-        const big = await sendRaw(emu.port, { method: "POST", url: "/", headers: { "content-type": "application/x-www-form-urlencoded" }, body: Buffer.alloc(MAX_BODY_BYTES + 1, 97) });
+        const big = await sendRaw(emu.port, {
+            method: "POST",
+            url: "/",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: Buffer.alloc(MAX_BODY_BYTES + 1, 97),
+        });
         assert.equal(big.status, 413);
         assert.equal(big.json.Code, "RequestEntityTooLarge");
     });
@@ -121,7 +149,17 @@ describe("emulator/server", () => {
         try {
             const stateFile = join(dir, "state.json");
             const first = await start({ stateFile });
-            assert.equal(outcomeOf(await coreCall(first.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "keep.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: "abcdefghijklmnop" })), "OK");
+            assert.equal(
+                outcomeOf(
+                    await coreCall(first.endpoint, DEMO_ACCOUNT, ADD, {
+                        DomainName: "keep.example.com",
+                        NotifyUrl: URL_A,
+                        NotifyReqAuth: true,
+                        NotifyAuthKey: "abcdefghijklmnop",
+                    }),
+                ),
+                "OK",
+            );
             await first.stop();
             const second = await start({ stateFile });
             const d = await coreCall(second.endpoint, DEMO_ACCOUNT, DESCRIBE, { DomainName: "keep.example.com" });
@@ -151,14 +189,38 @@ describe("emulator/server", () => {
         const sts: EmulatorAccount = { accessKeyId: "STS.KEY", accessKeySecret: "sts-secret-VALUE", securityToken: "sts-token-VALUE" };
         const emu = await start({ accounts: [DEMO_ACCOUNT, sts] });
         const authKey = "AuthKeyValue1234XYZ";
-        await coreCall(emu.endpoint, sts, ADD, { DomainName: "s.example.com", NotifyUrl: "http://secret-url.example.com/cb", NotifyReqAuth: true, NotifyAuthKey: authKey });
-        await coreCall(emu.endpoint, sts, ADD, { DomainName: "t.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: authKey }, { signatureAlgorithm: "v2" });
-        await coreCall(emu.endpoint, { ...sts, accessKeySecret: "wrong" }, ADD, { DomainName: "u.example.com", NotifyUrl: URL_A, NotifyAuthKey: authKey });
+        await coreCall(emu.endpoint, sts, ADD, {
+            DomainName: "s.example.com",
+            NotifyUrl: "http://secret-url.example.com/cb",
+            NotifyReqAuth: true,
+            NotifyAuthKey: authKey,
+        });
+        await coreCall(
+            emu.endpoint,
+            sts,
+            ADD,
+            { DomainName: "t.example.com", NotifyUrl: URL_A, NotifyReqAuth: true, NotifyAuthKey: authKey },
+            { signatureAlgorithm: "v2" },
+        );
+        await coreCall(emu.endpoint, { ...sts, accessKeySecret: "wrong" }, ADD, {
+            DomainName: "u.example.com",
+            NotifyUrl: URL_A,
+            NotifyAuthKey: authKey,
+        });
         await coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "v.example.com", NotifyUrl: URL_A, NotifyAuthKey: "short" });
         const admin = new EmulatorAdmin(emu.url);
         const dump = JSON.stringify([await admin.requests(), await admin.stats()]);
         assert.equal((await admin.requests()).length, 4);
-        for (const secret of [authKey, "short", sts.accessKeySecret, sts.securityToken!, DEMO_ACCOUNT.accessKeySecret, "secret-url", "ACS3-HMAC", "Credential="]) {
+        for (const secret of [
+            authKey,
+            "short",
+            sts.accessKeySecret,
+            sts.securityToken!,
+            DEMO_ACCOUNT.accessKeySecret,
+            "secret-url",
+            "ACS3-HMAC",
+            "Credential=",
+        ]) {
             assert.ok(!dump.includes(secret), `log contains ${secret}`);
         }
         assert.doesNotMatch(dump, /[0-9a-f]{64}/, "no V3 signature or nonce");

@@ -21,9 +21,9 @@ describe("emulator/signature-v2", () => {
     it("builds the published string to sign", () => {
         assert.equal(
             stringToSignV2("GET", PUBLISHED),
-            "GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribeRegions%26Format%3DXML%26SignatureMethod%3DHMAC-SHA1"
-                + "%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0"
-                + "%26Timestamp%3D2016-02-23T12%253A46%253A24Z%26Version%3D2014-05-26",
+            "GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribeRegions%26Format%3DXML%26SignatureMethod%3DHMAC-SHA1" +
+                "%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0" +
+                "%26Timestamp%3D2016-02-23T12%253A46%253A24Z%26Version%3D2014-05-26",
         );
     });
 

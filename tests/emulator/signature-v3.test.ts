@@ -39,7 +39,10 @@ describe("emulator/signature-v3", () => {
     it("gives a different signature for a different secret, header or query value", () => {
         const base = signatureV3("YourAccessKeySecret", PUBLISHED);
         assert.notEqual(signatureV3("YourAccessKeySecreT", PUBLISHED), base);
-        assert.notEqual(signatureV3("YourAccessKeySecret", { ...PUBLISHED, headers: { ...PUBLISHED.headers, "x-acs-date": "2023-10-26T10:22:33Z" } }), base);
+        assert.notEqual(
+            signatureV3("YourAccessKeySecret", { ...PUBLISHED, headers: { ...PUBLISHED.headers, "x-acs-date": "2023-10-26T10:22:33Z" } }),
+            base,
+        );
         assert.notEqual(signatureV3("YourAccessKeySecret", { ...PUBLISHED, query: [["RegionId", "cn-shanghai"]] }), base);
     });
 
@@ -63,7 +66,14 @@ describe("emulator/signature-v3", () => {
     });
 
     it("sorts query pairs by name in code-unit order and signs empty values as name=", () => {
-        assert.equal(canonicalQueryString([["b", "2"], ["B", "1"], ["a", ""]]), "B=1&a=&b=2");
+        assert.equal(
+            canonicalQueryString([
+                ["b", "2"],
+                ["B", "1"],
+                ["a", ""],
+            ]),
+            "B=1&a=&b=2",
+        );
     });
 
     it("normalises signed header names: lower case, unique, sorted", () => {

@@ -15,8 +15,13 @@ describe("emulator: STS GetCallerIdentity", function () {
     this.timeout(30_000);
     let emulator: RunningEmulator;
     const call = (endpoint: string, accessKeyId: string, options: { version?: string; token?: string; secret?: string; action?: string } = {}) =>
-        coreCall(endpoint, { accessKeyId, accessKeySecret: options.secret ?? SECRET, ...(options.token ? { securityToken: options.token } : {}) },
-            options.action ?? "GetCallerIdentity", {}, { version: options.version ?? "2015-04-01" });
+        coreCall(
+            endpoint,
+            { accessKeyId, accessKeySecret: options.secret ?? SECRET, ...(options.token ? { securityToken: options.token } : {}) },
+            options.action ?? "GetCallerIdentity",
+            {},
+            { version: options.version ?? "2015-04-01" },
+        );
 
     before(async () => {
         emulator = await startEmulator({

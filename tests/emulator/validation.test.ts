@@ -24,7 +24,19 @@ describe("emulator/validation", () => {
     it("classifies callback URLs as ok, malformed or unsafe", () => {
         assert.equal(checkCallbackUrl("http://learn.aliyundoc.com/examplecallback.action"), "ok");
         assert.equal(checkCallbackUrl("HTTPS://cb.example.com:8443/x?y=(1)"), "ok");
-        for (const bad of ["ftp://x.com/", "x.com/cb", "http:x.com", "http:/x.com", "http://", "https://?q", " http://x.com/", "http://x .com/", "http://x.com/\n", "javascript:alert(1)", ""]) {
+        for (const bad of [
+            "ftp://x.com/",
+            "x.com/cb",
+            "http:x.com",
+            "http:/x.com",
+            "http://",
+            "https://?q",
+            " http://x.com/",
+            "http://x .com/",
+            "http://x.com/\n",
+            "javascript:alert(1)",
+            "",
+        ]) {
             assert.equal(checkCallbackUrl(bad), "malformed", JSON.stringify(bad));
         }
         for (const bad of ["http://127.0.0.1/", "https://localhost:8443/", "http://[::1]/", "http://user@192.168.0.1/"]) {
@@ -33,8 +45,20 @@ describe("emulator/validation", () => {
     });
 
     it("accepts DNS names of two or more labels", () => {
-        for (const ok of ["example.com", "live.example.com", "a-b.example.co", "x1.y2.z3.cn", "EXAMPLE.com"]) assert.equal(isValidDomainName(ok), true, ok);
-        for (const bad of ["example", "-a.com", "a-.com", "a..com", "a.com.", "a b.com", "a_b.com", "1.2.3.4", `${"a".repeat(64)}.com`, `${"a.".repeat(127)}com`]) {
+        for (const ok of ["example.com", "live.example.com", "a-b.example.co", "x1.y2.z3.cn", "EXAMPLE.com"])
+            assert.equal(isValidDomainName(ok), true, ok);
+        for (const bad of [
+            "example",
+            "-a.com",
+            "a-.com",
+            "a..com",
+            "a.com.",
+            "a b.com",
+            "a_b.com",
+            "1.2.3.4",
+            `${"a".repeat(64)}.com`,
+            `${"a.".repeat(127)}com`,
+        ]) {
             assert.equal(isValidDomainName(bad), false, bad);
         }
     });

@@ -6,14 +6,21 @@ describe("emulator/wire-request", () => {
         const r = parseWireRequest("post", "/?A=1&NotifyUrl=http%3A%2F%2Fx.com%2Fa(b)*c!&S=a+b", { host: "h" }, Buffer.alloc(0));
         assert.equal(r.method, "POST");
         assert.equal(r.path, "/");
-        assert.deepEqual(r.query, [["A", "1"], ["NotifyUrl", "http://x.com/a(b)*c!"], ["S", "a b"]]);
+        assert.deepEqual(r.query, [
+            ["A", "1"],
+            ["NotifyUrl", "http://x.com/a(b)*c!"],
+            ["S", "a b"],
+        ]);
         assert.deepEqual(r.form, []);
         assert.equal(r.headers["host"], "h");
     });
 
     it("reads a form body only when the content type says so", () => {
         const body = Buffer.from("DomainName=a.example.com&X=1");
-        assert.deepEqual(parseWireRequest("POST", "/", { "content-type": "application/x-www-form-urlencoded; charset=utf-8" }, body).form, [["DomainName", "a.example.com"], ["X", "1"]]);
+        assert.deepEqual(parseWireRequest("POST", "/", { "content-type": "application/x-www-form-urlencoded; charset=utf-8" }, body).form, [
+            ["DomainName", "a.example.com"],
+            ["X", "1"],
+        ]);
         assert.deepEqual(parseWireRequest("POST", "/", { "content-type": "application/json" }, body).form, []);
     });
 

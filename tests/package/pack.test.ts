@@ -16,7 +16,8 @@ const REPO_ROOT = findRepoRoot(BUILD_ROOT);
 
 /** Every file below `dir`, relative to the repository root. */
 function filesBelow(dir: string): string[] {
-    return fs.readdirSync(path.join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
+    return fs
+        .readdirSync(path.join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
         .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }
@@ -68,7 +69,10 @@ describe("the published package (npm pack)", function () {
             "pulumi-alicloud-live/dist/provider/resource/provider.js",
         ]) {
             const resolved = require.resolve(specifier, { paths: [REPO_ROOT] });
-            assert.ok(packed.includes(path.relative(fs.realpathSync(REPO_ROOT), resolved).split(path.sep).join("/")), `${specifier} -> ${resolved} is shipped`);
+            assert.ok(
+                packed.includes(path.relative(fs.realpathSync(REPO_ROOT), resolved).split(path.sep).join("/")),
+                `${specifier} -> ${resolved} is shipped`,
+            );
         }
         const entries = {
             callbacks: require(require.resolve("pulumi-alicloud-live/callbacks", { paths: [REPO_ROOT] })) as Record<string, unknown>,

@@ -57,7 +57,12 @@ describe("security: a key without RAM permission", function () {
 
     const cases = [
         { method: "create", action: "AddLiveRecordNotifyConfig", seeded: false, run: () => provider.create(INPUTS) },
-        { method: "update", action: "UpdateLiveRecordNotifyConfig", seeded: true, run: () => provider.update(DOMAIN, OUTPUTS, { ...INPUTS, needStatusNotify: true }) },
+        {
+            method: "update",
+            action: "UpdateLiveRecordNotifyConfig",
+            seeded: true,
+            run: () => provider.update(DOMAIN, OUTPUTS, { ...INPUTS, needStatusNotify: true }),
+        },
         { method: "delete", action: "DeleteLiveRecordNotifyConfig", seeded: true, run: () => provider.delete(DOMAIN, OUTPUTS) },
     ] as const;
 
@@ -75,7 +80,10 @@ describe("security: a key without RAM permission", function () {
             assert.equal(sent.length, 1, "a permission error is not retried");
             assert.equal(sent[0].outcome, "Forbidden");
             // Nothing changed in the cloud.
-            assert.deepEqual((await admin.configs()).map((x) => x.notifyUrl), c.seeded ? [INPUTS.notifyUrl] : []);
+            assert.deepEqual(
+                (await admin.configs()).map((x) => x.notifyUrl),
+                c.seeded ? [INPUTS.notifyUrl] : [],
+            );
         });
     }
 

@@ -20,7 +20,7 @@ const WRONG = "Wrong-Pw-hygiene-71Lk";
 const SECRET = "ak-secret-hygiene-55Tr";
 
 function request(values: Record<string, string>): ConfigureRequest {
-    return { config: { get: (key: string) => values[key], require: (key: string) => values[key]! } } as unknown as ConfigureRequest;
+    return { config: { get: (key: string) => values[key], require: (key: string) => values[key] } };
 }
 
 describe("security: the quota store's password", function () {
@@ -30,13 +30,17 @@ describe("security: the quota store's password", function () {
     let said: string[];
 
     before(async () => {
-        emulator = await startEmulator({ stsPort: 0, accounts: [{ accessKeyId: "HYG-STORE-KEY", accessKeySecret: SECRET, accountId: "1999000000000001" }] });
+        emulator = await startEmulator({
+            stsPort: 0,
+            accounts: [{ accessKeyId: "HYG-STORE-KEY", accessKeySecret: SECRET, accountId: "1999000000000001" }],
+        });
         redis = await startRedisServer({ password: PASSWORD });
     });
     beforeEach(() => {
         said = [];
         forgetDiscoveredAccounts();
-        for (const stream of ["warn", "error", "log"] as const) sinon.stub(console, stream).callsFake((...args: unknown[]) => void said.push(args.map(String).join(" ")));
+        for (const stream of ["warn", "error", "log"] as const)
+            sinon.stub(console, stream).callsFake((...args: unknown[]) => void said.push(args.map(String).join(" ")));
         sinon.stub(process.stderr, "write").callsFake((chunk: unknown) => (said.push(String(chunk)), true));
     });
     afterEach(async () => {
@@ -48,23 +52,29 @@ describe("security: the quota store's password", function () {
         await emulator?.stop();
     });
 
-    for (const [name, password] of [["refused", WRONG], ["accepted", PASSWORD]] as const) {
+    for (const [name, password] of [
+        ["refused", WRONG],
+        ["accepted", PASSWORD],
+    ] as const) {
         it(`a store that ${name === "refused" ? "refuses" : "accepts"} the password: operations succeed, nothing tells a secret`, async () => {
             const provider = createProvider({ env: {} });
-            await provider.configure(request({
-                "alicloud-live:endpoint": emulator.url,
-                "alicloud-live:stsEndpoint": emulator.sts!.url,
-                "alicloud:accessKey": "HYG-STORE-KEY",
-                "alicloud:secretKey": SECRET,
-                "alicloud-live:quotaStore": `redis://:${password}@127.0.0.1:${redis.port}`,
-            }));
+            await provider.configure(
+                request({
+                    "alicloud-live:endpoint": emulator.url,
+                    "alicloud-live:stsEndpoint": emulator.sts!.url,
+                    "alicloud:accessKey": "HYG-STORE-KEY",
+                    "alicloud:secretKey": SECRET,
+                    "alicloud-live:quotaStore": `redis://:${password}@127.0.0.1:${redis.port}`,
+                }),
+            );
             const domainName = `hygiene-${name}.example.com`;
             const checked = await provider.check({}, { domainName, notifyUrl: "https://cb.example.com/record" });
             assert.deepEqual(checked.failures ?? [], []);
             const created = await provider.create(checked.inputs!);
             await provider.delete(created.id, created.outs!);
             const texts = [...said, JSON.stringify(created), inspect(created, { depth: 5 })];
-            if (name === "refused") assert.match(said.join("\n"), /quota store redis:\/\/:\[secret\]@127\.0\.0\.1:\d+ failed \(authentication refused\)/);
+            if (name === "refused")
+                assert.match(said.join("\n"), /quota store redis:\/\/:\[secret\]@127\.0\.0\.1:\d+ failed \(authentication refused\)/);
             else assert.deepEqual(said, [], "a working store says nothing");
             for (const text of texts) {
                 for (const secret of [PASSWORD, WRONG, SECRET]) assert.ok(!text.includes(secret), `a secret in: ${text}`);

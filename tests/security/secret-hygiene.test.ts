@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { inspect } from "node:util";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
+import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { runOperationInChild, type ChildOperationOptions, type ChildOperationResult } from "../../tools/host-driver/run-in-child";
 import { parseState, type StackState } from "../../tools/host-driver/state";
@@ -31,7 +31,10 @@ function assertClean(text: string, where: string): void {
     for (const [what, secret] of Object.entries(SECRETS)) {
         const at = text.indexOf(secret);
         if (at >= 0) {
-            const context = text.slice(Math.max(0, at - 200), at + secret.length + 60).split(secret).join("<SECRET>");
+            const context = text
+                .slice(Math.max(0, at - 200), at + secret.length + 60)
+                .split(secret)
+                .join("<SECRET>");
             assert.fail(`${what} appears in ${where}: ...${context}...`);
         }
     }
@@ -73,7 +76,9 @@ describe("security: secret hygiene", function () {
             stateFile = path.join(tmp, "state.json");
             const repoRoot = findRepoRoot(BUILD_ROOT);
             const compiled = path.join(BUILD_ROOT, "examples", "basic");
-            project = isRepoDist(BUILD_ROOT, repoRoot) ? undefined : linkedProjectDir({ buildRoot: BUILD_ROOT, repoRoot, programFile: path.join(compiled, "index.js"), project: PROJECT });
+            project = isRepoDist(BUILD_ROOT, repoRoot)
+                ? undefined
+                : linkedProjectDir({ buildRoot: BUILD_ROOT, repoRoot, programFile: path.join(compiled, "index.js"), project: PROJECT });
             program = project?.dir ?? compiled;
             config = {
                 "alicloud-live:endpoint": emulator.url,
@@ -117,7 +122,10 @@ describe("security: secret hygiene", function () {
             const state = parseState(text);
             for (const r of state.resources) {
                 assertClean(String(r.outputs.__provider ?? ""), `the __provider of ${r.name}`);
-                for (const [bag, secretKeys, kind] of [[r.inputs, r.secretInputs, "input"], [r.outputs, r.secretOutputs, "output"]] as const) {
+                for (const [bag, secretKeys, kind] of [
+                    [r.inputs, r.secretInputs, "input"],
+                    [r.outputs, r.secretOutputs, "output"],
+                ] as const) {
                     for (const [key, value] of Object.entries(bag)) {
                         const holds = Object.values(SECRETS).some((s) => JSON.stringify(value ?? "").includes(s));
                         if (holds) assert.ok(secretKeys.includes(key), `${kind} ${key} of ${r.name} holds a secret but is not marked secret`);
@@ -180,12 +188,22 @@ describe("security: secret hygiene", function () {
 
     describe("error messages of every provider method", () => {
         let provider: LiveRecordNotifyConfigProvider;
-        const INPUTS = { domainName: "errors.example.com", notifyUrl: "https://callbacks.example.com/e", notifyReqAuth: true, notifyAuthKey: NOTIFY_KEY };
+        const INPUTS = {
+            domainName: "errors.example.com",
+            notifyUrl: "https://callbacks.example.com/e",
+            notifyReqAuth: true,
+            notifyAuthKey: NOTIFY_KEY,
+        };
         const OUTPUTS = { ...INPUTS, needStatusNotify: false };
 
         before(async () => {
             provider = createProvider({
-                env: { ALICLOUD_LIVE_ENDPOINT: emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: AK_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: AK_SECRET, ALICLOUD_LIVE_OPERATION_TIMEOUT: "1" },
+                env: {
+                    ALICLOUD_LIVE_ENDPOINT: emulator.url,
+                    ALIBABA_CLOUD_ACCESS_KEY_ID: AK_ID,
+                    ALIBABA_CLOUD_ACCESS_KEY_SECRET: AK_SECRET,
+                    ALICLOUD_LIVE_OPERATION_TIMEOUT: "1",
+                },
             });
             await provider.configure({ config: { get: () => undefined, require: () => "" } });
         });
@@ -209,7 +227,10 @@ describe("security: secret hygiene", function () {
             return error;
         }
 
-        for (const fault of [{ name: "a dropped connection", spec: { drop: true as const } }, { name: "a 500", spec: { error: { code: "InternalError" } } }]) {
+        for (const fault of [
+            { name: "a dropped connection", spec: { drop: true as const } },
+            { name: "a 500", spec: { error: { code: "InternalError" } } },
+        ]) {
             it(`create, read, update and delete fail on ${fault.name} without a secret in any error`, async () => {
                 // A config that differs from the declared one, so the retry layer's settle check (a
                 // Describe) quickly finds that the failed writes did not apply.
@@ -235,7 +256,9 @@ describe("security: secret hygiene", function () {
 
         it("a bad secret setting fails every method without quoting the secret", async () => {
             const badSecret = `${AK_SECRET} with spaces`;
-            const broken = createProvider({ env: { ALICLOUD_LIVE_ENDPOINT: emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: AK_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: badSecret } });
+            const broken = createProvider({
+                env: { ALICLOUD_LIVE_ENDPOINT: emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: AK_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: badSecret },
+            });
             await failureOf("configure", broken.configure({ config: { get: () => undefined, require: () => "" } }));
             const checked = await broken.check({}, INPUTS);
             assert.match(checked.failures?.[0]?.reason ?? "", /Invalid setting ALIBABA_CLOUD_ACCESS_KEY_SECRET: must not contain whitespace/);

@@ -19,11 +19,23 @@ import { selfSignedLoopbackCertificate } from "./support/self-signed";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const KEYS = { ALIBABA_CLOUD_ACCESS_KEY_ID: "TransportTestKeyId", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "transport-test-secret-4Hq8" };
-const INPUTS = { domainName: "tls.example.com", notifyUrl: "https://callbacks.example.com/tls", notifyReqAuth: true, notifyAuthKey: "TransportKey0123456789" };
+const INPUTS = {
+    domainName: "tls.example.com",
+    notifyUrl: "https://callbacks.example.com/tls",
+    notifyReqAuth: true,
+    notifyAuthKey: "TransportKey0123456789",
+};
 const OUTPUTS = { ...INPUTS, needStatusNotify: false };
 
 /** Plain-http endpoints to hosts that are not this machine (some of them look like it). */
-const REMOTE_HTTP = ["http://live.aliyuncs.com", "HTTP://LIVE.ALIYUNCS.COM:80", "http://10.0.0.1:8080", "http://127.0.0.1.nip.io", "http://localhost.evil.example", "http://[::ffff:7f00:1]"];
+const REMOTE_HTTP = [
+    "http://live.aliyuncs.com",
+    "HTTP://LIVE.ALIYUNCS.COM:80",
+    "http://10.0.0.1:8080",
+    "http://127.0.0.1.nip.io",
+    "http://localhost.evil.example",
+    "http://[::ffff:7f00:1]",
+];
 
 const configOf = (entries: Record<string, string>) => ({ config: { get: (key: string) => entries[key], require: (key: string) => entries[key] } });
 
@@ -40,10 +52,26 @@ describe("security: transport of signed requests", function () {
     this.timeout(60_000);
 
     describe("an http:// endpoint to a non-loopback host is refused, naming where it was set", () => {
-        const sources: ReadonlyArray<{ name: string; key: string; configure: (url: string) => { config?: Record<string, string>; env?: Record<string, string> } }> = [
-            { name: "the alicloud-live:endpoint config key", key: "alicloud-live:endpoint", configure: (url) => ({ config: { "alicloud-live:endpoint": url } }) },
-            { name: "the live entry of alicloud:endpoints", key: "alicloud:endpoints", configure: (url) => ({ config: { "alicloud:endpoints": JSON.stringify([{ live: url }]) } }) },
-            { name: "the ALICLOUD_LIVE_ENDPOINT variable", key: "ALICLOUD_LIVE_ENDPOINT", configure: (url) => ({ env: { ALICLOUD_LIVE_ENDPOINT: url } }) },
+        const sources: ReadonlyArray<{
+            name: string;
+            key: string;
+            configure: (url: string) => { config?: Record<string, string>; env?: Record<string, string> };
+        }> = [
+            {
+                name: "the alicloud-live:endpoint config key",
+                key: "alicloud-live:endpoint",
+                configure: (url) => ({ config: { "alicloud-live:endpoint": url } }),
+            },
+            {
+                name: "the live entry of alicloud:endpoints",
+                key: "alicloud:endpoints",
+                configure: (url) => ({ config: { "alicloud:endpoints": JSON.stringify([{ live: url }]) } }),
+            },
+            {
+                name: "the ALICLOUD_LIVE_ENDPOINT variable",
+                key: "ALICLOUD_LIVE_ENDPOINT",
+                configure: (url) => ({ env: { ALICLOUD_LIVE_ENDPOINT: url } }),
+            },
         ];
         for (const source of sources) {
             it(`through ${source.name}: configure fails, check reports it, and every method refuses`, async () => {
@@ -52,12 +80,19 @@ describe("security: transport of signed requests", function () {
                     const apiFor = sinon.spy();
                     const provider = createProvider({ env: { ...KEYS, ...env }, apiFor });
                     const configured = await rejection(provider.configure(configOf(config)));
-                    const expected = new RegExp(`Invalid setting ${source.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .*plain http:// to a non-loopback host`);
+                    const expected = new RegExp(
+                        `Invalid setting ${source.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .*plain http:// to a non-loopback host`,
+                    );
                     assert.match(configured.message, expected, url);
                     const checked = await provider.check({}, INPUTS);
                     assert.equal(checked.failures?.length, 1);
-                    assert.match(checked.failures![0].reason, expected);
-                    for (const call of [provider.create(INPUTS), provider.read(INPUTS.domainName, OUTPUTS), provider.update(INPUTS.domainName, OUTPUTS, INPUTS), provider.delete(INPUTS.domainName, OUTPUTS)]) {
+                    assert.match(checked.failures[0].reason, expected);
+                    for (const call of [
+                        provider.create(INPUTS),
+                        provider.read(INPUTS.domainName, OUTPUTS),
+                        provider.update(INPUTS.domainName, OUTPUTS, INPUTS),
+                        provider.delete(INPUTS.domainName, OUTPUTS),
+                    ]) {
                         assert.match((await rejection(call)).message, expected);
                     }
                     assert.equal(apiFor.callCount, 0, "no client was ever built for the refused endpoint");
@@ -81,7 +116,11 @@ describe("security: transport of signed requests", function () {
                 project = projectDirFor(BUILD_ROOT);
                 providerText = await serializedProviderText();
                 host = await startProviderHost({ cwd: project.dir, project: "transport", env: { PATH: process.env.PATH ?? "" } });
-                await host.configure({ "alicloud-live:endpoint": "http://live.aliyuncs.com", "alicloud:accessKey": KEYS.ALIBABA_CLOUD_ACCESS_KEY_ID, "alicloud:secretKey": KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
+                await host.configure({
+                    "alicloud-live:endpoint": "http://live.aliyuncs.com",
+                    "alicloud:accessKey": KEYS.ALIBABA_CLOUD_ACCESS_KEY_ID,
+                    "alicloud:secretKey": KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+                });
             });
             after(async () => {
                 await host?.stop();
@@ -89,11 +128,15 @@ describe("security: transport of signed requests", function () {
             });
 
             it("Check fails with the config key and the rule, and Create is refused", async () => {
-                const refused = /Invalid setting alicloud-live:endpoint: endpoint `http:\/\/live\.aliyuncs\.com` uses plain http:\/\/ to a non-loopback host/;
+                const refused =
+                    /Invalid setting alicloud-live:endpoint: endpoint `http:\/\/live\.aliyuncs\.com` uses plain http:\/\/ to a non-loopback host/;
                 const news = { __provider: providerText, ...INPUTS };
                 // The host configures the provider on its first RPC and fails that RPC when configure fails;
                 // afterwards Check reports the setting as a failure. Either way the message says what is wrong.
-                const first = await host.check({ olds: {}, news }).then((r) => r.failures.map((f) => f.reason).join("; "), (e: Error) => e.message);
+                const first = await host.check({ olds: {}, news }).then(
+                    (r) => r.failures.map((f) => f.reason).join("; "),
+                    (e: Error) => e.message,
+                );
                 assert.match(first, refused);
                 const checked = await host.check({ olds: {}, news });
                 assert.equal(checked.failures.length, 1);
@@ -160,7 +203,10 @@ describe("security: transport of signed requests", function () {
             const error = await rejection(provider.create(INPUTS));
             assert.match(error.message, /AddLiveRecordNotifyConfig failed/);
             assert.match(error.message, /certificate/i);
-            assert.ok(!error.message.includes(INPUTS.notifyAuthKey), `the error message carries the NotifyAuthKey: ${error.message.replace(INPUTS.notifyAuthKey, "<KEY>")}`);
+            assert.ok(
+                !error.message.includes(INPUTS.notifyAuthKey),
+                `the error message carries the NotifyAuthKey: ${error.message.replace(INPUTS.notifyAuthKey, "<KEY>")}`,
+            );
             assert.equal(requests, 0, "the server received an HTTP request over an unverified connection");
             assert.equal(handshakes, 0, "a TLS session was established with the unverified server");
             for (const call of callApi.getCalls()) assert.notEqual((call.args[2] as { ignoreSSL?: unknown }).ignoreSSL, true);

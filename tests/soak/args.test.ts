@@ -4,20 +4,41 @@ import { DEFAULT_SOAK_OPTIONS, parseSoakArgs } from "./args";
 describe("soak/args", () => {
     it("defaults, and reads every option in both spellings", () => {
         assert.deepEqual(parseSoakArgs([]), DEFAULT_SOAK_OPTIONS);
-        assert.deepEqual(parseSoakArgs(["--seed", "-7", "--sequences=200", "--steps", "8", "--resources", "5", "--concurrency", "2", "--operation-timeout", "2.5", "--outage-chance", "0", "--only", "3", "--host-per-sequence", "--verbose"]), {
-            seed: -7,
-            sequences: 200,
-            steps: 8,
-            resources: 5,
-            concurrency: 2,
-            operationTimeoutSeconds: 2.5,
-            outageChance: 0,
-            only: 3,
-            hostPerSequence: true,
-            verbose: true,
-            emulatorArgs: "",
-            emulatorOptions: {},
-        });
+        assert.deepEqual(
+            parseSoakArgs([
+                "--seed",
+                "-7",
+                "--sequences=200",
+                "--steps",
+                "8",
+                "--resources",
+                "5",
+                "--concurrency",
+                "2",
+                "--operation-timeout",
+                "2.5",
+                "--outage-chance",
+                "0",
+                "--only",
+                "3",
+                "--host-per-sequence",
+                "--verbose",
+            ]),
+            {
+                seed: -7,
+                sequences: 200,
+                steps: 8,
+                resources: 5,
+                concurrency: 2,
+                operationTimeoutSeconds: 2.5,
+                outageChance: 0,
+                only: 3,
+                hostPerSequence: true,
+                verbose: true,
+                emulatorArgs: "",
+                emulatorOptions: {},
+            },
+        );
     });
 
     it("--emulator-args takes the emulator's semantics flags, parsed by the emulator's own parser", () => {

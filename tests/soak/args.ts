@@ -102,11 +102,15 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
             continue;
         }
         const spec = FLAGS[flag];
-        if (!spec) throw new SoakUsageError(`unknown option ${JSON.stringify(arg)} (options: ${[...Object.keys(FLAGS), "--emulator-args", "--host-per-sequence", "--verbose"].join(", ")})`);
+        if (!spec)
+            throw new SoakUsageError(
+                `unknown option ${JSON.stringify(arg)} (options: ${[...Object.keys(FLAGS), "--emulator-args", "--host-per-sequence", "--verbose"].join(", ")})`,
+            );
         const text = inline ?? argv[++i];
         if (text === undefined || text === "" || text.startsWith("--")) throw new SoakUsageError(`${flag} needs a value: ${spec.text}`);
         const value = Number(text);
-        if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) || !spec.rule(value)) throw new SoakUsageError(`${flag} must be ${spec.text}, not ${JSON.stringify(text)}`);
+        if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) || !spec.rule(value))
+            throw new SoakUsageError(`${flag} must be ${spec.text}, not ${JSON.stringify(text)}`);
         options[spec.key] = value;
     }
     if (options.only !== undefined && options.only > options.sequences) {

@@ -53,7 +53,9 @@ describe("soak/checker", () => {
     it("a lost config is a divergence unless a failed step was working on it or the state marks it doubtful", () => {
         assert.deepEqual(check({ state: state(resource("a", A)), cloud: [] }), ["lost a.soak.example.com"]);
         assert.deepEqual(check({ state: state(resource("a", A)), cloud: [], stepOk: false, touched: new Set(["a"]) }), []);
-        assert.deepEqual(check({ state: state(resource("a", A)), cloud: [], stepOk: false, touched: new Set(["other"]) }), ["lost a.soak.example.com"]);
+        assert.deepEqual(check({ state: state(resource("a", A)), cloud: [], stepOk: false, touched: new Set(["other"]) }), [
+            "lost a.soak.example.com",
+        ]);
         assert.deepEqual(check({ state: state(resource("a", A, { initErrors: ["may have been created"] })), cloud: [] }), []);
     });
 
@@ -96,9 +98,13 @@ describe("soak/checker", () => {
 
         it("flags a declared resource that is missing or holds other values, and one that is not declared", () => {
             const other: ResourceSpec = { domainName: A.domainName, notifyUrl: "https://cb.example.com/new" };
-            assert.deepEqual(check({ state: state(resource("a", A)), cloud: [stored(A)], declared: declared([["a", other]]) }), ["intent a.soak.example.com"]);
+            assert.deepEqual(check({ state: state(resource("a", A)), cloud: [stored(A)], declared: declared([["a", other]]) }), [
+                "intent a.soak.example.com",
+            ]);
             assert.deepEqual(check({ state: state(), cloud: [], declared: declared([["a", other]]) }), ["intent a.soak.example.com"]);
-            assert.deepEqual(check({ state: state(resource("a", A)), cloud: [stored(A)], declared: declared([]) }), ["not-declared a.soak.example.com"]);
+            assert.deepEqual(check({ state: state(resource("a", A)), cloud: [stored(A)], declared: declared([]) }), [
+                "not-declared a.soak.example.com",
+            ]);
         });
 
         it("flags a replaced resource left pending deletion and init errors left behind", () => {
@@ -112,7 +118,15 @@ describe("soak/checker", () => {
         });
 
         it("is not applied after a failed step", () => {
-            assert.deepEqual(check({ state: state(), cloud: [], stepOk: false, declared: declared([["a", { domainName: A.domainName, notifyUrl: A.notifyUrl }]]) }), []);
+            assert.deepEqual(
+                check({
+                    state: state(),
+                    cloud: [],
+                    stepOk: false,
+                    declared: declared([["a", { domainName: A.domainName, notifyUrl: A.notifyUrl }]]),
+                }),
+                [],
+            );
         });
     });
 
@@ -121,18 +135,28 @@ describe("soak/checker", () => {
             const r = readFailure(
                 "UpdateLiveRecordNotifyConfig failed (ServiceUnavailable, HTTP 503): The request has failed. The service or the network failed temporarily; retry later. (after 7 attempts, 2.9 s waited)",
             );
-            assert.deepEqual(r, { clear: true, action: "UpdateLiveRecordNotifyConfig", cause: "ServiceUnavailable, HTTP 503", outOfBandDeletion: false });
+            assert.deepEqual(r, {
+                clear: true,
+                action: "UpdateLiveRecordNotifyConfig",
+                cause: "ServiceUnavailable, HTTP 503",
+                outOfBandDeletion: false,
+            });
         });
 
         it("takes the service's message as the cause when there is no code, and a cause-less message is unclear", () => {
-            assert.equal(readFailure("AddLiveRecordNotifyConfig failed: socket hang up The service or the network failed temporarily.").cause, "socket hang up The service or the network failed temporarily.");
+            assert.equal(
+                readFailure("AddLiveRecordNotifyConfig failed: socket hang up The service or the network failed temporarily.").cause,
+                "socket hang up The service or the network failed temporarily.",
+            );
             assert.equal(readFailure("AddLiveRecordNotifyConfig failed: no message Unexpected error.").clear, false);
             assert.equal(readFailure("Error: something broke").clear, false);
             assert.equal(readFailure("14 UNAVAILABLE: No connection established").clear, false);
         });
 
         it("accepts the provider's out-of-band-deletion advice, which names the cause and the remedy", () => {
-            const r = readFailure("The recording callback configuration of x.example.com no longer exists: it was deleted outside Pulumi. Run `pulumi refresh`.");
+            const r = readFailure(
+                "The recording callback configuration of x.example.com no longer exists: it was deleted outside Pulumi. Run `pulumi refresh`.",
+            );
             assert.equal(r.clear, true);
             assert.equal(r.outOfBandDeletion, true);
         });

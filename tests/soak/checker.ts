@@ -57,7 +57,8 @@ function describeDifference(fields: readonly string[], expected: CanonicalConfig
     // Field names and whether a key is set, never a key's value.
     return fields
         .map((f) => {
-            const show = (c: CanonicalConfig) => (f === "notifyAuthKey" ? (c.notifyAuthKey ? "[a key]" : "[none]") : JSON.stringify(c[f as keyof CanonicalConfig]));
+            const show = (c: CanonicalConfig) =>
+                f === "notifyAuthKey" ? (c.notifyAuthKey ? "[a key]" : "[none]") : JSON.stringify(c[f as keyof CanonicalConfig]);
             return `${f}: state/expected ${show(expected)}, cloud ${show(actual)}`;
         })
         .join("; ");
@@ -87,7 +88,8 @@ export function findDivergences(input: CheckInput): Divergence[] {
         const mayDiffer = !stepOk && touched.has(r.name);
         const expected = drift.has(key) ? drift.get(key)! : stateConfig(r);
         if (expected === null) {
-            if (inCloud && !mayDiffer) out.push({ kind: "resurrected", domain: r.id, name: r.name, detail: "deleted out of band, yet in the cloud again" });
+            if (inCloud && !mayDiffer)
+                out.push({ kind: "resurrected", domain: r.id, name: r.name, detail: "deleted out of band, yet in the cloud again" });
             continue;
         }
         if (!inCloud) {
@@ -124,8 +126,10 @@ function intentDivergences(state: StackState, declared: Declared): Divergence[] 
         if ((r.initErrors?.length ?? 0) > 0) out.push({ kind: "intent", domain: r.id, name, detail: "init errors left after a successful up" });
     }
     for (const r of state.resources) {
-        if (r.pendingDelete) out.push({ kind: "left-pending", domain: r.id, name: r.name, detail: "replaced resource still pending deletion after a successful up" });
-        else if (!declared.has(r.name)) out.push({ kind: "not-declared", domain: r.id, name: r.name, detail: "in the state, no longer declared, after a successful up" });
+        if (r.pendingDelete)
+            out.push({ kind: "left-pending", domain: r.id, name: r.name, detail: "replaced resource still pending deletion after a successful up" });
+        else if (!declared.has(r.name))
+            out.push({ kind: "not-declared", domain: r.id, name: r.name, detail: "in the state, no longer declared, after a successful up" });
     }
     return out;
 }

@@ -31,12 +31,27 @@ describe("soak/fault-mix", () => {
 
     it("tallies faults by the kind of the rule that caused them, and tells injected throttles from quota ones", () => {
         const entry = (seq: number, outcome: string, fault?: string, hiddenOutcome?: string): RequestLogEntry => ({
-            seq, time: "", action: "AddLiveRecordNotifyConfig", status: 0, outcome, requestId: `r${seq}`,
-            ...(fault ? { fault } : {}), ...(hiddenOutcome ? { hiddenOutcome } : {}),
+            seq,
+            time: "",
+            action: "AddLiveRecordNotifyConfig",
+            status: 0,
+            outcome,
+            requestId: `r${seq}`,
+            ...(fault ? { fault } : {}),
+            ...(hiddenOutcome ? { hiddenOutcome } : {}),
         });
-        const kinds = new Map<string, FaultKind>([["fault-1", "throttle"], ["fault-2", "ambiguous-write"]]);
+        const kinds = new Map<string, FaultKind>([
+            ["fault-1", "throttle"],
+            ["fault-2", "ambiguous-write"],
+        ]);
         const t = tallyRequests(
-            [entry(1, "OK"), entry(2, "Throttling.User", "fault-1"), entry(3, "dropped", "fault-2", "OK"), entry(4, "dropped", "fault-2", "ConfigAlreadyExists"), entry(5, "Throttling.User")],
+            [
+                entry(1, "OK"),
+                entry(2, "Throttling.User", "fault-1"),
+                entry(3, "dropped", "fault-2", "OK"),
+                entry(4, "dropped", "fault-2", "ConfigAlreadyExists"),
+                entry(5, "Throttling.User"),
+            ],
             kinds,
         );
         assert.equal(t.requests, 5);

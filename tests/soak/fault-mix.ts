@@ -44,7 +44,12 @@ export interface Outage {
     readonly spec: FaultSpec;
 }
 
-const ACTIONS = ["AddLiveRecordNotifyConfig", "UpdateLiveRecordNotifyConfig", "DescribeLiveRecordNotifyConfig", "DeleteLiveRecordNotifyConfig"] as const;
+const ACTIONS = [
+    "AddLiveRecordNotifyConfig",
+    "UpdateLiveRecordNotifyConfig",
+    "DescribeLiveRecordNotifyConfig",
+    "DeleteLiveRecordNotifyConfig",
+] as const;
 
 /** Requests an outage fails in a row; with a 3 s timeout a step gives up after about 10. */
 export const OUTAGE_REQUESTS = 60;

@@ -19,9 +19,7 @@ export type Change =
     | { readonly kind: "delete"; readonly name: string };
 
 /** What someone changes in the cloud without Pulumi, on the config of a declared resource. */
-export type OutOfBand =
-    | { readonly action: "modify"; readonly notifyUrl: string; readonly needStatusNotify: boolean }
-    | { readonly action: "delete" };
+export type OutOfBand = { readonly action: "modify"; readonly notifyUrl: string; readonly needStatusNotify: boolean } | { readonly action: "delete" };
 
 export type Step =
     /** `pulumi up` of the program after `changes`, with `--refresh` when `refresh`. */
@@ -57,9 +55,14 @@ export function generateSequence(random: Random, options: GeneratorOptions): Ste
     const fresh = () => counter++;
     const steps: Step[] = [];
     for (let i = 0; i < options.steps; i++) {
-        const kind = declared.size === 0
-            ? "up"
-            : random.weighted<keyof typeof STEP_WEIGHTS>([["up", STEP_WEIGHTS.up], ["refresh", STEP_WEIGHTS.refresh], ["outOfBand", STEP_WEIGHTS.outOfBand]]);
+        const kind =
+            declared.size === 0
+                ? "up"
+                : random.weighted<keyof typeof STEP_WEIGHTS>([
+                      ["up", STEP_WEIGHTS.up],
+                      ["refresh", STEP_WEIGHTS.refresh],
+                      ["outOfBand", STEP_WEIGHTS.outOfBand],
+                  ]);
         if (kind === "refresh") {
             steps.push({ kind: "refresh" });
         } else if (kind === "outOfBand") {

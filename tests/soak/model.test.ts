@@ -15,7 +15,7 @@ describe("soak/model", function () {
             notifyAuthKey: "ModelTestKey01234567",
         };
         const real = await captureRegistration("m", spec);
-        const { values, secretKeys } = unwrapProgramSecrets(real.inputs as Record<string, unknown>);
+        const { values, secretKeys } = unwrapProgramSecrets(real.inputs);
         const ours = registrationOf("m", spec, values.__provider as string);
         assert.equal(ours.type, real.type);
         assert.equal(ours.type, RESOURCE_TYPE);
@@ -27,7 +27,7 @@ describe("soak/model", function () {
     it("leaves out what the program does not set, as the SDK drops undefined inputs", async () => {
         const spec: ResourceSpec = { domainName: "bare.soak.example.com", notifyUrl: "https://cb.example.com/bare" };
         const real = await captureRegistration("b", spec);
-        const { values, secretKeys } = unwrapProgramSecrets(real.inputs as Record<string, unknown>);
+        const { values, secretKeys } = unwrapProgramSecrets(real.inputs);
         const ours = registrationOf("b", spec, values.__provider as string);
         assert.deepEqual(ours.inputs, values);
         assert.deepEqual(ours.secretInputs, secretKeys);

@@ -37,7 +37,10 @@ export async function captureRegistration(name: string, args: LiveRecordNotifyCo
 
 /** The serialized provider every LiveRecordNotifyConfig carries. */
 export async function serializedProviderText(): Promise<string> {
-    const reg = await captureRegistration("provider-text", { domainName: "provider-text.soak.example.com", notifyUrl: "https://callbacks.example.com/x" });
+    const reg = await captureRegistration("provider-text", {
+        domainName: "provider-text.soak.example.com",
+        notifyUrl: "https://callbacks.example.com/x",
+    });
     const text = reg.inputs.__provider;
     if (typeof text !== "string" || !text.startsWith("exports.handler")) throw new Error("the registration carries no serialized provider");
     return text;

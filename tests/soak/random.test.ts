@@ -23,7 +23,14 @@ describe("soak/random", () => {
     it("weighted picks follow the weights and never pick a zero weight", () => {
         const r = seededRandom(1);
         const counts = { a: 0, b: 0, c: 0 };
-        for (let i = 0; i < 4000; i++) counts[r.weighted<"a" | "b" | "c">([["a", 3], ["b", 1], ["c", 0]])]++;
+        for (let i = 0; i < 4000; i++)
+            counts[
+                r.weighted<"a" | "b" | "c">([
+                    ["a", 3],
+                    ["b", 1],
+                    ["c", 0],
+                ])
+            ]++;
         assert.equal(counts.c, 0);
         assert.ok(counts.a > 2 * counts.b, JSON.stringify(counts));
     });

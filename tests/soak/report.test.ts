@@ -48,7 +48,12 @@ describe("soak/report", () => {
 
     it("fails on a divergence, an unclear failure, a shown secret, or a step that never converged", () => {
         const divergence = { kind: "orphan" as const, domain: "x.example.com", detail: "in the cloud", step: "0.3" };
-        for (const extra of [{ divergences: [divergence] }, { unclearFailures: ["0.2 create r1: boom"] }, { notConverged: ["0.4: still failing"] }, { secretLeaks: ["0.5 errors carry a NotifyAuthKey"] }]) {
+        for (const extra of [
+            { divergences: [divergence] },
+            { unclearFailures: ["0.2 create r1: boom"] },
+            { notConverged: ["0.4: still failing"] },
+            { secretLeaks: ["0.5 errors carry a NotifyAuthKey"] },
+        ]) {
             const s = summarize(DEFAULT_SOAK_OPTIONS, [result(0), result(1, extra)], 1);
             assert.equal(soakPassed(s), false, JSON.stringify(extra));
             assert.match(formatSummary(s).join("\n"), /FAIL$/);

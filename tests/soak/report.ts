@@ -55,20 +55,31 @@ export function summarize(options: SoakOptions, results: readonly SequenceResult
 
 /** The soak passes with no divergence, no unclear failure, no secret shown, and every failed step converged on rerun. */
 export function soakPassed(summary: SoakSummary): boolean {
-    return summary.divergences.length === 0 && summary.unclearFailures.length === 0 && summary.notConverged.length === 0 && summary.secretLeaks.length === 0;
+    return (
+        summary.divergences.length === 0 &&
+        summary.unclearFailures.length === 0 &&
+        summary.notConverged.length === 0 &&
+        summary.secretLeaks.length === 0
+    );
 }
 
 export function formatSummary(s: SoakSummary): string[] {
     const o = s.options;
     const faults = FAULT_KINDS.map((k) => `${k} ${s.tally.faults[k]}`).join(", ");
     const injected = FAULT_KINDS.reduce((n, k) => n + s.tally.faults[k], 0);
-    const causes = Object.entries(s.failureCauses).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} x${v}`);
+    const causes = Object.entries(s.failureCauses)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} x${v}`);
     const lines = [
         `Soak: seed ${o.seed}, ${s.sequences} sequences x ${o.steps} steps (+ a destroy each), up to ${o.resources} resources, ` +
             `operation timeout ${o.operationTimeoutSeconds} s, outage chance ${o.outageChance}, concurrency ${o.concurrency}, ` +
             `provider host per ${o.hostPerSequence ? "sequence" : "operation"}, emulator profile: ${o.emulatorArgs || "defaults"}`,
-        `Steps: ${s.steps + s.destroys} (${Object.entries(s.stepKinds).map(([k, v]) => `${k} ${v}`).join(", ")}, destroy ${s.destroys}); ` +
-            `changes: ${Object.entries(s.changes).map(([k, v]) => `${k} ${v}`).join(", ")}; out-of-band skipped (config absent) ${s.outOfBandSkipped}`,
+        `Steps: ${s.steps + s.destroys} (${Object.entries(s.stepKinds)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")}, destroy ${s.destroys}); ` +
+            `changes: ${Object.entries(s.changes)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(", ")}; out-of-band skipped (config absent) ${s.outOfBandSkipped}`,
         `API requests: ${s.tally.requests}; faults injected: ${injected} (${faults}); ambiguous writes that applied: ${s.tally.ambiguousApplied}; ` +
             `quota throttles (not injected): ${s.tally.quotaThrottles}; outages: ${s.outages}`,
         `Failed steps (surfaced as errors): ${s.failedSteps}${causes.length ? ` — ${causes.join("; ")}` : ""}`,
@@ -78,7 +89,8 @@ export function formatSummary(s: SoakSummary): string[] {
         `Divergences: ${s.divergences.length}`,
         `Wall time: ${(s.wallMs / 1000).toFixed(1)} s`,
     ];
-    for (const d of s.divergences.slice(0, 20)) lines.push(`  divergence at ${d.step}: ${d.kind} ${d.domain}${d.name ? ` (${d.name})` : ""}: ${d.detail}`);
+    for (const d of s.divergences.slice(0, 20))
+        lines.push(`  divergence at ${d.step}: ${d.kind} ${d.domain}${d.name ? ` (${d.name})` : ""}: ${d.detail}`);
     for (const u of s.unclearFailures.slice(0, 10)) lines.push(`  unclear failure: ${u}`);
     for (const n of s.notConverged.slice(0, 10)) lines.push(`  not converged: ${n}`);
     for (const l of s.secretLeaks.slice(0, 10)) lines.push(`  secret shown: ${l}`);

@@ -8,7 +8,15 @@
  * to run `pulumi refresh` (a config deleted behind Pulumi's back), the rerun refreshes first, as a
  * person following the message would. The sequence ends with a destroy, which must leave nothing.
  */
-import { DEMO_ACCOUNT, EmulatorAdmin, EmulatorAdminError, startEmulator, type EmulatorOptions, type FaultErrorSpec, type RunningEmulator } from "../../emulator";
+import {
+    DEMO_ACCOUNT,
+    EmulatorAdmin,
+    EmulatorAdminError,
+    startEmulator,
+    type EmulatorOptions,
+    type FaultErrorSpec,
+    type RunningEmulator,
+} from "../../emulator";
 import { Engine, type OperationResult, type Program } from "../../tools/host-driver/engine";
 import type { EngineEvent } from "../../tools/host-driver/format";
 import { startProviderHost, type ProviderHost } from "../../tools/host-driver/host";
@@ -76,7 +84,12 @@ export async function runSequence(options: SequenceOptions): Promise<SequenceRes
     // A service that keeps a left-out field and refuses it empty cannot clear an on-demand URL: the
     // provider then fails such an update on purpose (tests/provider/resource/profiles.test.ts), so the
     // soak's programs do not ask for it.
-    const steps = generateSequence(random.fork(1), { steps: options.steps, resources: options.resources, prefix: `s${options.index}`, keepsOnDemandUrl: keepsOnDemandUrl(profile) });
+    const steps = generateSequence(random.fork(1), {
+        steps: options.steps,
+        resources: options.resources,
+        prefix: `s${options.index}`,
+        keepsOnDemandUrl: keepsOnDemandUrl(profile),
+    });
     const emulatorDice = random.fork(2);
     const emulator = await startEmulator({ ...profile, random: () => emulatorDice.next() });
     const hosts = new Hosts(options, emulator.url);
@@ -151,7 +164,8 @@ class Hosts {
 /** Every NotifyAuthKey the sequence declares, and the AccessKey secret. */
 function secretsOf(steps: readonly Step[]): string[] {
     const keys = new Set<string>([DEMO_ACCOUNT.accessKeySecret]);
-    for (const step of steps) if (step.kind === "up") for (const c of step.changes) if (c.kind !== "delete" && c.spec.notifyAuthKey) keys.add(c.spec.notifyAuthKey);
+    for (const step of steps)
+        if (step.kind === "up") for (const c of step.changes) if (c.kind !== "delete" && c.spec.notifyAuthKey) keys.add(c.spec.notifyAuthKey);
     return [...keys];
 }
 
@@ -274,11 +288,12 @@ class Sequence {
         const before = this.state;
         const result = await this.hosts.with(async (host) => {
             const engine = new Engine({ host, state: this.state, checkpoint: (s) => (this.state = s) });
-            const done = step.kind === "up"
-                ? await engine.up(this.program(step.declared), { refresh: step.refresh || refresh })
-                : step.kind === "refresh"
-                  ? await engine.refresh()
-                  : await engine.destroy();
+            const done =
+                step.kind === "up"
+                    ? await engine.up(this.program(step.declared), { refresh: step.refresh || refresh })
+                    : step.kind === "refresh"
+                      ? await engine.refresh()
+                      : await engine.destroy();
             this.state = engine.state;
             return done;
         });
@@ -354,7 +369,10 @@ class Sequence {
         const found = findDivergences({ state: this.state, cloud, drift: this.drift, stepOk: ok, touched, declared: ok ? declared : undefined });
         for (const d of found) this.divergences.push({ ...d, step: label });
         const status = result === undefined ? "" : ok ? "ok" : `FAILED (${result.errors.length})`;
-        if (result) this.options.log?.(`  ${label} ${status}${found.length ? ` DIVERGENCES: ${found.map((d) => `${d.kind} ${d.domain} ${d.detail}`).join(" | ")}` : ""}`);
+        if (result)
+            this.options.log?.(
+                `  ${label} ${status}${found.length ? ` DIVERGENCES: ${found.map((d) => `${d.kind} ${d.domain} ${d.detail}`).join(" | ")}` : ""}`,
+            );
     }
 
     /** Records where a secret appears in `text` (the secret itself is not recorded). */
@@ -372,7 +390,9 @@ class Sequence {
         for (const e of result.events) {
             if (e.kind !== "failure") continue;
             const reading = readFailure(e.message);
-            const key = reading.outOfBandDeletion ? "out-of-band deletion (refresh advised)" : `${reading.action ?? "?"}: ${(reading.cause ?? "?").split(",")[0]}`;
+            const key = reading.outOfBandDeletion
+                ? "out-of-band deletion (refresh advised)"
+                : `${reading.action ?? "?"}: ${(reading.cause ?? "?").split(",")[0]}`;
             this.failureCauses[key] = (this.failureCauses[key] ?? 0) + 1;
             if (!reading.clear) this.unclearFailures.push(`${label} ${e.op} ${e.name}: ${e.message}`);
             this.options.log?.(`    ${e.op} ${e.name}: ${this.redacted(e.message).slice(0, 300)}`);

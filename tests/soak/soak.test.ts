@@ -31,7 +31,16 @@ describe("soak (short: 5 sequences x 8 steps, faults on every action)", function
 
     it("does so under the all-adverse semantics profile too (2 sequences)", async () => {
         const emulatorOptions = parseEmulatorArgs(ALL_ADVERSE_FLAGS);
-        const summary = await runSoak({ ...DEFAULT_SOAK_OPTIONS, seed: 20261201, sequences: 2, steps: 8, resources: 4, concurrency: 2, emulatorArgs: ALL_ADVERSE_FLAGS, emulatorOptions });
+        const summary = await runSoak({
+            ...DEFAULT_SOAK_OPTIONS,
+            seed: 20261201,
+            sequences: 2,
+            steps: 8,
+            resources: 4,
+            concurrency: 2,
+            emulatorArgs: ALL_ADVERSE_FLAGS,
+            emulatorOptions,
+        });
         const report = formatSummary(summary).join("\n");
         assert.ok(soakPassed(summary), report);
         assert.equal(summary.steps, 16);

@@ -37,8 +37,10 @@ export async function runSoak(options: SoakOptions, log: (line: string) => void 
                 });
                 results.push(result);
                 const trouble = result.divergences.length + result.unclearFailures.length + result.notConverged.length + result.secretLeaks.length;
-                log(`sequence ${index + 1}/${options.sequences}: ${result.steps + 1} steps, ${result.failedSteps} failed and rerun, ` +
-                    `${trouble === 0 ? "consistent" : `${trouble} PROBLEMS`} (${(result.wallMs / 1000).toFixed(1)} s)`);
+                log(
+                    `sequence ${index + 1}/${options.sequences}: ${result.steps + 1} steps, ${result.failedSteps} failed and rerun, ` +
+                        `${trouble === 0 ? "consistent" : `${trouble} PROBLEMS`} (${(result.wallMs / 1000).toFixed(1)} s)`,
+                );
             }
         };
         await Promise.all(Array.from({ length: Math.min(options.concurrency, indices.length) }, worker));

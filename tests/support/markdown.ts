@@ -45,13 +45,18 @@ export function codeBlocks(markdown: string): CodeBlock[] {
     const lines = markdown.split("\n");
     const blocks: CodeBlock[] = [];
     for (let i = 0; i < lines.length; i++) {
-        const open = FENCE.exec(lines[i]!);
+        const open = FENCE.exec(lines[i]);
         if (!open) continue;
         const start = i + 1;
         let end = start;
-        while (end < lines.length && !FENCE.test(lines[end]!)) end++;
-        const reason = i > 0 ? NOT_CHECKED.exec(lines[i - 1]!.trim())?.[1] : undefined;
-        blocks.push({ lang: open[1]!, code: lines.slice(start, end).join("\n"), line: start + 1, ...(reason !== undefined ? { notChecked: reason } : {}) });
+        while (end < lines.length && !FENCE.test(lines[end])) end++;
+        const reason = i > 0 ? NOT_CHECKED.exec(lines[i - 1].trim())?.[1] : undefined;
+        blocks.push({
+            lang: open[1],
+            code: lines.slice(start, end).join("\n"),
+            line: start + 1,
+            ...(reason !== undefined ? { notChecked: reason } : {}),
+        });
         i = end;
     }
     return blocks;
@@ -89,7 +94,7 @@ export function anchors(markdown: string): Set<string> {
     for (const { text } of proseLines(markdown)) {
         const heading = /^#{1,6} (.*)$/.exec(text);
         if (!heading) continue;
-        const base = slug(heading[1]!);
+        const base = slug(heading[1]);
         const n = seen.get(base) ?? 0;
         seen.set(base, n + 1);
         result.add(n === 0 ? base : `${base}-${n}`);
@@ -107,7 +112,7 @@ export function links(markdown: string): Link[] {
     const out: Link[] = [];
     for (const { line, text } of proseLines(markdown)) {
         const prose = text.replace(/`[^`]*`/g, "");
-        for (const m of prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) out.push({ target: m[1]!, line });
+        for (const m of prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) out.push({ target: m[1], line });
     }
     return out;
 }
@@ -121,7 +126,7 @@ export function isExternal(target: string): boolean {
 export function section(markdown: string, title: string): string {
     const lines = markdown.split("\n");
     const prose = new Set(proseLines(markdown).map((p) => p.line - 1));
-    const level = (i: number) => (prose.has(i) ? (/^(#{1,6}) /.exec(lines[i]!)?.[1]!.length ?? 0) : 0);
+    const level = (i: number) => (prose.has(i) ? (/^(#{1,6}) /.exec(lines[i])?.[1]!.length ?? 0) : 0);
     const start = lines.findIndex((l, i) => level(i) > 0 && l.replace(/^#+ /, "") === title);
     if (start < 0) throw new Error(`no heading "${title}"`);
     let end = start + 1;

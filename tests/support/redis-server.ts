@@ -42,7 +42,9 @@ export function ensureRedisServer(): void {
     // stdio inherited: apt-get's progress shows while the tests wait.
     const result = spawnSync("bash", [script], { stdio: ["ignore", "inherit", "inherit"], timeout: 10 * 60_000 });
     if (result.status !== 0) {
-        throw new Error(`redis-server is needed by this test and could not be had (scripts/ensure-redis-server.sh exited ${result.status ?? result.signal})`);
+        throw new Error(
+            `redis-server is needed by this test and could not be had (scripts/ensure-redis-server.sh exited ${result.status ?? result.signal})`,
+        );
     }
     ensured = true;
 }
@@ -78,27 +80,32 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
         // The password goes through stdin (a config file read from "-"), never on a command line.
         const config = options.password === undefined ? "" : `requirepass ${JSON.stringify(options.password)}\n`;
         const proc = spawn("redis-server", config ? [...args, "-"] : args, { stdio: ["pipe", "pipe", "pipe"] });
-        proc.stdin!.end(config);
+        proc.stdin.end(config);
         running.add(proc);
         proc.once("exit", () => running.delete(proc));
         child = proc;
         await new Promise<void>((resolve, reject) => {
             let output = "";
-            const timer = setTimeout(() => fail(new Error(`redis-server did not start within ${START_TIMEOUT_MS} ms: ${output.slice(-500)}`)), START_TIMEOUT_MS);
+            const timer = setTimeout(
+                () => fail(new Error(`redis-server did not start within ${START_TIMEOUT_MS} ms: ${output.slice(-500)}`)),
+                START_TIMEOUT_MS,
+            );
             const fail = (error: Error) => {
                 clearTimeout(timer);
                 proc.kill("SIGKILL");
                 reject(error);
             };
-            proc.stdout!.on("data", (chunk: Buffer) => {
+            proc.stdout.on("data", (chunk: Buffer) => {
                 output += chunk.toString("utf8");
                 if (READY_LINE.test(output)) {
                     clearTimeout(timer);
                     resolve();
                 }
             });
-            proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-            proc.once("exit", (code, signal) => fail(new Error(`redis-server exited (${code ?? signal}) before it was ready: ${output.slice(-500)}`)));
+            proc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+            proc.once("exit", (code, signal) =>
+                fail(new Error(`redis-server exited (${code ?? signal}) before it was ready: ${output.slice(-500)}`)),
+            );
         });
     };
 

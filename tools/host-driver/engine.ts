@@ -211,43 +211,47 @@ export class Engine {
         const ignoredSecret = (reg.options.ignoreChanges ?? []).filter((k) => old?.secretInputs.includes(k));
         const secretNews = [...new Set([...reg.secretInputs, ...ignoredSecret])];
 
-        const plan = await run.generate(async () => {
-            if (run.failed) throw new StepError(`${reg.name}: not started because an earlier step failed`);
-            const checked = await host.check({ ...ref, olds: old?.inputs ?? {}, news });
-            if (checked.failures.length > 0) {
-                const reasons = checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
-                throw run.fail("check", reg, `invalid inputs: ${reasons}`);
-            }
-            if (!old) return { op: "create" as const, keys: [], deleteBeforeReplace: false, inputs: checked.inputs };
-            const diff = await host.diff({
-                ...ref,
-                id: old.id,
-                olds: old.outputs,
-                news: checked.inputs,
-                oldInputs: old.inputs,
-                ignoreChanges: reg.options.ignoreChanges,
+        const plan = await run
+            .generate(async () => {
+                if (run.failed) throw new StepError(`${reg.name}: not started because an earlier step failed`);
+                const checked = await host.check({ ...ref, olds: old?.inputs ?? {}, news });
+                if (checked.failures.length > 0) {
+                    const reasons = checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
+                    throw run.fail("check", reg, `invalid inputs: ${reasons}`);
+                }
+                if (!old) return { op: "create" as const, keys: [], deleteBeforeReplace: false, inputs: checked.inputs };
+                const diff = await host.diff({
+                    ...ref,
+                    id: old.id,
+                    olds: old.outputs,
+                    news: checked.inputs,
+                    oldInputs: old.inputs,
+                    ignoreChanges: reg.options.ignoreChanges,
+                });
+                const planned = planStep({
+                    diff,
+                    oldInputs: old.inputs,
+                    newInputs: checked.inputs,
+                    hasInitErrors: (old.initErrors?.length ?? 0) > 0,
+                    deleteBeforeReplaceOption: reg.options.deleteBeforeReplace,
+                });
+                if (planned.op !== "replace") return { ...planned, inputs: checked.inputs };
+                // The replacement is a new resource: the engine checks its inputs again without olds.
+                const fresh = await host.check({ ...ref, olds: {}, news });
+                if (fresh.failures.length > 0) {
+                    const reasons = fresh.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
+                    throw run.fail("check", reg, `invalid inputs: ${reasons}`);
+                }
+                return { ...planned, inputs: fresh.inputs };
+            })
+            .catch((error) => {
+                throw error instanceof StepError ? error : run.fail("check", reg, messageOf(error));
             });
-            const planned = planStep({
-                diff,
-                oldInputs: old.inputs,
-                newInputs: checked.inputs,
-                hasInitErrors: (old.initErrors?.length ?? 0) > 0,
-                deleteBeforeReplaceOption: reg.options.deleteBeforeReplace,
-            });
-            if (planned.op !== "replace") return { ...planned, inputs: checked.inputs };
-            // The replacement is a new resource: the engine checks its inputs again without olds.
-            const fresh = await host.check({ ...ref, olds: {}, news });
-            if (fresh.failures.length > 0) {
-                const reasons = fresh.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
-                throw run.fail("check", reg, `invalid inputs: ${reasons}`);
-            }
-            return { ...planned, inputs: fresh.inputs };
-        }).catch((error) => {
-            throw error instanceof StepError ? error : run.fail("check", reg, messageOf(error));
-        });
 
         const inputs = plan.inputs;
-        const secretInputs = Object.keys(inputs).filter((k) => secretNews.includes(k)).sort();
+        const secretInputs = Object.keys(inputs)
+            .filter((k) => secretNews.includes(k))
+            .sort();
         const base = {
             urn,
             type: reg.type,
@@ -392,7 +396,9 @@ export class Engine {
                         return;
                     }
                     const inputs = read.inputs ?? r.inputs;
-                    const secretInputs = Object.keys(inputs).filter((k) => r.secretInputs.includes(k)).sort();
+                    const secretInputs = Object.keys(inputs)
+                        .filter((k) => r.secretInputs.includes(k))
+                        .sort();
                     const next: ResourceState = {
                         ...r,
                         id: read.id,

@@ -95,9 +95,7 @@ export interface ProviderHost {
         },
     ): Promise<DiffResult>;
     create(request: ResourceRef & { readonly properties: PropertyMap }): Promise<CreateResult>;
-    read(
-        request: ResourceRef & { readonly id: string; readonly properties: PropertyMap; readonly inputs?: PropertyMap },
-    ): Promise<ReadResult>;
+    read(request: ResourceRef & { readonly id: string; readonly properties: PropertyMap; readonly inputs?: PropertyMap }): Promise<ReadResult>;
     update(
         request: ResourceRef & {
             readonly id: string;
@@ -106,9 +104,7 @@ export interface ProviderHost {
             readonly oldInputs?: PropertyMap;
         },
     ): Promise<{ readonly properties: PropertyMap }>;
-    delete(
-        request: ResourceRef & { readonly id: string; readonly properties: PropertyMap; readonly oldInputs?: PropertyMap },
-    ): Promise<void>;
+    delete(request: ResourceRef & { readonly id: string; readonly properties: PropertyMap; readonly oldInputs?: PropertyMap }): Promise<void>;
     /** Everything the host printed so far (for secret-hygiene checks and diagnostics). */
     output(): { readonly stdout: string; readonly stderr: string };
     /** True once the process has exited. */
@@ -158,7 +154,7 @@ export async function startProviderHost(options: HostOptions): Promise<ProviderH
     const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     const stdout = new BoundedText(maxBytes);
     const stderr = new BoundedText(maxBytes);
-    child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
 
     let port: number;
     try {
@@ -169,11 +165,9 @@ export async function startProviderHost(options: HostOptions): Promise<ProviderH
         throw error;
     }
 
-    const client = new sdk.providerGrpc.ResourceProviderClient(
-        `127.0.0.1:${port}`,
-        sdk.grpc.credentials.createInsecure(),
-        { "grpc.max_receive_message_length": 400 * 1024 * 1024 },
-    );
+    const client = new sdk.providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": 400 * 1024 * 1024,
+    });
     return new GrpcProviderHost(sdk, child, client as unknown as RpcClient, port, exited, stdout, stderr, options.rpcTimeoutMs);
 }
 
@@ -257,16 +251,10 @@ class GrpcProviderHost implements ProviderHost {
     private call<Req, Res>(method: string, request: Req): Promise<Res> {
         const fn = this.client[method] as Unary<Req, Res>;
         return new Promise((resolve, reject) => {
-            fn.call(
-                this.client,
-                request,
-                new this.sdk.grpc.Metadata(),
-                { deadline: Date.now() + this.rpcTimeoutMs },
-                (error, response) => {
-                    if (error) reject(toHostRpcError(this.sdk, method, error));
-                    else resolve(response);
-                },
-            );
+            fn.call(this.client, request, new this.sdk.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error, response) => {
+                if (error) reject(toHostRpcError(this.sdk, method, error));
+                else resolve(response);
+            });
         });
     }
 

@@ -8,16 +8,7 @@ export { Engine, DEFAULT_PARALLEL, type Program, type Registration, type Operati
 export { mockedProgram } from "./program";
 export { runOperationInChild, configEnv, type ChildOperationOptions, type ChildOperationResult } from "./run-in-child";
 export { runProgram, type RunProgramResult } from "./run-program";
-export {
-    loadState,
-    saveState,
-    createCheckpointer,
-    serializeState,
-    parseState,
-    emptyState,
-    type StackState,
-    type ResourceState,
-} from "./state";
+export { loadState, saveState, createCheckpointer, serializeState, parseState, emptyState, type StackState, type ResourceState } from "./state";
 export { formatEvent, formatSummary, type EngineEvent } from "./format";
 export { linkedProjectDir, installedCopyProjectDir, projectDirFor, findRepoRoot, type ProjectDir } from "./project-dir";
 export { loadSdk } from "./sdk";

@@ -20,10 +20,7 @@ export function createLimit(concurrency: number): Limit {
             const run = () => {
                 running++;
                 // A task that throws synchronously still releases its slot.
-                Promise.resolve()
-                    .then(task)
-                    .then(resolve, reject)
-                    .finally(next);
+                Promise.resolve().then(task).then(resolve, reject).finally(next);
             };
             if (running < concurrency) run();
             else waiting.push(run);

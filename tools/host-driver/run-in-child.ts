@@ -79,7 +79,7 @@ export function runOperationInChild(options: ChildOperationOptions): Promise<Chi
     let stdout = "";
     let stderr = "";
     let partial = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
         const text = chunk.toString("utf8");
         stdout += text;
         if (!options.onLine) return;
@@ -88,7 +88,7 @@ export function runOperationInChild(options: ChildOperationOptions): Promise<Chi
         partial = lines.pop()!;
         for (const line of lines) options.onLine(line);
     });
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     const timeoutMs = options.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     return new Promise((resolve) => {
         const timer = setTimeout(() => {

@@ -75,13 +75,11 @@ export function wrapProgramSecrets(values: PropertyMap, secretKeys: Iterable<str
  * The engine's re-marking after Create, Update and Read: output keys named like a secret input,
  * plus `additionalSecretOutputs`, are secret. Only keys present in `outputs` are returned.
  */
-export function secretOutputKeys(
-    outputs: PropertyMap,
-    secretInputKeys: Iterable<string>,
-    additionalSecretOutputs: Iterable<string> = [],
-): string[] {
+export function secretOutputKeys(outputs: PropertyMap, secretInputKeys: Iterable<string>, additionalSecretOutputs: Iterable<string> = []): string[] {
     const marked = new Set([...secretInputKeys, ...additionalSecretOutputs]);
-    return Object.keys(outputs).filter((k) => marked.has(k)).sort();
+    return Object.keys(outputs)
+        .filter((k) => marked.has(k))
+        .sort();
 }
 
 export function encodeStateSecret(value: unknown): { [STATE_SECRET_KEY]: string } {

@@ -55,7 +55,7 @@ export function emptyState(project: string, stack: string): StackState {
     return { version: STATE_VERSION, project, stack, resources: [], outputs: {}, secretOutputs: [] };
 }
 
-interface StoredResource extends Omit<ResourceState, "secretInputs" | "secretOutputs"> {}
+type StoredResource = Omit<ResourceState, "secretInputs" | "secretOutputs">;
 interface StoredState extends Omit<StackState, "resources" | "secretOutputs"> {
     readonly resources: readonly StoredResource[];
 }
@@ -79,7 +79,7 @@ export function serializeState(state: StackState): string {
 export function parseState(text: string): StackState {
     const stored = JSON.parse(text) as StoredState;
     if (stored.version !== STATE_VERSION) {
-        throw new Error(`unsupported state version ${String(stored.version)} (expected ${STATE_VERSION})`);
+        throw new Error(`unsupported state version ${String(stored.version)} (expected ${String(STATE_VERSION)})`);
     }
     const outputs = decodeSecretKeys(stored.outputs ?? {});
     return {

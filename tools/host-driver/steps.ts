@@ -29,11 +29,7 @@ export function changedKeys(olds: PropertyMap, news: PropertyMap, ignore: readon
  * ignoreChanges: before Check and Diff, the engine resets ignored inputs to their old values (or
  * removes them when they had none). Only top-level keys are supported here.
  */
-export function applyIgnoreChanges(
-    oldInputs: PropertyMap | undefined,
-    news: PropertyMap,
-    ignoreChanges: readonly string[] | undefined,
-): PropertyMap {
+export function applyIgnoreChanges(oldInputs: PropertyMap | undefined, news: PropertyMap, ignoreChanges: readonly string[] | undefined): PropertyMap {
     if (!oldInputs || !ignoreChanges || ignoreChanges.length === 0) return news;
     const out: PropertyMap = { ...news };
     for (const key of ignoreChanges) {

@@ -18,7 +18,7 @@ export function toStruct(sdk: PulumiSdk, value: PropertyMap): Struct {
 }
 
 export function fromStruct(struct: Struct | undefined): PropertyMap {
-    return struct ? (struct.toJavaScript() as PropertyMap) : {};
+    return struct ? struct.toJavaScript() : {};
 }
 
 /** The first value a Struct cannot carry, with its dotted path; undefined when all is encodable. */

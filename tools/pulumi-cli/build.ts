@@ -35,7 +35,13 @@ interface Outcome {
     readonly missing: boolean;
 }
 
-function run(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, onStderrLine?: (line: string) => void): Promise<Outcome> {
+function run(
+    args: readonly string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+    timeoutMs: number,
+    onStderrLine?: (line: string) => void,
+): Promise<Outcome> {
     return new Promise((resolve) => {
         const child = spawn("go", [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
@@ -111,14 +117,22 @@ async function buildBinary(binary: GoBinary, staging: string, env: NodeJS.Proces
     try {
         log(`  ${binary.name}: resolving modules (go mod tidy)`);
         const tidy = await run(["mod", "tidy"], moduleDir, env, BUILD_STEP_TIMEOUT_MS);
-        if (tidy.code !== 0) throw new CliBuildError(`go mod tidy for ${binary.name} failed${tidy.timedOut ? " (timed out)" : ""}:\n${lastLines(tidy.stderr)}`);
+        if (tidy.code !== 0)
+            throw new CliBuildError(`go mod tidy for ${binary.name} failed${tidy.timedOut ? " (timed out)" : ""}:\n${lastLines(tidy.stderr)}`);
         phase = "compiling";
         log(`  ${binary.name}: compiling (go ${binary.buildArgs.join(" ")})`);
         const output = path.join(staging, "bin", binary.name);
-        const build = await run([...binary.buildArgs.slice(0, 1), "-o", output, ...binary.buildArgs.slice(1)], moduleDir, env, BUILD_STEP_TIMEOUT_MS, (line) => {
-            if (/^[\w.-]+(\/[\w.~-]+)*$/.test(line.trim())) compiled++;
-        });
-        if (build.code !== 0) throw new CliBuildError(`go build of ${binary.name} failed${build.timedOut ? " (timed out)" : ""}:\n${lastLines(build.stderr)}`);
+        const build = await run(
+            [...binary.buildArgs.slice(0, 1), "-o", output, ...binary.buildArgs.slice(1)],
+            moduleDir,
+            env,
+            BUILD_STEP_TIMEOUT_MS,
+            (line) => {
+                if (/^[\w.-]+(\/[\w.~-]+)*$/.test(line.trim())) compiled++;
+            },
+        );
+        if (build.code !== 0)
+            throw new CliBuildError(`go build of ${binary.name} failed${build.timedOut ? " (timed out)" : ""}:\n${lastLines(build.stderr)}`);
         log(`  ${binary.name}: built in ${Math.round((Date.now() - started) / 1000)} s`);
     } finally {
         clearInterval(heartbeat);
@@ -146,7 +160,8 @@ export async function buildCli(options: BuildOptions): Promise<void> {
             child.once("error", () => resolve(""));
             child.once("close", () => resolve(out.trim()));
         });
-        if (check !== `v${recipe.version}`) throw new CliBuildError(`the built pulumi says its version is ${JSON.stringify(check)}, not v${recipe.version}`);
+        if (check !== `v${recipe.version}`)
+            throw new CliBuildError(`the built pulumi says its version is ${JSON.stringify(check)}, not v${recipe.version}`);
         try {
             fs.renameSync(path.join(staging, "bin"), target);
         } catch (error) {

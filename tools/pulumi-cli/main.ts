@@ -21,4 +21,5 @@ async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// A rejection is left unhandled on purpose: Node prints it and exits 1.
+void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -50,7 +50,9 @@ export interface BuildRecipe {
 }
 
 function goMod(module: string, requires: readonly string[]): string {
-    return [`module ${module}`, "", "go 1.25", "", "require (", ...requires.map((r) => `\t${r}`), ")", "", `replace ${CLIPBOARD_REPLACE}`, ""].join("\n");
+    return [`module ${module}`, "", "go 1.25", "", "require (", ...requires.map((r) => `\t${r}`), ")", "", `replace ${CLIPBOARD_REPLACE}`, ""].join(
+        "\n",
+    );
 }
 
 function toolsGo(mainPackage: string): string {
@@ -83,7 +85,10 @@ export function buildRecipe(version: string): BuildRecipe {
         {
             name: "pulumi",
             moduleDir: "cli",
-            goMod: goMod("pulumi-alicloud-live/pulumi-cli", [`github.com/pulumi/pulumi/pkg/v3 v${version}`, `github.com/pulumi/pulumi/sdk/v3 v${version}`]),
+            goMod: goMod("pulumi-alicloud-live/pulumi-cli", [
+                `github.com/pulumi/pulumi/pkg/v3 v${version}`,
+                `github.com/pulumi/pulumi/sdk/v3 v${version}`,
+            ]),
             toolsGo: toolsGo(cliMain),
             buildArgs: buildArgs(version, cliMain),
         },

@@ -47,7 +47,7 @@ function virtual() {
 
 const schedule = (delays: number[], deadlineMs: number): RetrySchedule => ({
     name: "test",
-    delayMs: (retry) => delays[Math.min(retry, delays.length - 1)]!,
+    delayMs: (retry) => delays[Math.min(retry, delays.length - 1)],
     deadlineMs,
 });
 

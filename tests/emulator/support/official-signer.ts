@@ -44,7 +44,7 @@ export function signedV3(input: V3Input): RawRequest {
     const authorization = OpenApiUtil.getAuthorization(
         { pathname: "/", method, query, headers } as any,
         "ACS3-HMAC-SHA256",
-        headers["x-acs-content-sha256"]!,
+        headers["x-acs-content-sha256"],
         input.accessKeyId,
         input.accessKeySecret,
     );

@@ -61,9 +61,18 @@ describe("examples/callback-receiver (deploy, record, verify, rotate)", function
         const run = await push("cam1");
         assert.equal(run.recorded, true, run.reason);
         // The receiver's on-demand answer asked for MP4 only.
-        assert.deepEqual(kinds(run), ["on_demand:delivered", "record_started:delivered", "record_paused:delivered", "record_resumed:delivered", "file_generated:delivered"]);
+        assert.deepEqual(kinds(run), [
+            "on_demand:delivered",
+            "record_started:delivered",
+            "record_paused:delivered",
+            "record_resumed:delivered",
+            "file_generated:delivered",
+        ]);
         assert.ok(run.deliveries.slice(1).every((d) => d.signed && d.attempts.length === 1 && d.deliveredTo === receiver.origin));
-        assert.deepEqual(receiver.accepted.map((c) => (c.kind === "status" ? c.event : c.uri.split(".").pop())), ["record_started", "record_paused", "record_resumed", "mp4"]);
+        assert.deepEqual(
+            receiver.accepted.map((c) => (c.kind === "status" ? c.event : c.uri.split(".").pop())),
+            ["record_started", "record_paused", "record_resumed", "mp4"],
+        );
         assert.ok(receiver.accepted.every((c) => c.domain === DOMAIN && c.stream === "cam1"));
         assert.deepEqual(refusals, []);
     });
@@ -74,16 +83,28 @@ describe("examples/callback-receiver (deploy, record, verify, rotate)", function
         const before = receiver.accepted.length;
 
         const refused = await push("cam2");
-        assert.ok(refused.deliveries.slice(1).every((d) => d.outcome === "failed"), kinds(refused).join(" "));
+        assert.ok(
+            refused.deliveries.slice(1).every((d) => d.outcome === "failed"),
+            kinds(refused).join(" "),
+        );
         // 1 try + 5 retries for each of the 4 recording callbacks, every one answered 401.
-        assert.deepEqual(refused.deliveries.slice(1).map((d) => d.attempts.map((a) => a.status)), Array(4).fill(Array(6).fill(401)));
+        assert.deepEqual(
+            refused.deliveries.slice(1).map((d) => d.attempts.map((a) => a.status)),
+            Array(4).fill(Array(6).fill(401)),
+        );
         assert.equal(receiver.accepted.length, before, "nothing signed with the new key got through the old key");
         assert.equal(refusals.length, 24);
-        assert.ok(refusals.every((l) => l.includes("signature-mismatch")), refusals[0]);
+        assert.ok(
+            refusals.every((l) => l.includes("signature-mismatch")),
+            refusals[0],
+        );
 
         receiverKey = NEW_KEY;
         const accepted = await push("cam3");
-        assert.ok(accepted.deliveries.every((d) => d.outcome === "delivered"), kinds(accepted).join(" "));
+        assert.ok(
+            accepted.deliveries.every((d) => d.outcome === "delivered"),
+            kinds(accepted).join(" "),
+        );
         assert.equal(receiver.accepted.length, before + 4);
         for (const text of [...refusals, JSON.stringify(await admin.recordings())]) {
             assert.ok(!text.includes(OLD_KEY) && !text.includes(NEW_KEY), "a key reached a log or the admin API's recordings");

@@ -29,7 +29,15 @@ describe("provider/api/auth-key-view", () => {
         assert.equal(keyConsistent({ kind: "masked", mask: "Ab****89" }, KEY), true);
         assert.equal(keyConsistent({ kind: "masked", mask: "Ab****89" }, undefined), false, "a key is there");
         assert.equal(keyConsistent({ kind: "absent" }, KEY), undefined);
-        assert.deepEqual([mayHoldKey({ kind: "clear" }), mayHoldKey({ kind: "clear", key: KEY }), mayHoldKey({ kind: "masked", mask: "x" }), mayHoldKey({ kind: "absent" })], [false, true, true, true]);
+        assert.deepEqual(
+            [
+                mayHoldKey({ kind: "clear" }),
+                mayHoldKey({ kind: "clear", key: KEY }),
+                mayHoldKey({ kind: "masked", mask: "x" }),
+                mayHoldKey({ kind: "absent" }),
+            ],
+            [false, true, true, true],
+        );
     });
 
     it("holdsConfig compares every field, and the key as the view shows it", () => {

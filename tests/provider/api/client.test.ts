@@ -5,7 +5,12 @@ import { LiveClient } from "../../../provider/api/client";
 import { rejection } from "./support/rejection";
 
 /** A loopback server that records requests and answers what each test scripts. */
-interface Seen { method: string; url: URL; headers: http.IncomingHttpHeaders; body: string }
+interface Seen {
+    method: string;
+    url: URL;
+    headers: http.IncomingHttpHeaders;
+    body: string;
+}
 type Answer = (req: Seen, res: http.ServerResponse) => void;
 
 describe("provider/api/client (wire format against a scripted loopback server)", () => {
@@ -40,7 +45,12 @@ describe("provider/api/client (wire format against a scripted loopback server)",
         new LiveClient({ endpoint: `http://127.0.0.1:${port}`, credentials: { accessKeyId: "AKID", accessKeySecret: "secret-value-1" }, ...extra });
 
     it("sends an ACS3-signed POST with business parameters in the query and an empty body", async () => {
-        const r = await client().add({ domainName: "a.example.com", notifyUrl: "https://cb.example.com/n?x=1", needStatusNotify: true, notifyReqAuth: false });
+        const r = await client().add({
+            domainName: "a.example.com",
+            notifyUrl: "https://cb.example.com/n?x=1",
+            needStatusNotify: true,
+            notifyReqAuth: false,
+        });
         assert.deepEqual(r, { requestId: "OK-1" });
         const [req] = seen;
         assert.equal(req.method, "POST");
@@ -60,8 +70,11 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("sends the legacy RPC HMAC-SHA1 form with signatureVersion v2, and the STS token", async () => {
-        answer = (_req, res) => json(res, 200, { RequestId: "D-2", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y" } });
-        await client({ signatureVersion: "v2", credentials: { accessKeyId: "STS.ID", accessKeySecret: "s", securityToken: "tok" } }).describe({ domainName: "a.example.com" });
+        answer = (_req, res) =>
+            json(res, 200, { RequestId: "D-2", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y" } });
+        await client({ signatureVersion: "v2", credentials: { accessKeyId: "STS.ID", accessKeySecret: "s", securityToken: "tok" } }).describe({
+            domainName: "a.example.com",
+        });
         const q = Object.fromEntries(seen[0].url.searchParams);
         assert.equal(q.Action, "DescribeLiveRecordNotifyConfig");
         assert.equal(q.Version, "2016-11-01");
@@ -80,15 +93,31 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("reads a Describe answer", async () => {
-        answer = (_req, res) => json(res, 200, { RequestId: "D-1", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", NeedStatusNotify: true, NotifyReqAuth: false, OnDemandUrl: "", NotifyAuthKey: "" } });
+        answer = (_req, res) =>
+            json(res, 200, {
+                RequestId: "D-1",
+                LiveRecordNotifyConfig: {
+                    DomainName: "a.example.com",
+                    NotifyUrl: "https://x/y",
+                    NeedStatusNotify: true,
+                    NotifyReqAuth: false,
+                    OnDemandUrl: "",
+                    NotifyAuthKey: "",
+                },
+            });
         const r = await client().describe({ domainName: "a.example.com" });
-        assert.deepEqual(r, { requestId: "D-1", config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: true, notifyReqAuth: false }, authKeyView: { kind: "clear" } });
+        assert.deepEqual(r, {
+            requestId: "D-1",
+            config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: true, notifyReqAuth: false },
+            authKeyView: { kind: "clear" },
+        });
     });
 
     it("switches booleans to yes/no when the service refuses true/false, once, and keeps that form", async () => {
         answer = (req, res) => {
             const flag = req.url.searchParams.get("NeedStatusNotify") ?? new URLSearchParams(req.body).get("NeedStatusNotify");
-            if (flag === "true" || flag === "false") json(res, 400, { RequestId: "B-1", Code: "InvalidParameter", Message: "Specified parameter NeedStatusNotify is not valid." });
+            if (flag === "true" || flag === "false")
+                json(res, 400, { RequestId: "B-1", Code: "InvalidParameter", Message: "Specified parameter NeedStatusNotify is not valid." });
             else json(res, 200, { RequestId: "OK-2" });
         };
         const c = client();
@@ -108,7 +137,13 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("throws LiveApiError for a throttle, with the service's code, request id and retry-after", async () => {
-        answer = (_req, res) => json(res, 400, { RequestId: "T-1", HostId: "live.aliyuncs.com", Code: "Throttling.User", Message: "Request was denied due to user flow control." }, { "x-acs-retry-after": "250" });
+        answer = (_req, res) =>
+            json(
+                res,
+                400,
+                { RequestId: "T-1", HostId: "live.aliyuncs.com", Code: "Throttling.User", Message: "Request was denied due to user flow control." },
+                { "x-acs-retry-after": "250" },
+            );
         const e = await rejection(client().update({ domainName: "a.example.com", notifyUrl: "https://x" }));
         assert.equal(e.kind, "throttled");
         assert.equal(e.code, "Throttling.User");
@@ -126,7 +161,10 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("classifies an HTML 502 from a gateway as transient", async () => {
-        answer = (_req, res) => { res.writeHead(502, { "content-type": "text/html" }); res.end("<html>bad gateway</html>"); };
+        answer = (_req, res) => {
+            res.writeHead(502, { "content-type": "text/html" });
+            res.end("<html>bad gateway</html>");
+        };
         const e = await rejection(client().describe({ domainName: "a.example.com" }));
         assert.equal(e.kind, "transient");
     });
@@ -157,10 +195,13 @@ describe("provider/api/client (wire format against a scripted loopback server)",
     });
 
     it("validates options eagerly with the option's name", () => {
-        assert.throws(() => new LiveClient({} as never), /needs `credentials`/);
+        assert.throws(() => new LiveClient({}), /needs `credentials`/);
         assert.throws(() => new LiveClient({ credentials: { accessKeyId: "", accessKeySecret: "x" } }), /credentials.accessKeyId/);
         assert.throws(() => new LiveClient({ credentials: { accessKeyId: "a", accessKeySecret: "b" }, readTimeoutMs: 0 }), /readTimeoutMs/);
-        assert.throws(() => new LiveClient({ credentials: { accessKeyId: "a", accessKeySecret: "b" }, signatureVersion: "v4" as never }), /signatureVersion/);
+        assert.throws(
+            () => new LiveClient({ credentials: { accessKeyId: "a", accessKeySecret: "b" }, signatureVersion: "v4" as never }),
+            /signatureVersion/,
+        );
         assert.throws(() => new LiveClient({ credentials: { accessKeyId: "a", accessKeySecret: "b" }, endpoint: "http://10.1.2.3" }), /non-loopback/);
     });
 });

@@ -71,14 +71,20 @@ describe("provider/api/errors", () => {
     });
 
     it("names the missing RAM action in permission errors", () => {
-        const e = toLiveApiError({ code: "Forbidden", statusCode: 400, data: { Message: "Ram Permission is forbidden.", RequestId: "R" } }, "DeleteLiveRecordNotifyConfig");
+        const e = toLiveApiError(
+            { code: "Forbidden", statusCode: 400, data: { Message: "Ram Permission is forbidden.", RequestId: "R" } },
+            "DeleteLiveRecordNotifyConfig",
+        );
         assert.equal(e.kind, "forbidden");
         assert.match(e.message, /lacks the RAM permission live:DeleteLiveRecordNotifyConfig/);
         assert.equal(e.retryable, false);
     });
 
     it("redacts the request URL's query, which carries NotifyAuthKey, from network error messages", () => {
-        const core = Object.assign(new Error("socket hang upPOST http://127.0.0.1:9/?DomainName=a.example.com&NotifyAuthKey=abcdEFGH12345678 failed."), { code: "ECONNRESET" });
+        const core = Object.assign(
+            new Error("socket hang upPOST http://127.0.0.1:9/?DomainName=a.example.com&NotifyAuthKey=abcdEFGH12345678 failed."),
+            { code: "ECONNRESET" },
+        );
         const e = toLiveApiError(core, "AddLiveRecordNotifyConfig");
         assert.ok(!e.message.includes("abcdEFGH12345678"), e.message);
         assert.match(e.message, /socket hang upPOST http:\/\/127\.0\.0\.1:9\/\?<query redacted> failed\./);

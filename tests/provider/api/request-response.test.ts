@@ -6,7 +6,12 @@ import { canonicalConfig, differingFields, sameConfig } from "../../../provider/
 
 describe("provider/api/request and response", () => {
     it("builds PascalCase parameters of set fields only, booleans as the SDK sends them", () => {
-        const query = configParams({ domainName: "a.example.com", notifyUrl: "https://cb.example.com/x", needStatusNotify: true, notifyReqAuth: false });
+        const query = configParams({
+            domainName: "a.example.com",
+            notifyUrl: "https://cb.example.com/x",
+            needStatusNotify: true,
+            notifyReqAuth: false,
+        });
         assert.deepEqual(query, { DomainName: "a.example.com", NotifyUrl: "https://cb.example.com/x", NeedStatusNotify: true, NotifyReqAuth: false });
         assert.deepEqual(OpenApiUtil.query(query), {
             DomainName: "a.example.com",
@@ -21,20 +26,36 @@ describe("provider/api/request and response", () => {
         const r = describeResult(
             {
                 RequestId: "R1",
-                LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", OnDemandUrl: "", NeedStatusNotify: "false", NotifyReqAuth: "yes", NotifyAuthKey: "abcdefABCDEF1234" },
+                LiveRecordNotifyConfig: {
+                    DomainName: "a.example.com",
+                    NotifyUrl: "https://x/y",
+                    OnDemandUrl: "",
+                    NeedStatusNotify: "false",
+                    NotifyReqAuth: "yes",
+                    NotifyAuthKey: "abcdefABCDEF1234",
+                },
             },
             "a.example.com",
         );
         assert.deepEqual(r, {
             requestId: "R1",
-            config: { domainName: "a.example.com", notifyUrl: "https://x/y", needStatusNotify: false, notifyReqAuth: true, notifyAuthKey: "abcdefABCDEF1234" },
+            config: {
+                domainName: "a.example.com",
+                notifyUrl: "https://x/y",
+                needStatusNotify: false,
+                notifyReqAuth: true,
+                notifyAuthKey: "abcdefABCDEF1234",
+            },
             authKeyView: { kind: "clear", key: "abcdefABCDEF1234" },
         });
         assert.deepEqual(apiResult(undefined), { requestId: "" });
     });
 
     it("reads a masked key as a mask and a missing one as absent, never as the key", () => {
-        const body = (extra: Record<string, unknown>) => ({ RequestId: "R", LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", NotifyReqAuth: true, ...extra } });
+        const body = (extra: Record<string, unknown>) => ({
+            RequestId: "R",
+            LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", NotifyReqAuth: true, ...extra },
+        });
         const masked = describeResult(body({ NotifyAuthKey: "ab****yz" }), "a.example.com");
         assert.deepEqual(masked.authKeyView, { kind: "masked", mask: "ab****yz" });
         assert.equal(masked.config.notifyAuthKey, undefined);

@@ -19,7 +19,7 @@ import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/nor
 import { configParams } from "../../../provider/api/request";
 import { describeResult } from "../../../provider/api/response";
 import { checkInputs } from "../../../provider/resource/check";
-import { desiredConfig, type LiveRecordNotifyConfigInputs } from "../../../provider/resource/inputs";
+import { desiredConfig } from "../../../provider/resource/inputs";
 import { isUnknown } from "../../../provider/resource/unknown";
 import { inputsArb, mostlyValidInputsArb, type InputBag } from "../resource/support/input-arbitraries";
 
@@ -32,7 +32,7 @@ function acceptedConfig(news: InputBag): CanonicalConfig | undefined {
     const result = checkInputs(news);
     if (result.failures !== undefined && result.failures.length > 0) return undefined;
     if (result.inputs === undefined || Object.values(result.inputs).some(isUnknown)) return undefined;
-    return desiredConfig(result.inputs as LiveRecordNotifyConfigInputs);
+    return desiredConfig(result.inputs);
 }
 
 /** The parameters exactly as the client puts them on the wire (before signing). */
@@ -41,9 +41,16 @@ function wireParams(config: CanonicalConfig): Map<string, string> {
 }
 
 /** Runs one action on the emulator's model; a rejection is returned as its error code. */
-function emulate(action: ActionName, params: ReadonlyMap<string, string>, store: ConfigStore): { ok: true; body: Record<string, unknown> } | { ok: false; code: string } {
+function emulate(
+    action: ActionName,
+    params: ReadonlyMap<string, string>,
+    store: ConfigStore,
+): { ok: true; body: Record<string, unknown> } | { ok: false; code: string } {
     try {
-        return { ok: true, body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }) as Record<string, unknown> };
+        return {
+            ok: true,
+            body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }),
+        };
     } catch (error) {
         if (error instanceof ApiError) return { ok: false, code: error.code };
         throw error;

@@ -18,8 +18,17 @@ describe("provider/callbacks/handler (node:http)", () => {
     let received: RecordingCallback[] = [];
     let logged: string[] = [];
 
-    async function serve(options: Partial<CallbackHandlerOptions>, wrap?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): Promise<void> {
-        const handler = createCallbackHandler({ host: HOST, key: KEY, onRecording: (c) => void received.push(c), log: (l) => logged.push(l), ...options });
+    async function serve(
+        options: Partial<CallbackHandlerOptions>,
+        wrap?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void,
+    ): Promise<void> {
+        const handler = createCallbackHandler({
+            host: HOST,
+            key: KEY,
+            onRecording: (c) => void received.push(c),
+            log: (l) => logged.push(l),
+            ...options,
+        });
         server = createServer((req, res) => (wrap ? wrap(req, res, () => handler(req, res)) : handler(req, res)));
         await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
         url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -58,7 +67,10 @@ describe("provider/callbacks/handler (node:http)", () => {
         }
         assert.equal(received.length, 0);
         assert.equal(logged.length, 3);
-        assert.ok(logged.every((l) => !l.includes(KEY)), logged.join("\n"));
+        assert.ok(
+            logged.every((l) => !l.includes(KEY)),
+            logged.join("\n"),
+        );
     });
 
     it("answers 400 naming the problem for a body that is not JSON or misses fields", async () => {

@@ -23,16 +23,19 @@ describe("provider/callbacks/on-demand-answer", () => {
     });
 
     it("reports every problem at once, each naming the field and the rule", () => {
-        assert.deepEqual(problems({ needRecord: "yes", interval: { Mp4: 4, Flv: 21601, Avi: 60, M3U8: 10.5 }, format: ["mp4", "mkv", "mp4"], apiVersion: "" }), [
-            `needRecord must be a boolean (got "yes")`,
-            "interval.Mp4 must be a whole number of seconds from 5 to 21600 (got 4)",
-            "interval.Flv must be a whole number of seconds from 5 to 21600 (got 21601)",
-            "interval.Avi is not a format (allowed: Mp4, Flv, M3U8)",
-            "interval.M3U8 must be a whole number of seconds from 5 to 21600 (got 10.5)",
-            `format[1] must be one of mp4, flv, m3u8 (got "mkv")`,
-            "format must not list a format twice",
-            "apiVersion must be a non-empty string",
-        ]);
+        assert.deepEqual(
+            problems({ needRecord: "yes", interval: { Mp4: 4, Flv: 21601, Avi: 60, M3U8: 10.5 }, format: ["mp4", "mkv", "mp4"], apiVersion: "" }),
+            [
+                `needRecord must be a boolean (got "yes")`,
+                "interval.Mp4 must be a whole number of seconds from 5 to 21600 (got 4)",
+                "interval.Flv must be a whole number of seconds from 5 to 21600 (got 21601)",
+                "interval.Avi is not a format (allowed: Mp4, Flv, M3U8)",
+                "interval.M3U8 must be a whole number of seconds from 5 to 21600 (got 10.5)",
+                `format[1] must be one of mp4, flv, m3u8 (got "mkv")`,
+                "format must not list a format twice",
+                "apiVersion must be a non-empty string",
+            ],
+        );
         assert.deepEqual(problems({ needRecord: true, interval: [], format: "mp4" }), [
             "interval must be an object like { Mp4: 600 }",
             "format must be an array of mp4, flv, m3u8",

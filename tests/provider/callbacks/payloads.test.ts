@@ -55,7 +55,7 @@ describe("provider/callbacks/payloads", () => {
         assert.deepEqual(errorsOf(parseRecordingCallback("not json")), ["the body is not valid JSON"]);
         assert.deepEqual(errorsOf(parseRecordingCallback("[1,2]")), ["the body must be a JSON object"]);
         assert.deepEqual(errorsOf(parseRecordingCallback("null")), ["the body must be a JSON object"]);
-        assert.match(errorsOf(parseRecordingCallback("{}"))[0]!, /neither a recording status callback .* nor a file-generated callback/);
+        assert.match(errorsOf(parseRecordingCallback("{}"))[0], /neither a recording status callback .* nor a file-generated callback/);
     });
 
     it("lists every missing or wrong field at once", () => {
@@ -72,7 +72,9 @@ describe("provider/callbacks/payloads", () => {
             `"start_time" must be a Unix time in whole seconds`,
             `"push_args" must be an object of string values`,
         ]);
-        assert.deepEqual(errorsOf(parseFileGeneratedCallback({ ...file, start_time: 20, stop_time: 10 })), [`"stop_time" must not be before "start_time"`]);
+        assert.deepEqual(errorsOf(parseFileGeneratedCallback({ ...file, start_time: 20, stop_time: 10 })), [
+            `"stop_time" must not be before "start_time"`,
+        ]);
     });
 
     it("parses the documented on-demand query, with or without '?'", () => {

@@ -41,13 +41,25 @@ describe("provider/callbacks/signature (property-based)", function () {
 
     it("refuses any one-character change of the signature", () => {
         fc.assert(
-            fc.property(keyArb, hostArb, timestampArb, fc.nat(31), fc.constantFrom(...HEX, "G", "A", "F", " "), (key, host, ts, position, replacement) => {
-                const good = md5(`${host}|${ts}|${key}`);
-                fc.pre(good[position] !== replacement);
-                const bad = good.slice(0, position) + replacement + good.slice(position + 1);
-                const r = verifyCallbackSignature({ headers: { "ALI-LIVE-TIMESTAMP": String(ts), "ALI-LIVE-SIGNATURE": bad }, host, key, now: ts * 1000 });
-                assert.equal(r.ok, false);
-            }),
+            fc.property(
+                keyArb,
+                hostArb,
+                timestampArb,
+                fc.nat(31),
+                fc.constantFrom(...HEX, "G", "A", "F", " "),
+                (key, host, ts, position, replacement) => {
+                    const good = md5(`${host}|${ts}|${key}`);
+                    fc.pre(good[position] !== replacement);
+                    const bad = good.slice(0, position) + replacement + good.slice(position + 1);
+                    const r = verifyCallbackSignature({
+                        headers: { "ALI-LIVE-TIMESTAMP": String(ts), "ALI-LIVE-SIGNATURE": bad },
+                        host,
+                        key,
+                        now: ts * 1000,
+                    });
+                    assert.equal(r.ok, false);
+                },
+            ),
             { seed: SEED, numRuns: RUNS },
         );
     });
@@ -56,18 +68,31 @@ describe("provider/callbacks/signature (property-based)", function () {
         const change = (text: string, position: number, replacement: string): string =>
             text.slice(0, position % text.length) + replacement + text.slice((position % text.length) + 1);
         fc.assert(
-            fc.property(keyArb, hostArb, timestampArb, fc.nat(), fc.constantFrom(..."0123456789abcz"), fc.constantFrom("timestamp", "key", "host"), (key, host, ts, position, replacement, what) => {
-                const signature = md5(`${host}|${ts}|${key}`);
-                const sent = { ts: String(ts), key, host };
-                if (what === "timestamp") sent.ts = change(sent.ts, position, /\d/.test(replacement) ? replacement : "0");
-                if (what === "key") sent.key = change(key, position, replacement);
-                if (what === "host") sent.host = change(host, position, replacement);
-                fc.pre(sent.ts !== String(ts) || sent.key !== key || sent.host !== host);
-                // The receiver's clock follows the changed timestamp, so only the signature can refuse it.
-                const r = verifyCallbackSignature({ headers: { "ALI-LIVE-TIMESTAMP": sent.ts, "ALI-LIVE-SIGNATURE": signature }, host: sent.host, key: sent.key, now: Number(sent.ts) * 1000 });
-                assert.equal(r.ok, false);
-                assert.equal(!r.ok && r.reason, "signature-mismatch");
-            }),
+            fc.property(
+                keyArb,
+                hostArb,
+                timestampArb,
+                fc.nat(),
+                fc.constantFrom(..."0123456789abcz"),
+                fc.constantFrom("timestamp", "key", "host"),
+                (key, host, ts, position, replacement, what) => {
+                    const signature = md5(`${host}|${ts}|${key}`);
+                    const sent = { ts: String(ts), key, host };
+                    if (what === "timestamp") sent.ts = change(sent.ts, position, /\d/.test(replacement) ? replacement : "0");
+                    if (what === "key") sent.key = change(key, position, replacement);
+                    if (what === "host") sent.host = change(host, position, replacement);
+                    fc.pre(sent.ts !== String(ts) || sent.key !== key || sent.host !== host);
+                    // The receiver's clock follows the changed timestamp, so only the signature can refuse it.
+                    const r = verifyCallbackSignature({
+                        headers: { "ALI-LIVE-TIMESTAMP": sent.ts, "ALI-LIVE-SIGNATURE": signature },
+                        host: sent.host,
+                        key: sent.key,
+                        now: Number(sent.ts) * 1000,
+                    });
+                    assert.equal(r.ok, false);
+                    assert.equal(!r.ok && r.reason, "signature-mismatch");
+                },
+            ),
             { seed: SEED, numRuns: RUNS },
         );
     });

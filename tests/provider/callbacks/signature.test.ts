@@ -41,7 +41,10 @@ describe("provider/callbacks/signature", () => {
 
     it("reads fetch Headers objects too", () => {
         const headers = new Headers(signed());
-        assert.equal(reason(verifyCallbackSignature({ headers, host: SECOND_VECTOR.host, key: SECOND_VECTOR.key, now: at(SECOND_VECTOR.timestamp) })), "accepted");
+        assert.equal(
+            reason(verifyCallbackSignature({ headers, host: SECOND_VECTOR.host, key: SECOND_VECTOR.key, now: at(SECOND_VECTOR.timestamp) })),
+            "accepted",
+        );
     });
 
     it("refuses a tampered signature, another key, another host and another timestamp", () => {

@@ -47,7 +47,11 @@ describe("quota store faults: redis-server killed and restarted mid-run", functi
             const limiterFor = (action: string) => {
                 let limiter = limiters.get(action);
                 if (!limiter) {
-                    limiter = new SharedRateLimiter({ store, schedule: scheduleName(ACCOUNT, action), ceiling: action.startsWith("Describe") ? 50 : 30 });
+                    limiter = new SharedRateLimiter({
+                        store,
+                        schedule: scheduleName(ACCOUNT, action),
+                        ceiling: action.startsWith("Describe") ? 50 : 30,
+                    });
                     limiters.set(action, limiter);
                 }
                 return limiter;
@@ -65,29 +69,36 @@ describe("quota store faults: redis-server killed and restarted mid-run", functi
         const errors: string[] = [];
         // Each process works as Pulumi does, a few operations at a time, so reservations go on all run long.
         const run = (work: (p: (typeof processes)[number], name: string) => Promise<unknown>, onDone: () => void = () => undefined) =>
-            Promise.all(processes.map(async (p, i) => {
-                let next = 0;
-                await Promise.all(Array.from({ length: WORKERS }, async () => {
-                    while (next < PER_PROCESS) {
-                        const j = next++;
-                        await work(p, `fault-${i}-${j}.example.com`).catch((error: Error) => {
-                            failed++;
-                            errors.push(error.message);
-                        });
-                        done++;
-                        onDone();
-                    }
-                }));
-            }));
+            Promise.all(
+                processes.map(async (p, i) => {
+                    let next = 0;
+                    await Promise.all(
+                        Array.from({ length: WORKERS }, async () => {
+                            while (next < PER_PROCESS) {
+                                const j = next++;
+                                await work(p, `fault-${i}-${j}.example.com`).catch((error: Error) => {
+                                    failed++;
+                                    errors.push(error.message);
+                                });
+                                done++;
+                                onDone();
+                            }
+                        }),
+                    );
+                }),
+            );
 
         // Redis dies after the first 30 creates and comes back, empty, 30 creates later: the work in
         // between is paced locally.
         let killed: Promise<void> | undefined;
         let restarted: Promise<void> | undefined;
-        await run((p, domainName) => p.api.add({ domainName, notifyUrl: `https://cb.example.com/${domainName}` }), () => {
-            if (done === 30) killed = redis.kill();
-            if (done === 60) restarted = killed!.then(() => redis.restart());
-        });
+        await run(
+            (p, domainName) => p.api.add({ domainName, notifyUrl: `https://cb.example.com/${domainName}` }),
+            () => {
+                if (done === 30) killed = redis.kill();
+                if (done === 60) restarted = killed!.then(() => redis.restart());
+            },
+        );
         await restarted;
         await run((p, domainName) => p.api.delete({ domainName }));
 
@@ -96,8 +107,14 @@ describe("quota store faults: redis-server killed and restarted mid-run", functi
         assert.equal(configs.length, 0, "every config created was deleted");
         const local = processes.reduce((n, p) => n + [...p.limiters.values()].reduce((m, l) => m + l.localReservations, 0), 0);
         assert.ok(local > 0, "some calls were paced locally while Redis was gone");
-        assert.ok(notices.some((m) => /failed/.test(m)), notices.join("\n"));
-        assert.ok(notices.some((m) => /answers again;/.test(m)), `rejoined after the restart: ${notices.join("\n")}`);
+        assert.ok(
+            notices.some((m) => /failed/.test(m)),
+            notices.join("\n"),
+        );
+        assert.ok(
+            notices.some((m) => /answers again;/.test(m)),
+            `rejoined after the restart: ${notices.join("\n")}`,
+        );
         for (const m of [...notices, ...errors]) assert.ok(!m.includes(PASSWORD) && !m.includes(SECRET), m);
         await Promise.all(processes.map((p) => p.store.close()));
     });

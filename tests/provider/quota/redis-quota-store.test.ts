@@ -42,9 +42,12 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
         const waits: number[] = [];
         for (let i = 0; i < 30; i++) waits.push((await (i % 2 ? a : b).reserve(schedule, 30, Infinity)).waitMs);
         // 500 ms of burst at 30/s is 15 calls (GCRA: the 15th starts one interval before the window ends).
-        assert.ok(waits.slice(0, 14).every((w) => w === 0), `burst: ${waits.slice(0, 15).map((w) => w.toFixed(0))}`);
+        assert.ok(
+            waits.slice(0, 14).every((w) => w === 0),
+            `burst: ${waits.slice(0, 15).map((w) => w.toFixed(0))}`,
+        );
         for (let i = 16; i < 30; i++) {
-            const step = waits[i]! - waits[i - 1]!;
+            const step = waits[i] - waits[i - 1];
             // Each reservation also takes real time, so a step is up to one interval shorter than 33.3 ms.
             assert.ok(step > 0 && step <= 1000 / 30 + 1, `slot ${i} steps ${step.toFixed(2)} ms`);
         }
@@ -106,7 +109,7 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
                 const ttl = await client.pttl(key);
                 assert.ok(ttl > 0 && ttl <= SCHEDULE_IDLE_TTL_MS, `${key} expires (${ttl} ms)`);
             }
-            const dump = JSON.stringify(await client.hgetall(keys[0]!));
+            const dump = JSON.stringify(await client.hgetall(keys[0]));
             assert.ok(!dump.includes(PASSWORD));
             assert.match(dump, /"rate":"21"/);
         } finally {
@@ -143,7 +146,10 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
         const store = open(`redis://:${wrong}@127.0.0.1:${redis.port}`, notices);
         assert.equal(await store.ready(3_000), false);
         assert.equal(store.available, false);
-        const error = await store.reserve(fresh(), 30, Infinity).then(() => undefined, (e: Error) => e);
+        const error = await store.reserve(fresh(), 30, Infinity).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(error instanceof Error);
         assert.ok(!error.message.includes(wrong) && !error.message.includes(PASSWORD), error.message);
         assert.match(notices.join("\n"), /authentication refused/);
@@ -151,7 +157,10 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
     });
 
     it("reasonOf words a failure without quoting it", () => {
-        assert.equal(reasonOf(Object.assign(new Error("WRONGPASS invalid username-password pair"), { name: "ReplyError" })), "authentication refused");
+        assert.equal(
+            reasonOf(Object.assign(new Error("WRONGPASS invalid username-password pair"), { name: "ReplyError" })),
+            "authentication refused",
+        );
         assert.equal(reasonOf(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })), "ECONNREFUSED");
         assert.equal(reasonOf(new Error("ERR something with secret-value")), "Error");
     });

@@ -41,7 +41,12 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("quota/SharedRateLimiter", () => {
     const make = (store: QuotaStore, ceiling = 30) => {
-        const clock = { t: 0, now() { return this.t; } };
+        const clock = {
+            t: 0,
+            now() {
+                return this.t;
+            },
+        };
         return new SharedRateLimiter({ store, schedule: "alicloud-live:{1}:AddLiveRecordNotifyConfig", ceiling, clock });
     };
 
@@ -124,8 +129,12 @@ describe("quota/SharedRateLimiter", () => {
         const store = new ScriptedStore();
         const limiter = make(store);
         await limiter.reserve();
-        store.throttled = async () => { throw new Error("gone"); };
-        store.answered = async () => { throw new Error("gone"); };
+        store.throttled = async () => {
+            throw new Error("gone");
+        };
+        store.answered = async () => {
+            throw new Error("gone");
+        };
         limiter.onSuccess();
         assert.equal(limiter.onThrottle(), true);
         await flush(); // an unhandled rejection would fail the run

@@ -3,7 +3,12 @@ import { COOL_DOWN_MS, FAILURES_TO_COOL_DOWN, StoreHealth, type StoreNotice } fr
 
 describe("quota/StoreHealth", () => {
     const setup = () => {
-        const clock = { t: 0, now() { return this.t; } };
+        const clock = {
+            t: 0,
+            now() {
+                return this.t;
+            },
+        };
         const notices: StoreNotice[] = [];
         return { clock, notices, health: new StoreHealth({ clock, onNotice: (n) => notices.push(n) }) };
     };
@@ -50,7 +55,12 @@ describe("quota/StoreHealth", () => {
     });
 
     it("a listener that throws does not break pacing", () => {
-        const health = new StoreHealth({ clock: { now: () => 0 }, onNotice: () => { throw new Error("log down"); } });
+        const health = new StoreHealth({
+            clock: { now: () => 0 },
+            onNotice: () => {
+                throw new Error("log down");
+            },
+        });
         assert.doesNotThrow(() => health.failed("ECONNREFUSED"));
     });
 });

@@ -7,9 +7,15 @@ describe("quota/store-url", () => {
 
     it("reads redis:// and rediss:// URLs, with the default port", () => {
         const plain = parseQuotaStoreUrl("redis://127.0.0.1");
-        assert.deepEqual({ tls: plain.tls, host: plain.host, port: plain.port, hasPassword: plain.hasPassword }, { tls: false, host: "127.0.0.1", port: 6379, hasPassword: false });
+        assert.deepEqual(
+            { tls: plain.tls, host: plain.host, port: plain.port, hasPassword: plain.hasPassword },
+            { tls: false, host: "127.0.0.1", port: 6379, hasPassword: false },
+        );
         const tls = parseQuotaStoreUrl(` rediss://default:${PASSWORD}@r-bp1.redis.rds.aliyuncs.com:6380/3 `);
-        assert.deepEqual({ tls: tls.tls, host: tls.host, port: tls.port, hasPassword: tls.hasPassword }, { tls: true, host: "r-bp1.redis.rds.aliyuncs.com", port: 6380, hasPassword: true });
+        assert.deepEqual(
+            { tls: tls.tls, host: tls.host, port: tls.port, hasPassword: tls.hasPassword },
+            { tls: true, host: "r-bp1.redis.rds.aliyuncs.com", port: 6380, hasPassword: true },
+        );
         assert.equal(tls.url, `rediss://default:${PASSWORD}@r-bp1.redis.rds.aliyuncs.com:6380/3`);
         assert.equal(tls.redacted, "rediss://default:[secret]@r-bp1.redis.rds.aliyuncs.com:6380/3");
     });
@@ -31,11 +37,14 @@ describe("quota/store-url", () => {
         [`redis://u:${PASSWORD}@`, /not a valid URL|names no host/],
     ] as const) {
         it(`refuses ${JSON.stringify(text.replace(PASSWORD, "…"))}, naming the rule, never the password`, () => {
-            assert.throws(() => parseQuotaStoreUrl(text), (error: Error) => {
-                assert.match(error.message, rule);
-                assert.ok(!error.message.includes(PASSWORD), error.message);
-                return true;
-            });
+            assert.throws(
+                () => parseQuotaStoreUrl(text),
+                (error: Error) => {
+                    assert.match(error.message, rule);
+                    assert.ok(!error.message.includes(PASSWORD), error.message);
+                    return true;
+                },
+            );
         });
     }
 });

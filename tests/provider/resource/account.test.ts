@@ -25,13 +25,19 @@ describe("resource/account: which account pays", function () {
         { accessKeyId: "ACCT-KEY-STS", accessKeySecret: SECRET, accountId: ACCOUNT, securityToken: "sts-token-1" },
     ];
     const settingsFor = (accessKeyId: string, extra: Record<string, string> = {}) =>
-        resolveSettings((key) => ({
-            "alicloud-live:endpoint": emulator.url,
-            "alicloud-live:stsEndpoint": emulator.sts!.url,
-            "alicloud:accessKey": accessKeyId,
-            "alicloud:secretKey": SECRET,
-            ...extra,
-        } as Record<string, string>)[key], {});
+        resolveSettings(
+            (key) =>
+                (
+                    ({
+                        "alicloud-live:endpoint": emulator.url,
+                        "alicloud-live:stsEndpoint": emulator.sts!.url,
+                        "alicloud:accessKey": accessKeyId,
+                        "alicloud:secretKey": SECRET,
+                        ...extra,
+                    }) as Record<string, string>
+                )[key],
+            {},
+        );
 
     before(async () => {
         emulator = await startEmulator({ stsPort: 0, accounts: keys });
@@ -40,7 +46,10 @@ describe("resource/account: which account pays", function () {
     beforeEach(() => forgetDiscoveredAccounts());
 
     it("the emulator's STS answers GetCallerIdentity as STS documents it, for RAM users and role sessions", async () => {
-        const user = await new StsClient({ endpoint: emulator.sts!.url, credentials: { accessKeyId: "ACCT-KEY-A1", accessKeySecret: SECRET } }).getCallerIdentity();
+        const user = await new StsClient({
+            endpoint: emulator.sts!.url,
+            credentials: { accessKeyId: "ACCT-KEY-A1", accessKeySecret: SECRET },
+        }).getCallerIdentity();
         assert.equal(user.accountId, ACCOUNT);
         assert.equal(user.identityType, "RAMUser");
         assert.match(user.arn ?? "", new RegExp(`^acs:ram::${ACCOUNT}:user/`));
@@ -54,8 +63,15 @@ describe("resource/account: which account pays", function () {
     });
 
     it("GetCallerIdentity is signed like every call: a wrong secret is refused, by code, without the secret", async () => {
-        const error = await new StsClient({ endpoint: emulator.sts!.url, credentials: { accessKeyId: "ACCT-KEY-A1", accessKeySecret: "wrong-secret-Pp2" } })
-            .getCallerIdentity().then(() => undefined, (e: Error) => e);
+        const error = await new StsClient({
+            endpoint: emulator.sts!.url,
+            credentials: { accessKeyId: "ACCT-KEY-A1", accessKeySecret: "wrong-secret-Pp2" },
+        })
+            .getCallerIdentity()
+            .then(
+                () => undefined,
+                (e: Error) => e,
+            );
         assert.ok(error);
         assert.match(error.message, /SignatureDoesNotMatch/);
         assert.ok(!error.message.includes("wrong-secret-Pp2") && !error.message.includes(SECRET));
@@ -64,13 +80,19 @@ describe("resource/account: which account pays", function () {
     it("each listener answers only its own service", async () => {
         // The Live port does not know GetCallerIdentity.
         const error = await new StsClient({ endpoint: emulator.url, credentials: { accessKeyId: "ACCT-KEY-A1", accessKeySecret: SECRET } })
-            .getCallerIdentity().then(() => undefined, (e: Error) => e);
+            .getCallerIdentity()
+            .then(
+                () => undefined,
+                (e: Error) => e,
+            );
         assert.match(error?.message ?? "", /InvalidAction\.NotFound|InvalidVersion/);
     });
 
     it("keys of one account resolve to its id; another account's key to its own", async () => {
         const notices: string[] = [];
-        const [a1, a2, b1] = await Promise.all(["ACCT-KEY-A1", "ACCT-KEY-A2", "ACCT-KEY-B1"].map((id) => resolveAccount(settingsFor(id), { notice: (m) => notices.push(m) })));
+        const [a1, a2, b1] = await Promise.all(
+            ["ACCT-KEY-A1", "ACCT-KEY-A2", "ACCT-KEY-B1"].map((id) => resolveAccount(settingsFor(id), { notice: (m) => notices.push(m) })),
+        );
         assert.deepEqual(a1, { key: ACCOUNT, accountId: ACCOUNT });
         assert.deepEqual(a2, { key: ACCOUNT, accountId: ACCOUNT });
         assert.deepEqual(b1, { key: OTHER, accountId: OTHER });
@@ -87,15 +109,24 @@ describe("resource/account: which account pays", function () {
 
     it("a configured account id wins, and STS is not asked", async () => {
         const stsFor = () => ({ getCallerIdentity: async () => assert.fail("STS must not be asked") });
-        assert.deepEqual(await resolveAccount(settingsFor("ACCT-KEY-A1", { "alicloud-live:accountId": "42" }), { notice: () => undefined, stsFor }), { key: "42", accountId: "42" });
+        assert.deepEqual(await resolveAccount(settingsFor("ACCT-KEY-A1", { "alicloud-live:accountId": "42" }), { notice: () => undefined, stsFor }), {
+            key: "42",
+            accountId: "42",
+        });
     });
 
     it("a local emulator's keys are not sent to the public STS: no STS endpoint set, no discovery, no warning", async () => {
-        const settings = resolveSettings((key) => ({
-            "alicloud-live:endpoint": emulator.url,
-            "alicloud:accessKey": "ACCT-KEY-A1",
-            "alicloud:secretKey": SECRET,
-        } as Record<string, string>)[key], {});
+        const settings = resolveSettings(
+            (key) =>
+                (
+                    ({
+                        "alicloud-live:endpoint": emulator.url,
+                        "alicloud:accessKey": "ACCT-KEY-A1",
+                        "alicloud:secretKey": SECRET,
+                    }) as Record<string, string>
+                )[key],
+            {},
+        );
         const stsFor = () => ({ getCallerIdentity: async () => assert.fail("STS must not be asked") });
         const notices: string[] = [];
         assert.deepEqual(await resolveAccount(settings, { notice: (m) => notices.push(m), stsFor }), { key: perKeyAccountKey(settings) });
@@ -111,8 +142,8 @@ describe("resource/account: which account pays", function () {
         assert.deepEqual(first, { key: perKeyAccountKey(settings) });
         assert.deepEqual(second, first);
         assert.equal(notices.length, 1);
-        assert.match(notices[0]!, /could not learn the Alibaba Cloud account.*alicloud-live:accountId/);
-        assert.ok(!notices[0]!.includes(SECRET));
+        assert.match(notices[0], /could not learn the Alibaba Cloud account.*alicloud-live:accountId/);
+        assert.ok(!notices[0].includes(SECRET));
     });
 
     it("two keys of one account share one limiter: a cut through one is seen by the other", async () => {

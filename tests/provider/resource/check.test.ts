@@ -15,7 +15,12 @@ function propertiesOf(news: Record<string, unknown>): string[] {
 
 describe("resource/check", () => {
     it("passes valid inputs, normalized, with defaults applied and no __provider", () => {
-        const result = checkInputs({ ...VALID, domainName: "  Live.Example.COM ", notifyUrl: " https://callbacks.example.com/live ", __provider: PROVIDER_TEXT });
+        const result = checkInputs({
+            ...VALID,
+            domainName: "  Live.Example.COM ",
+            notifyUrl: " https://callbacks.example.com/live ",
+            __provider: PROVIDER_TEXT,
+        });
         assert.equal(result.failures, undefined);
         assert.deepEqual(result.inputs, {
             domainName: "live.example.com",
@@ -26,7 +31,14 @@ describe("resource/check", () => {
     });
 
     it("keeps every optional property that is set", () => {
-        const news = { ...VALID, onDemandUrl: "http://od.example.com/cb", needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY, adoptExisting: true };
+        const news = {
+            ...VALID,
+            onDemandUrl: "http://od.example.com/cb",
+            needStatusNotify: true,
+            notifyReqAuth: true,
+            notifyAuthKey: KEY,
+            adoptExisting: true,
+        };
         assert.deepEqual(checkInputs(news), { inputs: news });
     });
 
@@ -38,7 +50,11 @@ describe("resource/check", () => {
     });
 
     it("an empty required property does not hide the other failures", () => {
-        assert.deepEqual(propertiesOf({ domainName: "", notifyUrl: "ftp://callbacks.example.com/live", notifyReqAuth: true }), ["domainName", "notifyUrl", "notifyAuthKey"]);
+        assert.deepEqual(propertiesOf({ domainName: "", notifyUrl: "ftp://callbacks.example.com/live", notifyReqAuth: true }), [
+            "domainName",
+            "notifyUrl",
+            "notifyAuthKey",
+        ]);
         assert.deepEqual(propertiesOf({ domainName: "live.example.com", notifyUrl: " ", notifyReqAuth: true }), ["notifyUrl", "notifyAuthKey"]);
     });
 
@@ -53,7 +69,12 @@ describe("resource/check", () => {
             ["notifyUrl is http(s)", { ...VALID, notifyUrl: "ftp://x.example.com/" }, "notifyUrl", /notifyUrl must use http:\/\/ or https:\/\//],
             ["notifyUrl is a URL", { ...VALID, notifyUrl: "not a url" }, "notifyUrl", /notifyUrl must be an absolute http/],
             ["notifyUrl is safe", { ...VALID, notifyUrl: "http://192.168.1.10/cb" }, "notifyUrl", /notifyUrl must not point at a private address/],
-            ["onDemandUrl same rules", { ...VALID, onDemandUrl: "http://169.254.169.254/" }, "onDemandUrl", /onDemandUrl must not point at a metadata address/],
+            [
+                "onDemandUrl same rules",
+                { ...VALID, onDemandUrl: "http://169.254.169.254/" },
+                "onDemandUrl",
+                /onDemandUrl must not point at a metadata address/,
+            ],
             ["onDemandUrl is a string", { ...VALID, onDemandUrl: ["http://x.example.com"] }, "onDemandUrl", /onDemandUrl must be a string/],
             ["needStatusNotify is a boolean", { ...VALID, needStatusNotify: "true" }, "needStatusNotify", /needStatusNotify must be a boolean/],
             ["notifyReqAuth is a boolean", { ...VALID, notifyReqAuth: 1 }, "notifyReqAuth", /notifyReqAuth must be a boolean/],
@@ -62,7 +83,12 @@ describe("resource/check", () => {
             ["notifyAuthKey too long", { ...VALID, notifyAuthKey: "a".repeat(33) }, "notifyAuthKey", /16-32 ASCII letters and digits/],
             ["notifyAuthKey charset", { ...VALID, notifyAuthKey: "abcdefgh-12345678" }, "notifyAuthKey", /16-32 ASCII letters and digits/],
             ["notifyAuthKey required with notifyReqAuth", { ...VALID, notifyReqAuth: true }, "notifyAuthKey", /required when notifyReqAuth is true/],
-            ["unknown property", { ...VALID, notifyURL: "https://typo.example.com" }, "notifyURL", /not a property of LiveRecordNotifyConfig .*notifyUrl/],
+            [
+                "unknown property",
+                { ...VALID, notifyURL: "https://typo.example.com" },
+                "notifyURL",
+                /not a property of LiveRecordNotifyConfig .*notifyUrl/,
+            ],
         ];
         for (const [name, news, property, reason] of rules) {
             it(name, () => {
@@ -93,6 +119,7 @@ describe("resource/check", () => {
         assert.equal(failures.length, 1);
         assert.equal(failures[0][0], "notifyAuthKey");
         assert.ok(!failures[0][1].includes(secret));
+        // eslint-disable-next-line no-loss-of-precision -- a key typed as a long number, as a user might write it
         assert.ok(!JSON.stringify(checkInputs({ ...VALID, notifyAuthKey: 12345678901234567890 }).failures).includes("12345678901234567890"));
     });
 
@@ -116,7 +143,14 @@ describe("resource/check", () => {
 
     it("never throws, whatever it is given", () => {
         const odd: unknown[] = [undefined, null, {}, { domainName: {} }, { domainName: Symbol("x") }, { notifyUrl: { toString: null } }];
-        const throwing = new Proxy({}, { ownKeys() { throw new Error("boom"); } });
+        const throwing = new Proxy(
+            {},
+            {
+                ownKeys() {
+                    throw new Error("boom");
+                },
+            },
+        );
         for (const news of [...odd, throwing]) {
             const result = checkInputs(news as Record<string, unknown>);
             assert.ok((result.failures ?? []).length > 0, `expected failures for ${String(news)}`);

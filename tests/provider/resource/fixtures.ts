@@ -29,12 +29,21 @@ export function described(config: RecordNotifyConfig): { requestId: string; conf
 /** Errors as openapi-core throws them, converted the way the client converts them. */
 export const apiErrors = {
     alreadyExists: (action: Action = "AddLiveRecordNotifyConfig") =>
-        toLiveApiError({ name: "ClientError", code: "ConfigAlreadyExists", statusCode: 400, data: { RequestId: "R1", Message: "Config has already exist." } }, action),
+        toLiveApiError(
+            { name: "ClientError", code: "ConfigAlreadyExists", statusCode: 400, data: { RequestId: "R1", Message: "Config has already exist." } },
+            action,
+        ),
     notFound: (action: Action) =>
-        toLiveApiError({ name: "ClientError", code: "InvalidConfig.NotFound", statusCode: 404, data: { RequestId: "R2", Message: "Config does not exist." } }, action),
+        toLiveApiError(
+            { name: "ClientError", code: "InvalidConfig.NotFound", statusCode: 404, data: { RequestId: "R2", Message: "Config does not exist." } },
+            action,
+        ),
     reset: (action: Action) => toLiveApiError({ code: "ECONNRESET", message: "socket hang up" }, action),
     forbidden: (action: Action) =>
-        toLiveApiError({ name: "ClientError", code: "Forbidden", statusCode: 400, data: { RequestId: "R3", Message: "Ram Permission is forbidden." } }, action),
+        toLiveApiError(
+            { name: "ClientError", code: "Forbidden", statusCode: 400, data: { RequestId: "R3", Message: "Ram Permission is forbidden." } },
+            action,
+        ),
 };
 
 /** A serialized-provider stand-in, as the host puts it in every property bag. */

@@ -13,6 +13,7 @@ const SECRETS = { ALIBABA_CLOUD_ACCESS_KEY_SECRET: "handler-test-env-secret-9f3k
 /** Runs a module's text the way the host's requireFromString does, and returns its `handler()`. */
 function load(text: string): Record<string, unknown> {
     const module = { exports: {} as Record<string, () => Record<string, unknown>> };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the serialized handler text, as the engine does
     new Function("exports", "require", "module", text)(module.exports, require, module);
     return module.exports.handler();
 }
@@ -46,7 +47,12 @@ describe("resource/handler (the serialized provider)", function () {
 
     it("forwards exactly the provider's methods, loading the provider lazily by package name", () => {
         const handler = require(HANDLER);
-        assert.deepEqual(Object.keys(handler).filter((k) => k !== "__esModule").sort(), [...METHODS].sort());
+        assert.deepEqual(
+            Object.keys(handler)
+                .filter((k) => k !== "__esModule")
+                .sort(),
+            [...METHODS].sort(),
+        );
         for (const method of METHODS) assert.equal(typeof handler[method], "function", method);
         assert.match(readFileSync(HANDLER, "utf8"), /require\("pulumi-alicloud-live\/dist\/provider\/resource\/provider\.js"\)/);
     });
@@ -82,8 +88,12 @@ describe("resource/handler (the serialized provider)", function () {
             pulumi.runtime.serializeFunction(() => handler, { allowSecrets: true })
                 .then((s) => process.stdout.write(JSON.stringify({ text: s.text, containsSecrets: s.containsSecrets })));`;
         const stdout = await new Promise<string>((resolve, reject) => {
-            execFile(process.execPath, ["--preserve-symlinks", "-e", script], { cwd: program, timeout: 25_000, env: { ...process.env, ...SECRETS } },
-                (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)));
+            execFile(
+                process.execPath,
+                ["--preserve-symlinks", "-e", script],
+                { cwd: program, timeout: 25_000, env: { ...process.env, ...SECRETS } },
+                (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
+            );
         }).finally(() => rmSync(program, { recursive: true, force: true }));
         const serialized = JSON.parse(stdout) as { text: string; containsSecrets: boolean };
         assert.equal(serialized.containsSecrets, false);

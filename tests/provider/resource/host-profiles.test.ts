@@ -60,15 +60,18 @@ describe("provider through the real host under semantics profiles", function () 
             });
 
             const engine = () => new Engine({ host, state, checkpoint: (s) => (state = s) });
-            const program = (specs: Record<string, ResourceSpec>): Program => async (declare) => {
-                await Promise.all(Object.entries(specs).map(([name, spec]) => declare(registrationOf(name, spec, providerText))));
-            };
+            const program =
+                (specs: Record<string, ResourceSpec>): Program =>
+                async (declare) => {
+                    await Promise.all(Object.entries(specs).map(([name, spec]) => declare(registrationOf(name, spec, providerText))));
+                };
             const ok = (result: OperationResult, what: string) => assert.ok(result.ok, `${what}: ${result.errors.join("; ")}`);
             /** State and cloud agree on every resource (the key compared too: the state must hold the real one). */
             const agree = async () => {
                 const cloud = new Map((await admin.configs()).map((c) => [c.domainName, canonicalConfig(c)]));
                 assert.equal(cloud.size, state.resources.length, "one config per resource");
-                for (const r of state.resources) assert.deepEqual(canonicalConfig(r.outputs as never), cloud.get(r.id), `${r.name}: state and cloud differ`);
+                for (const r of state.resources)
+                    assert.deepEqual(canonicalConfig(r.outputs as never), cloud.get(r.id), `${r.name}: state and cloud differ`);
             };
             /** `up`, `refresh`, then an `up` that must propose nothing. */
             const converge = async (specs: Record<string, ResourceSpec>, what: string) => {
@@ -83,8 +86,12 @@ describe("provider through the real host under semantics profiles", function () 
 
             it("create, update, remove optional fields, drift, destroy: no perpetual diff, state always the cloud's", async () => {
                 const full: ResourceSpec = {
-                    domainName: "full.example.com", notifyUrl: "https://cb.example.com/full", onDemandUrl: "https://cb.example.com/od",
-                    needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY,
+                    domainName: "full.example.com",
+                    notifyUrl: "https://cb.example.com/full",
+                    onDemandUrl: "https://cb.example.com/od",
+                    needStatusNotify: true,
+                    notifyReqAuth: true,
+                    notifyAuthKey: KEY,
                 };
                 const small: ResourceSpec = { domainName: "small.example.com", notifyUrl: "https://cb.example.com/small" };
                 await converge({ full, small }, "create");
@@ -101,10 +108,16 @@ describe("provider through the real host under semantics profiles", function () 
                 } else {
                     await converge({ full: bare, small }, "remove the key and the URL");
                 }
-                const now = Object.fromEntries(state.resources.map((r) => [r.name, canonicalConfig(r.outputs as never)])) as Record<string, ResourceSpec>;
+                const now = Object.fromEntries(state.resources.map((r) => [r.name, canonicalConfig(r.outputs as never)])) as Record<
+                    string,
+                    ResourceSpec
+                >;
 
                 // Someone changes a callback URL behind Pulumi's back: refresh sees it, up puts it back.
-                await new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT }).update({ ...now.small!, notifyUrl: "https://elsewhere.example.net/cb" });
+                await new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT }).update({
+                    ...now.small,
+                    notifyUrl: "https://elsewhere.example.net/cb",
+                });
                 const drifted = await engine().refresh();
                 ok(drifted, "refresh after drift");
                 assert.equal(drifted.drifted, 1);

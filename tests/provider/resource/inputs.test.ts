@@ -6,11 +6,22 @@ import { KEY } from "./fixtures";
 describe("resource/inputs", () => {
     it("the desired config keeps only the service's fields", () => {
         const inputs = { domainName: "d.example.com", notifyUrl: "https://c.example.com", adoptExisting: true, __provider: "text" } as never;
-        assert.deepEqual(desiredConfig(inputs), { domainName: "d.example.com", notifyUrl: "https://c.example.com", needStatusNotify: false, notifyReqAuth: false });
+        assert.deepEqual(desiredConfig(inputs), {
+            domainName: "d.example.com",
+            notifyUrl: "https://c.example.com",
+            needStatusNotify: false,
+            notifyReqAuth: false,
+        });
     });
 
     it("outputs never hold undefined, so the host can encode them", () => {
-        const outs = outputsOf({ domainName: "d.example.com", notifyUrl: "https://c.example.com", onDemandUrl: undefined, notifyAuthKey: undefined, needStatusNotify: undefined });
+        const outs = outputsOf({
+            domainName: "d.example.com",
+            notifyUrl: "https://c.example.com",
+            onDemandUrl: undefined,
+            notifyAuthKey: undefined,
+            needStatusNotify: undefined,
+        });
         assert.ok(!Object.values(outs).includes(undefined));
         assert.doesNotThrow(() => Struct.fromJavaScript(outs as never));
         // The guard matters: the host's encoder refuses undefined after the API call has already succeeded.
@@ -18,7 +29,14 @@ describe("resource/inputs", () => {
     });
 
     it("outputs keep every field that is set", () => {
-        const full = { domainName: "d.example.com", notifyUrl: "https://c.example.com", onDemandUrl: "https://o.example.com", needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY };
+        const full = {
+            domainName: "d.example.com",
+            notifyUrl: "https://c.example.com",
+            onDemandUrl: "https://o.example.com",
+            needStatusNotify: true,
+            notifyReqAuth: true,
+            notifyAuthKey: KEY,
+        };
         assert.deepEqual(outputsOf(full), full);
     });
 

@@ -24,7 +24,7 @@ const KEY_3 = "Mnopqrstuv1357924680";
 type Bag = Record<string, unknown>;
 
 function configure(values: Record<string, string>): ConfigureRequest {
-    return { config: { get: (key: string) => values[key], require: (key: string) => values[key]! } } as unknown as ConfigureRequest;
+    return { config: { get: (key: string) => values[key], require: (key: string) => values[key] } };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -50,12 +50,14 @@ describe("provider under every emulator semantics profile", function () {
                 emulator = await startEmulator(profile.options);
                 admin = new EmulatorAdmin(emulator.url);
                 provider = createProvider({ env: {} });
-                await provider.configure(configure({
-                    "alicloud-live:endpoint": emulator.url,
-                    "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
-                    "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
-                    "alicloud-live:operationTimeout": "30",
-                }));
+                await provider.configure(
+                    configure({
+                        "alicloud-live:endpoint": emulator.url,
+                        "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
+                        "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
+                        "alicloud-live:operationTimeout": "30",
+                    }),
+                );
                 // Someone changing things behind Pulumi's back, with the plain client.
                 outsider = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
             });
@@ -80,7 +82,14 @@ describe("provider under every emulator semantics profile", function () {
 
             it("create, refresh without drift, update, removing optional fields, drift, delete", async () => {
                 const domain = "life.example.com";
-                const v1 = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/v1", onDemandUrl: "https://cb.example.com/od", needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY_1 });
+                const v1 = await checked({
+                    domainName: domain,
+                    notifyUrl: "https://cb.example.com/v1",
+                    onDemandUrl: "https://cb.example.com/od",
+                    needStatusNotify: true,
+                    notifyReqAuth: true,
+                    notifyAuthKey: KEY_1,
+                });
                 const created = await provider.create(v1 as never);
                 assert.deepEqual(await cloud(domain), declared(v1));
                 let refreshed = await refreshAndDiff(domain, created.outs as unknown as Bag, v1);
@@ -91,7 +100,11 @@ describe("provider under every emulator semantics profile", function () {
                 await outsider.update({ ...declared(v1), notifyAuthKey: KEY_2 });
                 const keyDetectable = profile.options.describeAuthKey !== "absent";
                 refreshed = await refreshAndDiff(domain, refreshed.props, v1);
-                assert.deepEqual(refreshed.changed, keyDetectable ? ["notifyAuthKey"] : [], "a rotated key shows as drift exactly when Describe shows something of it");
+                assert.deepEqual(
+                    refreshed.changed,
+                    keyDetectable ? ["notifyAuthKey"] : [],
+                    "a rotated key shows as drift exactly when Describe shows something of it",
+                );
 
                 const v2 = await checked({ ...v1, notifyUrl: "https://cb.example.com/v2", needStatusNotify: false });
                 const updated = await provider.update(domain, refreshed.props as never, v2 as never);
@@ -126,10 +139,19 @@ describe("provider under every emulator semantics profile", function () {
                 const program = await checked(current);
 
                 // Out of band: a new URL, signing on, and a key (which the program does not declare).
-                await outsider.update({ ...declared(program), notifyUrl: "https://elsewhere.example.net/cb", notifyReqAuth: true, notifyAuthKey: KEY_2 });
+                await outsider.update({
+                    ...declared(program),
+                    notifyUrl: "https://elsewhere.example.net/cb",
+                    notifyReqAuth: true,
+                    notifyAuthKey: KEY_2,
+                });
                 const drift = await refreshAndDiff(domain, current, program);
                 assert.equal(drift.props.notifyUrl, "https://elsewhere.example.net/cb");
-                assert.deepEqual(drift.changed, ["notifyUrl", "notifyReqAuth", "notifyAuthKey"], "signing needs a key: one appeared, even if Describe never shows it");
+                assert.deepEqual(
+                    drift.changed,
+                    ["notifyUrl", "notifyReqAuth", "notifyAuthKey"],
+                    "signing needs a key: one appeared, even if Describe never shows it",
+                );
                 const restored = await provider.update(domain, drift.props as never, program as never);
                 assert.deepEqual(await cloud(domain), declared(program), "the next up restores the declared config, key included");
                 refreshed = await refreshAndDiff(domain, restored.outs as unknown as Bag, program);
@@ -143,7 +165,11 @@ describe("provider under every emulator semantics profile", function () {
 
             it("adopting a config whose on-demand URL the program drops clears it, or says it cannot and records what the cloud holds", async () => {
                 const domain = "adopt-od.example.com";
-                await outsider.add({ domainName: domain, notifyUrl: "https://someone.example.com/cb", onDemandUrl: "https://someone.example.com/od" });
+                await outsider.add({
+                    domainName: domain,
+                    notifyUrl: "https://someone.example.com/cb",
+                    onDemandUrl: "https://someone.example.com/od",
+                });
                 const inputs = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/adopted", adoptExisting: true });
                 if (keepsOnDemandUrl(profile.options)) {
                     const error = await rejection(provider.create(inputs as never));
@@ -167,21 +193,34 @@ describe("provider under every emulator semantics profile", function () {
                     const since = (await admin.requests()).at(-1)?.seq ?? 0;
                     await work();
                     const log = await admin.requests(since);
-                    return { updates: log.filter((e) => e.action === "UpdateLiveRecordNotifyConfig").length, describes: log.filter((e) => e.action === "DescribeLiveRecordNotifyConfig").length };
+                    return {
+                        updates: log.filter((e) => e.action === "UpdateLiveRecordNotifyConfig").length,
+                        describes: log.filter((e) => e.action === "DescribeLiveRecordNotifyConfig").length,
+                    };
                 };
                 const changed = await checked({ ...full, notifyUrl: "https://cb.example.com/c2" });
                 assert.deepEqual(await calls(() => provider.update(domain, created.outs as never, changed as never)), { updates: 1, describes: 0 });
                 const { onDemandUrl: _od, ...rest } = changed;
                 const removed = await checked(rest);
                 const refusesEmpty = profile.options.emptyUrl === "malformed";
-                const cost = await calls(() => provider.update(domain, changed as never, removed as never).catch((e: unknown) => assert.ok(keepsOnDemandUrl(profile.options), String(e))));
+                const cost = await calls(() =>
+                    provider
+                        .update(domain, changed as never, removed as never)
+                        .catch((e: unknown) => assert.ok(keepsOnDemandUrl(profile.options), String(e))),
+                );
                 assert.deepEqual(cost, { updates: refusesEmpty ? 2 : 1, describes: 1 });
                 await provider.delete(domain, {} as never);
             });
 
             it("adopts an existing config (with a key the program drops) and brings it to the declared state", async () => {
                 const domain = "adopt.example.com";
-                await outsider.add({ domainName: domain, notifyUrl: "https://someone.example.com/cb", needStatusNotify: true, notifyReqAuth: true, notifyAuthKey: KEY_3 });
+                await outsider.add({
+                    domainName: domain,
+                    notifyUrl: "https://someone.example.com/cb",
+                    needStatusNotify: true,
+                    notifyReqAuth: true,
+                    notifyAuthKey: KEY_3,
+                });
                 const inputs = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/adopted", adoptExisting: true });
                 const created = await provider.create(inputs as never);
                 assert.deepEqual(await cloud(domain), declared(inputs));
@@ -191,30 +230,36 @@ describe("provider under every emulator semantics profile", function () {
             });
 
             // Only where the throttling answer differs from another profile's: it is the slow part.
-            const throttling = profile.options.throttleCode !== undefined || profile.options.retryAfterHeader !== undefined || profile.name === "defaults";
-            if (throttling) it("a throttled burst of creates all succeed, whatever the throttling answer looks like", async () => {
-                await admin.setQuota({ writeQps: 2 });
-                const since = (await admin.requests()).at(-1)?.seq ?? 0;
-                const domains = Array.from({ length: 6 }, (_, i) => `burst${i}.example.com`);
-                const inputs = await Promise.all(domains.map((d) => checked({ domainName: d, notifyUrl: `https://cb.example.com/${d}` })));
-                // Separate providers, as separate stacks of one account would be: their limiters do not coordinate.
-                const others = await Promise.all(domains.map(async () => {
-                    const p = createProvider({ env: {} });
-                    await p.configure(configure({
-                        "alicloud-live:endpoint": emulator.url,
-                        "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
-                        "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
-                        "alicloud-live:operationTimeout": "60",
-                    }));
-                    return p;
-                }));
-                await Promise.all(inputs.map((i, n) => others[n]!.create(i as never)));
-                for (const [n, d] of domains.entries()) assert.deepEqual(await cloud(d), declared(inputs[n]!));
-                const throttles = (await admin.requests(since)).filter((e) => e.outcome.startsWith("Throttling"));
-                assert.ok(throttles.length > 0, "the burst met the emulator's quota");
-                await admin.setQuota({ writeQps: 30 });
-                await Promise.all(domains.map((d) => provider.delete(d, {} as never)));
-            });
+            const throttling =
+                profile.options.throttleCode !== undefined || profile.options.retryAfterHeader !== undefined || profile.name === "defaults";
+            if (throttling)
+                it("a throttled burst of creates all succeed, whatever the throttling answer looks like", async () => {
+                    await admin.setQuota({ writeQps: 2 });
+                    const since = (await admin.requests()).at(-1)?.seq ?? 0;
+                    const domains = Array.from({ length: 6 }, (_, i) => `burst${i}.example.com`);
+                    const inputs = await Promise.all(domains.map((d) => checked({ domainName: d, notifyUrl: `https://cb.example.com/${d}` })));
+                    // Separate providers, as separate stacks of one account would be: their limiters do not coordinate.
+                    const others = await Promise.all(
+                        domains.map(async () => {
+                            const p = createProvider({ env: {} });
+                            await p.configure(
+                                configure({
+                                    "alicloud-live:endpoint": emulator.url,
+                                    "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
+                                    "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
+                                    "alicloud-live:operationTimeout": "60",
+                                }),
+                            );
+                            return p;
+                        }),
+                    );
+                    await Promise.all(inputs.map((i, n) => others[n].create(i as never)));
+                    for (const [n, d] of domains.entries()) assert.deepEqual(await cloud(d), declared(inputs[n]));
+                    const throttles = (await admin.requests(since)).filter((e) => e.outcome.startsWith("Throttling"));
+                    assert.ok(throttles.length > 0, "the burst met the emulator's quota");
+                    await admin.setQuota({ writeQps: 30 });
+                    await Promise.all(domains.map((d) => provider.delete(d, {} as never)));
+                });
         });
     }
 });

@@ -66,7 +66,9 @@ describe("resource/provider", () => {
         it("builds the API from the stack config, once", async () => {
             const apiFor = sinon.stub<[Settings], LiveRecordNotifyApi>().returns(api);
             const p = createProvider({ apiFor, env: { ALICLOUD_LIVE_ENDPOINT: "env.example.com" } });
-            await p.configure(configure({ "alicloud-live:endpoint": "http://127.0.0.1:1234", "alicloud:accessKey": "AK", "alicloud:secretKey": "SK" }));
+            await p.configure(
+                configure({ "alicloud-live:endpoint": "http://127.0.0.1:1234", "alicloud:accessKey": "AK", "alicloud:secretKey": "SK" }),
+            );
             api.describe.resolves(described(DESIRED));
             await p.read(DOMAIN, OUTPUTS);
             await p.delete(DOMAIN, OUTPUTS);
@@ -89,7 +91,11 @@ describe("resource/provider", () => {
             await Promise.all([configured, ...creates]);
             assert.deepEqual([...apis.keys()], ["config.example.com"]);
             sinon.assert.calledOnce(apiFor);
-            const added = apis.get("config.example.com")!.add.getCalls().map((c) => c.args[0].domainName).sort();
+            const added = apis
+                .get("config.example.com")!
+                .add.getCalls()
+                .map((c) => c.args[0].domainName)
+                .sort();
             assert.deepEqual(added, ["a.example.com", "b.example.com", "c.example.com"]);
         });
 
@@ -104,7 +110,14 @@ describe("resource/provider", () => {
         it("a config whose get throws (host never sent Configure) counts as empty", async () => {
             const apiFor = sinon.stub<[Settings], LiveRecordNotifyApi>().returns(api);
             const p = createProvider({ apiFor, env: {} });
-            const broken = { config: { get: () => { throw new TypeError("Cannot read properties of undefined"); }, require: () => "" } };
+            const broken = {
+                config: {
+                    get: () => {
+                        throw new TypeError("Cannot read properties of undefined");
+                    },
+                    require: () => "",
+                },
+            };
             await p.configure(broken);
             assert.equal(apiFor.firstCall.args[0].endpoint, "live.aliyuncs.com");
         });
@@ -135,15 +148,31 @@ describe("resource/provider", () => {
 
     describe("check and diff", () => {
         it("check validates and normalizes the new inputs", async () => {
-            const result = await provider.check({}, { domainName: " LIVE.example.com", notifyUrl: "https://c.example.com", __provider: PROVIDER_TEXT });
-            assert.deepEqual(result, { inputs: { domainName: "live.example.com", notifyUrl: "https://c.example.com", needStatusNotify: false, notifyReqAuth: false } });
+            const result = await provider.check(
+                {},
+                { domainName: " LIVE.example.com", notifyUrl: "https://c.example.com", __provider: PROVIDER_TEXT },
+            );
+            assert.deepEqual(result, {
+                inputs: { domainName: "live.example.com", notifyUrl: "https://c.example.com", needStatusNotify: false, notifyReqAuth: false },
+            });
             const bad = await provider.check({}, { domainName: DOMAIN, notifyUrl: "http://127.0.0.1/", __provider: PROVIDER_TEXT });
-            assert.deepEqual(bad.failures?.map((f) => f.property), ["notifyUrl"]);
+            assert.deepEqual(
+                bad.failures?.map((f) => f.property),
+                ["notifyUrl"],
+            );
         });
 
         it("diff compares old outputs with new inputs without calling the API", async () => {
-            assert.deepEqual(await provider.diff(DOMAIN, OUTPUTS, { ...INPUTS, __provider: "changed code" }), { changes: false, replaces: [], deleteBeforeReplace: false });
-            assert.deepEqual(await provider.diff(DOMAIN, OUTPUTS, { ...INPUTS, domainName: "new.example.com" }), { changes: true, replaces: ["domainName"], deleteBeforeReplace: false });
+            assert.deepEqual(await provider.diff(DOMAIN, OUTPUTS, { ...INPUTS, __provider: "changed code" }), {
+                changes: false,
+                replaces: [],
+                deleteBeforeReplace: false,
+            });
+            assert.deepEqual(await provider.diff(DOMAIN, OUTPUTS, { ...INPUTS, domainName: "new.example.com" }), {
+                changes: true,
+                replaces: ["domainName"],
+                deleteBeforeReplace: false,
+            });
             for (const stub of [api.add, api.update, api.describe, api.delete]) sinon.assert.notCalled(stub);
         });
     });
@@ -157,7 +186,7 @@ describe("resource/provider", () => {
         });
 
         it("outs hold no undefined for a minimal config, defaults explicit", async () => {
-            const result = await provider.create({ domainName: DOMAIN, notifyUrl: "https://c.example.com", __provider: PROVIDER_TEXT } as never);
+            const result = await provider.create({ domainName: DOMAIN, notifyUrl: "https://c.example.com", __provider: PROVIDER_TEXT });
             assert.deepEqual(result.outs, { domainName: DOMAIN, notifyUrl: "https://c.example.com", needStatusNotify: false, notifyReqAuth: false });
             assertEncodable(result.outs);
         });
@@ -175,7 +204,9 @@ describe("resource/provider", () => {
 
         it("with adoptExisting, an existing config that differs is described and updated to the declared state", async () => {
             api.add.rejects(apiErrors.alreadyExists());
-            api.describe.resolves(described({ domainName: DOMAIN, notifyUrl: "https://old.example.com", needStatusNotify: false, notifyReqAuth: false }));
+            api.describe.resolves(
+                described({ domainName: DOMAIN, notifyUrl: "https://old.example.com", needStatusNotify: false, notifyReqAuth: false }),
+            );
             const result = await provider.create({ ...INPUTS, adoptExisting: true });
             sinon.assert.calledOnceWithExactly(api.describe, { domainName: DOMAIN });
             sinon.assert.calledOnceWithExactly(api.update, DESIRED);
@@ -240,7 +271,13 @@ describe("resource/provider", () => {
             api.describe.resolves(described(drifted));
             const result = await provider.read(DOMAIN, OUTPUTS);
             sinon.assert.calledOnceWithExactly(api.describe, { domainName: DOMAIN });
-            const expected = { domainName: DOMAIN, notifyUrl: "https://changed.example.com/cb", needStatusNotify: false, notifyReqAuth: true, notifyAuthKey: KEY };
+            const expected = {
+                domainName: DOMAIN,
+                notifyUrl: "https://changed.example.com/cb",
+                needStatusNotify: false,
+                notifyReqAuth: true,
+                notifyAuthKey: KEY,
+            };
             assert.deepEqual(result, { id: DOMAIN, props: expected, inputs: expected });
             assertEncodable(result.props);
             assertEncodable(result.inputs);
@@ -259,7 +296,7 @@ describe("resource/provider", () => {
         it("a key that appeared out of band is an output (secret) but not an input", async () => {
             const { notifyAuthKey: _k, ...withoutKey } = OUTPUTS;
             api.describe.resolves(described({ ...DESIRED, notifyAuthKey: "Outofband0123456789" }));
-            const result = await provider.read(DOMAIN, { ...withoutKey, notifyReqAuth: false } as never);
+            const result = await provider.read(DOMAIN, { ...withoutKey, notifyReqAuth: false });
             assert.equal(result.props?.notifyAuthKey, "Outofband0123456789");
             assert.ok(!("notifyAuthKey" in (result.inputs ?? {})));
         });
@@ -284,7 +321,7 @@ describe("resource/provider", () => {
             const { onDemandUrl: _od, notifyAuthKey: _key, ...rest } = INPUTS;
             const cleared = { domainName: DOMAIN, notifyUrl: CHECKED.notifyUrl, needStatusNotify: true, notifyReqAuth: false };
             api.describe.resolves({ requestId: "D-1", config: cleared });
-            const result = await provider.update(DOMAIN, OUTPUTS, { ...rest, notifyReqAuth: false } as never);
+            const result = await provider.update(DOMAIN, OUTPUTS, { ...rest, notifyReqAuth: false });
             const request = api.update.firstCall.args[0];
             assert.equal(request.onDemandUrl, "");
             assert.equal(request.notifyAuthKey, "");
@@ -296,13 +333,21 @@ describe("resource/provider", () => {
 
         it("an empty value the service refuses is left out instead; when the service keeps the field, the update fails saying what it holds, and records it", async () => {
             const { onDemandUrl: _od, ...rest } = INPUTS;
-            api.update.onFirstCall().rejects(toLiveApiError({
-                name: "ClientError", code: "InvalidOnDemandUrl.Malformed", statusCode: 400, requestId: "U-1",
-                data: { RequestId: "U-1", Code: "InvalidOnDemandUrl.Malformed", Message: "Specified OnDemandUrl is invalid." },
-            }, "UpdateLiveRecordNotifyConfig"));
+            api.update.onFirstCall().rejects(
+                toLiveApiError(
+                    {
+                        name: "ClientError",
+                        code: "InvalidOnDemandUrl.Malformed",
+                        statusCode: 400,
+                        requestId: "U-1",
+                        data: { RequestId: "U-1", Code: "InvalidOnDemandUrl.Malformed", Message: "Specified OnDemandUrl is invalid." },
+                    },
+                    "UpdateLiveRecordNotifyConfig",
+                ),
+            );
             api.update.onSecondCall().resolves({ requestId: "U-2" });
             api.describe.resolves({ requestId: "D-1", config: { ...DESIRED } });
-            const error = await rejection(provider.update(DOMAIN, OUTPUTS, rest as never));
+            const error = await rejection(provider.update(DOMAIN, OUTPUTS, rest));
             assert.equal(api.update.secondCall.args[0].onDemandUrl, undefined, "left out on the second try");
             assert.ok(error instanceof ResourceInitError);
             assert.equal(error.id, DOMAIN);

@@ -8,7 +8,10 @@ describe("resource/refresh", () => {
     it("outputs are the described config in canonical form", () => {
         assert.deepEqual(liveOutputs({ ...CLOUD, onDemandUrl: "" }, undefined, {}), CLOUD);
         assert.deepEqual(liveOutputs({ domainName: "d.example.com", notifyUrl: "https://c.example.com" }, undefined, {}), {
-            domainName: "d.example.com", notifyUrl: "https://c.example.com", needStatusNotify: false, notifyReqAuth: false,
+            domainName: "d.example.com",
+            notifyUrl: "https://c.example.com",
+            needStatusNotify: false,
+            notifyReqAuth: false,
         });
     });
 
@@ -36,7 +39,11 @@ describe("resource/refresh", () => {
     });
 
     it("a valid described key that differs is drift", () => {
-        assert.equal(liveOutputs({ ...CLOUD, notifyAuthKey: "Changed0123456789" }, { kind: "clear", key: "Changed0123456789" }, { notifyAuthKey: KEY }).notifyAuthKey, "Changed0123456789");
+        assert.equal(
+            liveOutputs({ ...CLOUD, notifyAuthKey: "Changed0123456789" }, { kind: "clear", key: "Changed0123456789" }, { notifyAuthKey: KEY })
+                .notifyAuthKey,
+            "Changed0123456789",
+        );
         assert.equal(liveOutputs(SHOWN, { kind: "clear" }, { notifyAuthKey: KEY }).notifyAuthKey, undefined, "a key removed out of band");
     });
 

@@ -40,7 +40,11 @@ describe("resource/resource (LiveRecordNotifyConfig under setMocks)", function (
     beforeEach(() => registrations.splice(0));
 
     it("registers under the alicloud-live module with every input and the serialized handler", async () => {
-        const config = new LiveRecordNotifyConfig("a", { domainName: "a.example.com", notifyUrl: "https://c.example.com/cb", needStatusNotify: true });
+        const config = new LiveRecordNotifyConfig("a", {
+            domainName: "a.example.com",
+            notifyUrl: "https://c.example.com/cb",
+            needStatusNotify: true,
+        });
         assert.equal(await resolved(config.id), "a.example.com");
         assert.equal(registrations.length, 1);
         const { type, name, inputs } = registrations[0];
@@ -65,7 +69,12 @@ describe("resource/resource (LiveRecordNotifyConfig under setMocks)", function (
     });
 
     it("sends the key as a secret even when given as a plain string, and its output is secret", async () => {
-        const config = new LiveRecordNotifyConfig("c", { domainName: "c.example.com", notifyUrl: "https://c.example.com/cb", notifyReqAuth: true, notifyAuthKey: KEY });
+        const config = new LiveRecordNotifyConfig("c", {
+            domainName: "c.example.com",
+            notifyUrl: "https://c.example.com/cb",
+            notifyReqAuth: true,
+            notifyAuthKey: KEY,
+        });
         assert.equal(await pulumi.isSecret(config.notifyAuthKey), true);
         assert.equal(await pulumi.isSecret(config.domainName), false);
         assert.equal(await resolved(config.notifyAuthKey), KEY);
@@ -87,7 +96,9 @@ describe("resource/resource (LiveRecordNotifyConfig under setMocks)", function (
     });
 
     it("refuses missing args with a TypeError naming the resource", () => {
-        assert.throws(() => new LiveRecordNotifyConfig("z", undefined as never), (error: Error) =>
-            error instanceof TypeError && /LiveRecordNotifyConfig z: args must be an object/.test(error.message));
+        assert.throws(
+            () => new LiveRecordNotifyConfig("z", undefined as never),
+            (error: Error) => error instanceof TypeError && /LiveRecordNotifyConfig z: args must be an object/.test(error.message),
+        );
     });
 });

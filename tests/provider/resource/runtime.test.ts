@@ -9,11 +9,20 @@ const settingsOf = (config: Record<string, string>, env: Record<string, string> 
 describe("resource/runtime", () => {
     describe("accountKeyFor", () => {
         it("a configured account id is the key", () => {
-            assert.equal(accountKeyFor(settingsOf({ "alicloud-live:accountId": "1234", "alicloud:accessKey": "AK", "alicloud:secretKey": "SK" })), "1234");
+            assert.equal(
+                accountKeyFor(settingsOf({ "alicloud-live:accountId": "1234", "alicloud:accessKey": "AK", "alicloud:secretKey": "SK" })),
+                "1234",
+            );
         });
 
         it("static keys: the endpoint's host and the AccessKey ID, never the secret", () => {
-            const key = accountKeyFor(settingsOf({ "alicloud-live:endpoint": "https://Live.Example.com:8443", "alicloud:accessKey": "AK1", "alicloud:secretKey": "SK-secret" }));
+            const key = accountKeyFor(
+                settingsOf({
+                    "alicloud-live:endpoint": "https://Live.Example.com:8443",
+                    "alicloud:accessKey": "AK1",
+                    "alicloud:secretKey": "SK-secret",
+                }),
+            );
             assert.equal(key, "live.example.com:8443/AK1");
         });
 
@@ -25,22 +34,37 @@ describe("resource/runtime", () => {
 
     describe("buildApi", () => {
         it("wraps the signed client in the retrying layer (static keys)", () => {
-            const api = buildApi(settingsOf({ "alicloud-live:endpoint": "http://127.0.0.1:9", "alicloud:accessKey": `RUNTIMETEST${process.pid}`, "alicloud:secretKey": "SK" }));
+            const api = buildApi(
+                settingsOf({
+                    "alicloud-live:endpoint": "http://127.0.0.1:9",
+                    "alicloud:accessKey": `RUNTIMETEST${process.pid}`,
+                    "alicloud:secretKey": "SK",
+                }),
+            );
             assert.ok(api instanceof RetryingLiveApi);
         });
 
         it("builds with the default credential chain when no static keys are set, calling nothing", () => {
             // Its own endpoint: limiters are shared process-wide per account key, and a headroom lowers them.
-            const api = buildApi(settingsOf({ "alicloud-live:endpoint": `runtime-test-${process.pid}.invalid`, "alicloud-live:signatureVersion": "v2", "alicloud-live:quotaHeadroom": "0.5" }));
+            const api = buildApi(
+                settingsOf({
+                    "alicloud-live:endpoint": `runtime-test-${process.pid}.invalid`,
+                    "alicloud-live:signatureVersion": "v2",
+                    "alicloud-live:quotaHeadroom": "0.5",
+                }),
+            );
             assert.ok(api instanceof RetryingLiveApi);
         });
 
         it("passes the quota and headroom to the limiters", () => {
             // A key of its own: limiters are shared process-wide per account key.
             const accountId = `runtime-test-${process.pid}-${Date.now()}`;
-            const api = buildApi(settingsOf({ "alicloud-live:accountId": accountId, "alicloud-live:writeQps": "40", "alicloud-live:quotaHeadroom": "0.25" }));
+            const api = buildApi(
+                settingsOf({ "alicloud-live:accountId": accountId, "alicloud-live:writeQps": "40", "alicloud-live:quotaHeadroom": "0.25" }),
+            );
             assert.ok(api instanceof RetryingLiveApi);
-            const ceiling = (action: Parameters<RetryingLiveApi["limiterFor"]>[0]) => (api.limiterFor(action) as unknown as { ceiling: number }).ceiling;
+            const ceiling = (action: Parameters<RetryingLiveApi["limiterFor"]>[0]) =>
+                (api.limiterFor(action) as unknown as { ceiling: number }).ceiling;
             // 40/s and the documented 50/s, less a quarter left to others.
             assert.equal(ceiling("AddLiveRecordNotifyConfig"), 30);
             assert.equal(ceiling("DeleteLiveRecordNotifyConfig"), 30);
@@ -48,7 +72,15 @@ describe("resource/runtime", () => {
         });
 
         it("the plain client accepts the settings' options", () => {
-            assert.doesNotThrow(() => new LiveClient({ endpoint: "http://127.0.0.1:1", credentials: { accessKeyId: "A", accessKeySecret: "B" }, signatureVersion: "v2", regionId: "cn-shanghai" }));
+            assert.doesNotThrow(
+                () =>
+                    new LiveClient({
+                        endpoint: "http://127.0.0.1:1",
+                        credentials: { accessKeyId: "A", accessKeySecret: "B" },
+                        signatureVersion: "v2",
+                        regionId: "cn-shanghai",
+                    }),
+            );
         });
     });
 });

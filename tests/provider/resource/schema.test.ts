@@ -34,7 +34,12 @@ describe("resource/schema", () => {
     });
 
     describe("urlProblem", () => {
-        for (const ok of ["http://callbacks.example.com/live", "https://8.8.8.8:8443/cb?x=1", "https://[2001:db8::1]/cb", "HTTPS://callbacks.example.com/a%20b"]) {
+        for (const ok of [
+            "http://callbacks.example.com/live",
+            "https://8.8.8.8:8443/cb?x=1",
+            "https://[2001:db8::1]/cb",
+            "HTTPS://callbacks.example.com/a%20b",
+        ]) {
             it(`accepts ${ok}`, () => assert.equal(urlProblem(ok), undefined));
         }
         const bad: ReadonlyArray<readonly [string, RegExp]> = [

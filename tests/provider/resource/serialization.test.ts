@@ -25,13 +25,15 @@ const FAKE = {
 
 function declare(Cls: typeof LiveRecordNotifyConfig, count = 1): () => pulumi.Resource[] {
     return () =>
-        Array.from({ length: count }, (_, i) =>
-            new Cls(`cfg${i}`, {
-                domainName: `live${i}.example.com`,
-                notifyUrl: "https://callbacks.example.com/record",
-                notifyReqAuth: true,
-                notifyAuthKey: FAKE.authKey,
-            }),
+        Array.from(
+            { length: count },
+            (_, i) =>
+                new Cls(`cfg${i}`, {
+                    domainName: `live${i}.example.com`,
+                    notifyUrl: "https://callbacks.example.com/record",
+                    notifyReqAuth: true,
+                    notifyAuthKey: FAKE.authKey,
+                }),
         );
 }
 

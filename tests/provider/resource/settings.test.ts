@@ -55,48 +55,57 @@ describe("resource/settings", () => {
             "alicloud-live:readQps": "100",
             "alicloud-live:signatureVersion": "V2",
         });
-        assert.deepEqual({ ...settings, credentials: { ...settings.credentials } }, {
-            endpoint: "http://127.0.0.1:9000",
-            stsEndpoint: "sts.aliyuncs.com",
-            stsEndpointSet: false,
-            credentials: { accessKeyId: "AKID1", accessKeySecret: SECRET, securityToken: TOKEN },
-            regionId: "cn-shanghai",
-            accountId: "1234567890123456",
-            operationTimeoutMs: 42_500,
-            quotaHeadroom: 0.25,
-            writeQps: 60,
-            readQps: 100,
-            signatureVersion: "v2",
-        });
+        assert.deepEqual(
+            { ...settings, credentials: { ...settings.credentials } },
+            {
+                endpoint: "http://127.0.0.1:9000",
+                stsEndpoint: "sts.aliyuncs.com",
+                stsEndpointSet: false,
+                credentials: { accessKeyId: "AKID1", accessKeySecret: SECRET, securityToken: TOKEN },
+                regionId: "cn-shanghai",
+                accountId: "1234567890123456",
+                operationTimeoutMs: 42_500,
+                quotaHeadroom: 0.25,
+                writeQps: 60,
+                readQps: 100,
+                signatureVersion: "v2",
+            },
+        );
     });
 
     it("reads every setting from the environment", () => {
-        const settings = resolve({}, {
-            ALIBABA_CLOUD_ACCESS_KEY_ID: "AKID2",
-            ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET,
-            ALIBABA_CLOUD_SECURITY_TOKEN: TOKEN,
-            ALIBABA_CLOUD_REGION: "ap-southeast-1",
-            ALICLOUD_LIVE_ENDPOINT: "https://live.example.net:8443",
-            ALICLOUD_LIVE_ACCOUNT_ID: "acct-1",
-            ALICLOUD_LIVE_OPERATION_TIMEOUT: "600",
-            ALICLOUD_LIVE_QUOTA_HEADROOM: "0.9",
-            ALICLOUD_LIVE_WRITE_QPS: "15",
-            ALICLOUD_LIVE_READ_QPS: "25",
-            ALICLOUD_LIVE_SIGNATURE_VERSION: "v2",
-        });
-        assert.deepEqual({ ...settings, credentials: { ...settings.credentials } }, {
-            endpoint: "https://live.example.net:8443",
-            stsEndpoint: "sts.aliyuncs.com",
-            stsEndpointSet: false,
-            credentials: { accessKeyId: "AKID2", accessKeySecret: SECRET, securityToken: TOKEN },
-            regionId: "ap-southeast-1",
-            accountId: "acct-1",
-            operationTimeoutMs: 600_000,
-            quotaHeadroom: 0.9,
-            writeQps: 15,
-            readQps: 25,
-            signatureVersion: "v2",
-        });
+        const settings = resolve(
+            {},
+            {
+                ALIBABA_CLOUD_ACCESS_KEY_ID: "AKID2",
+                ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET,
+                ALIBABA_CLOUD_SECURITY_TOKEN: TOKEN,
+                ALIBABA_CLOUD_REGION: "ap-southeast-1",
+                ALICLOUD_LIVE_ENDPOINT: "https://live.example.net:8443",
+                ALICLOUD_LIVE_ACCOUNT_ID: "acct-1",
+                ALICLOUD_LIVE_OPERATION_TIMEOUT: "600",
+                ALICLOUD_LIVE_QUOTA_HEADROOM: "0.9",
+                ALICLOUD_LIVE_WRITE_QPS: "15",
+                ALICLOUD_LIVE_READ_QPS: "25",
+                ALICLOUD_LIVE_SIGNATURE_VERSION: "v2",
+            },
+        );
+        assert.deepEqual(
+            { ...settings, credentials: { ...settings.credentials } },
+            {
+                endpoint: "https://live.example.net:8443",
+                stsEndpoint: "sts.aliyuncs.com",
+                stsEndpointSet: false,
+                credentials: { accessKeyId: "AKID2", accessKeySecret: SECRET, securityToken: TOKEN },
+                regionId: "ap-southeast-1",
+                accountId: "acct-1",
+                operationTimeoutMs: 600_000,
+                quotaHeadroom: 0.9,
+                writeQps: 15,
+                readQps: 25,
+                signatureVersion: "v2",
+            },
+        );
     });
 
     describe("precedence", () => {
@@ -110,14 +119,24 @@ describe("resource/settings", () => {
         });
 
         it("ALIBABA_CLOUD_* wins over the deprecated ALICLOUD_* names, which still work alone", () => {
-            const both = resolve({}, {
-                ALIBABA_CLOUD_ACCESS_KEY_ID: "NEW", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "new-secret",
-                ALICLOUD_ACCESS_KEY: "OLD", ALICLOUD_SECRET_KEY: "old-secret", ALIBABA_CLOUD_REGION: "cn-a", ALICLOUD_REGION: "cn-b",
-            });
+            const both = resolve(
+                {},
+                {
+                    ALIBABA_CLOUD_ACCESS_KEY_ID: "NEW",
+                    ALIBABA_CLOUD_ACCESS_KEY_SECRET: "new-secret",
+                    ALICLOUD_ACCESS_KEY: "OLD",
+                    ALICLOUD_SECRET_KEY: "old-secret",
+                    ALIBABA_CLOUD_REGION: "cn-a",
+                    ALICLOUD_REGION: "cn-b",
+                },
+            );
             assert.equal(both.credentials?.accessKeyId, "NEW");
             assert.equal(both.credentials?.accessKeySecret, "new-secret");
             assert.equal(both.regionId, "cn-a");
-            const old = resolve({}, { ALICLOUD_ACCESS_KEY: "OLD", ALICLOUD_SECRET_KEY: "old-secret", ALICLOUD_SECURITY_TOKEN: TOKEN, ALICLOUD_REGION: "cn-b" });
+            const old = resolve(
+                {},
+                { ALICLOUD_ACCESS_KEY: "OLD", ALICLOUD_SECRET_KEY: "old-secret", ALICLOUD_SECURITY_TOKEN: TOKEN, ALICLOUD_REGION: "cn-b" },
+            );
             assert.deepEqual({ ...old.credentials }, { accessKeyId: "OLD", accessKeySecret: "old-secret", securityToken: TOKEN });
             assert.equal(old.regionId, "cn-b");
         });
@@ -148,12 +167,24 @@ describe("resource/settings", () => {
 
     describe("bad values name the key and the rule", () => {
         const bad: ReadonlyArray<readonly [string, Record<string, string>, Environment, string, RegExp]> = [
-            ["endpoint", { "alicloud-live:endpoint": "http://live.example.com" }, {}, "alicloud-live:endpoint", /plain http:\/\/ to a non-loopback host/],
+            [
+                "endpoint",
+                { "alicloud-live:endpoint": "http://live.example.com" },
+                {},
+                "alicloud-live:endpoint",
+                /plain http:\/\/ to a non-loopback host/,
+            ],
             ["endpoint from env", {}, { ALICLOUD_LIVE_ENDPOINT: "ftp://x" }, "ALICLOUD_LIVE_ENDPOINT", /must use https:\/\//],
             ["endpoints JSON", { "alicloud:endpoints": "[{live:" }, {}, "alicloud:endpoints", /JSON list of endpoint objects/],
             ["endpoints entries", { "alicloud:endpoints": "[1]" }, {}, "alicloud:endpoints", /JSON list of endpoint objects/],
             ["endpoints live entry", { "alicloud:endpoints": '[{"live": 3}]' }, {}, "alicloud:endpoints", /`live` entry must be a non-empty string/],
-            ["timeout not a number", { "alicloud-live:operationTimeout": "5m" }, {}, "alicloud-live:operationTimeout", /must be a number greater than 0 .*seconds.*"5m"/],
+            [
+                "timeout not a number",
+                { "alicloud-live:operationTimeout": "5m" },
+                {},
+                "alicloud-live:operationTimeout",
+                /must be a number greater than 0 .*seconds.*"5m"/,
+            ],
             ["timeout zero", {}, { ALICLOUD_LIVE_OPERATION_TIMEOUT: "0" }, "ALICLOUD_LIVE_OPERATION_TIMEOUT", /greater than 0/],
             ["timeout too long", { "alicloud-live:operationTimeout": "86401" }, {}, "alicloud-live:operationTimeout", /at most 86400/],
             ["headroom too big", { "alicloud-live:quotaHeadroom": "0.95" }, {}, "alicloud-live:quotaHeadroom", /at least 0 and at most 0.9/],
@@ -165,7 +196,13 @@ describe("resource/settings", () => {
             ["region", { "alicloud:region": "CN Shanghai" }, {}, "alicloud:region", /region id/],
             ["accountId", {}, { ALICLOUD_LIVE_ACCOUNT_ID: "a b" }, "ALICLOUD_LIVE_ACCOUNT_ID", /letters, digits/],
             ["key id without secret", { "alicloud:accessKey": "AKID" }, {}, "alicloud:accessKey", /no AccessKey secret .*alicloud:secretKey/],
-            ["secret without key id", {}, { ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET }, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", /no AccessKey ID .*ALIBABA_CLOUD_ACCESS_KEY_ID/],
+            [
+                "secret without key id",
+                {},
+                { ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET },
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                /no AccessKey ID .*ALIBABA_CLOUD_ACCESS_KEY_ID/,
+            ],
             ["secret with whitespace", { "alicloud:accessKey": "AKID", "alicloud:secretKey": "two words" }, {}, "alicloud:secretKey", /whitespace/],
         ];
         for (const [name, config, env, key, rule] of bad) {
@@ -198,7 +235,10 @@ describe("resource/settings", () => {
     it("stsEndpoint: alicloud-live:stsEndpoint, then the sts entry of alicloud:endpoints, then ALICLOUD_LIVE_STS_ENDPOINT", () => {
         const endpoints = JSON.stringify([{ live: "live-vpc.example.com" }, { sts: "sts-vpc.example.com" }]);
         const env = { ALICLOUD_LIVE_STS_ENDPOINT: "sts-env.example.com" };
-        assert.equal(resolve({ "alicloud-live:stsEndpoint": "own.example.com", "alicloud:endpoints": endpoints }, env).stsEndpoint, "own.example.com");
+        assert.equal(
+            resolve({ "alicloud-live:stsEndpoint": "own.example.com", "alicloud:endpoints": endpoints }, env).stsEndpoint,
+            "own.example.com",
+        );
         assert.equal(resolve({ "alicloud:endpoints": endpoints }, env).stsEndpoint, "sts-vpc.example.com");
         assert.equal(resolve({}, env).stsEndpoint, "sts-env.example.com");
         assert.equal(settingsError({ "alicloud-live:stsEndpoint": "http://sts.example.com" }).key, "alicloud-live:stsEndpoint");
@@ -230,7 +270,10 @@ describe("resource/settings", () => {
                 for (const key of spec.configKeys) assert.match(key, /^(alicloud|alicloud-live):[A-Za-z]+$/);
                 for (const variable of spec.envVars) assert.match(variable, /^[A-Z_]+$/);
             }
-            assert.deepEqual(SETTINGS.filter((s) => s.secret).map((s) => s.name), ["accessKeySecret", "securityToken", "quotaStore"]);
+            assert.deepEqual(
+                SETTINGS.filter((s) => s.secret).map((s) => s.name),
+                ["accessKeySecret", "securityToken", "quotaStore"],
+            );
         });
 
         it("its defaults are the ones the resolver applies", () => {

@@ -12,21 +12,33 @@ describe("resource/write (decisions)", () => {
         assert.deepEqual(fieldsToClear(FULL, { config: FULL }), []);
         assert.deepEqual(fieldsToClear(BASE, { config: BASE }), [], "nothing held: nothing to clear, and no extra Describe");
         assert.deepEqual(fieldsToClear(BASE, { config: BASE, authKeyView: { kind: "masked", mask: "ab****yz" } }), ["notifyAuthKey"]);
-        assert.deepEqual(fieldsToClear(BASE, { config: BASE, authKeyView: { kind: "absent" } }), ["notifyAuthKey"], "a key Describe hides may be there");
+        assert.deepEqual(
+            fieldsToClear(BASE, { config: BASE, authKeyView: { kind: "absent" } }),
+            ["notifyAuthKey"],
+            "a key Describe hides may be there",
+        );
         assert.deepEqual(clearingRequest(BASE, ["onDemandUrl", "notifyAuthKey"]), { ...BASE, onDemandUrl: "", notifyAuthKey: "" });
     });
 
     it("recognizes a refusal of an empty value by the field it names", () => {
-        const refusal = (code: string, message: string) => toLiveApiError({ name: "ClientError", code, statusCode: 400, data: { Code: code, Message: message } }, "UpdateLiveRecordNotifyConfig");
-        assert.equal(refusedEmptyField(refusal("InvalidOnDemandUrl.Malformed", "Specified OnDemandUrl is invalid."), ["onDemandUrl", "notifyAuthKey"]), "onDemandUrl");
-        assert.equal(refusedEmptyField(refusal("InvalidParameter", "Specified parameter NotifyAuthKey is not valid."), ["onDemandUrl", "notifyAuthKey"]), "notifyAuthKey");
+        const refusal = (code: string, message: string) =>
+            toLiveApiError({ name: "ClientError", code, statusCode: 400, data: { Code: code, Message: message } }, "UpdateLiveRecordNotifyConfig");
+        assert.equal(
+            refusedEmptyField(refusal("InvalidOnDemandUrl.Malformed", "Specified OnDemandUrl is invalid."), ["onDemandUrl", "notifyAuthKey"]),
+            "onDemandUrl",
+        );
+        assert.equal(
+            refusedEmptyField(refusal("InvalidParameter", "Specified parameter NotifyAuthKey is not valid."), ["onDemandUrl", "notifyAuthKey"]),
+            "notifyAuthKey",
+        );
         assert.equal(refusedEmptyField(refusal("InvalidNotifyUrl.Malformed", "Specified NotifyUrl is invalid."), ["onDemandUrl"]), undefined);
         assert.equal(refusedEmptyField(refusal("InvalidOnDemandUrl.Malformed", ""), ["notifyAuthKey"]), undefined, "not a field being cleared");
         assert.equal(refusedEmptyField(refusal("Forbidden", "OnDemandUrl"), ["onDemandUrl"]), undefined, "not an input refusal");
     });
 
     it("reads which cleared fields a Describe still shows (a hidden key counts as cleared)", () => {
-        const described = (config: object, authKeyView?: object) => ({ requestId: "D", config: { ...BASE, ...config }, ...(authKeyView ? { authKeyView } : {}) }) as never;
+        const described = (config: object, authKeyView?: object) =>
+            ({ requestId: "D", config: { ...BASE, ...config }, ...(authKeyView ? { authKeyView } : {}) }) as never;
         assert.deepEqual(stillHeld(described({}), ["onDemandUrl", "notifyAuthKey"]), []);
         assert.deepEqual(stillHeld(described({ onDemandUrl: FULL.onDemandUrl }), ["onDemandUrl", "notifyAuthKey"]), ["onDemandUrl"]);
         assert.deepEqual(stillHeld(described({ notifyAuthKey: KEY }, { kind: "clear", key: KEY }), ["notifyAuthKey"]), ["notifyAuthKey"]);

@@ -48,7 +48,11 @@ describe("retry: convergence to the emulator's quota in real time", function () 
             ),
         );
         const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-        assert.deepEqual(failures.map((f) => String(f.reason)), [], "every Add succeeds");
+        assert.deepEqual(
+            failures.map((f) => String(f.reason)),
+            [],
+            "every Add succeeds",
+        );
 
         const adds = (await new EmulatorAdmin(running.url).requests()).filter((e) => e.action === "AddLiveRecordNotifyConfig");
         const ok = adds.filter((e) => e.outcome === "OK");
@@ -58,7 +62,7 @@ describe("retry: convergence to the emulator's quota in real time", function () 
 
         // The rate the service granted once the first second (the bucket's initial burst) is over,
         // up to the last Add: quota-bound from above by the emulator, from below by convergence.
-        const start = at(adds[0]!);
+        const start = at(adds[0]);
         const end = at(ok.at(-1)!);
         const steady = ok.filter((e) => at(e) > start + 1000);
         const seconds = (end - (start + 1000)) / 1000;

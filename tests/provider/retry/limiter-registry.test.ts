@@ -1,12 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import {
-    LIMITER_STORE_KEY,
-    LimiterRegistry,
-    limiterKey,
-    sharedLimiterRegistry,
-    type LimiterStore,
-} from "../../../provider/retry/limiter-registry";
+import { LIMITER_STORE_KEY, LimiterRegistry, limiterKey, sharedLimiterRegistry, type LimiterStore } from "../../../provider/retry/limiter-registry";
 import { AdaptiveRateLimiter } from "../../../provider/retry/rate-limiter";
 
 describe("retry/limiter-registry", () => {
@@ -42,7 +36,10 @@ describe("retry/limiter-registry", () => {
 
         it("rejects an empty account key and a bad store or clock", () => {
             const registry = new LimiterRegistry();
-            assert.throws(() => registry.limiter("", "AddLiveRecordNotifyConfig", 30), { name: "TypeError", message: /accountKey must be a non-empty string/ });
+            assert.throws(() => registry.limiter("", "AddLiveRecordNotifyConfig", 30), {
+                name: "TypeError",
+                message: /accountKey must be a non-empty string/,
+            });
             assert.throws(() => new LimiterRegistry({ store: {} as never }), { name: "TypeError", message: /store must be a Map/ });
             assert.throws(() => new LimiterRegistry({ clock: { now: 3 } as never }), { name: "TypeError", message: /clock/ });
         });
@@ -57,7 +54,7 @@ describe("retry/limiter-registry", () => {
             }
         });
 
-        it("keeps its limiters on globalThis under Symbol.for(\"pulumi-alicloud-live.limiters\")", () => {
+        it('keeps its limiters on globalThis under Symbol.for("pulumi-alicloud-live.limiters")', () => {
             const limiter = sharedLimiterRegistry().limiter(account, "AddLiveRecordNotifyConfig", 30);
             assert.equal(LIMITER_STORE_KEY, Symbol.for("pulumi-alicloud-live.limiters"));
             assert.ok(store() instanceof Map);
@@ -72,7 +69,7 @@ describe("retry/limiter-registry", () => {
             const saved = new Map([registryFile, limiterFile].map((f) => [f, require.cache[f]]));
             try {
                 for (const f of saved.keys()) delete require.cache[f];
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
+
                 const copy = require(registryFile) as typeof import("../../../provider/retry/limiter-registry");
                 assert.notEqual(copy.sharedLimiterRegistry, sharedLimiterRegistry, "the test did not load a second copy");
                 assert.equal(path.basename(registryFile), "limiter-registry.js");

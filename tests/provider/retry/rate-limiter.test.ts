@@ -1,11 +1,5 @@
 import { strict as assert } from "node:assert";
-import {
-    BURST_WINDOW_MS,
-    CUBIC_BETA,
-    CUBIC_SCALE,
-    MIN_RATE,
-    RATE_MEASURE_WINDOW_MS,
-} from "../../../provider/retry/constants";
+import { BURST_WINDOW_MS, CUBIC_BETA, CUBIC_SCALE, MIN_RATE, RATE_MEASURE_WINDOW_MS } from "../../../provider/retry/constants";
 import { AdaptiveRateLimiter } from "../../../provider/retry/rate-limiter";
 
 class ManualClock {
@@ -110,7 +104,7 @@ describe("retry/rate-limiter: AdaptiveRateLimiter", () => {
             }
             const sentInWindow = RATE_MEASURE_WINDOW_MS / 200;
             limiter.onThrottle();
-            close(limiter.rate, (sentInWindow * 1000 / RATE_MEASURE_WINDOW_MS) * CUBIC_BETA, "rate after the throttle");
+            close(limiter.rate, ((sentInWindow * 1000) / RATE_MEASURE_WINDOW_MS) * CUBIC_BETA, "rate after the throttle");
         });
 
         it("cut once per epoch: throttles of calls reserved before the last cut are ignored", () => {
@@ -247,10 +241,16 @@ describe("retry/rate-limiter: AdaptiveRateLimiter", () => {
 
     describe("options", () => {
         it("are checked at construction, naming the option", () => {
-            assert.throws(() => new AdaptiveRateLimiter({ ceiling: 0 }), { name: "RangeError", message: /ceiling must be a finite number of calls per second > 0, got 0/ });
+            assert.throws(() => new AdaptiveRateLimiter({ ceiling: 0 }), {
+                name: "RangeError",
+                message: /ceiling must be a finite number of calls per second > 0, got 0/,
+            });
             assert.throws(() => new AdaptiveRateLimiter({ ceiling: NaN }), { name: "RangeError", message: /ceiling .* got NaN/ });
             assert.throws(() => new AdaptiveRateLimiter({ ceiling: 30, floor: -1 }), { name: "RangeError", message: /floor/ });
-            assert.throws(() => new AdaptiveRateLimiter({ ceiling: 30, clock: {} as never }), { name: "TypeError", message: /clock must have a now\(\) method/ });
+            assert.throws(() => new AdaptiveRateLimiter({ ceiling: 30, clock: {} as never }), {
+                name: "TypeError",
+                message: /clock must have a now\(\) method/,
+            });
             assert.throws(() => new AdaptiveRateLimiter(undefined as never), { name: "TypeError", message: /options must be an object/ });
             const limiter = new AdaptiveRateLimiter({ ceiling: 30 });
             assert.throws(() => limiter.restrict(-3), { name: "RangeError", message: /ceiling/ });

@@ -1,15 +1,15 @@
 import { strict as assert } from "node:assert";
 import type { ErrorKind } from "../../../provider/api/errors";
-import {
-    MAX_BACKOFF_MS,
-    RETRY_AFTER_MAX_EXTRA_MS,
-    THROTTLE_BACKOFF_BASE_MS,
-    TRANSIENT_BACKOFF_BASE_MS,
-} from "../../../provider/retry/constants";
+import { MAX_BACKOFF_MS, RETRY_AFTER_MAX_EXTRA_MS, THROTTLE_BACKOFF_BASE_MS, TRANSIENT_BACKOFF_BASE_MS } from "../../../provider/retry/constants";
 import { decideRetry, type RetryFacts } from "../../../provider/retry/retry-policy";
 
 const facts = (over: Partial<RetryFacts>): RetryFacts => ({
-    kind: "throttled", attempts: 1, elapsedMs: 0, deadlineMs: 300_000, random: () => 0.5, ...over,
+    kind: "throttled",
+    attempts: 1,
+    elapsedMs: 0,
+    deadlineMs: 300_000,
+    random: () => 0.5,
+    ...over,
 });
 
 describe("retry/retry-policy: decideRetry", () => {

@@ -52,7 +52,11 @@ async function run(time: VirtualTime, clients: readonly Client[]) {
 describe("retry/retrying-api: convergence against a simulated quota (virtual time)", function () {
     this.timeout(60_000);
 
-    for (const [seed, concurrency] of [[1, 64], [2, 8], [3, 300]] as const) {
+    for (const [seed, concurrency] of [
+        [1, 64],
+        [2, 8],
+        [3, 300],
+    ] as const) {
         it(`alone at the documented quota: >= 0.91 x quota, <= 2 % throttled, no failure (seed ${seed}, ${concurrency} in flight)`, async () => {
             const time = new VirtualTime();
             const random = seededRandom(seed);

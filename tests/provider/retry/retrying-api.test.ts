@@ -9,15 +9,7 @@ import { AdaptiveRateLimiter, type RateLimiter } from "../../../provider/retry/r
 import { RetriedLiveApiError } from "../../../provider/retry/retried-error";
 import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
 import type { RetryingLiveApiOptions } from "../../../provider/retry/retrying-options";
-import {
-    alreadyExists,
-    connectionRefused,
-    connectionReset,
-    forbidden,
-    notFound,
-    serviceUnavailable,
-    throttled,
-} from "./support/live-errors";
+import { alreadyExists, connectionRefused, connectionReset, forbidden, notFound, serviceUnavailable, throttled } from "./support/live-errors";
 import { VirtualTime } from "./support/virtual-time";
 
 const ADD: Action = "AddLiveRecordNotifyConfig";
@@ -48,7 +40,10 @@ function stubApi(): StubApi {
 /** Runs virtual time until `promise` settles. */
 async function drive<T>(time: VirtualTime, promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
     let outcome: { value?: T; error?: unknown } | undefined;
-    promise.then((value) => (outcome = { value }), (error) => (outcome = { error }));
+    promise.then(
+        (value) => (outcome = { value }),
+        (error) => (outcome = { error }),
+    );
     await time.run(() => outcome !== undefined);
     assert.ok(outcome, "the operation never finished: it waits on something that is not virtual time");
     return outcome;
@@ -62,7 +57,7 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
 
     /** A RetryingLiveApi on virtual time, with fresh limiters (30/s writes, 50/s Describe) and random fixed at 0.5. */
     function retrying(over: Partial<RetryingLiveApiOptions> = {}): RetryingLiveApi {
-        return new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, {
+        return new RetryingLiveApi(inner, {
             limiters: (action) => {
                 const limiter = new AdaptiveRateLimiter({ ceiling: action === DESCRIBE ? 50 : 30, clock: time });
                 limiters.set(action, limiter);
@@ -96,7 +91,10 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
             const limiter = limiters.get(ADD) as AdaptiveRateLimiter;
             assert.equal(limiter.epoch, 2, "each throttle came from a call reserved after the previous cut");
             const cuts = events.filter((e) => e.type === "throttle") as Array<{ rate: number; cut: boolean }>;
-            assert.deepEqual(cuts.map((e) => e.cut), [true, true]);
+            assert.deepEqual(
+                cuts.map((e) => e.cut),
+                [true, true],
+            );
             assert.ok(Math.abs(cuts[0].rate - 30 * CUBIC_BETA) < 1e-9, `rate after the first throttle: ${cuts[0].rate}`);
             assert.ok(Math.abs(cuts[1].rate - 30 * CUBIC_BETA * CUBIC_BETA) < 1e-9, `rate after the second: ${cuts[1].rate}`);
             assert.ok(limiter.rate > cuts[1].rate && limiter.rate < 30, `the success lets the rate climb back: ${limiter.rate}`);
@@ -104,8 +102,13 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         });
 
         it("retries transient failures from the transient base", async () => {
-            inner.describe.onCall(0).rejects(connectionReset(DESCRIBE)).onCall(1).rejects(serviceUnavailable(DESCRIBE))
-                .onCall(2).resolves({ requestId: "D", config: desired });
+            inner.describe
+                .onCall(0)
+                .rejects(connectionReset(DESCRIBE))
+                .onCall(1)
+                .rejects(serviceUnavailable(DESCRIBE))
+                .onCall(2)
+                .resolves({ requestId: "D", config: desired });
             const { value } = await drive(time, retrying().describe({ domainName: desired.domainName }));
             assert.deepEqual(value, { requestId: "D", config: desired });
             assert.deepEqual(backoffs(), [0.5 * TRANSIENT_BACKOFF_BASE_MS, 0.5 * 2 * TRANSIENT_BACKOFF_BASE_MS]);
@@ -124,7 +127,12 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
                     return { requestId: `U-${calls}` };
                 },
             };
-            const api = new RetryingLiveApi(fresh, { limiters: () => new AdaptiveRateLimiter({ ceiling: 30, clock: time }), clock: time, sleep: time.sleep, random: () => 0.1 });
+            const api = new RetryingLiveApi(fresh, {
+                limiters: () => new AdaptiveRateLimiter({ ceiling: 30, clock: time }),
+                clock: time,
+                sleep: time.sleep,
+                random: () => 0.1,
+            });
             const { value } = await drive(time, api.update(desired));
             assert.deepEqual(value, { requestId: "U-4" });
             assert.equal(seen.length, 4);
@@ -152,7 +160,11 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         });
 
         it("honours the service's retry-after hint", async () => {
-            inner.delete.onCall(0).rejects(throttled(DELETE, { retryAfter: 3_000 })).onCall(1).resolves({ requestId: "X" });
+            inner.delete
+                .onCall(0)
+                .rejects(throttled(DELETE, { retryAfter: 3_000 }))
+                .onCall(1)
+                .resolves({ requestId: "X" });
             await drive(time, retrying({ random: () => 0 }).delete({ domainName: desired.domainName }));
             assert.deepEqual(backoffs(), [3_000]);
             assert.equal(time.now(), 13_000);
@@ -181,8 +193,13 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
             assert.equal(Number(suffix[2]), waited);
             assert.equal(error.mayHaveApplied, false);
             assert.deepEqual(events.at(-1), {
-                type: "give-up", action: ADD, domainName: desired.domainName, attempts: error.attempts,
-                waitedMs: error.waitedMs, reason: "deadline", kind: "throttled",
+                type: "give-up",
+                action: ADD,
+                domainName: desired.domainName,
+                attempts: error.attempts,
+                waitedMs: error.waitedMs,
+                reason: "deadline",
+                kind: "throttled",
             });
         });
 
@@ -195,8 +212,15 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
                 onSuccess: sinon.stub(),
                 restrict: sinon.stub(),
             } satisfies RateLimiter;
-            inner.delete.onCall(0).rejects(throttled(DELETE)).onCall(1).rejects(connectionReset(DELETE))
-                .onCall(2).rejects(serviceUnavailable(DELETE)).onCall(3).resolves({ requestId: "OK" });
+            inner.delete
+                .onCall(0)
+                .rejects(throttled(DELETE))
+                .onCall(1)
+                .rejects(connectionReset(DELETE))
+                .onCall(2)
+                .rejects(serviceUnavailable(DELETE))
+                .onCall(3)
+                .resolves({ requestId: "OK" });
             await drive(time, retrying({ limiters: () => fake }).delete({ domainName: desired.domainName }));
             sinon.assert.calledOnceWithExactly(fake.onThrottle, 7);
             sinon.assert.callCount(fake.onSuccess, 2); // the 503 answer and the success
@@ -239,7 +263,12 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
 
         it("does not send when its slot comes after the deadline", async () => {
             const fake: RateLimiter = {
-                rate: 0.5, epoch: 0, reserve: () => 600_000, onThrottle: () => true, onSuccess: () => undefined, restrict: () => undefined,
+                rate: 0.5,
+                epoch: 0,
+                reserve: () => 600_000,
+                onThrottle: () => true,
+                onSuccess: () => undefined,
+                restrict: () => undefined,
             };
             const { error } = await drive(time, retrying({ limiters: () => fake }).add(desired));
             assert.ok(error instanceof RetriedLiveApiError);
@@ -380,7 +409,11 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
 
         it("a listener that throws does not break the operation", async () => {
             inner.describe.onCall(0).rejects(throttled(DESCRIBE)).onCall(1).resolves({ requestId: "D", config: desired });
-            const api = retrying({ onEvent: () => { throw new Error("listener bug"); } });
+            const api = retrying({
+                onEvent: () => {
+                    throw new Error("listener bug");
+                },
+            });
             const { value } = await drive(time, api.describe({ domainName: desired.domainName }));
             assert.deepEqual(value, { requestId: "D", config: desired });
         });
@@ -390,9 +423,9 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         it("shares the process-wide limiters between clients of the same account key", () => {
             const account = `acct-${process.pid}-${Date.now()}`;
             try {
-                const a = new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: account });
-                const b = new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: account, quotaHeadroom: 0.5 });
-                const c = new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: `${account}-other` });
+                const a = new RetryingLiveApi(inner, { accountKey: account });
+                const b = new RetryingLiveApi(inner, { accountKey: account, quotaHeadroom: 0.5 });
+                const c = new RetryingLiveApi(inner, { accountKey: `${account}-other` });
                 assert.equal(a.limiterFor(ADD), b.limiterFor(ADD));
                 assert.notEqual(a.limiterFor(ADD), a.limiterFor(UPDATE));
                 assert.notEqual(a.limiterFor(ADD), c.limiterFor(ADD));
@@ -407,16 +440,20 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         });
 
         it("rejects an inner API that lacks a method, naming it", () => {
-            assert.throws(
-                () => new RetryingLiveApi({ add: () => undefined } as unknown as LiveRecordNotifyApi, { accountKey: "a" }),
-                { name: "TypeError", message: /inner must implement add, update, describe and delete \(missing: update, describe, delete\)/ },
-            );
-            assert.throws(() => new RetryingLiveApi(undefined as never, { accountKey: "a" }), { name: "TypeError", message: /missing: add, update, describe, delete/ });
+            assert.throws(() => new RetryingLiveApi({ add: () => undefined } as unknown as LiveRecordNotifyApi, { accountKey: "a" }), {
+                name: "TypeError",
+                message: /inner must implement add, update, describe and delete \(missing: update, describe, delete\)/,
+            });
+            assert.throws(() => new RetryingLiveApi(undefined as never, { accountKey: "a" }), {
+                name: "TypeError",
+                message: /missing: add, update, describe, delete/,
+            });
         });
 
         it("validates its options eagerly", () => {
-            assert.throws(() => new RetryingLiveApi(inner as unknown as LiveRecordNotifyApi, { accountKey: "a", operationTimeoutMs: -1 }), {
-                name: "RangeError", message: /RetryingLiveApi: `operationTimeoutMs` must be a finite number of milliseconds > 0, got -1/,
+            assert.throws(() => new RetryingLiveApi(inner, { accountKey: "a", operationTimeoutMs: -1 }), {
+                name: "RangeError",
+                message: /RetryingLiveApi: `operationTimeoutMs` must be a finite number of milliseconds > 0, got -1/,
             });
         });
     });

@@ -47,15 +47,35 @@ describe("retry/retrying-options", () => {
             ["a numeric account key", { accountKey: 42 }, "TypeError", /`accountKey` must be a non-empty string, got 42/],
             ["limiters not a function", { limiters: {} }, "TypeError", /`limiters` must be a function/],
             ["limiters returning junk", { limiters: () => ({}) }, "TypeError", /`limiters\("AddLiveRecordNotifyConfig"\)` must return a RateLimiter/],
-            ["a quota with limiters", { limiters: () => new AdaptiveRateLimiter({ ceiling: 1 }), quota: {} }, "TypeError", /`quota` and `quotaHeadroom` apply only with `accountKey`/],
+            [
+                "a quota with limiters",
+                { limiters: () => new AdaptiveRateLimiter({ ceiling: 1 }), quota: {} },
+                "TypeError",
+                /`quota` and `quotaHeadroom` apply only with `accountKey`/,
+            ],
             ["a misspelt option", { accountKey: "a", operationTimeout: 5 }, "TypeError", /unknown option `operationTimeout`/],
             ["a misspelt quota", { accountKey: "a", quota: { writeQPS: 5 } }, "TypeError", /unknown option `quota.writeQPS`/],
-            ["a zero quota", { accountKey: "a", quota: { writeQps: 0 } }, "RangeError", /`quota.writeQps` must be a finite number of calls per second > 0, got 0/],
+            [
+                "a zero quota",
+                { accountKey: "a", quota: { writeQps: 0 } },
+                "RangeError",
+                /`quota.writeQps` must be a finite number of calls per second > 0, got 0/,
+            ],
             ["a string quota", { accountKey: "a", quota: { readQps: "50" } }, "RangeError", /`quota.readQps` .* got a string/],
-            ["too much headroom", { accountKey: "a", quotaHeadroom: 0.95 }, "RangeError", /`quotaHeadroom` must be a fraction from 0 to 0.9, got 0.95/],
+            [
+                "too much headroom",
+                { accountKey: "a", quotaHeadroom: 0.95 },
+                "RangeError",
+                /`quotaHeadroom` must be a fraction from 0 to 0.9, got 0.95/,
+            ],
             ["negative headroom", { accountKey: "a", quotaHeadroom: -0.1 }, "RangeError", /`quotaHeadroom`/],
             ["headroom as text", { accountKey: "a", quotaHeadroom: "0.2" }, "TypeError", /`quotaHeadroom` must be a number/],
-            ["a zero timeout", { accountKey: "a", operationTimeoutMs: 0 }, "RangeError", /`operationTimeoutMs` must be a finite number of milliseconds > 0, got 0/],
+            [
+                "a zero timeout",
+                { accountKey: "a", operationTimeoutMs: 0 },
+                "RangeError",
+                /`operationTimeoutMs` must be a finite number of milliseconds > 0, got 0/,
+            ],
             ["an infinite timeout", { accountKey: "a", operationTimeoutMs: Infinity }, "RangeError", /`operationTimeoutMs` .* got Infinity/],
             ["a timeout over a day", { accountKey: "a", operationTimeoutMs: 90_000_000 }, "RangeError", /at most 86400000/],
             ["a clock without now", { accountKey: "a", clock: {} }, "TypeError", /`clock` must be an object with a now\(\) method/],
@@ -70,7 +90,10 @@ describe("retry/retrying-options", () => {
         }
 
         it("never echoes a string option's value (it may be a secret pasted in the wrong place)", () => {
-            assert.throws(() => resolve({ accountKey: "a", onEvent: "LTAI-secret-value" as never }), (e: Error) => !e.message.includes("LTAI"));
+            assert.throws(
+                () => resolve({ accountKey: "a", onEvent: "LTAI-secret-value" as never }),
+                (e: Error) => !e.message.includes("LTAI"),
+            );
         });
     });
 });

@@ -7,13 +7,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {
-    Engine,
-    type Declare,
-    type OperationResult,
-    type Program,
-    type Registration,
-} from "../../../tools/host-driver/engine";
+import { Engine, type Declare, type OperationResult, type Program, type Registration } from "../../../tools/host-driver/engine";
 import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
 import { emptyState, serializeState, type ResourceState, type StackState } from "../../../tools/host-driver/state";
 import type { PropertyMap } from "../../../tools/host-driver/struct";
@@ -56,22 +50,24 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
     let host: ProviderHost;
     let kv: string;
 
-    const program = (specs: Spec[], provider = () => kv): Program => async (declare: Declare) => {
-        await Promise.all(
-            specs.map((s) =>
-                declare({
-                    type: TYPE,
-                    name: s.name,
-                    custom: true,
-                    inputs: { __provider: provider(), ...s.inputs },
-                    secretInputs: s.secretInputs ?? [],
-                    dependencies: (s.dependsOn ?? []).map(urn),
-                    options: s.options ?? {},
-                }),
-            ),
-        );
-        return { outputs: { count: specs.length }, secretOutputs: [] };
-    };
+    const program =
+        (specs: Spec[], provider = () => kv): Program =>
+        async (declare: Declare) => {
+            await Promise.all(
+                specs.map((s) =>
+                    declare({
+                        type: TYPE,
+                        name: s.name,
+                        custom: true,
+                        inputs: { __provider: provider(), ...s.inputs },
+                        secretInputs: s.secretInputs ?? [],
+                        dependencies: (s.dependsOn ?? []).map(urn),
+                        options: s.options ?? {},
+                    }),
+                ),
+            );
+            return { outputs: { count: specs.length }, secretOutputs: [] };
+        };
     const cloud = (): Record<string, string> => (fs.existsSync(store) ? JSON.parse(fs.readFileSync(store, "utf8")) : {});
     const resource = (state: StackState, name: string): ResourceState => {
         const r = state.resources.find((x) => x.name === name);
@@ -99,7 +95,10 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
     });
 
     it("up creates, a second up with the same program is all `same`, and stack outputs are stored", async () => {
-        const specs = [{ name: "a", inputs: { key: "ka", value: "1" } }, { name: "b", inputs: { key: "kb", value: "22" } }];
+        const specs = [
+            { name: "a", inputs: { key: "ka", value: "1" } },
+            { name: "b", inputs: { key: "kb", value: "22" } },
+        ];
         const first = ok(await engine(emptyState("kv-test", "dev")).up(program(specs)));
         assert.deepEqual([first.counts.create, first.counts.same], [2, 0]);
         assert.deepEqual(cloud(), { ka: "1", kb: "22" });
@@ -115,10 +114,13 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
         ok(await engine(first.state, rec.proxy).up(program([{ name: "a", inputs: { key: "ka", value: "2" } }])));
         const old = resource(first.state, "a");
         const [check, diff, update] = rec.calls;
-        assert.deepEqual(rec.calls.map((c) => c.method), ["check", "diff", "update"]);
+        assert.deepEqual(
+            rec.calls.map((c) => c.method),
+            ["check", "diff", "update"],
+        );
         assert.deepEqual(check.request.olds, old.inputs);
         assert.deepEqual(diff.request.olds, old.outputs);
-        assert.ok("length" in (diff.request.olds as PropertyMap), "outputs, not inputs");
+        assert.ok("length" in diff.request.olds, "outputs, not inputs");
         assert.deepEqual(update.request.olds, old.outputs);
         assert.equal((update.request.news as PropertyMap).value, "2");
         assert.equal(check.request.urn, urn("a"));
@@ -139,7 +141,12 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
         let rec = recording(host);
         const second = ok(await engine(first.state, rec.proxy).up(program([{ name: "a", inputs: { key: "k2", value: "v" } }])));
         assert.equal(second.counts.replace, 1);
-        assert.deepEqual(rec.calls.filter((c) => c.method === "create" || c.method === "delete").map((c) => `${c.method}:${c.method === "create" ? (c.request.properties as PropertyMap).key : c.request.id}`), ["create:k2", "delete:k1"]);
+        assert.deepEqual(
+            rec.calls
+                .filter((c) => c.method === "create" || c.method === "delete")
+                .map((c) => `${c.method}:${c.method === "create" ? (c.request.properties as PropertyMap).key : c.request.id}`),
+            ["create:k2", "delete:k1"],
+        );
         assert.deepEqual(cloud(), { k2: "v" });
         assert.equal(second.state.resources.length, 1);
 
@@ -150,7 +157,10 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
             ),
         );
         assert.equal(third.counts.replace, 1);
-        assert.deepEqual(rec.calls.filter((c) => c.method === "create" || c.method === "delete").map((c) => c.method), ["delete", "create"]);
+        assert.deepEqual(
+            rec.calls.filter((c) => c.method === "create" || c.method === "delete").map((c) => c.method),
+            ["delete", "create"],
+        );
         assert.deepEqual(cloud(), { k3: "v" });
     });
 
@@ -165,7 +175,10 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
         const rec = recording(host);
         const second = ok(await engine(first.state, rec.proxy, 8).up(program([specs[3]])));
         assert.equal(second.counts.delete, 3);
-        assert.deepEqual(rec.calls.filter((c) => c.method === "delete").map((c) => c.request.id), ["top", "mid", "base"]);
+        assert.deepEqual(
+            rec.calls.filter((c) => c.method === "delete").map((c) => c.request.id),
+            ["top", "mid", "base"],
+        );
         assert.deepEqual(cloud(), { keep: "v" });
     });
 
@@ -224,13 +237,21 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
         const destroyed = await engine(first.state, rec.proxy).destroy();
         assert.equal(destroyed.ok, false);
         assert.match(destroyed.errors.join("\n"), /guarded: the resource is protected/);
-        assert.deepEqual(rec.calls.filter((c) => c.method === "delete"), []);
-        assert.deepEqual(destroyed.state.resources.map((r) => r.name), ["guarded"]);
+        assert.deepEqual(
+            rec.calls.filter((c) => c.method === "delete"),
+            [],
+        );
+        assert.deepEqual(
+            destroyed.state.resources.map((r) => r.name),
+            ["guarded"],
+        );
         assert.deepEqual(cloud(), { kept: "v", guarded: "v" });
     });
 
     it("keeps a partially initialised resource in state with its init errors, and updates it on the next up", async () => {
-        const failed = await engine(emptyState("kv-test", "dev")).up(program([{ name: "a", inputs: { key: "ka", value: "1", failAfterCreate: true } }]));
+        const failed = await engine(emptyState("kv-test", "dev")).up(
+            program([{ name: "a", inputs: { key: "ka", value: "1", failAfterCreate: true } }]),
+        );
         assert.equal(failed.ok, false);
         assert.match(failed.errors.join("\n"), /create a: ka was created but failed to initialise/);
         const a = resource(failed.state, "a");
@@ -244,7 +265,10 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
     it("refresh: takes the live outputs and inputs, reports drift, drops what is gone", async () => {
         const first = ok(
             await engine(emptyState("kv-test", "dev")).up(
-                program([{ name: "a", inputs: { key: "ka", value: "1" } }, { name: "b", inputs: { key: "kb", value: "2" } }]),
+                program([
+                    { name: "a", inputs: { key: "ka", value: "1" } },
+                    { name: "b", inputs: { key: "kb", value: "2" } },
+                ]),
             ),
         );
         fs.writeFileSync(store, JSON.stringify({ ka: "changed outside" }));
@@ -252,7 +276,10 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
         assert.deepEqual([r.drifted, r.gone], [1, 1]);
         const drift = r.events.find((e) => e.kind === "refresh" && e.name === "a");
         assert.deepEqual(drift && drift.kind === "refresh" ? drift.keys : [], ["length", "value"]);
-        assert.deepEqual(r.state.resources.map((x) => x.name), ["a"]);
+        assert.deepEqual(
+            r.state.resources.map((x) => x.name),
+            ["a"],
+        );
         assert.equal(resource(r.state, "a").outputs.value, "changed outside");
         assert.equal(resource(r.state, "a").inputs.value, "changed outside");
     });
@@ -260,7 +287,10 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
     it("preview calls no Create, Update or Delete and changes nothing; expectNoChanges fails on a change", async () => {
         const first = ok(await engine(emptyState("kv-test", "dev")).up(program([{ name: "a", inputs: { key: "ka", value: "1" } }])));
         const rec = recording(host);
-        const changed = program([{ name: "a", inputs: { key: "ka", value: "2" } }, { name: "new", inputs: { key: "kn", value: "n" } }]);
+        const changed = program([
+            { name: "a", inputs: { key: "ka", value: "2" } },
+            { name: "new", inputs: { key: "kn", value: "n" } },
+        ]);
         const e = engine(first.state, rec.proxy);
         const preview = ok(await e.preview(changed));
         assert.deepEqual([preview.counts.update, preview.counts.create], [1, 1]);
@@ -270,7 +300,10 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
         const strict = await engine(first.state).preview(changed, { expectNoChanges: true });
         assert.equal(strict.ok, false);
         assert.match(strict.errors.join(), /no changes were expected/);
-        assert.equal((await engine(first.state).preview(program([{ name: "a", inputs: { key: "ka", value: "1" } }]), { expectNoChanges: true })).ok, true);
+        assert.equal(
+            (await engine(first.state).preview(program([{ name: "a", inputs: { key: "ka", value: "1" } }]), { expectNoChanges: true })).ok,
+            true,
+        );
     });
 
     it("runs at most `parallel` steps at once, and does run them in parallel", async () => {
@@ -301,10 +334,23 @@ describe("tools/host-driver/engine (engine stand-in against the real host)", fun
     });
 
     it("refuses two resources with one URN and non-dynamic resource types", async () => {
-        const dup = await engine(emptyState("kv-test", "dev")).up(program([{ name: "a", inputs: { key: "x", value: "v" } }, { name: "a", inputs: { key: "y", value: "v" } }]));
+        const dup = await engine(emptyState("kv-test", "dev")).up(
+            program([
+                { name: "a", inputs: { key: "x", value: "v" } },
+                { name: "a", inputs: { key: "y", value: "v" } },
+            ]),
+        );
         assert.match(dup.errors.join(), /duplicate resource URN/);
         const foreign: Program = async (declare) => {
-            await declare({ type: "aws:s3/bucket:Bucket", name: "b", custom: true, inputs: {}, secretInputs: [], dependencies: [], options: {} }).catch(() => undefined);
+            await declare({
+                type: "aws:s3/bucket:Bucket",
+                name: "b",
+                custom: true,
+                inputs: {},
+                secretInputs: [],
+                dependencies: [],
+                options: {},
+            }).catch(() => undefined);
         };
         assert.match((await engine(emptyState("kv-test", "dev")).up(foreign)).errors.join(), /only dynamic resources/);
     });

@@ -23,7 +23,10 @@ describe("tools/host-driver/format", () => {
         );
         assert.match(formatEvent({ kind: "refresh", type: T, name: "live3", outcome: "gone", keys: [] }), /gone/);
         assert.match(formatEvent({ kind: "refresh", type: T, name: "live3", outcome: "unchanged", keys: [] }), /no drift/);
-        assert.equal(formatEvent({ kind: "failure", op: "create", type: T, name: "x", message: "boom" }), "! create LiveRecordNotifyConfig x failed: boom");
+        assert.equal(
+            formatEvent({ kind: "failure", op: "create", type: T, name: "x", message: "boom" }),
+            "! create LiveRecordNotifyConfig x failed: boom",
+        );
     });
 
     it("summarises counts, in the future tense for a preview", () => {

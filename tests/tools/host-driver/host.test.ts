@@ -149,7 +149,8 @@ describe("tools/host-driver/host (Pulumi's real dynamic-provider host over gRPC)
 
     it("a host whose parent is killed exits by itself (stdin watch), so none is left running", async () => {
         const hostModule = require.resolve("../../../tools/host-driver/host");
-        const script = `require(${JSON.stringify(hostModule)}).startProviderHost({ cwd: ${JSON.stringify(__dirname)} })` +
+        const script =
+            `require(${JSON.stringify(hostModule)}).startProviderHost({ cwd: ${JSON.stringify(__dirname)} })` +
             `.then((h) => console.log(String(h.pid)));`;
         const parent = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
         try {

@@ -42,14 +42,27 @@ describe("tools/host-driver/limit", () => {
 
     it("releases the slot when a task throws, synchronously or not", async () => {
         const limit = createLimit(1);
-        await assert.rejects(limit(() => { throw new Error("sync"); }), /sync/);
-        await assert.rejects(limit(async () => { throw new Error("async"); }), /async/);
+        await assert.rejects(
+            limit(() => {
+                throw new Error("sync");
+            }),
+            /sync/,
+        );
+        await assert.rejects(
+            limit(async () => {
+                throw new Error("async");
+            }),
+            /async/,
+        );
         assert.equal(await limit(async () => "after"), "after");
     });
 
     it("rejects a concurrency that is not a positive integer, naming the value", () => {
         for (const bad of [0, -1, 1.5, Number.NaN]) {
-            assert.throws(() => createLimit(bad), (e: Error) => e instanceof RangeError && e.message.includes(String(bad)));
+            assert.throws(
+                () => createLimit(bad),
+                (e: Error) => e instanceof RangeError && e.message.includes(String(bad)),
+            );
         }
     });
 });

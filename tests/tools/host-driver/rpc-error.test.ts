@@ -23,11 +23,11 @@ describe("tools/host-driver/rpc-error", () => {
     }
 
     it("decodes ErrorResourceInitFailed from the status-details trailer", () => {
-        const decoded = decodeInitFailure(sdk, trailer({ id: "live1", properties: { a: 1, __provider: "p" }, reasons: ["r1", "r2"] }) as never);
+        const decoded = decodeInitFailure(sdk, trailer({ id: "live1", properties: { a: 1, __provider: "p" }, reasons: ["r1", "r2"] }));
         assert.deepEqual(decoded, { id: "live1", properties: { a: 1, __provider: "p" }, reasons: ["r1", "r2"] });
     });
 
     it("returns undefined for an error without the trailer", () => {
-        assert.equal(decodeInitFailure(sdk, { metadata: new sdk.grpc.Metadata() } as never), undefined);
+        assert.equal(decodeInitFailure(sdk, { metadata: new sdk.grpc.Metadata() }), undefined);
     });
 });

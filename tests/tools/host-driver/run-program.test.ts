@@ -19,17 +19,20 @@ function alive(pid: number): boolean {
 describe("tools/host-driver/run-program", () => {
     describe("arguments and config", () => {
         it("parses an operation and its flags", () => {
-            assert.deepEqual(parseRunProgramArgs(["preview", "--program", "p", "--state", "s", "--refresh", "--expect-no-changes", "--parallel", "3"]), {
-                op: "preview",
-                program: "p",
-                state: "s",
-                project: undefined,
-                stack: "dev",
-                parallel: 3,
-                refresh: true,
-                expectNoChanges: true,
-                result: undefined,
-            });
+            assert.deepEqual(
+                parseRunProgramArgs(["preview", "--program", "p", "--state", "s", "--refresh", "--expect-no-changes", "--parallel", "3"]),
+                {
+                    op: "preview",
+                    program: "p",
+                    state: "s",
+                    project: undefined,
+                    stack: "dev",
+                    parallel: 3,
+                    refresh: true,
+                    expectNoChanges: true,
+                    result: undefined,
+                },
+            );
         });
 
         it("rejects bad usage with a message naming the problem", () => {
@@ -37,7 +40,10 @@ describe("tools/host-driver/run-program", () => {
             assert.throws(() => parseRunProgramArgs(["up", "--state", "s"]), /--program DIR is required/);
             assert.throws(() => parseRunProgramArgs(["up", "--program", "p"]), /--state FILE is required/);
             assert.throws(() => parseRunProgramArgs(["up", "--program", "p", "--state", "s", "--bogus"]), /unknown argument "--bogus"/);
-            assert.throws(() => parseRunProgramArgs(["up", "--program", "p", "--state", "s", "--parallel", "0"]), /--parallel must be an integer >= 1/);
+            assert.throws(
+                () => parseRunProgramArgs(["up", "--program", "p", "--state", "s", "--parallel", "0"]),
+                /--parallel must be an integer >= 1/,
+            );
             assert.throws(() => parseRunProgramArgs(["up", "--program", "--state", "s"]), /--program needs a value/);
         });
 

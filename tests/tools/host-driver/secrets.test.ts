@@ -30,7 +30,7 @@ describe("tools/host-driver/secrets", () => {
         const wrapped = wrapProgramSecrets({ a: 1, b: "s" }, ["b"]);
         assert.equal(wrapped.a, 1);
         assert.ok(isProgramSecret(wrapped.b));
-        assert.equal((wrapped.b as { value: unknown }).value, "s");
+        assert.equal(wrapped.b.value, "s");
     });
 
     it("engine imitation: re-marks outputs named like secret inputs, plus additionalSecretOutputs, if present", () => {

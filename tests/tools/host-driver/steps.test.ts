@@ -1,13 +1,5 @@
 import { strict as assert } from "node:assert";
-import {
-    applyIgnoreChanges,
-    changedKeys,
-    containsUnknown,
-    deletionWaves,
-    planStep,
-    UNKNOWN_SENTINEL,
-    urnOf,
-} from "../../../tools/host-driver/steps";
+import { applyIgnoreChanges, changedKeys, containsUnknown, deletionWaves, planStep, UNKNOWN_SENTINEL, urnOf } from "../../../tools/host-driver/steps";
 import type { DiffResult } from "../../../tools/host-driver/host";
 
 const diff = (d: Partial<DiffResult>): DiffResult => ({ changes: "unknown", replaces: [], deleteBeforeReplace: false, ...d });
@@ -29,7 +21,10 @@ describe("tools/host-driver/steps", () => {
     it("engine imitation: a non-empty `replaces` is a replace, with deleteBeforeReplace from the diff or the option", () => {
         const p = planStep({ diff: diff({ changes: "some", replaces: ["domainName"] }), oldInputs: {}, newInputs: {} });
         assert.deepEqual(p, { op: "replace", keys: ["domainName"], deleteBeforeReplace: false });
-        assert.equal(planStep({ diff: diff({ replaces: ["k"], deleteBeforeReplace: true }), oldInputs: {}, newInputs: {} }).deleteBeforeReplace, true);
+        assert.equal(
+            planStep({ diff: diff({ replaces: ["k"], deleteBeforeReplace: true }), oldInputs: {}, newInputs: {} }).deleteBeforeReplace,
+            true,
+        );
         assert.equal(
             planStep({ diff: diff({ replaces: ["k"] }), oldInputs: {}, newInputs: {}, deleteBeforeReplaceOption: true }).deleteBeforeReplace,
             true,
@@ -75,7 +70,10 @@ describe("tools/host-driver/steps", () => {
             { urn: "d", dependencies: [] },
             { urn: "e", dependencies: ["outside-the-set"] },
         ]);
-        assert.deepEqual(waves.map((w) => [...w].sort()), [["c", "d", "e"], ["b"], ["a"]]);
+        assert.deepEqual(
+            waves.map((w) => [...w].sort()),
+            [["c", "d", "e"], ["b"], ["a"]],
+        );
     });
 
     it("breaks a dependency cycle instead of looping forever", () => {

@@ -51,7 +51,9 @@ describe("tools/pulumi-cli build (with a fake go: the checks and the never-half-
 
     it("a module proxy that does not serve the CLI's module: names the proxy and the module", async () => {
         bin.add("go", fakeGo("go1.26.8", 1));
-        await refusal(/the Go module proxy \(GOPROXY=https:\/\/proxy\.example\.invalid\) does not serve github\.com\/pulumi\/pulumi\/pkg\/v3@v3\.248\.0: .*403 Forbidden/);
+        await refusal(
+            /the Go module proxy \(GOPROXY=https:\/\/proxy\.example\.invalid\) does not serve github\.com\/pulumi\/pulumi\/pkg\/v3@v3\.248\.0: .*403 Forbidden/,
+        );
     });
 
     it("a failed compile: shows go's error and leaves nothing", async () => {

@@ -39,7 +39,7 @@ describe("tools/pulumi-cli obtain", function () {
     });
 
     it("prefers a pulumi on PATH, and prints nothing to build", async () => {
-        bin.add("pulumi", 'echo v3.999.0');
+        bin.add("pulumi", "echo v3.999.0");
         seedCache("v3.248.0");
         const lines: string[] = [];
         const cli = await obtainPulumiCli({ env: env(), cacheRoot: cache, log: (l) => lines.push(l) });
@@ -54,7 +54,7 @@ describe("tools/pulumi-cli obtain", function () {
         assert.deepEqual(viaCache, { binDir: dir, pulumi: path.join(dir, "pulumi"), version: "v3.248.0", source: "cache" });
         assert.equal(pathWithCli(viaCache, { PATH: "/x" }), `${dir}${path.delimiter}/x`);
 
-        bin.add("pulumi", 'echo v3.999.0');
+        bin.add("pulumi", "echo v3.999.0");
         const forced = await obtainPulumiCli({ env: { ...env(), PULUMI_ALICLOUD_LIVE_CLI: "build" }, cacheRoot: cache, log: () => undefined });
         assert.equal(forced.source, "cache");
     });

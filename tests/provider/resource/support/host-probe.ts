@@ -15,7 +15,7 @@ interface Compiler {
 const counts = { providerModuleLoads: 0, deserializedProviders: 0 };
 const out = process.env.HOST_PROBE_FILE;
 const providerModule = path.join("provider", "resource", "provider.js");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const proto = (require("node:module") as { prototype: Compiler }).prototype;
 const compile = proto._compile;
 

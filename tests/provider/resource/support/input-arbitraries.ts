@@ -61,10 +61,34 @@ const hostArb: fc.Arbitrary<string> = fc.oneof(
     { arbitrary: validDomain, weight: 8 },
     {
         arbitrary: fc.constantFrom(
-            "8.8.8.8", "203.0.113.9", "[2001:db8::1]", "bücher.example", "xn--bcher-kva.example", // safe
-            "127.0.0.1", "127.1", "2130706433", "0x7f.1", "0177.0.0.1", "localhost", "LOCALHOST.", "api.localhost",
-            "10.1.2.3", "172.16.0.1", "172.31.255.255", "172.32.0.1", "192.168.1.1", "169.254.169.254", "100.100.100.200",
-            "0.0.0.0", "[::1]", "[::]", "[::ffff:127.0.0.1]", "[::ffff:10.0.0.1]", "[fe80::1]", "[fd00::1]", "%6c%6fcalhost",
+            "8.8.8.8",
+            "203.0.113.9",
+            "[2001:db8::1]",
+            "bücher.example",
+            "xn--bcher-kva.example", // safe
+            "127.0.0.1",
+            "127.1",
+            "2130706433",
+            "0x7f.1",
+            "0177.0.0.1",
+            "localhost",
+            "LOCALHOST.",
+            "api.localhost",
+            "10.1.2.3",
+            "172.16.0.1",
+            "172.31.255.255",
+            "172.32.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.100.100.200",
+            "0.0.0.0",
+            "[::1]",
+            "[::]",
+            "[::ffff:127.0.0.1]",
+            "[::ffff:10.0.0.1]",
+            "[fe80::1]",
+            "[fd00::1]",
+            "%6c%6fcalhost",
         ),
         weight: 3,
     },
@@ -82,22 +106,42 @@ const pathArb: fc.Arbitrary<string> = fc.oneof(
 
 const schemeArb: fc.Arbitrary<string> = fc.oneof(
     { arbitrary: fc.constantFrom("https://", "http://"), weight: 8 },
-    { arbitrary: fc.constantFrom("HTTPS://", "Http://", "ftp://", "file://", "javascript:", "http:", "https:/", "https:\\\\", "//", "", "ws://"), weight: 2 },
+    {
+        arbitrary: fc.constantFrom("HTTPS://", "Http://", "ftp://", "file://", "javascript:", "http:", "https:/", "https:\\\\", "//", "", "ws://"),
+        weight: 2,
+    },
 );
 
 export const validUrl: fc.Arbitrary<string> = fc
-    .tuple(fc.constantFrom("https://", "http://"), validDomain, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), fc.stringMatching(/^(\/[A-Za-z0-9._~-]{1,12}){0,3}$/))
+    .tuple(
+        fc.constantFrom("https://", "http://"),
+        validDomain,
+        fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+        fc.stringMatching(/^(\/[A-Za-z0-9._~-]{1,12}){0,3}$/),
+    )
     .map(([scheme, host, port, path]) => `${scheme}${host}${port === undefined ? "" : `:${port}`}${path}`);
 
 export const urlArb: fc.Arbitrary<string> = fc.oneof(
     { arbitrary: sloppy(validUrl), weight: 5 },
     {
         arbitrary: fc
-            .tuple(schemeArb, fc.option(fc.constantFrom("user@", "user:pw@", ":@"), { nil: "" }), hostArb, fc.option(fc.constantFrom(":0", ":80", ":8443", ":99999", ":x"), { nil: "" }), pathArb)
+            .tuple(
+                schemeArb,
+                fc.option(fc.constantFrom("user@", "user:pw@", ":@"), { nil: "" }),
+                hostArb,
+                fc.option(fc.constantFrom(":0", ":80", ":8443", ":99999", ":x"), { nil: "" }),
+                pathArb,
+            )
             .map((parts) => parts.join("")),
         weight: 4,
     },
-    { arbitrary: fc.oneof(fc.string({ maxLength: 40 }), huge(3_000, 100_000).map((a) => `https://x.example.com/${a}`)), weight: 1 },
+    {
+        arbitrary: fc.oneof(
+            fc.string({ maxLength: 40 }),
+            huge(3_000, 100_000).map((a) => `https://x.example.com/${a}`),
+        ),
+        weight: 1,
+    },
 );
 
 const keyChars = fc.stringMatching(/^[A-Za-z0-9]{13,29}$/);
@@ -109,7 +153,9 @@ export const keyArb: fc.Arbitrary<string> = fc.oneof(
         arbitrary: fc.oneof(
             fc.stringMatching(/^[A-Za-z0-9]{0,12}$/).map((k) => `${KEY_MARKER}${k}`), // too short
             fc.stringMatching(/^[A-Za-z0-9]{30,40}$/).map((k) => `${KEY_MARKER}${k}`), // too long
-            fc.tuple(keyChars, fc.constantFrom("-", "_", " ", "é", "ß", "🙂", "\u0000", "=", "+")).map(([k, c]) => `${KEY_MARKER}${k.slice(0, 8)}${c}${k.slice(8)}`),
+            fc
+                .tuple(keyChars, fc.constantFrom("-", "_", " ", "é", "ß", "🙂", "\u0000", "=", "+"))
+                .map(([k, c]) => `${KEY_MARKER}${k.slice(0, 8)}${c}${k.slice(8)}`),
             fc.tuple(whitespace, keyChars).map(([w, k]) => `${KEY_MARKER}${k}${w}`),
         ),
         weight: 4,
@@ -117,7 +163,9 @@ export const keyArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** What the preview sends for a value not known yet: the sentinel, or a value containing it. */
-export const unknownArb: fc.Arbitrary<unknown> = fc.constantFrom(UNKNOWN_VALUE, `https://${UNKNOWN_VALUE}.example.com/`, [UNKNOWN_VALUE], { nested: UNKNOWN_VALUE });
+export const unknownArb: fc.Arbitrary<unknown> = fc.constantFrom(UNKNOWN_VALUE, `https://${UNKNOWN_VALUE}.example.com/`, [UNKNOWN_VALUE], {
+    nested: UNKNOWN_VALUE,
+});
 
 /** Values of the wrong type for any property. */
 export const wrongTypeArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -133,7 +181,19 @@ function property(kind: fc.Arbitrary<unknown>, wrongWeight = 1): fc.Arbitrary<un
 }
 
 /** Property names a program might get wrong, plus the host's own `__provider`. */
-const extraKeyArb = fc.constantFrom("domainname", "notifyURL", "notify_url", "NotifyUrl", "callbackUrl", "tags", "__provider", "constructor", "toString", "hasOwnProperty", "__proto__");
+const extraKeyArb = fc.constantFrom(
+    "domainname",
+    "notifyURL",
+    "notify_url",
+    "NotifyUrl",
+    "callbackUrl",
+    "tags",
+    "__provider",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "__proto__",
+);
 
 export type InputBag = Record<string, unknown>;
 
@@ -155,7 +215,7 @@ export const inputsArb: fc.Arbitrary<InputBag> = fc
         fc.option(fc.dictionary(extraKeyArb, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }), { freq: 8, nil: undefined }),
     )
     .map(([known, extra]) => {
-        if (!extra) return known as InputBag;
+        if (!extra) return known;
         // Through JSON.parse, so `__proto__` becomes an own property, as it would from a gRPC Struct.
         return { ...(known as InputBag), ...(JSON.parse(JSON.stringify(extra)) as InputBag) };
     });
@@ -169,7 +229,11 @@ export const mostlyValidInputsArb: fc.Arbitrary<InputBag> = fc
         {
             domainName: fc.oneof({ arbitrary: sloppy(validDomain), weight: 9 }, { arbitrary: domainArb, weight: 1 }),
             notifyUrl: fc.oneof({ arbitrary: sloppy(validUrl), weight: 8 }, { arbitrary: urlArb, weight: 2 }),
-            onDemandUrl: fc.oneof({ arbitrary: validUrl, weight: 4 }, { arbitrary: fc.constantFrom("", null), weight: 3 }, { arbitrary: urlArb, weight: 1 }),
+            onDemandUrl: fc.oneof(
+                { arbitrary: validUrl, weight: 4 },
+                { arbitrary: fc.constantFrom("", null), weight: 3 },
+                { arbitrary: urlArb, weight: 1 },
+            ),
             needStatusNotify: fc.oneof(fc.boolean(), fc.constant(null)),
             notifyReqAuth: fc.boolean(),
             notifyAuthKey: fc.oneof({ arbitrary: keyArb, weight: 5 }, { arbitrary: fc.constantFrom("", null), weight: 3 }),

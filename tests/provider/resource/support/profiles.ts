@@ -23,7 +23,9 @@ const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerC
 export const PROFILES: readonly Profile[] = [
     { name: "defaults", options: {} },
     ...SEMANTICS_KEYS.flatMap((key) =>
-        SEMANTICS_CHOICES[key].filter((value) => value !== DEFAULT_SEMANTICS[key]).map((value) => ({ name: `${flagOf(key)} ${value}`, options: { [key]: value } })),
+        SEMANTICS_CHOICES[key]
+            .filter((value) => value !== DEFAULT_SEMANTICS[key])
+            .map((value) => ({ name: `${flagOf(key)} ${value}`, options: { [key]: value } })),
     ),
     { name: "--retry-after on", options: { retryAfterHeader: true } },
     { name: "--update-omitted keep --empty-url malformed", options: { updateOmitted: "keep", emptyUrl: "malformed" } },

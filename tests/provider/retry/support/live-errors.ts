@@ -10,15 +10,18 @@ const nextRequestId = () => `REQ-${++counter}`;
 
 export function throttled(action: Action, extra: { retryAfter?: number; requestId?: string } = {}): LiveApiError {
     const requestId = extra.requestId ?? nextRequestId();
-    return toLiveApiError({
-        name: "ThrottlingError",
-        code: "Throttling.User",
-        statusCode: 400,
-        requestId,
-        retryAfter: extra.retryAfter,
-        message: `Throttling.User: code: 400, Request was denied due to user flow control. request id: ${requestId}`,
-        data: { RequestId: requestId, Code: "Throttling.User", Message: "Request was denied due to user flow control.", statusCode: 400 },
-    }, action);
+    return toLiveApiError(
+        {
+            name: "ThrottlingError",
+            code: "Throttling.User",
+            statusCode: 400,
+            requestId,
+            retryAfter: extra.retryAfter,
+            message: `Throttling.User: code: 400, Request was denied due to user flow control. request id: ${requestId}`,
+            data: { RequestId: requestId, Code: "Throttling.User", Message: "Request was denied due to user flow control.", statusCode: 400 },
+        },
+        action,
+    );
 }
 
 export function connectionReset(action: Action): LiveApiError {
@@ -31,18 +34,30 @@ export function connectionRefused(action: Action): LiveApiError {
 
 export function serviceUnavailable(action: Action): LiveApiError {
     const requestId = nextRequestId();
-    return toLiveApiError({
-        name: "ServerError", code: "ServiceUnavailable", statusCode: 503, requestId,
-        data: { RequestId: requestId, Message: "The request has failed due to a temporary failure of the server." },
-    }, action);
+    return toLiveApiError(
+        {
+            name: "ServerError",
+            code: "ServiceUnavailable",
+            statusCode: 503,
+            requestId,
+            data: { RequestId: requestId, Message: "The request has failed due to a temporary failure of the server." },
+        },
+        action,
+    );
 }
 
 function clientError(action: Action, code: string, statusCode: number, message: string): LiveApiError {
     const requestId = nextRequestId();
-    return toLiveApiError({
-        name: "ClientError", code, statusCode, requestId,
-        data: { RequestId: requestId, Code: code, Message: message, statusCode },
-    }, action);
+    return toLiveApiError(
+        {
+            name: "ClientError",
+            code,
+            statusCode,
+            requestId,
+            data: { RequestId: requestId, Code: code, Message: message, statusCode },
+        },
+        action,
+    );
 }
 
 export const alreadyExists = (action: Action = "AddLiveRecordNotifyConfig") =>

@@ -14,7 +14,11 @@ export class SimulatedBucket {
     granted = 0;
     refused = 0;
 
-    constructor(private readonly time: VirtualTime, private readonly rate: number, private readonly capacity = rate) {
+    constructor(
+        private readonly time: VirtualTime,
+        private readonly rate: number,
+        private readonly capacity = rate,
+    ) {
         this.#tokens = capacity;
         this.#at = time.now();
     }
@@ -104,6 +108,7 @@ export class SimulatedLive implements LiveRecordNotifyApi {
             }
         }
         await time.sleep(this.#latency());
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the action threw, unchanged
         if (failure !== undefined) throw failure;
         return { requestId: `SIM-${++this.#counter}` };
     }
