@@ -99,8 +99,10 @@ describe("provider/resource: the serialized __provider", function () {
         });
 
         it("is the ~300-byte require of the handler, byte-identical from two different install directories", async () => {
+            // By folder, not by name: inside this repository the package's exports map makes its own name resolve
+            // to itself (a self-reference), not to the copy installed in `dir`.
             const load = (dir: string) =>
-                (require(require.resolve("pulumi-alicloud-live", { paths: [dir] })) as typeof import("../../../provider")).LiveRecordNotifyConfig;
+                (require(path.join(dir, "node_modules", "pulumi-alicloud-live")) as typeof import("../../../provider")).LiveRecordNotifyConfig;
             const [ra] = await captureRegistrations(declare(load(a.dir)));
             const [rb] = await captureRegistrations(declare(load(b.dir)));
             const ta = ra.inputs.__provider as string;
