@@ -99,17 +99,7 @@ export class LiveClient implements LiveRecordNotifyApi {
 
     /** Exactly the official SDK's `callApi` parameters for these four actions. */
     private async call(action: Action, query: QueryParams): Promise<Record<string, unknown> | undefined> {
-        const params = new $OpenApiUtil.Params({
-            action,
-            version: API_VERSION,
-            protocol: "HTTPS",
-            pathname: "/",
-            method: "POST",
-            authType: "AK",
-            style: "RPC",
-            reqBodyType: "formData",
-            bodyType: "json",
-        });
+        const params = rpcParams(action, API_VERSION);
         const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(query) });
         try {
             const response = (await this.core.callApi(params, request, this.runtime)) as { body?: Record<string, unknown> };
@@ -118,6 +108,21 @@ export class LiveClient implements LiveRecordNotifyApi {
             throw toLiveApiError(error, action);
         }
     }
+}
+
+/** The official SDKs' `callApi` parameters of an RPC action (the Live and STS SDKs use the same). */
+export function rpcParams(action: string, version: string): $OpenApiUtil.Params {
+    return new $OpenApiUtil.Params({
+        action,
+        version,
+        protocol: "HTTPS",
+        pathname: "/",
+        method: "POST",
+        authType: "AK",
+        style: "RPC",
+        reqBodyType: "formData",
+        bodyType: "json",
+    });
 }
 
 /**

@@ -5,7 +5,7 @@
  * Live endpoint) and knows nothing of Pulumi.
  */
 import { $OpenApiUtil } from "@alicloud/openapi-core";
-import { createCore, type LiveClientOptions } from "./client";
+import { createCore, rpcParams, type LiveClientOptions } from "./client";
 
 export const STS_API_VERSION = "2015-04-01";
 export const DEFAULT_STS_ENDPOINT = "sts.aliyuncs.com";
@@ -35,17 +35,7 @@ export class StsClient implements CallerIdentityApi {
     /** `options.endpoint`: the STS endpoint (default `sts.aliyuncs.com`). */
     constructor(options: LiveClientOptions) {
         const { core, runtime } = createCore({ ...options, endpoint: options.endpoint ?? DEFAULT_STS_ENDPOINT });
-        const params = new $OpenApiUtil.Params({
-            action: "GetCallerIdentity",
-            version: STS_API_VERSION,
-            protocol: "HTTPS",
-            pathname: "/",
-            method: "POST",
-            authType: "AK",
-            style: "RPC",
-            reqBodyType: "formData",
-            bodyType: "json",
-        });
+        const params = rpcParams("GetCallerIdentity", STS_API_VERSION);
         this.#call = () => core.callApi(params, new $OpenApiUtil.OpenApiRequest({}), runtime);
     }
 
