@@ -12,6 +12,7 @@ import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
 import { serializedProviderText } from "../soak/provider-text";
+import { rejection } from "../support/rejection";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const ACCOUNT_ID = "1000000000000042";
@@ -20,15 +21,6 @@ const READER = { accessKeyId: "PermissionTestReader", accessKeySecret: "permissi
 const DOMAIN = "ram.example.com";
 const INPUTS = { domainName: DOMAIN, notifyUrl: "https://callbacks.example.com/ram" };
 const OUTPUTS = { ...INPUTS, needStatusNotify: false, notifyReqAuth: false };
-
-async function rejection(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-    try {
-        await promise;
-    } catch (error) {
-        return error as Error & Record<string, unknown>;
-    }
-    assert.fail("expected a rejection");
-}
 
 describe("security: a key without RAM permission", function () {
     this.timeout(60_000);
@@ -69,7 +61,7 @@ describe("security: a key without RAM permission", function () {
     for (const c of cases) {
         it(`${c.method} fails at once with a permission error naming live:${c.action}`, async () => {
             if (c.seeded) await new LiveClient({ endpoint: emulator.url, credentials: OWNER }).add(INPUTS);
-            const error = await rejection(c.run());
+            const error = await rejection<Error & Record<string, unknown>>(c.run());
             assert.equal(error.kind, "forbidden");
             assert.equal(error.code, "Forbidden");
             assert.match(error.message, new RegExp(`^${c.action} failed \\(Forbidden, HTTP 400\\): Ram Permission is forbidden\\.`));
@@ -118,7 +110,7 @@ describe("security: a key without RAM permission", function () {
             const news = { __provider: providerText, ...INPUTS };
             const checked = await host.check({ olds: {}, news });
             assert.deepEqual(checked.failures, []);
-            const error = await rejection(host.create({ properties: checked.inputs }));
+            const error = await rejection<Error & Record<string, unknown>>(host.create({ properties: checked.inputs }));
             assert.ok(error instanceof HostRpcError);
             assert.match(error.details, /^AddLiveRecordNotifyConfig failed \(Forbidden, HTTP 400\)/);
             assert.match(error.details, /lacks the RAM permission live:AddLiveRecordNotifyConfig/);

@@ -6,7 +6,6 @@
  */
 import { strict as assert } from "node:assert";
 import { inspect } from "node:util";
-import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import Redis from "ioredis";
 import * as sinon from "sinon";
 import { startEmulator, type RunningEmulator } from "../../emulator";
@@ -14,14 +13,11 @@ import { closeQuotaStores } from "../../provider/quota/shared-limiters";
 import { forgetDiscoveredAccounts } from "../../provider/resource/account";
 import { createProvider } from "../../provider/resource/provider";
 import { startRedisServer, type RunningRedis } from "../support/redis-server";
+import { configureRequest as request } from "../support/configure-request";
 
 const PASSWORD = "Store-Pw-hygiene-93Xq";
 const WRONG = "Wrong-Pw-hygiene-71Lk";
 const SECRET = "ak-secret-hygiene-55Tr";
-
-function request(values: Record<string, string>): ConfigureRequest {
-    return { config: { get: (key: string) => values[key], require: (key: string) => values[key] } };
-}
 
 describe("security: the quota store's password", function () {
     this.timeout(60_000);

@@ -16,6 +16,8 @@ import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
 import { serializedProviderText } from "../soak/provider-text";
 import { selfSignedLoopbackCertificate } from "./support/self-signed";
+import { configureRequest as configOf } from "../support/configure-request";
+import { rejection } from "../support/rejection";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const KEYS = { ALIBABA_CLOUD_ACCESS_KEY_ID: "TransportTestKeyId", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "transport-test-secret-4Hq8" };
@@ -36,17 +38,6 @@ const REMOTE_HTTP = [
     "http://localhost.evil.example",
     "http://[::ffff:7f00:1]",
 ];
-
-const configOf = (entries: Record<string, string>) => ({ config: { get: (key: string) => entries[key], require: (key: string) => entries[key] } });
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (error) {
-        return error as Error;
-    }
-    assert.fail("expected a rejection");
-}
 
 describe("security: transport of signed requests", function () {
     this.timeout(60_000);

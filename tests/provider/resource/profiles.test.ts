@@ -6,7 +6,6 @@
  * and a refresh right after an update never leaves a diff.
  */
 import { strict as assert } from "node:assert";
-import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../../emulator";
 import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
@@ -14,6 +13,8 @@ import { changedFields } from "../../../provider/resource/diff";
 import { ResourceInitError } from "../../../provider/resource/init-error";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/resource/provider";
 import { keepsOnDemandUrl, PROFILES } from "./support/profiles";
+import { configureRequest as configure } from "../../support/configure-request";
+import { rejection } from "../../support/rejection";
 
 const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 const KEY_1 = "Abcdefghij0123456789";
@@ -22,19 +23,6 @@ const KEY_2 = "Zyxwvutsrq9876543210";
 const KEY_3 = "Mnopqrstuv1357924680";
 
 type Bag = Record<string, unknown>;
-
-function configure(values: Record<string, string>): ConfigureRequest {
-    return { config: { get: (key: string) => values[key], require: (key: string) => values[key] } };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (error) {
-        return error as Error;
-    }
-    assert.fail("expected a rejection");
-}
 
 describe("provider under every emulator semantics profile", function () {
     this.timeout(120_000);

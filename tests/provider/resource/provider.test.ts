@@ -8,6 +8,7 @@ import { ResourceInitError } from "../../../provider/resource/init-error";
 import { createProvider, provider as sharedProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/resource/provider";
 import type { Settings } from "../../../provider/resource/settings";
 import { apiErrors, described, KEY, PROVIDER_TEXT, stubApi, type StubbedApi } from "./fixtures";
+import { rejection } from "../../support/rejection";
 
 const DOMAIN = "live.example.com";
 const CHECKED = {
@@ -40,15 +41,6 @@ function configure(values: Record<string, string>): ConfigureRequest {
 function assertEncodable(bag: unknown): void {
     assert.doesNotThrow(() => Struct.fromJavaScript(bag as Record<string, never>));
     assert.deepEqual(Struct.fromJavaScript(bag as Record<string, never>).toJavaScript(), bag);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (error) {
-        return error as Error;
-    }
-    assert.fail("expected a rejection");
 }
 
 describe("resource/provider", () => {
