@@ -59,10 +59,10 @@ describe("dynamic/handler (the serialized provider)", function () {
 
     it("the 0.1.x paths that stacks recorded still load the same handler and provider", () => {
         const dir = path.resolve(__dirname, "../../../provider");
-         
+
         const [oldHandler, newHandler] = [require(path.join(dir, "resource/handler.js")), require(HANDLER)] as Record<string, unknown>[];
         for (const method of METHODS) assert.equal(oldHandler[method], newHandler[method], method);
-         
+
         const [oldProvider, newProvider] = [require(path.join(dir, "resource/provider.js")), require(path.join(dir, "dynamic/provider.js"))] as {
             provider: unknown;
         }[];
