@@ -326,8 +326,12 @@ class Cases:
             request = live_models.DescribeLiveRecordNotifyConfigRequest(domain_name=domain)
             client.describe_live_record_notify_config(request)  # takes the one token the bucket holds, or is throttled
             error = self.refused(lambda: client.describe_live_record_notify_config(request), code, status)
-            if status == 400 and not isinstance(error, sdk_exceptions.ClientException):
-                raise Failed(f"a 400 throttle should be a ClientException, got {type(error).__name__}")
+            if self.profile["retryAfterHeader"]:
+                # With x-acs-retry-after the SDK raises its ThrottlingException and reads the wait from it.
+                check(isinstance(error, sdk_exceptions.ThrottlingException), f"a ThrottlingException, got {type(error).__name__}")
+                check(isinstance(error.retry_after, int) and error.retry_after > 0, f"retry_after read from the header: {error.retry_after!r}")
+            elif status == 400:
+                check(isinstance(error, sdk_exceptions.ClientException), f"a 400 throttle is a ClientException, got {type(error).__name__}")
         finally:
             self.admin_call("PUT", "quota", {"readQps": before["readQps"]})
 
@@ -380,7 +384,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--endpoint", required=True, help="the emulator's host:port")
     parser.add_argument("--sts-endpoint", required=True, help="the emulator's STS host:port")
-    parser.add_argument("--profile", required=True, help="the emulator's whole semantics profile, as JSON")
+    parser.add_argument("--profile", required=True, help="the emulator's whole semantics profile and retryAfterHeader, as JSON")
     parser.add_argument("--accounts", required=True, help="the test keys: {full, reader, sts, expired}, as JSON")
     Cases(parser.parse_args()).run()
 
