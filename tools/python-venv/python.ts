@@ -51,7 +51,7 @@ export function findPython(env: NodeJS.ProcessEnv = process.env): Python {
     const problems: string[] = [];
     for (const name of names) {
         const probe = spawnSync(name, ["-c", PROBE], { env, encoding: "utf8", timeout: PROBE_TIMEOUT_MS });
-        const missing = probe.error?.code === "ENOENT";
+        const missing = probe.error !== undefined && "code" in probe.error && probe.error.code === "ENOENT";
         const result = judgeProbe(name, probe.status, probe.stdout ?? "", probe.stderr ?? "", missing);
         if (result.ok) return result.python;
         problems.push(result.problem);
