@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
 import { changedFields } from "../../../provider/resource/diff";
-import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/resource/provider";
+import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";
 import { configureRequest } from "../../support/configure-request";
 import { rejection } from "../../support/rejection";
 
