@@ -16,6 +16,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type EmulatorOptions } from "../../emulator";
 import type { EmulatorAccount } from "../../emulator/accounts";
+import { ERROR_CATALOGUE } from "../../emulator/errors";
 import { DEFAULT_SEMANTICS, SEMANTICS_KEYS, type SemanticsProfile } from "../../emulator/semantics";
 import { findRepoRoot } from "../../tools/pulumi-cli/example-project";
 import { obtainVenv, type Venv } from "../../tools/python-venv/obtain";
@@ -68,7 +69,7 @@ interface CaseRecord {
 interface Report {
     readonly versions?: { readonly python: string; readonly packages: Record<string, string> };
     readonly cases: CaseRecord[];
-    readonly done?: { readonly cases: number };
+    readonly done?: { readonly cases: number; readonly codes: readonly string[] };
     readonly stderr: string;
     readonly code: number | null;
 }
@@ -119,6 +120,8 @@ describe("official Python SDK conformance (alibabacloud-live20161101, alibabaclo
     // A cold first run installs the venv from the package index (pip's progress goes to stderr).
     this.timeout(25 * 60_000);
     let venv: Venv;
+    /** The error codes the cases met as they expected, over every profile. */
+    const codesMet = new Set<string>();
 
     before(async () => {
         venv = await obtainVenv({ name: "official-sdk", requirementsFile: REQUIREMENTS, probeModule: "alibabacloud_live20161101" });
@@ -163,6 +166,7 @@ describe("official Python SDK conformance (alibabacloud-live20161101, alibabaclo
                 } finally {
                     await emulator.stop();
                 }
+                for (const code of report.done?.codes ?? []) codesMet.add(code);
             });
 
             it("runs the pinned SDK versions, and every case to the end", () => {
@@ -188,4 +192,12 @@ describe("official Python SDK conformance (alibabacloud-live20161101, alibabaclo
             }
         });
     }
+
+    // A suite's own tests run before its nested suites: this one must be a suite after the profiles.
+    describe("over every profile", () => {
+        it("met every error code the emulator models, through the official SDK", () => {
+            const missed = Object.keys(ERROR_CATALOGUE).filter((code) => !codesMet.has(code));
+            assert.deepEqual(missed, [], "catalogued codes no case met");
+        });
+    });
 });

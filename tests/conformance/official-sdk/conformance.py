@@ -7,7 +7,7 @@ Run by tests/conformance/official-sdk.test.ts, once per profile, with the venv's
     python conformance.py --endpoint 127.0.0.1:PORT --sts-endpoint 127.0.0.1:PORT --profile '{...}' --accounts '{...}'
 
 It prints one JSON object per line on stdout: first {"type": "versions", ...}, then one
-{"type": "case", "group", "name", "ok", "detail"} per case, last {"type": "done", "cases": N}.
+{"type": "case", "group", "name", "ok", "detail"} per case, last {"type": "done", "cases": N, "codes": [every error code met as expected]}.
 A case fails by an assertion or by any exception; the program itself exits 0 unless it could not
 run at all. Nothing here reaches beyond the loopback endpoints it is given.
 """
@@ -60,6 +60,8 @@ class Cases:
         self.accounts = json.loads(args.accounts)
         self.count = 0
         self.serial = 0
+        # Every service error code a case saw answered as it expected.
+        self.codes = set()
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -111,6 +113,7 @@ class Cases:
             equal((error.code, error.status_code), (code, status), "the error's code and HTTP status")
             check(isinstance(error.data, dict) and error.data.get("RequestId"), "the error body carries a RequestId")
             equal(error.data.get("Code"), code, "the error body's Code")
+            self.codes.add(code)
             return error
         raise Failed(f"expected {code} (HTTP {status}), but the call succeeded")
 
@@ -377,7 +380,7 @@ class Cases:
             self.actions(signature)
             self.errors(signature)
             self.sts(signature)
-        self.emit({"type": "done", "cases": self.count})
+        self.emit({"type": "done", "cases": self.count, "codes": sorted(self.codes)})
 
 
 def main():
