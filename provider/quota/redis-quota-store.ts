@@ -213,7 +213,10 @@ const REPLY_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
     [/^(WRONGPASS|NOAUTH|ERR AUTH|ERR invalid password)/i, "authentication refused"],
     [/^NOPERM/, "refused by the user's ACL"],
     [/Command timed out/i, "slower than its budget"],
-    [/Stream isn't writeable|enableOfflineQueue|Connection is closed|None of the sentinels are available|All sentinels are unreachable/i, "not connected"],
+    [
+        /Stream isn't writeable|enableOfflineQueue|Connection is closed|None of the sentinels are available|All sentinels are unreachable/i,
+        "not connected",
+    ],
     [/^(CLUSTERDOWN|TRYAGAIN)|Too many Cluster redirections|Failed to refresh slots cache/i, "cluster not settled"],
     [/^(MASTERDOWN|READONLY|LOADING)/, "no master to write to"],
     [/^NOSCRIPT/, "script missing"],

@@ -89,3 +89,28 @@ export function openClient(url: QuotaStoreUrl, tls: StoreTls = {}): Redis | Clus
     const plan = clientOptions(url, tls);
     return plan.kind === "cluster" ? new Cluster([...plan.nodes], plan.options) : new Redis(plan.options);
 }
+
+/**
+ * Every command the store sends, by itself or from its scripts (schedule-scripts.ts): what an ACL
+ * user needs, with keys limited to `alicloud-live:*` (docs/throttling.md shows the `ACL SETUSER`).
+ * EVAL serves when the server lost the script (`NOSCRIPT`), INFO is the client's ready check, QUIT
+ * its goodbye.
+ */
+export const STORE_COMMANDS: readonly string[] = [
+    "evalsha",
+    "eval",
+    "info",
+    "quit",
+    "time",
+    "hmget",
+    "hset",
+    "pexpire",
+    "exists",
+    "zadd",
+    "zremrangebyscore",
+    "zcard",
+    "zcount",
+];
+
+/** The key pattern of every schedule (quota-store.ts `scheduleName`). */
+export const STORE_KEY_PATTERN = "alicloud-live:*";

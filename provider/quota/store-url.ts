@@ -92,7 +92,8 @@ export function parseQuotaStoreUrl(text: string): QuotaStoreUrl {
     if (topology === "sentinel") {
         const [name, dbText, ...more] = segments;
         if (name === undefined) throw new TypeError(`the quota store ${RULE}; the sentinel form names the master after the hosts, as /mymaster`);
-        if (!MASTER_NAME.test(name)) throw new TypeError(`the quota store ${RULE}; the master's name is 1-64 letters, digits, dots, underscores or hyphens`);
+        if (!MASTER_NAME.test(name))
+            throw new TypeError(`the quota store ${RULE}; the master's name is 1-64 letters, digits, dots, underscores or hyphens`);
         if (more.length > 0 || (dbText !== undefined && !DB.test(dbText))) {
             throw new TypeError(`the quota store ${RULE}; after the master's name the path may only be a database number such as /0`);
         }
@@ -101,7 +102,8 @@ export function parseQuotaStoreUrl(text: string): QuotaStoreUrl {
     } else if (topology === "cluster") {
         if (segments.length > 0) throw new TypeError(`the quota store ${RULE}; a cluster has no database number or path`);
     } else if (segments.length > 0) {
-        if (segments.length > 1 || !DB.test(segments[0])) throw new TypeError(`the quota store ${RULE}; its path may only be a database number such as /0`);
+        if (segments.length > 1 || !DB.test(segments[0]))
+            throw new TypeError(`the quota store ${RULE}; its path may only be a database number such as /0`);
         db = Number(segments[0]);
     }
 

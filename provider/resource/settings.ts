@@ -104,7 +104,8 @@ export function resolveSettings(get: ConfigGetter, env: Environment, readFile: F
     }
     const ca = find("quotaStoreCa", get, env);
     if (ca) {
-        if (!settings.quotaStore?.tls) throw new SettingsError(ca.key, "applies only to a TLS quota store (rediss://, rediss-cluster:// or rediss-sentinel://)");
+        if (!settings.quotaStore?.tls)
+            throw new SettingsError(ca.key, "applies only to a TLS quota store (rediss://, rediss-cluster:// or rediss-sentinel://)");
         settings.quotaStoreCa = pemCertificates(ca, readFile);
     }
     return settings;
@@ -124,7 +125,10 @@ function pemCertificates(found: Found, readFile: FileReader): string {
         text = readFile(found.value);
     } catch (error) {
         const code = (error as { code?: unknown }).code;
-        throw new SettingsError(found.key, `${rule}; the file ${JSON.stringify(found.value)} cannot be read (${typeof code === "string" ? code : "error"})`);
+        throw new SettingsError(
+            found.key,
+            `${rule}; the file ${JSON.stringify(found.value)} cannot be read (${typeof code === "string" ? code : "error"})`,
+        );
     }
     if (!PEM_CERTIFICATE.test(text)) throw new SettingsError(found.key, `${rule}; the file ${JSON.stringify(found.value)} holds no PEM certificate`);
     return text;

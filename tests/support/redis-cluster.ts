@@ -101,7 +101,10 @@ async function settle(nodes: readonly RunningRedis[], admin: (port: number) => R
                 try {
                     const info = (await client.call("CLUSTER", "INFO")) as string;
                     const topology = (await client.call("CLUSTER", "NODES")) as string;
-                    return /cluster_state:ok/.test(info) && topology.split("\n").filter((l) => (l.split(" ")[2] ?? "").split(",").includes("slave")).length === replicas;
+                    return (
+                        /cluster_state:ok/.test(info) &&
+                        topology.split("\n").filter((l) => (l.split(" ")[2] ?? "").split(",").includes("slave")).length === replicas
+                    );
                 } finally {
                     client.disconnect();
                 }

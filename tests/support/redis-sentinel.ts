@@ -93,7 +93,11 @@ export async function startSentinelGroup(options: SentinelGroupOptions): Promise
             sentinels.push({ port, proc, dir });
             await whenReady(proc, /\+monitor master/, "redis-sentinel");
         }
-        await settle(sentinels.map((s) => s.port), client, count);
+        await settle(
+            sentinels.map((s) => s.port),
+            client,
+            count,
+        );
         const auth = `:${encodeURIComponent(password)}@`;
         const currentMasterPort = async (): Promise<number> => {
             const c = client(sentinels[0].port);

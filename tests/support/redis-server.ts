@@ -92,7 +92,10 @@ export function killOnExit(proc: ChildProcess): void {
 export function whenReady(proc: ChildProcess, ready: RegExp, what: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
         let output = "";
-        const timer = setTimeout(() => fail(new Error(`${what} did not start within ${START_TIMEOUT_MS} ms: ${output.slice(-500)}`)), START_TIMEOUT_MS);
+        const timer = setTimeout(
+            () => fail(new Error(`${what} did not start within ${START_TIMEOUT_MS} ms: ${output.slice(-500)}`)),
+            START_TIMEOUT_MS,
+        );
         const fail = (error: Error) => {
             clearTimeout(timer);
             proc.kill("SIGKILL");
@@ -128,7 +131,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
         }
         // The password goes through stdin (a config file read from "-"), never on a command line.
         const lines = [...(options.config ?? [])];
-        if (options.password !== undefined) lines.push(`requirepass ${JSON.stringify(options.password)}`, `masterauth ${JSON.stringify(options.password)}`);
+        if (options.password !== undefined)
+            lines.push(`requirepass ${JSON.stringify(options.password)}`, `masterauth ${JSON.stringify(options.password)}`);
         const config = lines.length === 0 ? "" : `${lines.join("\n")}\n`;
         const proc = spawn("redis-server", config ? [...args, "-"] : args, { stdio: ["pipe", "pipe", "pipe"] });
         proc.stdin.end(config);

@@ -84,7 +84,9 @@ describe("quota/RedisQuotaStore on a Redis Cluster (3 masters + 3 replicas)", fu
         try {
             const sends = (await owner.zrange(`${schedule}:slots`, 0, -1, "WITHSCORES")).filter((_, i) => i % 2 === 1).map(Number);
             assert.equal(sends.length, 40);
-            const paced = waits.map((w, i) => (i > 0 && w > 0 && waits[i - 1] > 0 ? sends[i] - sends[i - 1] : undefined)).filter((d): d is number => d !== undefined);
+            const paced = waits
+                .map((w, i) => (i > 0 && w > 0 && waits[i - 1] > 0 ? sends[i] - sends[i - 1] : undefined))
+                .filter((d): d is number => d !== undefined);
             assert.ok(paced.length >= 10, `${paced.length} paced slots`);
             for (const step of paced) assert.ok(Math.abs(step - 1000 / 30) < 0.01, `steps ${step.toFixed(3)} ms`);
         } finally {
@@ -146,7 +148,7 @@ describe("quota/RedisQuotaStore on a Redis Cluster (3 masters + 3 replicas)", fu
             for (const port of new Set(cluster.nodes.map((n) => n.port))) {
                 const node = cluster.admin(port);
                 try {
-                    if ((((await node.call("ROLE")) as string[])[0]) === "master") await node.call("CLUSTER", "SETSLOT", slot, "NODE", targetId);
+                    if (((await node.call("ROLE")) as string[])[0] === "master") await node.call("CLUSTER", "SETSLOT", slot, "NODE", targetId);
                 } finally {
                     node.disconnect();
                 }
@@ -155,7 +157,7 @@ describe("quota/RedisQuotaStore on a Redis Cluster (3 masters + 3 replicas)", fu
             await new Promise((resolve) => setTimeout(resolve, 500));
             assert.ok(calls > before, "calls went on during the move");
             // The source really sent the client elsewhere, both ways (Redis counts its error replies).
-            const errors = (await source.info("errorstats")) as string;
+            const errors = (await source.info("errorstats"));
             assert.match(errors, /errorstat_ASK:count=[1-9]/, errors);
             assert.match(errors, /errorstat_MOVED:count=[1-9]/, errors);
         } finally {
