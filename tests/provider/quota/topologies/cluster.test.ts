@@ -157,7 +157,7 @@ describe("quota/RedisQuotaStore on a Redis Cluster (3 masters + 3 replicas)", fu
             await new Promise((resolve) => setTimeout(resolve, 500));
             assert.ok(calls > before, "calls went on during the move");
             // The source really sent the client elsewhere, both ways (Redis counts its error replies).
-            const errors = (await source.info("errorstats"));
+            const errors = await source.info("errorstats");
             assert.match(errors, /errorstat_ASK:count=[1-9]/, errors);
             assert.match(errors, /errorstat_MOVED:count=[1-9]/, errors);
         } finally {
