@@ -7,6 +7,10 @@
  * once), each has a budget of `callBudgetMs`, and the client reconnects in the background; the
  * limiter falls back to the local schedule meanwhile (store-health.ts decides, and says so once).
  * Nothing written holds a credential; messages name the store with its password hidden.
+ *
+ * The client is one node's, a Redis Cluster's or a Sentinel-watched master's (store-connection.ts):
+ * the three keys of a schedule share a `{hash tag}`, so each script runs on the one shard that holds
+ * them, and a slot that moves or a master that fails over looks here like a few failed calls.
  */
 import { randomUUID } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
