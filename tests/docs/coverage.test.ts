@@ -60,7 +60,11 @@ describe("docs: coverage of the code's settings, flags and scripts", () => {
     it("reads the tokens it looks for, and nothing else", () => {
         assert.deepEqual([...flagTokens("`--port N`, --state=FILE, -h, a-b --, x--y")], ["--port", "--state", "-h"]);
         assert.deepEqual(
-            [...configKeyTokens("`alicloud-live:writeQps`, alicloud:secretKey, dynamic/alicloud-live:LiveRecordNotifyConfig, alicloud-live:index:X, alicloud:*")],
+            [
+                ...configKeyTokens(
+                    "`alicloud-live:writeQps`, alicloud:secretKey, dynamic/alicloud-live:LiveRecordNotifyConfig, alicloud-live:index:X, alicloud:*",
+                ),
+            ],
             ["alicloud-live:writeQps", "alicloud:secretKey"],
         );
         assert.deepEqual([...envVarTokens("ALICLOUD_LIVE_ENDPOINT, PULUMI_ALICLOUD_LIVE_CLI")], ["ALICLOUD_LIVE_ENDPOINT"]);
@@ -70,10 +74,7 @@ describe("docs: coverage of the code's settings, flags and scripts", () => {
     it("documents every configuration key and environment variable of SETTINGS", () => {
         const words = new Set(allDocs.match(/[A-Z][A-Z0-9_]+/g));
         assert.deepEqual(
-            missing(
-                [...SETTINGS.flatMap((s) => s.configKeys), ...PLUGIN_KEYS],
-                configKeyTokens(allDocs),
-            ),
+            missing([...SETTINGS.flatMap((s) => s.configKeys), ...PLUGIN_KEYS], configKeyTokens(allDocs)),
             [],
             "config keys the docs never mention",
         );
