@@ -17,7 +17,11 @@ export function toolchainCache(kind: string, env: NodeJS.ProcessEnv = process.en
  * `target` as it is when `isComplete(target)`, else built by `prepare(staging)` and renamed into
  * place. Resolves to true when it was built just now.
  */
-export async function publishOnce(target: string, isComplete: (dir: string) => boolean, prepare: (staging: string) => Promise<void>): Promise<boolean> {
+export async function publishOnce(
+    target: string,
+    isComplete: (dir: string) => boolean,
+    prepare: (staging: string) => Promise<void>,
+): Promise<boolean> {
     if (isComplete(target)) return false;
     // An incomplete folder is what a crash between rename and check could leave: start again.
     fs.rmSync(target, { recursive: true, force: true });

@@ -75,7 +75,8 @@ export async function obtainNode(download: NodeDownload, options: NodeOptions): 
             await run("tar", ["-xzf", packed, "-C", staging, "--strip-components=1", "package/bin/node", "package/LICENSE"], { timeout: 120_000 });
             fs.rmSync(packed);
             const version = await versionOf(path.join(staging, "bin", "node"));
-            if (version !== `v${download.version}`) throw new ToolchainError(`the downloaded node says ${JSON.stringify(version)}, not v${download.version}`);
+            if (version !== `v${download.version}`)
+                throw new ToolchainError(`the downloaded node says ${JSON.stringify(version)}, not v${download.version}`);
             options.log(`  Node.js ${version} ready in ${Math.round((Date.now() - started) / 1000)} s`);
         },
     );

@@ -57,7 +57,10 @@ describe("tools/pulumi-cli recipe", () => {
         const current = buildRecipe(cliSet("3.276.0", { major: 1, minor: 26 }));
         assert.equal(current.version, "3.276.0");
         assert.deepEqual(current.minimumGo, { major: 1, minor: 26 });
-        assert.match(current.binaries[0].goMod, /\tgithub\.com\/pulumi\/pulumi\/pkg\/v3 v3\.276\.0\n\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.276\.0\n/);
+        assert.match(
+            current.binaries[0].goMod,
+            /\tgithub\.com\/pulumi\/pulumi\/pkg\/v3 v3\.276\.0\n\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.276\.0\n/,
+        );
         assert.equal(current.binaries[1].goMod, recipe.binaries[1].goMod, "the same Node.js language host");
         assert.notEqual(current.fingerprint, recipe.fingerprint);
     });
