@@ -16,6 +16,8 @@ export interface SetRun {
     readonly cli: PulumiCli;
     /** The installed `@pulumi/pulumi` folder program folders link to. */
     readonly sdkDir: string;
+    /** The set's pnpm (the current set only). */
+    readonly pnpm?: string;
     /** Environment for `pulumi` runs: PATH with the set's Node first (the language host runs `node`). */
     readonly env: Readonly<Record<string, string>>;
     readonly ran: RanVersions;
@@ -71,7 +73,8 @@ export function currentSet(): Promise<SetRun> {
     current ??= obtainCurrentSet(log).then((toolchain) => {
         const PATH = [toolchain.cli.binDir, toolchain.node.binDir, process.env.PATH].filter(Boolean).join(path.delimiter);
         const ran = { node: nodeOnPath(PATH), sdk: toolchain.sdk.version, cli: toolchain.cli.version };
-        const run = checked(CURRENT, { cli: toolchain.cli, sdkDir: toolchain.sdk.dir, env: { PATH }, ran });
+        const pnpm = path.join(toolchain.sdk.binDir, "pnpm");
+        const run = checked(CURRENT, { cli: toolchain.cli, sdkDir: toolchain.sdk.dir, pnpm, env: { PATH }, ran });
         log(`current set ${run.label}`);
         return run;
     });

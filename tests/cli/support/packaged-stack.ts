@@ -47,15 +47,19 @@ export class PackagedStack {
     run!: SetRun;
     readonly #workspaces: PulumiWorkspace[] = [];
 
-    /** The emulator, the program with the packed package installed on `run`'s SDK, and the stack configured. */
-    async start(run: SetRun): Promise<void> {
+    /**
+     * The emulator, the program with the packed package installed on `run`'s SDK (by npm, or by
+     * `install`), and the stack configured.
+     */
+    async start(run: SetRun, install?: (program: string, pkg: PackedPackage) => Promise<void>): Promise<void> {
         this.run = run;
         this.emulator = await startEmulator({ host: "127.0.0.1", accounts: [DEMO_ACCOUNT] });
         this.admin = new EmulatorAdmin(this.emulator.url);
         this.client = new LiveClient({ endpoint: this.emulator.url, credentials: DEMO_ACCOUNT });
         this.program = copyFixture("options-program", path.join(this.tmp, "program"));
         this.pkg = new PackedPackage(this.tmp);
-        await this.pkg.installInto(this.program, run.sdkDir);
+        if (install) await install(this.program, this.pkg);
+        else await this.pkg.installInto(this.program, run.sdkDir);
         this.workspace = this.#workspace(run);
         await this.workspace.ok(["stack", "init", STACK]);
         await this.workspace.setConfig(STACK, "alicloud-live:endpoint", this.emulator.url);

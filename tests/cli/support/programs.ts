@@ -57,14 +57,19 @@ export class PackedPackage {
         fs.appendFileSync(path.join(this.#stage, "dist", file), `\n${code}\n`);
     }
 
+    /** `npm pack` of the staged package; resolves to the tarball's path. */
+    async pack(): Promise<string> {
+        const dest = fs.mkdtempSync(path.join(this.workDir, "pack-"));
+        const { stdout } = await run("npm", ["pack", this.#stage, "--ignore-scripts", "--json", "--pack-destination", dest], { cwd: this.workDir });
+        return path.join(dest, (JSON.parse(stdout) as { filename: string }[])[0].filename);
+    }
+
     /**
      * `npm pack`, then `npm install` of the tarball in `programDir`, with `@pulumi/pulumi` linked to
      * `sdkDir` (a version set's SDK; the repository's by default); resolves to the installed version.
      */
     async installInto(programDir: string, sdkDir: string = path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi")): Promise<string> {
-        const dest = fs.mkdtempSync(path.join(this.workDir, "pack-"));
-        const { stdout } = await run("npm", ["pack", this.#stage, "--ignore-scripts", "--json", "--pack-destination", dest], { cwd: this.workDir });
-        const tarball = path.join(dest, (JSON.parse(stdout) as { filename: string }[])[0].filename);
+        const tarball = await this.pack();
         await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--legacy-peer-deps", "--ignore-scripts", "--no-save", tarball], {
             cwd: programDir,
             timeout: 180_000,
