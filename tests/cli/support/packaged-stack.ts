@@ -126,9 +126,9 @@ export class PackagedStack {
         return { node: outputs.node, sdk: outputs.sdk };
     }
 
-    /** Every folder this stack wrote: the program and package folders, each set's backend and PULUMI_HOME. */
+    /** Every folder Pulumi wrote for this stack: the program (its stack files), each set's backend and PULUMI_HOME. */
     get dirs(): string[] {
-        return [this.tmp, ...this.#workspaces.map((w) => w.root)];
+        return [this.program, ...this.#workspaces.map((w) => w.root)];
     }
 
     async cleanup(): Promise<void> {
