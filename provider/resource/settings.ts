@@ -52,10 +52,13 @@ export class SettingsError extends Error {
     override readonly name = "SettingsError";
     /** The config key or environment variable that held the bad value. */
     readonly key: string;
+    /** What the value broke, without the value. */
+    readonly rule: string;
 
     constructor(key: string, rule: string) {
         super(`Invalid setting ${key}: ${rule}`);
         this.key = key;
+        this.rule = rule;
     }
 }
 

@@ -89,7 +89,7 @@ describe("cli compat: the packed package on the current version set (Node 22, ne
 
     it("an upgraded package version gives an empty preview and keeps the stored provider text", async () => {
         const before = await stack.providerTexts();
-        stack.pkg.bump("0.1.1-test.2", "provider/resource/provider.js", "// upgraded build");
+        stack.pkg.bump("0.1.1-test.2", "provider/dynamic/provider.js", "// upgraded build");
         assert.equal(await stack.pkg.installInto(stack.program, stack.run.sdkDir), "0.1.1-test.2");
         const preview = await stack.pulumi(["preview", "--expect-no-changes"]);
         assert.match(preview.stdout, /3 unchanged/);

@@ -11,7 +11,7 @@ import * as sinon from "sinon";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { closeQuotaStores } from "../../provider/quota/shared-limiters";
 import { forgetDiscoveredAccounts } from "../../provider/resource/account";
-import { createProvider } from "../../provider/resource/provider";
+import { createProvider } from "../../provider/dynamic/provider";
 import { startRedisServer, type RunningRedis } from "../support/redis-server";
 import { configureRequest as request } from "../support/configure-request";
 

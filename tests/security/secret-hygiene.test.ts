@@ -15,7 +15,7 @@ import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../
 import { runOperationInChild, type ChildOperationOptions, type ChildOperationResult } from "../../tools/host-driver/run-in-child";
 import { parseState, type StackState } from "../../tools/host-driver/state";
 import { LiveClient } from "../../provider/api/client";
-import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
+import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import { serializedProviderText } from "../soak/provider-text";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");

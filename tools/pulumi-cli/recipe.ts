@@ -12,7 +12,10 @@
  *   available" for every version and for the list), so it is built from the last release that kept
  *   it inside `sdk/v3` itself: `sdk/v3` v3.68.0 (May 2023; v3.69.0 moved it to its own module). The
  *   CLI talks to it over the stable LanguageRuntime gRPC protocol and falls back where an older host
- *   answers `Unimplemented`; the program itself runs on the SDK the program installs.
+ *   answers `Unimplemented`; the program itself runs on the SDK the program installs;
+ * - `pulumi-language-yaml` (Pulumi YAML programs) from `github.com/pulumi/pulumi-yaml`, built against
+ *   that release's own dependency versions (pulumi v3.206.0): it does not compile against v3.248.0,
+ *   and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy.
  */
 import { createHash } from "node:crypto";
 
@@ -22,9 +25,14 @@ const CLIPBOARD_REPLACE = "github.com/atotto/clipboard => github.com/tgummerer/c
 /** The last `sdk/v3` release whose module still contains the Node.js language host. */
 export const LANGUAGE_HOST_SDK_VERSION = "3.68.0";
 
+/** The `pulumi-yaml` release the YAML language host is built from. */
+export const YAML_HOST_VERSION = "1.25.0";
+
 /** Pulumi's release build: `-trimpath`, these tags, and the version stamped into the binary. */
 const BUILD_TAGS = "osusergo,grpcnotrace";
 const SDK_VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
+/** Where pulumi-yaml's release build stamps its version (the host reports it to the engine). */
+const YAML_VERSION_VARIABLE = "github.com/pulumi/pulumi-yaml/pkg/version.Version";
 
 export interface GoVersion {
     readonly major: number;
@@ -143,9 +151,22 @@ export function nodejsLanguageHost(sdkVersion: string = LANGUAGE_HOST_SDK_VERSIO
     };
 }
 
-/** The CLI at `version` with the plugins every set has: today the Node.js language host. */
+/** The YAML language host from `pulumi-yaml` (only it is required: `go mod tidy` takes the versions it asks for). */
+export function yamlLanguageHost(version: string = YAML_HOST_VERSION): GoBinarySpec {
+    return {
+        name: "pulumi-language-yaml",
+        moduleDir: "language-yaml",
+        module: "pulumi-alicloud-live/pulumi-language-yaml",
+        requires: [`github.com/pulumi/pulumi-yaml v${version}`],
+        mainPackage: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+        versionVariable: YAML_VERSION_VARIABLE,
+        versionStamp: version,
+    };
+}
+
+/** The CLI at `version` with the plugins every set has: the Node.js and YAML language hosts. */
 export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO): CliSet {
-    return { version, binaries: [cliBinary(version), nodejsLanguageHost()], minimumGo };
+    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost()], minimumGo };
 }
 
 function goBinary(spec: GoBinarySpec): GoBinary {
@@ -169,3 +190,6 @@ export function buildRecipe(set: CliSet | string): BuildRecipe {
     const fingerprint = createHash("sha256").update(JSON.stringify({ version, binaries, scripts })).digest("hex").slice(0, 12);
     return { version, binaries, scripts, executables, minimumGo, fingerprint };
 }
+
+/** The executables a working CLI folder of `cliSet` holds. */
+export const CLI_EXECUTABLES = ["pulumi", "pulumi-language-nodejs", "pulumi-language-yaml", "pulumi-resource-pulumi-nodejs"] as const;

@@ -18,7 +18,7 @@ import { copyFixture, linkSdk, PackedPackage } from "./programs";
 export const STACK = "main";
 export const NOTIFY_AUTH_KEY = "CompatCliKey0042";
 /** The serialized provider of an installed package: a `require` by package name, nothing else. */
-export const REQUIRE_FORM = /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/resource\/handler\.js"\);\n/;
+export const REQUIRE_FORM = /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/dynamic\/handler\.js"\);\n/;
 
 export interface Spec {
     readonly name: string;

@@ -11,7 +11,7 @@ import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
 import { changedFields } from "../../../provider/resource/diff";
 import { ResourceInitError } from "../../../provider/resource/init-error";
-import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/resource/provider";
+import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";
 import { keepsOnDemandUrl, PROFILES } from "./support/profiles";
 import { configureRequest as configure } from "../../support/configure-request";
 import { rejection } from "../../support/rejection";

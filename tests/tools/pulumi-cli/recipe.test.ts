@@ -1,9 +1,17 @@
 import { strict as assert } from "node:assert";
-import { buildRecipe, cliBinary, cliSet, LANGUAGE_HOST_SDK_VERSION, type GoBinarySpec } from "../../../tools/pulumi-cli/recipe";
+import {
+    buildRecipe,
+    CLI_EXECUTABLES,
+    cliBinary,
+    cliSet,
+    LANGUAGE_HOST_SDK_VERSION,
+    YAML_HOST_VERSION,
+    type GoBinarySpec,
+} from "../../../tools/pulumi-cli/recipe";
 
 describe("tools/pulumi-cli recipe", () => {
     const recipe = buildRecipe("3.248.0");
-    const [cli, host] = recipe.binaries;
+    const [cli, host, yamlHost] = recipe.binaries;
 
     it("builds pulumi from pkg/v3 and sdk/v3 at exactly the SDK's version, with the clipboard fork", () => {
         assert.equal(cli.name, "pulumi");
@@ -36,8 +44,29 @@ describe("tools/pulumi-cli recipe", () => {
         assert.equal(host.buildArgs.at(-1), "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs");
     });
 
+    it("builds the YAML language host from pulumi-yaml v1.25.0 against its own dependencies, in a module of its own", () => {
+        assert.equal(YAML_HOST_VERSION, "1.25.0");
+        assert.equal(yamlHost.name, "pulumi-language-yaml");
+        assert.equal(new Set(recipe.binaries.map((b) => b.moduleDir)).size, recipe.binaries.length, "one Go module per binary");
+        // Only pulumi-yaml is required: `go mod tidy` then takes the pulumi pkg/sdk versions pulumi-yaml itself asks for.
+        assert.match(yamlHost.goMod, /require \(\n\tgithub\.com\/pulumi\/pulumi-yaml v1\.25\.0\n\)/);
+        assert.doesNotMatch(yamlHost.goMod, /github\.com\/pulumi\/pulumi\/(pkg|sdk)\/v3/);
+        assert.match(yamlHost.goMod, /replace github\.com\/atotto\/clipboard => github\.com\/tgummerer\/clipboard /);
+        assert.match(yamlHost.toolsGo, /import _ "github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml"/);
+        assert.deepEqual(yamlHost.buildArgs, [
+            "build",
+            "-v",
+            "-trimpath",
+            "-tags",
+            "osusergo,grpcnotrace",
+            "-ldflags",
+            "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v1.25.0",
+            "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+        ]);
+    });
+
     it("writes the dynamic-provider plugin as a script resolving the program's own SDK", () => {
-        assert.deepEqual(recipe.executables, ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"]);
+        assert.deepEqual(recipe.executables, [...CLI_EXECUTABLES]);
         const [script] = recipe.scripts;
         assert.match(script.text, /^#!\/bin\/sh\n/);
         assert.match(script.text, /require\.resolve\("@pulumi\/pulumi\/cmd\/dynamic-provider", \{ paths: \[process\.cwd\(\)\] \}\)/);
@@ -48,8 +77,8 @@ describe("tools/pulumi-cli recipe", () => {
         assert.match(recipe.fingerprint, /^[0-9a-f]{12}$/);
         assert.equal(buildRecipe("3.248.0").fingerprint, recipe.fingerprint);
         assert.notEqual(buildRecipe("3.249.0").fingerprint, recipe.fingerprint);
-        // The pinned CLI's cache folder (v3.248.0-7a5d424661e7) predates version sets: same recipe, same folder.
-        assert.equal(recipe.fingerprint, "7a5d424661e7");
+        // The pinned CLI's cache folder (v3.248.0-222339d5901c, with the YAML host) predates version sets: same recipe, same folder.
+        assert.equal(recipe.fingerprint, "222339d5901c");
         assert.equal(buildRecipe(cliSet("3.248.0")).fingerprint, recipe.fingerprint);
     });
 
@@ -62,6 +91,7 @@ describe("tools/pulumi-cli recipe", () => {
             /\tgithub\.com\/pulumi\/pulumi\/pkg\/v3 v3\.276\.0\n\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.276\.0\n/,
         );
         assert.equal(current.binaries[1].goMod, recipe.binaries[1].goMod, "the same Node.js language host");
+        assert.equal(current.binaries[2].goMod, recipe.binaries[2].goMod, "the same YAML language host");
         assert.notEqual(current.fingerprint, recipe.fingerprint);
     });
 
@@ -76,8 +106,14 @@ describe("tools/pulumi-cli recipe", () => {
             versionStamp: "1.2.3",
         };
         const withPlugin = buildRecipe({ version: "3.248.0", binaries: [cliBinary("3.248.0"), ...cliSet("3.248.0").binaries.slice(1), plugin] });
-        assert.deepEqual(withPlugin.executables, ["pulumi", "pulumi-language-nodejs", "pulumi-language-example", "pulumi-resource-pulumi-nodejs"]);
-        const built = withPlugin.binaries[2];
+        assert.deepEqual(withPlugin.executables, [
+            "pulumi",
+            "pulumi-language-nodejs",
+            "pulumi-language-yaml",
+            "pulumi-language-example",
+            "pulumi-resource-pulumi-nodejs",
+        ]);
+        const built = withPlugin.binaries[3];
         assert.match(built.goMod, /^module pulumi-alicloud-live\/pulumi-language-example\n[\s\S]*\texample\.com\/lang v1\.2\.3\n/);
         assert.deepEqual(built.buildArgs.slice(-2), ["-X example.com/lang/version.Version=v1.2.3", "example.com/lang/cmd/pulumi-language-example"]);
         assert.notEqual(withPlugin.fingerprint, recipe.fingerprint);

@@ -3,7 +3,7 @@
  * Pulumi resource. Its URN type is `pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SECRET_OUTPUTS } from "./inputs";
+import { SECRET_OUTPUTS } from "../resource/inputs";
 
 export interface LiveRecordNotifyConfigArgs {
     /** The streaming (ingest) domain, e.g. `live.example.com`. Changing it replaces the resource. */
