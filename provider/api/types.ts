@@ -34,7 +34,7 @@ export interface RecordNotifyConfig {
     readonly needStatusNotify?: boolean;
     /** Whether callbacks carry `ALI-LIVE-SIGNATURE` authentication. Requires `notifyAuthKey`. */
     readonly notifyReqAuth?: boolean;
-    /** Callback authentication key: 16-32 letters and digits. A secret. */
+    /** Callback authentication key (the service documents 16-32 letters and digits). A secret. */
     readonly notifyAuthKey?: string;
 }
 

@@ -4,7 +4,11 @@
  * table's keys. And CheckConfig's verdict: every bad setting named as the plugin's users write it. Pure.
  */
 import { resolveSettings, SettingsError, type ConfigGetter, type Environment } from "../resource/settings";
+import { SETTINGS } from "../resource/settings-table";
 import { PACKAGE, pluginConfigKey, pluginConfigName } from "./config-keys";
+
+const SETTING_KEYS: ReadonlySet<string> = new Set(SETTINGS.flatMap((s) => s.configKeys));
+const isSettingKey = (key: string) => SETTING_KEYS.has(key);
 
 export type ConfigBag = Readonly<Record<string, unknown>>;
 
@@ -45,5 +49,7 @@ export function configFailure(error: unknown): ConfigFailure {
     if (!(error instanceof SettingsError)) return { property: "", reason: error instanceof Error ? error.message : String(error) };
     const isConfigKey = error.key.includes(":");
     const key = isConfigKey ? pluginConfigKey(error.key) : error.key;
-    return { property: isConfigKey ? pluginConfigName(error.key) : "", reason: `Invalid setting ${key}: ${error.rule}` };
+    // A rule may name another key ("set alicloud:secretKey"): as the plugin's users write it too.
+    const rule = error.rule.replace(/\b[a-z-]+:[A-Za-z]+\b/g, (other) => (isSettingKey(other) ? pluginConfigKey(other) : other));
+    return { property: isConfigKey ? pluginConfigName(error.key) : "", reason: `Invalid setting ${key}: ${rule}` };
 }
