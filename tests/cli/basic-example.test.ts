@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
-import { suiteCli } from "./support/cli";
+import { labelTests, pinnedSet } from "./support/cli";
 import { copyExample, filesContaining } from "./support/programs";
 
 const STACK = "basic";
@@ -38,8 +38,9 @@ describe("cli: examples/basic through the real pulumi CLI", function () {
     const actionsSince = async (seq: number) => (await admin.requests(seq)).map((r) => `${r.action} ${r.domainName ?? ""}`.trim());
     const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;
 
-    before(async () => {
-        const cli = await suiteCli();
+    before(async function () {
+        const { cli, label } = await pinnedSet();
+        labelTests(this, label);
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-basic-"));
         emulator = await startEmulator({ host: "127.0.0.1" });
         admin = new EmulatorAdmin(emulator.url);

@@ -13,9 +13,9 @@ import { EmulatorAdmin } from "../../emulator/admin-client";
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
 import { findRepoRoot, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
-import { describeCli, obtainPulumiCli } from "../../tools/pulumi-cli/obtain";
 import { programDir } from "../../tools/pulumi-cli/program-dir";
 import { PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
+import { labelTests, pinnedSet } from "./support/cli";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const REPO_ROOT = findRepoRoot(BUILD_ROOT);
@@ -73,9 +73,9 @@ describe("examples/gitops: the drift check against the emulator (real Pulumi CLI
     };
     const explain = (r: CheckResult) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
-    before(async () => {
-        const cli = await obtainPulumiCli({ log: (line) => console.log(`      ${line}`) });
-        console.log(`      ${describeCli(cli)}`);
+    before(async function () {
+        const { cli, label } = await pinnedSet();
+        labelTests(this, label);
         emulator = await startEmulator({ host: "127.0.0.1", accounts: [{ ...key, accountId: ACCOUNT_ID }] });
         admin = new EmulatorAdmin(emulator.url);
         live = new LiveClient({ endpoint: emulator.url, credentials: key });

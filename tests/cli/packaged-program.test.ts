@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
-import { suiteCli } from "./support/cli";
+import { labelTests, pinnedSet } from "./support/cli";
 import { copyFixture, filesContaining, PackedPackage } from "./support/programs";
 
 const STACK = "main";
@@ -78,8 +78,9 @@ describe("cli: the packed package in a separate program, through the real pulumi
     const A = spec("a", "live-a.example.com");
     const B = spec("b", "live-b.example.com", { dependsOn: ["a"] });
 
-    before(async () => {
-        const cli = await suiteCli();
+    before(async function () {
+        const { cli, label } = await pinnedSet();
+        labelTests(this, label);
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-packaged-"));
         emulator = await startEmulator({ host: "127.0.0.1", accounts: [DEMO_ACCOUNT, READ_ONLY] });
         admin = new EmulatorAdmin(emulator.url);

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MINIMUM_GO, type BuildRecipe, type GoBinary } from "./recipe";
+import { MINIMUM_GO, type BuildRecipe, type GoBinary, type GoVersion } from "./recipe";
 
 /** How often a running build says it is still running. */
 const HEARTBEAT_MS = 20_000;
@@ -75,18 +75,18 @@ function run(
 const lastLines = (text: string, n = 6) => text.trim().split("\n").slice(-n).join("\n");
 
 /** Go is installed and new enough; throws a message naming what is missing. */
-export async function checkGo(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+export async function checkGo(env: NodeJS.ProcessEnv, cwd: string, minimum: GoVersion = MINIMUM_GO): Promise<string> {
     const probe = await run(["version"], cwd, env, PROBE_TIMEOUT_MS);
     if (probe.missing) {
         throw new CliBuildError(
-            `no Pulumi CLI on PATH, and no Go to build one: install Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor} (the \`go\` command), or install the Pulumi CLI`,
+            `no Pulumi CLI on PATH, and no Go to build one: install Go >= ${minimum.major}.${minimum.minor} (the \`go\` command), or install the Pulumi CLI`,
         );
     }
     const match = /go(\d+)\.(\d+)/.exec(probe.stdout);
     if (probe.code !== 0 || !match) throw new CliBuildError(`\`go version\` failed: ${lastLines(probe.stderr || probe.stdout)}`);
     const [major, minor] = [Number(match[1]), Number(match[2])];
-    if (major < MINIMUM_GO.major || (major === MINIMUM_GO.major && minor < MINIMUM_GO.minor)) {
-        throw new CliBuildError(`Go ${major}.${minor} is too old to build the Pulumi CLI: it needs Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor}`);
+    if (major < minimum.major || (major === minimum.major && minor < minimum.minor)) {
+        throw new CliBuildError(`Go ${major}.${minor} is too old to build the Pulumi CLI: it needs Go >= ${minimum.major}.${minimum.minor}`);
     }
     return probe.stdout.trim();
 }
@@ -148,7 +148,7 @@ export async function buildCli(options: BuildOptions): Promise<void> {
     const staging = fs.mkdtempSync(path.join(parent, `.staging-${path.basename(target)}-`));
     try {
         log(`Building the Pulumi CLI v${recipe.version} from Pulumi's Go modules (a cold build takes many minutes; later runs use the cache)`);
-        log(`  ${await checkGo(env, staging)}`);
+        log(`  ${await checkGo(env, staging, recipe.minimumGo)}`);
         await checkModuleProxy(recipe, env, staging);
         fs.mkdirSync(path.join(staging, "bin"));
         for (const binary of recipe.binaries) await buildBinary(binary, staging, env, log);

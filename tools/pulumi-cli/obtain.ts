@@ -3,6 +3,7 @@
  *   1. a `pulumi` already on PATH (the user's own install, with its own plugins);
  *   2. a cached build of the pinned SDK's version (and of this recipe);
  *   3. a fresh build from Pulumi's Go modules, cached for next time.
+ * With an explicit `set` (another version set, e.g. the current one) only 2 and 3: exactly that set.
  * The one way tests, the demo and the benchmark get their CLI.
  */
 import { spawnSync } from "node:child_process";
@@ -10,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { buildCli } from "./build";
-import { buildRecipe, CLI_EXECUTABLES } from "./recipe";
+import { buildRecipe, type CliSet } from "./recipe";
 
 export type CliSource = "path" | "cache" | "build";
 
@@ -32,6 +33,8 @@ export interface ObtainOptions {
     /** Where builds are cached. @defaultValue see `cacheRoot` */
     readonly cacheRoot?: string;
     readonly env?: NodeJS.ProcessEnv;
+    /** Exactly this CLI set (never the one on PATH). @defaultValue the pinned SDK's version, PATH first */
+    readonly set?: CliSet;
 }
 
 /** The package whose version the CLI must match. */
@@ -55,23 +58,23 @@ function versionOf(executable: string, env: NodeJS.ProcessEnv): string | undefin
     return probe.status === 0 ? probe.stdout.trim() : undefined;
 }
 
-function complete(dir: string): boolean {
-    return CLI_EXECUTABLES.every((name) => fs.existsSync(path.join(dir, name)));
+function complete(dir: string, executables: readonly string[]): boolean {
+    return executables.every((name) => fs.existsSync(path.join(dir, name)));
 }
 
 export async function obtainPulumiCli(options: ObtainOptions = {}): Promise<PulumiCli> {
     const env = options.env ?? process.env;
     const log = options.log ?? ((line: string) => console.error(line));
-    const usePath = (options.usePath ?? true) && env.PULUMI_ALICLOUD_LIVE_CLI !== "build";
+    const usePath = (options.usePath ?? true) && env.PULUMI_ALICLOUD_LIVE_CLI !== "build" && !options.set;
 
     if (usePath) {
         const version = versionOf("pulumi", env);
         if (version) return { binDir: undefined, pulumi: "pulumi", version, source: "path" };
     }
 
-    const recipe = buildRecipe(pinnedSdkVersion());
+    const recipe = buildRecipe(options.set ?? pinnedSdkVersion());
     const target = path.join(options.cacheRoot ?? cacheRoot(env), `v${recipe.version}-${recipe.fingerprint}`);
-    const cached = complete(target) ? versionOf(path.join(target, "pulumi"), env) : undefined;
+    const cached = complete(target, recipe.executables) ? versionOf(path.join(target, "pulumi"), env) : undefined;
     if (cached) return { binDir: target, pulumi: path.join(target, "pulumi"), version: cached, source: "cache" };
 
     // An incomplete folder is what a crash between rename and check could leave: build it again.

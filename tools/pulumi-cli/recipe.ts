@@ -1,20 +1,21 @@
 /**
- * How a Pulumi CLI is built from Pulumi's Go modules, as data: the modules and versions, the Go
- * module file, the build flags and the one plugin that is a script. Pure: `build.ts` carries it out.
+ * How a Pulumi CLI is built from Go modules, as data: the modules and versions, the Go module files,
+ * the build flags and the one plugin that is a script. Pure: `build.ts` carries it out.
  *
- * Each binary comes from a separate Go module of ours, because they need different versions of
- * `github.com/pulumi/pulumi/sdk/v3` (one Go module holds one version of each dependency):
- * - `pulumi` from `pkg/v3` at exactly the version of the pinned `@pulumi/pulumi` SDK;
+ * A CLI *set* (`CliSet`) is the CLI version plus the plugins built beside it; each Go binary is one
+ * entry of `CliSet.binaries` (`GoBinarySpec`), so another plugin (a language host, a provider) is one
+ * more entry. Each binary is its own Go module of ours, because binaries may need different versions
+ * of the same module (one Go module holds one version of each dependency):
+ * - `pulumi` from `pkg/v3` at exactly the version of the set's `@pulumi/pulumi` SDK;
  * - `pulumi-language-nodejs`. Its own module (`sdk/nodejs/cmd/pulumi-language-nodejs/v3`, untagged)
  *   is not served by the Go module proxy these machines reach (403 "This module version is not
  *   available" for every version and for the list), so it is built from the last release that kept
  *   it inside `sdk/v3` itself: `sdk/v3` v3.68.0 (May 2023; v3.69.0 moved it to its own module). The
  *   CLI talks to it over the stable LanguageRuntime gRPC protocol and falls back where an older host
- *   answers `Unimplemented`; the program itself runs on the SDK the program installs.
- *
- * A third, `pulumi-language-yaml` (Pulumi YAML programs), comes from `github.com/pulumi/pulumi-yaml`,
- * built against that release's own dependency versions (pulumi v3.206.0): it does not compile against
- * v3.248.0, and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy.
+ *   answers `Unimplemented`; the program itself runs on the SDK the program installs;
+ * - `pulumi-language-yaml` (Pulumi YAML programs) from `github.com/pulumi/pulumi-yaml`, built against
+ *   that release's own dependency versions (pulumi v3.206.0): it does not compile against v3.248.0,
+ *   and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy.
  */
 import { createHash } from "node:crypto";
 
@@ -29,12 +30,42 @@ export const YAML_HOST_VERSION = "1.25.0";
 
 /** Pulumi's release build: `-trimpath`, these tags, and the version stamped into the binary. */
 const BUILD_TAGS = "osusergo,grpcnotrace";
-const VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
+const SDK_VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 /** Where pulumi-yaml's release build stamps its version (the host reports it to the engine). */
 const YAML_VERSION_VARIABLE = "github.com/pulumi/pulumi-yaml/pkg/version.Version";
 
+export interface GoVersion {
+    readonly major: number;
+    readonly minor: number;
+}
+
 /** Oldest Go that compiles `pkg/v3` v3.248 (its go.mod says `go 1.25.11`). */
-export const MINIMUM_GO = { major: 1, minor: 25 } as const;
+export const MINIMUM_GO: GoVersion = { major: 1, minor: 25 };
+
+/** One Go program of a CLI set, as data. */
+export interface GoBinarySpec {
+    /** The file name in the CLI's folder. */
+    readonly name: string;
+    /** The folder (below the build dir) holding this binary's Go module. */
+    readonly moduleDir: string;
+    /** Our module's name (its `module` line). */
+    readonly module: string;
+    /** `path version` pairs of the module's `require` block. */
+    readonly requires: readonly string[];
+    /** The main package `go build` compiles. */
+    readonly mainPackage: string;
+    /** The variable `-ldflags -X` stamps, and the version stamped (without the `v`). */
+    readonly versionVariable: string;
+    readonly versionStamp: string;
+}
+
+/** A CLI version and the Go binaries built beside it (the CLI first). */
+export interface CliSet {
+    readonly version: string;
+    readonly binaries: readonly GoBinarySpec[];
+    /** Oldest Go that compiles every binary. @defaultValue `MINIMUM_GO` */
+    readonly minimumGo?: GoVersion;
+}
 
 export interface GoBinary {
     /** The file name in the CLI's folder. */
@@ -54,7 +85,10 @@ export interface BuildRecipe {
     readonly binaries: readonly GoBinary[];
     /** Scripts written beside the binaries: name and text. */
     readonly scripts: readonly { readonly name: string; readonly text: string }[];
-    /** Changes whenever anything above changes: part of the cache folder's name. */
+    /** Every file a complete CLI folder holds: the binaries, then the scripts. */
+    readonly executables: readonly string[];
+    readonly minimumGo: GoVersion;
+    /** Changes whenever a binary or script changes: part of the cache folder's name. */
     readonly fingerprint: string;
 }
 
@@ -69,8 +103,8 @@ function toolsGo(mainPackage: string): string {
 }
 
 /** `go build` arguments, less `-o <file>`, which the builder adds. */
-function buildArgs(versionStamp: string, mainPackage: string, versionVariable = VERSION_VARIABLE): string[] {
-    return ["build", "-v", "-trimpath", "-tags", BUILD_TAGS, "-ldflags", `-X ${versionVariable}=v${versionStamp}`, mainPackage];
+function buildArgs(spec: GoBinarySpec): string[] {
+    return ["build", "-v", "-trimpath", "-tags", BUILD_TAGS, "-ldflags", `-X ${spec.versionVariable}=v${spec.versionStamp}`, spec.mainPackage];
 }
 
 /**
@@ -86,41 +120,76 @@ const DYNAMIC_PROVIDER_SCRIPT = [
     "",
 ].join("\n");
 
-export function buildRecipe(version: string): BuildRecipe {
+function checkVersion(version: string): void {
     if (!/^\d+\.\d+\.\d+$/.test(version)) throw new TypeError(`Pulumi CLI version must look like 3.248.0, got ${JSON.stringify(version)}`);
-    const cliMain = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
-    const hostMain = "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs";
-    const yamlHostMain = "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml";
-    const binaries: GoBinary[] = [
-        {
-            name: "pulumi",
-            moduleDir: "cli",
-            goMod: goMod("pulumi-alicloud-live/pulumi-cli", [
-                `github.com/pulumi/pulumi/pkg/v3 v${version}`,
-                `github.com/pulumi/pulumi/sdk/v3 v${version}`,
-            ]),
-            toolsGo: toolsGo(cliMain),
-            buildArgs: buildArgs(version, cliMain),
-        },
-        {
-            name: "pulumi-language-nodejs",
-            moduleDir: "language-nodejs",
-            goMod: goMod("pulumi-alicloud-live/pulumi-language-nodejs", [`github.com/pulumi/pulumi/sdk/v3 v${LANGUAGE_HOST_SDK_VERSION}`]),
-            toolsGo: toolsGo(hostMain),
-            buildArgs: buildArgs(LANGUAGE_HOST_SDK_VERSION, hostMain),
-        },
-        {
-            name: "pulumi-language-yaml",
-            moduleDir: "language-yaml",
-            goMod: goMod("pulumi-alicloud-live/pulumi-language-yaml", [`github.com/pulumi/pulumi-yaml v${YAML_HOST_VERSION}`]),
-            toolsGo: toolsGo(yamlHostMain),
-            buildArgs: buildArgs(YAML_HOST_VERSION, yamlHostMain, YAML_VERSION_VARIABLE),
-        },
-    ];
-    const scripts = [{ name: "pulumi-resource-pulumi-nodejs", text: DYNAMIC_PROVIDER_SCRIPT }];
-    const fingerprint = createHash("sha256").update(JSON.stringify({ version, binaries, scripts })).digest("hex").slice(0, 12);
-    return { version, binaries, scripts, fingerprint };
 }
 
-/** The executables a working CLI folder holds. */
+/** `pulumi` itself, from `pkg/v3` and `sdk/v3` at `version`. */
+export function cliBinary(version: string): GoBinarySpec {
+    checkVersion(version);
+    return {
+        name: "pulumi",
+        moduleDir: "cli",
+        module: "pulumi-alicloud-live/pulumi-cli",
+        requires: [`github.com/pulumi/pulumi/pkg/v3 v${version}`, `github.com/pulumi/pulumi/sdk/v3 v${version}`],
+        mainPackage: "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
+        versionVariable: SDK_VERSION_VARIABLE,
+        versionStamp: version,
+    };
+}
+
+/** The Node.js language host from `sdk/v3` (only releases up to v3.68.0 contain it). */
+export function nodejsLanguageHost(sdkVersion: string = LANGUAGE_HOST_SDK_VERSION): GoBinarySpec {
+    return {
+        name: "pulumi-language-nodejs",
+        moduleDir: "language-nodejs",
+        module: "pulumi-alicloud-live/pulumi-language-nodejs",
+        requires: [`github.com/pulumi/pulumi/sdk/v3 v${sdkVersion}`],
+        mainPackage: "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs",
+        versionVariable: SDK_VERSION_VARIABLE,
+        versionStamp: sdkVersion,
+    };
+}
+
+/** The YAML language host from `pulumi-yaml` (only it is required: `go mod tidy` takes the versions it asks for). */
+export function yamlLanguageHost(version: string = YAML_HOST_VERSION): GoBinarySpec {
+    return {
+        name: "pulumi-language-yaml",
+        moduleDir: "language-yaml",
+        module: "pulumi-alicloud-live/pulumi-language-yaml",
+        requires: [`github.com/pulumi/pulumi-yaml v${version}`],
+        mainPackage: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+        versionVariable: YAML_VERSION_VARIABLE,
+        versionStamp: version,
+    };
+}
+
+/** The CLI at `version` with the plugins every set has: the Node.js and YAML language hosts. */
+export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO): CliSet {
+    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost()], minimumGo };
+}
+
+function goBinary(spec: GoBinarySpec): GoBinary {
+    // Key order matters: the fingerprint hashes this object as JSON.
+    return {
+        name: spec.name,
+        moduleDir: spec.moduleDir,
+        goMod: goMod(spec.module, spec.requires),
+        toolsGo: toolsGo(spec.mainPackage),
+        buildArgs: buildArgs(spec),
+    };
+}
+
+/** The recipe of a set; a bare version means `cliSet(version)`. */
+export function buildRecipe(set: CliSet | string): BuildRecipe {
+    const { version, binaries: specs, minimumGo = MINIMUM_GO } = typeof set === "string" ? cliSet(set) : set;
+    checkVersion(version);
+    const binaries = specs.map(goBinary);
+    const scripts = [{ name: "pulumi-resource-pulumi-nodejs", text: DYNAMIC_PROVIDER_SCRIPT }];
+    const executables = [...binaries.map((b) => b.name), ...scripts.map((s) => s.name)];
+    const fingerprint = createHash("sha256").update(JSON.stringify({ version, binaries, scripts })).digest("hex").slice(0, 12);
+    return { version, binaries, scripts, executables, minimumGo, fingerprint };
+}
+
+/** The executables a working CLI folder of `cliSet` holds. */
 export const CLI_EXECUTABLES = ["pulumi", "pulumi-language-nodejs", "pulumi-language-yaml", "pulumi-resource-pulumi-nodejs"] as const;

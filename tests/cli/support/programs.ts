@@ -57,23 +57,36 @@ export class PackedPackage {
         fs.appendFileSync(path.join(this.#stage, "dist", file), `\n${code}\n`);
     }
 
-    /** `npm pack`, then `npm install` of the tarball in `programDir`; resolves to the installed version. */
-    async installInto(programDir: string): Promise<string> {
+    /** `npm pack` of the staged package; resolves to the tarball's path. */
+    async pack(): Promise<string> {
         const dest = fs.mkdtempSync(path.join(this.workDir, "pack-"));
         const { stdout } = await run("npm", ["pack", this.#stage, "--ignore-scripts", "--json", "--pack-destination", dest], { cwd: this.workDir });
-        const tarball = path.join(dest, (JSON.parse(stdout) as { filename: string }[])[0].filename);
+        return path.join(dest, (JSON.parse(stdout) as { filename: string }[])[0].filename);
+    }
+
+    /**
+     * `npm pack`, then `npm install` of the tarball in `programDir`, with `@pulumi/pulumi` linked to
+     * `sdkDir` (a version set's SDK; the repository's by default); resolves to the installed version.
+     */
+    async installInto(programDir: string, sdkDir: string = path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi")): Promise<string> {
+        const tarball = await this.pack();
         await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--legacy-peer-deps", "--ignore-scripts", "--no-save", tarball], {
             cwd: programDir,
             timeout: 180_000,
         });
-        // The peer dependency: the repository's SDK (npm may prune the link on each install; relink).
-        const scope = path.join(programDir, "node_modules", "@pulumi");
-        fs.mkdirSync(scope, { recursive: true });
-        fs.rmSync(path.join(scope, "pulumi"), { recursive: true, force: true });
-        fs.symlinkSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi"), path.join(scope, "pulumi"), "dir");
+        // The peer dependency (npm may prune the link on each install; relink).
+        linkSdk(programDir, sdkDir);
         const installed = path.join(programDir, "node_modules", "pulumi-alicloud-live", "package.json");
         return (JSON.parse(fs.readFileSync(installed, "utf8")) as { version: string }).version;
     }
+}
+
+/** Points the program's `node_modules/@pulumi/pulumi` at `sdkDir`: the SDK a version set runs the program on. */
+export function linkSdk(programDir: string, sdkDir: string): void {
+    const scope = path.join(programDir, "node_modules", "@pulumi");
+    fs.mkdirSync(scope, { recursive: true });
+    fs.rmSync(path.join(scope, "pulumi"), { recursive: true, force: true });
+    fs.symlinkSync(sdkDir, path.join(scope, "pulumi"), "dir");
 }
 
 /** Every file below `dir` whose text contains `needle` (node_modules skipped). */

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { CliBuildError } from "../../../tools/pulumi-cli/build";
 import { cacheRoot, obtainPulumiCli, pathWithCli, pinnedSdkVersion } from "../../../tools/pulumi-cli/obtain";
-import { buildRecipe, CLI_EXECUTABLES } from "../../../tools/pulumi-cli/recipe";
+import { buildRecipe, CLI_EXECUTABLES, cliSet } from "../../../tools/pulumi-cli/recipe";
 import { fakeBin, type FakeBin } from "./fake-tools";
 
 describe("tools/pulumi-cli obtain", function () {
@@ -57,6 +57,29 @@ describe("tools/pulumi-cli obtain", function () {
         bin.add("pulumi", "echo v3.999.0");
         const forced = await obtainPulumiCli({ env: { ...env(), PULUMI_ALICLOUD_LIVE_CLI: "build" }, cacheRoot: cache, log: () => undefined });
         assert.equal(forced.source, "cache");
+    });
+
+    it("an explicit version set never takes the pulumi on PATH, and has its own cache folder beside the pinned one", async () => {
+        bin.add("pulumi", "echo v3.999.0");
+        const pinnedDir = seedCache("v3.248.0");
+        const set = cliSet("3.276.0", { major: 1, minor: 26 });
+        const recipe = buildRecipe(set);
+        const dir = path.join(cache, `v3.276.0-${recipe.fingerprint}`);
+        fs.mkdirSync(dir);
+        for (const name of recipe.executables) fs.writeFileSync(path.join(dir, name), "#!/bin/sh\necho v3.276.0\n", { mode: 0o755 });
+        const cli = await obtainPulumiCli({ env: env(), cacheRoot: cache, log: () => undefined, set });
+        assert.deepEqual(cli, { binDir: dir, pulumi: path.join(dir, "pulumi"), version: "v3.276.0", source: "cache" });
+        assert.notEqual(dir, pinnedDir);
+        assert.ok(fs.existsSync(path.join(pinnedDir, "pulumi")), "the pinned entry is left alone");
+    });
+
+    it("an explicit version set with no cache and a Go too old for it: the set's minimum Go is named", async () => {
+        bin.add("go", 'echo "go version go1.25.3 linux/amd64"');
+        await assert.rejects(
+            obtainPulumiCli({ env: env(), cacheRoot: cache, log: () => undefined, set: cliSet("3.276.0", { major: 1, minor: 26 }) }),
+            /Go 1\.25 is too old to build the Pulumi CLI: it needs Go >= 1\.26/,
+        );
+        assert.deepEqual(fs.readdirSync(cache), [], "no staging folder left behind");
     });
 
     it("an incomplete cache entry (here: no YAML host) is not used: it is removed and a build is tried (here: no Go, a clear error)", async () => {

