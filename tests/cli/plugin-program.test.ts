@@ -14,7 +14,7 @@ import { LiveClient } from "../../provider/api/client";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { startRedisServer, type RunningRedis } from "../support/redis-server";
-import { suiteCli } from "./support/cli";
+import { labelTests, pinnedSet } from "./support/cli";
 import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
 import { filesContaining } from "./support/programs";
 
@@ -77,8 +77,9 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         (await admin.requests(seq)).filter((r) => !r.action.startsWith("Describe")).map((r) => `${r.action} ${r.domainName ?? ""}`.trim());
     const stateOf = async (stack = STACK) => (await workspace.exportState(stack)).deployment.resources ?? [];
 
-    before(async () => {
-        const cli = await suiteCli();
+    before(async function () {
+        const { cli, label } = await pinnedSet();
+        labelTests(this, label);
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-plugin-"));
         emulator = await startEmulator({ host: "127.0.0.1" });
         admin = new EmulatorAdmin(emulator.url);

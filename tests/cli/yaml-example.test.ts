@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
-import { suiteCli } from "./support/cli";
+import { labelTests, pinnedSet } from "./support/cli";
 import { PLUGIN_DIR } from "./support/plugin";
 import { filesContaining, REPO_ROOT } from "./support/programs";
 
@@ -41,8 +41,9 @@ describe("cli: examples/yaml through pulumi-language-yaml and the provider plugi
     const writesSince = async (seq: number) =>
         (await admin.requests(seq)).filter((r) => !r.action.startsWith("Describe")).map((r) => `${r.action} ${r.domainName ?? ""}`.trim());
 
-    before(async () => {
-        const cli = await suiteCli();
+    before(async function () {
+        const { cli, label } = await pinnedSet();
+        labelTests(this, label);
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-yaml-"));
         const projectDir = path.join(tmp, "yaml");
         fs.cpSync(path.join(REPO_ROOT, "examples", "yaml"), projectDir, { recursive: true });
