@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { YAML_HOST_VERSION } from "../../tools/pulumi-cli/recipe";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
-import { suiteCli } from "./support/cli";
+import { labelTests, pinnedSet } from "./support/cli";
 import { filesContaining, REPO_ROOT } from "./support/programs";
 
 const STACK = "yaml";
@@ -41,8 +41,9 @@ describe("cli: a Pulumi YAML program (no provider) through the real pulumi and p
     const stackOutputs = async (showSecrets: boolean) =>
         JSON.parse((await pulumi(["stack", "output", "--json", ...(showSecrets ? ["--show-secrets"] : [])])).stdout) as Record<string, unknown>;
 
-    before(async () => {
-        const cli = await suiteCli();
+    before(async function () {
+        const { cli, label } = await pinnedSet();
+        labelTests(this, label);
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-yaml-"));
         const projectDir = path.join(tmp, "yaml-program");
         fs.cpSync(path.join(REPO_ROOT, "tests", "cli", "fixtures", "yaml-program"), projectDir, { recursive: true });
