@@ -128,7 +128,9 @@ export function callbackUrlProblems(text: string): UrlProblem[] {
 
 /** The host (an IPv6 literal keeps its brackets) and the port text after `:`, if any (`""` counts as none). */
 function splitHostPort(hostPort: string): { host: string; port: string | undefined } {
-    const end = hostPort.startsWith("[") ? hostPort.indexOf("]") + 1 : 0;
+    const close = hostPort.indexOf("]");
+    if (hostPort.startsWith("[") && close < 0) return { host: hostPort, port: undefined }; // left to the URL parser
+    const end = hostPort.startsWith("[") ? close + 1 : 0;
     const colon = hostPort.indexOf(":", end);
     if (colon < 0) return { host: hostPort, port: undefined };
     const port = hostPort.slice(colon + 1);

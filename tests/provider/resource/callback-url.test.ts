@@ -62,6 +62,7 @@ describe("resource/callback-url", () => {
         ["http://cb.example.com:65536/x", "port", /port from 1 to 65535/],
         ["http://cb.example.com:8o/x", "port", /digits only/],
         ["http://[fe80::1%25eth0]/", "parse", /valid absolute/],
+        ["http://[2001:db8::1/", "parse", /valid absolute/],
     ];
     for (const [url, rule, message] of bad) {
         it(`refuses ${url.length > 60 ? `${url.slice(0, 40)}… (${url.length} chars)` : url}: ${rule}`, () => {
