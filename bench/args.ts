@@ -27,7 +27,8 @@ Options:
                       c=full-jitter, d=this-provider (the host scenarios), cli (the real
                       pulumi up/refresh/destroy --parallel 64 of N configs), p=pipelines
                       (K provider hosts on one account, with and without the shared quota
-                      store) (default: all)
+                      store; at K = 4 also on a Redis Cluster and through a Sentinel failover)
+                      (default: all)
   --k LIST            pipelines: the host counts to run, from 2, 4, 8 (default: all three)
   --no-contention     skip the scenarios with the competing client
   --skip-checkpoints  run the CLI scenario with PULUMI_SKIP_CHECKPOINTS=true (state written once at

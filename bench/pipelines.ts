@@ -2,7 +2,9 @@
  * The pipelines scenario: K separate provider hosts (each its own `pulumi up`) on one Alibaba
  * account, each with its own access key, create and then delete their share of N configs at the
  * same time. Variants: without the shared quota store (account discovery only), with it, and with
- * it while a foreign client of the account (no store, open loop) takes half of the write quota.
+ * it while a foreign client of the account (no store, open loop) takes half of the write quota; at
+ * K = 4 also on a Redis Cluster (3 masters + 3 replicas) and behind Sentinel with the master killed
+ * halfway through the create phase (the failover's cost).
  *
  * No account id is configured anywhere: the hosts learn it from the emulator's STS listener. The
  * phases start together on every host (a barrier between create and delete); a phase lasts from its
@@ -12,7 +14,9 @@ import { randomBytes } from "node:crypto";
 import { EmulatorAdmin } from "../emulator/admin-client";
 import { startEmulator } from "../emulator/server";
 import { startProviderHost, type ProviderHost } from "../tools/host-driver/host";
+import { startRedisCluster, type RunningCluster } from "../tests/support/redis-cluster";
 import { startRedisServer, type RunningRedis } from "../tests/support/redis-server";
+import { startSentinelGroup } from "../tests/support/redis-sentinel";
 import { startCompetitor, type RunningCompetitor } from "./competitor-process";
 import { PhaseDriver, type Phase, type PhaseOutcome } from "./driver";
 import { countCalls, floorSeconds, ratio, timeline, type CallCounts } from "./metrics";
@@ -25,8 +29,13 @@ export const PIPELINE_SIZES: ReadonlyArray<{ readonly k: number; readonly n: num
     { k: 8, n: 480 },
 ];
 
-export type PipelineVariant = "no-store" | "store" | "store+foreign";
-export const PIPELINE_VARIANTS: readonly PipelineVariant[] = ["no-store", "store", "store+foreign"];
+export type PipelineVariant = "no-store" | "store" | "store+foreign" | "store-cluster" | "store-failover";
+export const PIPELINE_VARIANTS: readonly PipelineVariant[] = ["no-store", "store", "store+foreign", "store-cluster", "store-failover"];
+/** The store topologies other than one node, run at this K only (each costs a cluster or a failover). */
+export const TOPOLOGY_VARIANTS: ReadonlySet<PipelineVariant> = new Set(["store-cluster", "store-failover"]);
+export const TOPOLOGY_K = 4;
+/** How long the bench waits for the sentinels to promote the replica. */
+const FAILOVER_TIMEOUT_MS = 60_000;
 
 const RPC_TIMEOUT_MS = 15 * 60_000;
 /** The foreign client runs alone this long first, so the hosts meet it at its steady rate. */
@@ -41,6 +50,9 @@ export interface PipelineContext {
     readonly hostKeys: readonly AccessKey[];
     readonly foreignKey: AccessKey;
     readonly redis: RunningRedis;
+    /** For the store-cluster variant. */
+    readonly cluster?: RunningCluster;
+    readonly storePassword: string;
     readonly projectDir: string;
     readonly providerText: string;
     readonly parallel: number;
@@ -80,6 +92,8 @@ export interface PipelineNumbers {
     readonly timeline: ReadonlyArray<{ readonly second: number; readonly ok: number; readonly throttled: number }>;
     /** Distinct `alicloud-live:` warnings the hosts printed (store fallbacks, failed discovery). */
     readonly notices: readonly string[];
+    /** store-failover: when the master was killed (s from the start) and how long the sentinels took to promote the replica. */
+    readonly failover?: { readonly killedAtSeconds: number; readonly promotedAfterMs: number };
 }
 
 /** Combines the hosts' outcomes of one phase: it lasts until the last host is done. Pure. */
@@ -118,7 +132,19 @@ export async function runPipelines(
     if (ctx.hostKeys.length < k) throw new RangeError(`runPipelines: ${k} hosts need ${k} keys, got ${ctx.hostKeys.length}`);
     await ctx.admin.reset();
     // A fresh, empty store: no lesson of an earlier run carries over.
-    await ctx.redis.restart();
+    let storeUrl = ctx.redis.url;
+    let sentinels: Awaited<ReturnType<typeof startSentinelGroup>> | undefined;
+    if (variant === "store-cluster") {
+        if (!ctx.cluster) throw new RangeError("runPipelines: the store-cluster variant needs a cluster");
+        await ctx.cluster.flush();
+        storeUrl = ctx.cluster.url;
+    } else if (variant === "store-failover") {
+        // Its own group each run: the master dies in it.
+        sentinels = await startSentinelGroup({ password: ctx.storePassword, sentinels: 3, quorum: 2 });
+        storeUrl = sentinels.url;
+    } else {
+        await ctx.redis.restart();
+    }
     const withStore = variant !== "no-store";
     const foreign = variant === "store+foreign";
     const hosts: ProviderHost[] = [];
@@ -138,7 +164,7 @@ export async function runPipelines(
                 "alicloud-live:stsEndpoint": ctx.stsEndpoint,
                 "alicloud:accessKey": ctx.hostKeys[i].id,
                 "alicloud:secretKey": ctx.hostKeys[i].secret,
-                ...(withStore ? { "alicloud-live:quotaStore": ctx.redis.url } : {}),
+                ...(withStore ? { "alicloud-live:quotaStore": storeUrl } : {}),
             });
         }
         if (foreign) {
@@ -156,12 +182,24 @@ export async function runPipelines(
         const cutOffAt = startedAt + timeLimitSeconds * 1000;
         for (const host of hosts) drivers.push(new PhaseDriver({ host, parallel: ctx.parallel, cutOffAt }));
         const share = (i: number) => Math.floor(n / k) + (i < n % k ? 1 : 0);
+        let failover: Promise<{ killedAtSeconds: number; promotedAfterMs: number }> | undefined;
+        if (sentinels) {
+            const group = sentinels;
+            const killAfterMs = (floorSeconds(n, availableQps) * 1000) / 2;
+            failover = new Promise((resolve) => setTimeout(resolve, killAfterMs)).then(async () => {
+                const killedAt = Date.now();
+                await group.master.kill();
+                await group.waitForFailover(group.master.port, FAILOVER_TIMEOUT_MS);
+                return { killedAtSeconds: (killedAt - startedAt) / 1000, promotedAfterMs: Date.now() - killedAt };
+            });
+        }
         const phases: PipelinePhase[] = [];
         phases.push(
             combinePhase(await Promise.all(drivers.map((d, i) => d.create(resourceInputs(share(i), ctx.providerText, `p${k}h${i}r`)))), availableQps),
         );
         phases.push(combinePhase(await Promise.all(drivers.map((d) => d.delete())), availableQps));
         const endedAt = Date.now();
+        const failoverNumbers = failover ? await failover : undefined;
         const notices = new Set<string>();
         for (const host of hosts) {
             const { stdout, stderr } = host.output();
@@ -188,11 +226,13 @@ export async function runPipelines(
             notices: [...notices],
             timeline: mergeTimelines(ctx.hostKeys.slice(0, k).map((key) => timeline(entries, key.id, startedAt))),
             ...(foreign ? { foreignCalls: countCalls(entries, ctx.foreignKey.id, { fromMs: startedAt, toMs: endedAt }).all } : {}),
+            ...(failoverNumbers ? { failover: failoverNumbers } : {}),
         };
     } finally {
         for (const d of drivers) d.close();
         await competitor?.stop().catch(() => undefined);
         await Promise.all(hosts.map((h) => h.stop()));
+        await sentinels?.stop();
     }
 }
 
@@ -244,8 +284,13 @@ export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineN
         accounts: [...hostKeys, foreignKey].map((k) => ({ accessKeyId: k.id, accessKeySecret: k.secret, accountId: options.accountId })),
     });
     let redis: RunningRedis | undefined;
+    let cluster: RunningCluster | undefined;
+    const storePassword = randomBytes(12).toString("base64url");
+    const topologies = options.ks.includes(TOPOLOGY_K);
     try {
-        redis = await startRedisServer({ password: randomBytes(12).toString("base64url") });
+        redis = await startRedisServer({ password: storePassword });
+        if (topologies && options.variants.includes("store-cluster"))
+            cluster = await startRedisCluster({ masters: 3, replicasPerMaster: 1, password: storePassword });
         const ctx: PipelineContext = {
             admin: new EmulatorAdmin(emulator.url),
             endpoint: emulator.url,
@@ -253,6 +298,8 @@ export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineN
             hostKeys,
             foreignKey,
             redis,
+            ...(cluster ? { cluster } : {}),
+            storePassword,
             projectDir: options.projectDir,
             providerText: options.providerText,
             parallel: options.parallel,
@@ -262,6 +309,7 @@ export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineN
         const results: PipelineNumbers[] = [];
         for (const size of PIPELINE_SIZES.filter((s) => options.ks.includes(s.k))) {
             for (const variant of options.variants) {
+                if (TOPOLOGY_VARIANTS.has(variant) && size.k !== TOPOLOGY_K) continue;
                 const available = variant === "store+foreign" ? options.writeQps - options.foreignRate : options.writeQps;
                 const limit = options.timeLimitSeconds ?? Math.ceil(3 * floorSeconds(2 * size.n, available) + 60);
                 const started = Date.now();
@@ -269,13 +317,16 @@ export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineN
                 options.print(
                     `  K=${r.k} N=${r.n} ${r.variant}: worst phase ${r.worstRatio?.toFixed(2) ?? "n/a"} x floor, ` +
                         `${r.calls.throttled}/${r.calls.total} throttled, ${r.failed} failed` +
-                        `${r.timedOut ? `, CUT OFF at ${limit} s (${r.cutOff} unfinished)` : ""} [${((Date.now() - started) / 1000).toFixed(0)} s with setup]`,
+                        `${r.timedOut ? `, CUT OFF at ${limit} s (${r.cutOff} unfinished)` : ""}` +
+                        `${r.failover ? `, master killed at ${r.failover.killedAtSeconds.toFixed(1)} s, replica promoted ${(r.failover.promotedAfterMs / 1000).toFixed(1)} s later` : ""}` +
+                        ` [${((Date.now() - started) / 1000).toFixed(0)} s with setup]`,
                 );
                 results.push(r);
             }
         }
         return results;
     } finally {
+        await cluster?.stop();
         await redis?.stop();
         await emulator.stop();
     }

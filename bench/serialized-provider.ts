@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 
 const TIMEOUT_MS = 60_000;
 /** The text must load the provider by package name, as a user's installed copy does. */
-export const PACKAGE_REQUIRE = 'require("pulumi-alicloud-live/dist/provider/resource/provider.js")';
+export const PACKAGE_REQUIRE = 'require("pulumi-alicloud-live/dist/provider/dynamic/provider.js")';
 
 /** Runs this file in `projectDir` (where `pulumi-alicloud-live` resolves to the build under test). */
 export function serializedProviderText(projectDir: string): Promise<string> {

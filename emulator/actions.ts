@@ -56,11 +56,10 @@ function text(params: ReadonlyMap<string, string>, name: string): string | undef
     return value === undefined || value === "" ? undefined : value;
 }
 
-/** Under `--bool-wire yesno` only yes/no (any case) are booleans; otherwise true/false too. */
-function flag(params: ReadonlyMap<string, string>, name: string, semantics: SemanticsProfile): boolean | undefined {
-    const raw = params.get(name);
-    const value = parseBoolean(raw);
-    if (value === null || (value !== undefined && semantics.boolWire === "yesno" && !/^(yes|no)$/i.test(raw!))) throw invalidParameter(name);
+/** true/false (the SDKs' form) and yes/no (the API pages'), any case, under every profile: see `boolWire`. */
+function flag(params: ReadonlyMap<string, string>, name: string): boolean | undefined {
+    const value = parseBoolean(params.get(name));
+    if (value === null) throw invalidParameter(name);
     return value;
 }
 
@@ -102,10 +101,12 @@ function configFrom(params: ReadonlyMap<string, string>, ctx: ActionContext, pre
     if (onDemandParam === null && semantics.emptyUrl === "malformed") throw apiError("InvalidOnDemandUrl.Malformed");
     if (typeof onDemandParam === "string") checkUrl(onDemandParam, "InvalidOnDemandUrl.Malformed", "InvalidOnDemandUrl.Unsafe");
     const onDemandUrl = onDemandParam === undefined ? kept?.onDemandUrl : (onDemandParam ?? undefined);
-    const needStatusNotify = flag(params, "NeedStatusNotify", semantics) ?? kept?.needStatusNotify ?? false;
-    const notifyReqAuth = flag(params, "NotifyReqAuth", semantics) ?? kept?.notifyReqAuth ?? false;
+    const needStatusNotify = flag(params, "NeedStatusNotify") ?? kept?.needStatusNotify ?? false;
+    const notifyReqAuth = flag(params, "NotifyReqAuth") ?? kept?.notifyReqAuth ?? false;
     const keyParam = optionalText(params, "NotifyAuthKey");
-    if (typeof keyParam === "string" && !isValidAuthKey(keyParam)) throw apiError("InvalidNotifyAuthKey.Malformed");
+    if (typeof keyParam === "string" && semantics.authKeyRule === "16-32-alnum" && !isValidAuthKey(keyParam)) {
+        throw apiError("InvalidNotifyAuthKey.Malformed");
+    }
     const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : (keyParam ?? undefined);
     if (notifyReqAuth && notifyAuthKey === undefined) throw apiError("MissingNotifyAuthKey");
     return {

@@ -45,11 +45,14 @@ Semantics profiles (readings of behaviours no document settles; the first is the
                            an empty OnDemandUrl means none, or is refused (InvalidOnDemandUrl.Malformed)
   --describe-auth-key clear|masked|absent
                            Describe returns NotifyAuthKey as stored, masked (ab****yz), or not at all
-  --bool-wire bool|yesno   NeedStatusNotify/NotifyReqAuth as true/false (yes/no accepted too),
-                           or as yes/no only, in requests and in Describe
+  --bool-wire bool|yesno   Describe writes NeedStatusNotify/NotifyReqAuth as true/false, or as
+                           yes/no (requests take true/false and yes/no under both)
   --missing-config 404|empty
                            Describe without a config: 404 InvalidConfig.NotFound, or 200 with an
                            empty LiveRecordNotifyConfig
+  --auth-key-rule 16-32-alnum|none
+                           NotifyAuthKey must be 16-32 letters and digits (as the API pages
+                           say), or any non-empty key (InvalidNotifyAuthKey.Malformed otherwise)
   --throttle-code Throttling.User|Throttling.Api|Throttling|429
                            the answer over quota: HTTP 400 with that code, or HTTP 429 Throttling
 

@@ -51,7 +51,12 @@ const CATALOGUE = {
     "InvalidNotifyUrl.Unsafe": { status: 400, message: "Specified NotifyUrl is not safe.", source: "api-doc" },
     "InvalidOnDemandUrl.Malformed": { status: 400, message: "Specified OnDemandUrl is invalid.", source: "api-doc" },
     "InvalidOnDemandUrl.Unsafe": { status: 400, message: "Specified OnDemandUrl is not safe.", source: "api-doc" },
-    "InvalidNotifyAuthKey.Malformed": { status: 400, message: "Specified NotifyAuthKey is invalid.", source: "guess" },
+    // The rule is the API pages' (and the official SDK models') wording; the code and message around it are guesses.
+    "InvalidNotifyAuthKey.Malformed": {
+        status: 400,
+        message: "Specified NotifyAuthKey is invalid. The key must be 16 to 32 characters in length and can contain only letters and digits.",
+        source: "guess",
+    },
     "MissingDomainName": { status: 400, message: "DomainName is mandatory for this action.", source: "guess" },
     "MissingNotifyUrl": { status: 400, message: "NotifyUrl is mandatory for this action.", source: "guess" },
     "MissingNotifyAuthKey": { status: 400, message: "NotifyAuthKey is mandatory for this action.", source: "guess" },

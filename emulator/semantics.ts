@@ -12,10 +12,23 @@ export const SEMANTICS_CHOICES = {
     emptyUrl: ["clear", "malformed"],
     /** Describe returns NotifyAuthKey as stored, masked (`ab****yz`), or not at all. */
     describeAuthKey: ["clear", "masked", "absent"],
-    /** NeedStatusNotify/NotifyReqAuth travel as true/false (yes/no accepted too), or as yes/no only. */
+    /**
+     * How Describe writes NeedStatusNotify/NotifyReqAuth: JSON booleans, or the strings "yes"/"no" (the official
+     * SDK's Describe model lists yes/no for NotifyReqAuth). Requests take true/false and yes/no under both: the
+     * official SDKs (Python 3.0.2, TypeScript) type both as booleans in Add and Update and send "true"/"false",
+     * and a service its own SDK cannot call is no plausible reading. (This profile once refused true/false;
+     * the official-SDK conformance suite, tests/conformance/official-sdk/, showed that reading impossible.)
+     */
     boolWire: ["bool", "yesno"],
     /** Describe of a domain without a config: 404 InvalidConfig.NotFound, or 200 with an empty LiveRecordNotifyConfig. */
     missingConfig: ["404", "empty"],
+    /**
+     * NotifyAuthKey's rule: 16-32 ASCII letters and digits (what the AddLiveRecordNotifyConfig and
+     * UpdateLiveRecordNotifyConfig pages and the official SDK 3.0.2 models say), or none beyond being
+     * non-empty (the same pages' Describe example shows a 33-character key, so whether the service
+     * enforces the rule is open). A refused key answers InvalidNotifyAuthKey.Malformed with the rule.
+     */
+    authKeyRule: ["16-32-alnum", "none"],
     /** The answer to a call over quota (`429`: HTTP 429 with code `Throttling`; the others HTTP 400). */
     throttleCode: ["Throttling.User", "Throttling.Api", "Throttling", "429"],
 } as const;
@@ -30,6 +43,7 @@ export const DEFAULT_SEMANTICS: SemanticsProfile = {
     describeAuthKey: "clear",
     boolWire: "bool",
     missingConfig: "404",
+    authKeyRule: "16-32-alnum",
     throttleCode: "Throttling.User",
 };
 

@@ -1,8 +1,8 @@
 /**
  * pulumi-alicloud-live: the `LiveRecordNotifyConfig` resource, and the Live API client it is built on.
  */
-export { LiveRecordNotifyConfig } from "./resource/resource";
-export type { LiveRecordNotifyConfigArgs } from "./resource/resource";
+export { LiveRecordNotifyConfig } from "./dynamic/resource";
+export type { LiveRecordNotifyConfigArgs } from "./dynamic/resource";
 export type { LiveRecordNotifyConfigInputs, LiveRecordNotifyConfigOutputs } from "./resource/inputs";
 export { SETTINGS } from "./resource/settings-table";
 export type { SettingName, SettingSpec } from "./resource/settings-table";

@@ -3,7 +3,7 @@
  * openapi-core client with the core's own retry settings. Those retry nothing in practice (see
  * research/alicloud-live-api.md §2.5), so every throttle fails its operation.
  */
-import { createProvider } from "../../provider/resource/provider";
+import { createProvider } from "../../provider/dynamic/provider";
 import { plainClient } from "./plain-client";
 
 export const provider = createProvider({ apiFor: plainClient });

@@ -16,7 +16,7 @@ const domains = config.getObject<string[]>("domains") ?? ["live1.example.com", "
 const callbackBaseUrl = (config.get("callbackBaseUrl") ?? "https://callbacks.example.com/live").replace(/\/+$/, "");
 const statusNotifyDomains = new Set(config.getObject<string[]>("statusNotifyDomains") ?? []);
 const authDomain = config.get("authDomain") ?? domains[0];
-// Set with `pulumi config set --secret notifyAuthKey <16-32 letters and digits>`.
+// Set with `pulumi config set --secret notifyAuthKey <16-32 letters and digits>` (the service's documented rule).
 const notifyAuthKey = config.getSecret("notifyAuthKey");
 
 const configs = domains.map(

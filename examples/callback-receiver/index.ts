@@ -5,7 +5,7 @@
  *   domain          the streaming domain                     default live.example.com
  *   callbackBaseUrl where the receiver is reachable           default https://hooks.example.com/live
  *   onDemand        also ask the receiver whether to record   default false
- *   notifyAuthKey   (secret, required) the signing key the receiver checks: 16-32 letters and digits
+ *   notifyAuthKey   (secret, required) the signing key the receiver checks (use 16-32 letters and digits, the service's documented rule)
  */
 import * as pulumi from "@pulumi/pulumi";
 import { LiveRecordNotifyConfig } from "pulumi-alicloud-live";

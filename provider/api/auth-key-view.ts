@@ -8,15 +8,20 @@
  */
 import type { AuthKeyView } from "./types";
 
-/** The API's rule for a key: a described value that breaks it is not the key itself. */
-const KEY_PATTERN = /^[A-Za-z0-9]{16,32}$/;
+/**
+ * A mask: a run of three or more `*` (the emulator's `ab****yz`; the real mask, if any, is
+ * undocumented). Not "anything outside the documented 16-32 letters and digits": the service may
+ * take other keys (docs/resource.md#notifyauthkey), and such a key shown in clear text must read
+ * as itself, or every refresh would see drift.
+ */
+const MASK_PATTERN = /\*{3,}/;
 
 /** Reads the described `NotifyAuthKey` field (`undefined`: the answer has no such field). */
 export function authKeyView(raw: unknown): AuthKeyView {
     if (raw === undefined || raw === null) return { kind: "absent" };
     const text = typeof raw === "string" ? raw.trim() : "";
     if (text === "") return { kind: "clear" };
-    return KEY_PATTERN.test(text) ? { kind: "clear", key: text } : { kind: "masked", mask: text };
+    return MASK_PATTERN.test(text) ? { kind: "masked", mask: text } : { kind: "clear", key: text };
 }
 
 /**

@@ -8,10 +8,9 @@ import OpenApiClient, { $OpenApiUtil, OpenApiUtil } from "@alicloud/openapi-core
 import * as $dara from "@darabonba/typescript";
 import type Credential from "@alicloud/credentials";
 import { DEFAULT_ENDPOINT, parseEndpoint } from "./endpoint";
-import { encodeBooleans, otherBoolWire, refusesBooleanForm, type BoolWire } from "./bool-wire";
 import { LiveApiError, toLiveApiError } from "./errors";
 import { configParams, domainParams, type QueryParams } from "./request";
-import { apiResult, describedBooleans, describeResult, isEmptyDescribe } from "./response";
+import { apiResult, describeResult, isEmptyDescribe } from "./response";
 import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "./types";
 
 export const API_VERSION = "2016-11-01";
@@ -43,19 +42,17 @@ export interface LiveClientOptions {
 export class LiveClient implements LiveRecordNotifyApi {
     private readonly core: OpenApiClient;
     private readonly runtime: $dara.RuntimeOptions;
-    /** The boolean form the service takes: the SDK's until the service refuses it or answers the other. */
-    private boolWire: BoolWire = "bool";
 
     constructor(options: LiveClientOptions) {
         ({ core: this.core, runtime: this.runtime } = createCore(options));
     }
 
     async add(request: RecordNotifyConfig): Promise<ApiResult> {
-        return apiResult(await this.write("AddLiveRecordNotifyConfig", configParams(request)));
+        return apiResult(await this.call("AddLiveRecordNotifyConfig", configParams(request)));
     }
 
     async update(request: RecordNotifyConfig): Promise<ApiResult> {
-        return apiResult(await this.write("UpdateLiveRecordNotifyConfig", configParams(request)));
+        return apiResult(await this.call("UpdateLiveRecordNotifyConfig", configParams(request)));
     }
 
     async describe(request: DomainRequest): Promise<DescribeResult> {
@@ -72,32 +69,18 @@ export class LiveClient implements LiveRecordNotifyApi {
                 mayHaveApplied: false,
             });
         }
-        this.boolWire = describedBooleans(body) ?? this.boolWire;
         return describeResult(body, request.domainName);
-    }
-
-    /**
-     * Add or Update with the booleans in the form the service takes. A refusal of that form proves
-     * nothing was applied, so the call is repeated once in the other form, which is kept for later calls.
-     */
-    private async write(action: Action, query: QueryParams): Promise<Record<string, unknown> | undefined> {
-        const wire = this.boolWire;
-        try {
-            return await this.call(action, encodeBooleans(query, wire));
-        } catch (error) {
-            if (!(error instanceof LiveApiError) || !refusesBooleanForm(error)) throw error;
-            const other = otherBoolWire(wire);
-            const body = await this.call(action, encodeBooleans(query, other));
-            this.boolWire = other;
-            return body;
-        }
     }
 
     async delete(request: DomainRequest): Promise<ApiResult> {
         return apiResult(await this.call("DeleteLiveRecordNotifyConfig", domainParams(request)));
     }
 
-    /** Exactly the official SDK's `callApi` parameters for these four actions. */
+    /**
+     * Exactly the official SDK's `callApi` parameters for these four actions: one method call, one
+     * request (the retry layer's limiter slot covers exactly this). Booleans go as the SDK sends
+     * them, "true"/"false", under every reading of the service (tests/conformance/official-sdk/).
+     */
     private async call(action: Action, query: QueryParams): Promise<Record<string, unknown> | undefined> {
         const params = rpcParams(action, API_VERSION);
         const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(query) });

@@ -5,7 +5,7 @@
  * (with `code`, `statusCode`, `requestId`, `retryAfter`, `data`), a Node network error (`code` such
  * as `ECONNRESET`), or a `SyntaxError` when a gateway answered with a non-JSON body.
  */
-import type { Action } from "./types";
+import type { Action, RecordNotifyConfig } from "./types";
 
 export type ErrorKind = "throttled" | "transient" | "not-found" | "already-exists" | "invalid-input" | "forbidden" | "authentication" | "unknown";
 
@@ -137,6 +137,30 @@ export function mayHaveApplied(facts: ErrorFacts, kind: ErrorKind = classify(fac
     return true;
 }
 
+/** The service's parameter names and the config fields (the resource's properties) they carry. */
+const FIELD_OF_PARAM: ReadonlyArray<readonly [string, keyof RecordNotifyConfig]> = [
+    ["DomainName", "domainName"],
+    ["NotifyUrl", "notifyUrl"],
+    ["OnDemandUrl", "onDemandUrl"],
+    ["NeedStatusNotify", "needStatusNotify"],
+    ["NotifyReqAuth", "notifyReqAuth"],
+    ["NotifyAuthKey", "notifyAuthKey"],
+];
+
+/**
+ * The config field an invalid-input answer refuses, when its code or message names one
+ * (`InvalidNotifyAuthKey.Malformed`, "Specified parameter NeedStatusNotify is not valid."). Pure.
+ */
+export function refusedField(facts: {
+    readonly kind: ErrorKind;
+    readonly code?: string;
+    readonly serviceMessage?: string;
+}): keyof RecordNotifyConfig | undefined {
+    if (facts.kind !== "invalid-input") return undefined;
+    const { code = "", serviceMessage = "" } = facts;
+    return (FIELD_OF_PARAM.find(([param]) => code.includes(param)) ?? FIELD_OF_PARAM.find(([param]) => serviceMessage.includes(param)))?.[1];
+}
+
 /** What a person can do about each kind, appended to the message. */
 const ADVICE: Readonly<Record<ErrorKind, string>> = {
     "throttled": "The account's quota for this action (shared by all its keys and users) was exhausted; retry later.",
@@ -200,8 +224,12 @@ function formatMessage(init: LiveApiErrorInit): string {
     const detail = [init.code, init.statusCode !== undefined ? `HTTP ${init.statusCode}` : undefined].filter(Boolean).join(", ");
     if (detail) parts[0] += ` (${detail})`;
     parts[0] += `: ${init.serviceMessage}`;
+    const field = refusedField(init);
     if (init.kind === "forbidden") {
         parts.push(`The access key lacks the RAM permission ${ramActionFor(init.action)}; grant it to the RAM user or role.`);
+    } else if (field !== undefined) {
+        // The service's own rule is in its message above; the property is the one to change.
+        parts.push(`The service refused ${field}: change it to meet the rule in the service's message.`);
     } else {
         parts.push(ADVICE[init.kind]);
     }

@@ -1,6 +1,5 @@
 /** Reads the service's JSON answers into typed results. Pure. */
 import { authKeyView } from "./auth-key-view";
-import { BOOLEAN_PARAMS, describedBoolWire, type BoolWire } from "./bool-wire";
 import type { ApiResult, DescribeResult, RecordNotifyConfig } from "./types";
 
 type Body = Record<string, unknown> | undefined;
@@ -36,23 +35,12 @@ export function isEmptyDescribe(body: Body): boolean {
     return typeof raw !== "object" || raw === null || stringField(raw as Record<string, unknown>, "NotifyUrl") === undefined;
 }
 
-/** The boolean form the service answered with, when it shows one. */
-export function describedBooleans(body: Body): BoolWire | undefined {
-    const raw = body?.LiveRecordNotifyConfig;
-    if (typeof raw !== "object" || raw === null) return undefined;
-    for (const name of BOOLEAN_PARAMS) {
-        const wire = describedBoolWire((raw as Record<string, unknown>)[name]);
-        if (wire) return wire;
-    }
-    return undefined;
-}
-
 function stringField(obj: Body, name: string): string | undefined {
     const v = obj?.[name];
     return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-/** The SDK types these as booleans; older documents show "true"/"false" and "yes"/"no" strings. */
+/** The SDK types these as booleans; its Describe model's comment lists "yes"/"no", older documents "true"/"false" strings. */
 function booleanField(value: unknown): boolean {
     if (typeof value === "boolean") return value;
     if (typeof value === "string") return ["true", "yes", "on", "1"].includes(value.trim().toLowerCase());

@@ -34,7 +34,7 @@ export interface RecordNotifyConfig {
     readonly needStatusNotify?: boolean;
     /** Whether callbacks carry `ALI-LIVE-SIGNATURE` authentication. Requires `notifyAuthKey`. */
     readonly notifyReqAuth?: boolean;
-    /** Callback authentication key: 16-32 letters and digits. A secret. */
+    /** Callback authentication key (the service documents 16-32 letters and digits). A secret. */
     readonly notifyAuthKey?: string;
 }
 
@@ -62,12 +62,23 @@ export interface DescribeResult extends ApiResult {
 }
 
 /**
+ * What one call may be given beyond its request: its own deadline and a way to stop it. The retrying
+ * client honours both; the plain client, one HTTP request per call, has no waits to cut short.
+ */
+export interface CallOptions {
+    /** This call's budget in milliseconds, retries and waits included, instead of the client's default. */
+    readonly timeoutMs?: number;
+    /** Aborted: no further attempt is made and a wait in progress ends at once. */
+    readonly signal?: AbortSignal;
+}
+
+/**
  * The four calls. Implemented by the plain client (one HTTP call per method) and by the
  * retrying client (pacing, backoff, settling of ambiguous writes); the resource uses only this.
  */
 export interface LiveRecordNotifyApi {
-    add(request: RecordNotifyConfig): Promise<ApiResult>;
-    update(request: RecordNotifyConfig): Promise<ApiResult>;
-    describe(request: DomainRequest): Promise<DescribeResult>;
-    delete(request: DomainRequest): Promise<ApiResult>;
+    add(request: RecordNotifyConfig, options?: CallOptions): Promise<ApiResult>;
+    update(request: RecordNotifyConfig, options?: CallOptions): Promise<ApiResult>;
+    describe(request: DomainRequest, options?: CallOptions): Promise<DescribeResult>;
+    delete(request: DomainRequest, options?: CallOptions): Promise<ApiResult>;
 }

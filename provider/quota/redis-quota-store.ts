@@ -7,14 +7,19 @@
  * once), each has a budget of `callBudgetMs`, and the client reconnects in the background; the
  * limiter falls back to the local schedule meanwhile (store-health.ts decides, and says so once).
  * Nothing written holds a credential; messages name the store with its password hidden.
+ *
+ * The client is one node's, a Redis Cluster's or a Sentinel-watched master's (store-connection.ts):
+ * the three keys of a schedule share a `{hash tag}`, so each script runs on the one shard that holds
+ * them, and a slot that moves or a master that fails over looks here like a few failed calls.
  */
 import { randomUUID } from "node:crypto";
-import Redis from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import { monotonicClock, type Clock } from "../retry/clock";
 import { BURST_WINDOW_MS, CUBIC_BETA, CUBIC_SCALE, MIN_RATE, RATE_MEASURE_WINDOW_MS } from "../retry/constants";
 import type { Cut, Grant, QuotaStore, ScheduleState } from "./quota-store";
 import { ANSWER_SCRIPT, RESERVE_SCRIPT, THROTTLE_SCRIPT } from "./schedule-scripts";
 import { StoreHealth, type StoreNotice } from "./store-health";
+import { STORE_CONNECT_TIMEOUT_MS, openClient, type StoreTls } from "./store-connection";
 import type { QuotaStoreUrl } from "./store-url";
 
 /**
@@ -24,16 +29,6 @@ import type { QuotaStoreUrl } from "./store-url";
  * read the answer (see `withinBudget`): a busy event loop is not a slow store.
  */
 export const STORE_CALL_BUDGET_MS = 10;
-/**
- * ioredis' own timeout, a backstop only: it drops commands a hung server never answers, so they do
- * not pile up in the client while every call is already paced locally.
- */
-export const STORE_COMMAND_BACKSTOP_MS = 2_000;
-/** A connection attempt gives up after this long (then the client retries in the background). */
-export const STORE_CONNECT_TIMEOUT_MS = 2_000;
-/** Reconnect delays grow by this step per attempt, up to `STORE_RECONNECT_MAX_MS`. */
-export const STORE_RECONNECT_STEP_MS = 100;
-export const STORE_RECONNECT_MAX_MS = 1_000;
 /**
  * Schedules idle this long are deleted by Redis. Long enough to keep a throttle's lesson across the
  * phases of a deployment, short enough that a forgotten account leaves nothing for long.
@@ -46,6 +41,8 @@ const NO_LIMIT_MS = 1e15;
 
 export interface RedisQuotaStoreOptions {
     readonly url: QuotaStoreUrl;
+    /** For `rediss…://`: the CA to trust (default: Node's). */
+    readonly tls?: StoreTls;
     /** Told once when calls fall back to the local limiter, and once when the store is back. */
     readonly onNotice?: (message: string) => void;
     readonly callBudgetMs?: number;
@@ -67,7 +64,7 @@ interface ScheduleCommands {
 }
 
 export class RedisQuotaStore implements QuotaStore {
-    readonly #redis: Redis & ScheduleCommands;
+    readonly #redis: (Redis | Cluster) & ScheduleCommands;
     readonly #health: StoreHealth;
     readonly #shown: string;
     readonly #budgetMs: number;
@@ -82,17 +79,12 @@ export class RedisQuotaStore implements QuotaStore {
         this.#budgetMs = callBudgetMs;
         this.#scheduleClock = options.scheduleClock;
         this.#health = new StoreHealth({ clock, onNotice: (notice) => onNotice(this.#message(notice)) });
-        const redis = new Redis(url.url, {
-            // A command sent while disconnected fails at once: the caller paces locally instead of waiting.
-            enableOfflineQueue: false,
-            maxRetriesPerRequest: 0,
-            commandTimeout: STORE_COMMAND_BACKSTOP_MS,
-            connectTimeout: STORE_CONNECT_TIMEOUT_MS,
-            retryStrategy: (attempt) => Math.min(attempt * STORE_RECONNECT_STEP_MS, STORE_RECONNECT_MAX_MS),
-            // TLS for rediss:// comes from the URL; ioredis checks the server's certificate by default.
-        }) as Redis & ScheduleCommands;
-        // A listener also keeps ioredis from printing every connection error itself.
+        // ioredis checks the server's certificate by default (against `tls.ca` when given).
+        const redis = openClient(url, options.tls) as (Redis | Cluster) & ScheduleCommands;
+        // A listener also keeps ioredis from printing every connection error itself. A Cluster tells
+        // a node's errors apart ("node error"): the others may still serve, so those are not fatal.
         redis.on("error", (error: unknown) => this.#health.failed(reasonOf(error), true));
+        redis.on("node error", (error: unknown) => this.#health.failed(reasonOf(error), false));
         redis.on("ready", () => this.#health.reconnected());
         redis.defineCommand("liveReserve", { numberOfKeys: 3, lua: RESERVE_SCRIPT });
         redis.defineCommand("liveThrottle", { numberOfKeys: 3, lua: THROTTLE_SCRIPT });
@@ -237,16 +229,35 @@ export function withinBudget<T>(promise: Promise<T>, budgetMs: number): Promise<
 }
 
 /**
+ * Server replies and client errors, by the start of their message, worded without quoting them.
+ * First match wins.
+ */
+const REPLY_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
+    [/^(WRONGPASS|NOAUTH|ERR AUTH|ERR invalid password)/i, "authentication refused"],
+    [/^NOPERM/, "refused by the user's ACL"],
+    [/Command timed out/i, "slower than its budget"],
+    [
+        /Stream isn't writeable|enableOfflineQueue|Connection is closed|None of the sentinels are available|All sentinels are unreachable/i,
+        "not connected",
+    ],
+    [/^(CLUSTERDOWN|TRYAGAIN)|Too many Cluster redirections|Failed to refresh slots cache/i, "cluster not settled"],
+    [/^(MASTERDOWN|READONLY|LOADING)/, "no master to write to"],
+    [/^NOSCRIPT/, "script missing"],
+];
+
+/** Node's TLS error codes that mean the store's certificate was not trusted. */
+const TLS_CERTIFICATE_CODE = /^(ERR_TLS_CERT_ALTNAME_INVALID|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+)$/;
+
+/**
  * Why a store call failed, in words that quote nothing the server or the URL said (an error
  * message could echo a password or a command).
  */
 export function reasonOf(error: unknown): string {
     const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; message?: unknown; name?: unknown };
     const message = typeof e.message === "string" ? e.message : "";
-    if (/^(WRONGPASS|NOAUTH|ERR AUTH|ERR invalid password)/i.test(message)) return "authentication refused";
-    if (error instanceof StoreBudgetError || /Command timed out/i.test(message)) return "slower than its budget";
-    if (/Stream isn't writeable|enableOfflineQueue|Connection is closed/i.test(message)) return "not connected";
+    if (error instanceof StoreBudgetError) return "slower than its budget";
+    for (const [pattern, reason] of REPLY_REASONS) if (pattern.test(message)) return reason;
+    if (typeof e.code === "string" && TLS_CERTIFICATE_CODE.test(e.code)) return `TLS certificate not trusted (${e.code})`;
     if (typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) return e.code;
-    if (/^NOSCRIPT/.test(message)) return "script missing";
     return typeof e.name === "string" && /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : "error";
 }

@@ -7,6 +7,7 @@ import type { RateLimiter } from "../retry/rate-limiter";
 import { scheduleName } from "./quota-store";
 import type { RedisQuotaStore } from "./redis-quota-store";
 import { SharedRateLimiter } from "./shared-rate-limiter";
+import type { StoreTls } from "./store-connection";
 import type { QuotaStoreUrl } from "./store-url";
 
 /** Versioned: the objects kept here are this version's classes, not a small stable interface. */
@@ -27,16 +28,17 @@ function holder(): Holder {
     return found;
 }
 
-/** The process's connection to the store at `url`, opened on first use. */
-export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string) => void): RedisQuotaStore {
+/** The process's connection to the store at `url` (trusting `tls.ca` when given), opened on first use. */
+export function sharedQuotaStore(url: QuotaStoreUrl, onNotice: (message: string) => void, tls: StoreTls = {}): RedisQuotaStore {
     const { stores } = holder();
-    let store = stores.get(url.url);
+    const key = `${url.url}\u0000${tls.ca ?? ""}`;
+    let store = stores.get(key);
     if (!store) {
         // Loaded on first use: a stack without a store never pays for the Redis client.
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; an import would load ioredis on every run
         const { RedisQuotaStore: Store } = require("./redis-quota-store") as typeof import("./redis-quota-store");
-        store = new Store({ url, onNotice });
-        stores.set(url.url, store);
+        store = new Store({ url, onNotice, tls });
+        stores.set(key, store);
     }
     return store;
 }

@@ -5,11 +5,14 @@
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import type { z } from "zod";
 import { PROVIDER_KEY, withoutUndefined, type LiveRecordNotifyConfigInputs } from "./inputs";
+import { PROPERTIES } from "./properties";
 import { inputsSchema } from "./schema";
 import { isUnknown } from "./unknown";
 
 /** Properties that may be left out; `null` and `""` count as left out (e.g. `config.get("x") ?? ""`). */
-const OPTIONAL_KEYS: ReadonlySet<string> = new Set(["onDemandUrl", "notifyAuthKey", "needStatusNotify", "notifyReqAuth", "adoptExisting"]);
+const OPTIONAL_KEYS: ReadonlySet<string> = new Set(PROPERTIES.filter((p) => !p.required).map((p) => p.name));
+
+const PROPERTY_LIST = PROPERTIES.map((p) => p.name).join(", ");
 
 export function checkInputs(news: object): CheckResult<LiveRecordNotifyConfigInputs> {
     try {
@@ -43,7 +46,7 @@ function toFailures(issue: z.core.$ZodIssue): CheckFailure[] {
     if (issue.code === "unrecognized_keys") {
         return issue.keys.map((key) => ({
             property: key,
-            reason: `${key} is not a property of LiveRecordNotifyConfig (expected one of domainName, notifyUrl, onDemandUrl, needStatusNotify, notifyReqAuth, notifyAuthKey, adoptExisting)`,
+            reason: `${key} is not a property of LiveRecordNotifyConfig (expected one of ${PROPERTY_LIST})`,
         }));
     }
     return [{ property: issue.path.map(String).join("."), reason: issue.message }];

@@ -6,10 +6,11 @@
  */
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { CONFIG_FIELDS, type ConfigField } from "../api/normalize";
+import { PROPERTIES } from "./properties";
 import { isUnknown } from "./unknown";
 
 /** Properties whose change needs a new resource: the domain is the resource's identity. */
-export const REPLACE_FIELDS: ReadonlySet<ConfigField> = new Set<ConfigField>(["domainName"]);
+export const REPLACE_FIELDS: ReadonlySet<ConfigField> = new Set(PROPERTIES.filter((p) => p.replaces).map((p) => p.name as ConfigField));
 
 const BOOLEAN_FIELDS: ReadonlySet<ConfigField> = new Set<ConfigField>(["needStatusNotify", "notifyReqAuth"]);
 

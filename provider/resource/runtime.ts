@@ -50,7 +50,7 @@ export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action
     let decided: Promise<AccountKey> | undefined;
     const decide = () =>
         (decided ??= (async () => {
-            const store = settings.quotaStore ? sharedQuotaStore(settings.quotaStore, notice) : undefined;
+            const store = settings.quotaStore ? sharedQuotaStore(settings.quotaStore, notice, storeTls(settings)) : undefined;
             // A fresh process waits for its first connection (bounded), so it does not start out pacing alone.
             const [account] = await Promise.all([
                 resolveAccount(settings, { notice, ...(deps.stsFor ? { stsFor: deps.stsFor } : {}) }),
@@ -68,9 +68,14 @@ export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action
             const account = await decide();
             if (!settings.quotaStore || !account.accountId) return local(account.key, action);
             // Used even when it did not answer yet: each call tries it, and paces locally while it cannot.
-            const store = sharedQuotaStore(settings.quotaStore, notice);
+            const store = sharedQuotaStore(settings.quotaStore, notice, storeTls(settings));
             return sharedQuotaLimiter(settings.quotaStore, store, account.accountId, action, ceilingOf(action));
         }, ceilingOf(action));
+}
+
+/** The store's TLS trust: the configured CA, or Node's default CAs. */
+function storeTls(settings: Settings): { ca?: string } {
+    return settings.quotaStoreCa === undefined ? {} : { ca: settings.quotaStoreCa };
 }
 
 export function buildApi(settings: Settings, deps: RuntimeDeps = {}): LiveRecordNotifyApi {

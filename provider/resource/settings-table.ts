@@ -19,6 +19,7 @@ export type SettingName =
     | "stsEndpoint"
     | "accountId"
     | "quotaStore"
+    | "quotaStoreCa"
     | "operationTimeout"
     | "quotaHeadroom"
     | "writeQps"
@@ -108,9 +109,20 @@ export const SETTINGS: readonly SettingSpec[] = [
         envVars: ["ALICLOUD_LIVE_QUOTA_STORE"],
         secret: true,
         description:
-            "Opt-in shared quota store: `redis://[user:password@]host[:port][/db]` or `rediss://` (TLS). Every process of " +
-            "the account, on any machine, then paces its calls by one schedule per action held there. Never fails a " +
+            "Opt-in shared quota store: `redis://[user:password@]host[:port][/db]`, a Redis Cluster as " +
+            "`redis-cluster://[user:password@]host:port[,host:port…]`, or a master behind Sentinel as " +
+            "`redis-sentinel://[user:password@]host:port[,host:port…]/masterName[/db]`; `rediss…://` for TLS. Every process " +
+            "of the account, on any machine, then paces its calls by one schedule per action held there. Never fails a " +
             "deployment: when unreachable, each process paces alone. Secret when it carries a password.",
+    },
+    {
+        name: "quotaStoreCa",
+        configKeys: ["alicloud-live:quotaStoreCa"],
+        envVars: ["ALICLOUD_LIVE_QUOTA_STORE_CA"],
+        secret: false,
+        description:
+            "For a `rediss…://` quota store: the CA certificate(s) to trust, as PEM text or the path of a PEM file, instead " +
+            "of Node's default CAs (for a managed Redis, the CA its console offers for download). Default: Node's CAs.",
     },
     {
         name: "operationTimeout",

@@ -5,6 +5,7 @@
  * A bad value is a `SettingsError` naming the config key or environment variable it came from and the
  * rule it broke; values of secret settings are never part of a message.
  */
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { DEFAULT_ENDPOINT, parseEndpoint } from "../api/endpoint";
 import { DEFAULT_STS_ENDPOINT } from "../api/sts";
@@ -30,6 +31,8 @@ export interface Settings {
     readonly stsEndpointSet: boolean;
     /** The shared quota store; absent: each process paces alone. Prints with its password hidden. */
     readonly quotaStore?: QuotaStoreUrl;
+    /** PEM certificates a `rediss…://` store's certificate must chain to (instead of Node's CAs). */
+    readonly quotaStoreCa?: string;
     /** Static keys; absent means the `@alicloud/credentials` default chain. */
     readonly credentials?: StaticKeys;
     readonly regionId?: string;
@@ -52,10 +55,13 @@ export class SettingsError extends Error {
     override readonly name = "SettingsError";
     /** The config key or environment variable that held the bad value. */
     readonly key: string;
+    /** What the value broke, without the value. */
+    readonly rule: string;
 
     constructor(key: string, rule: string) {
         super(`Invalid setting ${key}: ${rule}`);
         this.key = key;
+        this.rule = rule;
     }
 }
 
@@ -65,7 +71,11 @@ interface Found {
     readonly key: string;
 }
 
-export function resolveSettings(get: ConfigGetter, env: Environment): Settings {
+/** Reads a file named by a setting (the store's CA); passed in so the resolver stays testable. */
+export type FileReader = (path: string) => string;
+const readUtf8: FileReader = (path) => readFileSync(path, "utf8");
+
+export function resolveSettings(get: ConfigGetter, env: Environment, readFile: FileReader = readUtf8): Settings {
     const endpoint = checkedEndpoint(find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" });
     const stsFound = find("stsEndpoint", get, env);
     const stsEndpoint = checkedEndpoint(stsFound ?? { value: DEFAULT_STS_ENDPOINT, key: "the default STS endpoint" });
@@ -95,7 +105,36 @@ export function resolveSettings(get: ConfigGetter, env: Environment): Settings {
             throw new SettingsError(store.key, (error as Error).message);
         }
     }
+    const ca = find("quotaStoreCa", get, env);
+    if (ca) {
+        if (!settings.quotaStore?.tls)
+            throw new SettingsError(ca.key, "applies only to a TLS quota store (rediss://, rediss-cluster:// or rediss-sentinel://)");
+        settings.quotaStoreCa = pemCertificates(ca, readFile);
+    }
     return settings;
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+/** PEM text as given, or read from the file it names; either way it must hold a certificate. */
+function pemCertificates(found: Found, readFile: FileReader): string {
+    const rule = "must be PEM certificates (-----BEGIN CERTIFICATE-----…) or the path of a file holding them";
+    if (found.value.includes("-----BEGIN")) {
+        if (!PEM_CERTIFICATE.test(found.value)) throw new SettingsError(found.key, rule);
+        return found.value;
+    }
+    let text: string;
+    try {
+        text = readFile(found.value);
+    } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        throw new SettingsError(
+            found.key,
+            `${rule}; the file ${JSON.stringify(found.value)} cannot be read (${typeof code === "string" ? code : "error"})`,
+        );
+    }
+    if (!PEM_CERTIFICATE.test(text)) throw new SettingsError(found.key, `${rule}; the file ${JSON.stringify(found.value)} holds no PEM certificate`);
+    return text;
 }
 
 function checkedEndpoint(found: Found): string {

@@ -13,7 +13,7 @@ export interface RetrySummary {
     readonly waitedMs: number;
     /** Milliseconds from the operation's start to giving up. */
     readonly elapsedMs: number;
-    /** Why it stopped: the error was not worth retrying, or the deadline came. */
+    /** Why it stopped: the error was not worth retrying, the deadline came, or the caller cancelled. */
     readonly reason: StopReason;
     /** The operation's budget, in milliseconds. */
     readonly timeoutMs: number;
@@ -59,6 +59,7 @@ export class RetriedLiveApiError extends LiveApiError {
 export function formatRetrySummary(summary: RetrySummary): string {
     const parts = [`after ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}, ${seconds(summary.waitedMs)} s waited`];
     if (summary.reason === "deadline") parts.push(`operation timeout of ${seconds(summary.timeoutMs)} s reached`);
+    if (summary.reason === "cancelled") parts.push("cancelled");
     if (summary.mayHaveApplied) parts.push("an earlier attempt may have been applied and the check could not tell");
     return `(${parts.join("; ")})`;
 }

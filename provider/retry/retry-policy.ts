@@ -27,7 +27,8 @@ export interface RetryFacts {
     readonly random: () => number;
 }
 
-export type StopReason = "not-retryable" | "deadline";
+/** Why an operation stopped trying: the error is not worth retrying, its deadline came, or its caller cancelled it. */
+export type StopReason = "not-retryable" | "deadline" | "cancelled";
 
 export type RetryDecision = { readonly retry: true; readonly delayMs: number } | { readonly retry: false; readonly reason: StopReason };
 

@@ -12,7 +12,7 @@
  * how long.
  */
 import { toLiveApiError, LiveApiError } from "../api/errors";
-import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "../api/types";
+import type { Action, ApiResult, CallOptions, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "../api/types";
 import { SETTLE_BUDGET_MS } from "./constants";
 import type { RetryEvent } from "./events";
 import type { RateLimiter } from "./rate-limiter";
@@ -21,10 +21,11 @@ import { decideRetry, type StopReason } from "./retry-policy";
 import { resolveRetryOptions, type ResolvedRetryOptions, type RetryingLiveApiOptions } from "./retrying-options";
 import { observe, verdictAfterAmbiguity, writeOutcome, type Observation, type WriteOperation } from "./settle";
 
-/** When an operation started and when it must be over, on the options' clock. */
+/** When an operation started and when it must be over, on the options' clock, and what may cancel it. */
 interface Budget {
     readonly startedAt: number;
     readonly deadlineAt: number;
+    readonly signal?: AbortSignal;
 }
 
 /** How an operation's attempts went so far. */
@@ -63,20 +64,20 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
         return this.#options.limiters.get(action) as RateLimiter;
     }
 
-    add(request: RecordNotifyConfig): Promise<ApiResult> {
-        return this.#write("add", "AddLiveRecordNotifyConfig", request, () => this.#inner.add(request));
+    add(request: RecordNotifyConfig, options?: CallOptions): Promise<ApiResult> {
+        return this.#write("add", "AddLiveRecordNotifyConfig", request, () => this.#inner.add(request), this.#budgetOf(options));
     }
 
-    update(request: RecordNotifyConfig): Promise<ApiResult> {
-        return this.#write("update", "UpdateLiveRecordNotifyConfig", request, () => this.#inner.update(request));
+    update(request: RecordNotifyConfig, options?: CallOptions): Promise<ApiResult> {
+        return this.#write("update", "UpdateLiveRecordNotifyConfig", request, () => this.#inner.update(request), this.#budgetOf(options));
     }
 
-    delete(request: DomainRequest): Promise<ApiResult> {
-        return this.#write("delete", "DeleteLiveRecordNotifyConfig", request, () => this.#inner.delete(request));
+    delete(request: DomainRequest, options?: CallOptions): Promise<ApiResult> {
+        return this.#write("delete", "DeleteLiveRecordNotifyConfig", request, () => this.#inner.delete(request), this.#budgetOf(options));
     }
 
-    describe(request: DomainRequest): Promise<DescribeResult> {
-        return this.#describe(request, this.#budget(this.#options.operationTimeoutMs));
+    describe(request: DomainRequest, options?: CallOptions): Promise<DescribeResult> {
+        return this.#describe(request, this.#budgetOf(options));
     }
 
     async #describe(request: DomainRequest, budget: Budget): Promise<DescribeResult> {
@@ -92,8 +93,8 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
         action: Action,
         request: RecordNotifyConfig | DomainRequest,
         send: () => Promise<ApiResult>,
+        budget: Budget,
     ): Promise<ApiResult> {
-        const budget = this.#budget(this.#options.operationTimeoutMs);
         const progress: Progress = { attempts: 0, waitedMs: 0, ambiguous: false };
         const ending = await this.#attempts(action, request.domainName, send, budget, progress, async (error) => {
             if (!progress.ambiguous) return { type: "policy", kind: error.kind };
@@ -118,7 +119,7 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
         if (progress.ambiguous) {
             // Giving up on a write that may have applied: look before reporting it as failed.
             const remaining = budget.deadlineAt - this.#options.clock.now();
-            const seen = await this.#observe(request.domainName, this.#budget(Math.max(remaining, SETTLE_BUDGET_MS)));
+            const seen = await this.#observe(request.domainName, this.#budget(Math.max(remaining, SETTLE_BUDGET_MS), budget.signal));
             const outcome = seen === undefined ? "unknown" : writeOutcome(operation, request, seen.config, seen.authKeyView);
             this.#emit({ type: "settle", action, domainName: request.domainName, outcome });
             if (seen !== undefined && outcome === "applied") return { requestId: seen.requestId };
@@ -136,12 +137,14 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
         progress: Progress,
         onError?: (error: LiveApiError) => Promise<Turn<T>>,
     ): Promise<Ending<T>> {
-        const { clock, sleep, random } = this.#options;
+        const { clock, random } = this.#options;
+        const sleep = (ms: number) => this.#sleep(ms, budget.signal);
         const limiter = this.limiterFor(action);
         let last: LiveApiError | undefined;
         for (;;) {
             let epoch: number;
             for (;;) {
+                if (budget.signal?.aborted) return { ok: false, error: last ?? notSentError(action), reason: "cancelled" };
                 // A slot beyond the deadline is not taken: an abandoned slot would delay every later caller.
                 const reserved = limiter.reserve(budget.deadlineAt - clock.now());
                 // Awaited only when it is a promise: a local slot and its epoch are read with nothing in between.
@@ -158,6 +161,7 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
                 // A rate cut while we slept voided our slot: take one at the new spacing.
                 if (limiter.epoch === epoch) break;
             }
+            if (budget.signal?.aborted) return { ok: false, error: last ?? notSentError(action), reason: "cancelled" };
             progress.attempts += 1;
             const attempt = progress.attempts;
             this.#emit({ type: "attempt", action, domainName, attempt });
@@ -211,6 +215,7 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
             this.#emit({ type: "delay", action, domainName, attempt: attempt + 1, reason: "backoff", delayMs: decision.delayMs });
             await sleep(decision.delayMs);
             progress.waitedMs += decision.delayMs;
+            if (budget.signal?.aborted) return { ok: false, error, reason: "cancelled" };
         }
     }
 
@@ -223,9 +228,32 @@ export class RetryingLiveApi implements LiveRecordNotifyApi {
         }
     }
 
-    #budget(timeoutMs: number): Budget {
+    #budget(timeoutMs: number, signal?: AbortSignal): Budget {
         const startedAt = this.#options.clock.now();
-        return { startedAt, deadlineAt: startedAt + timeoutMs };
+        return { startedAt, deadlineAt: startedAt + timeoutMs, ...(signal ? { signal } : {}) };
+    }
+
+    /** A call's budget: its own timeout when given (checked like the option), else the operation default. */
+    #budgetOf(options: CallOptions | undefined): Budget {
+        const timeoutMs = options?.timeoutMs ?? this.#options.operationTimeoutMs;
+        if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+            throw new TypeError(`RetryingLiveApi: timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+        }
+        return this.#budget(timeoutMs, options?.signal);
+    }
+
+    /** The options' sleep, ended early (resolved, not rejected) when `signal` aborts; the loop then stops. */
+    #sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+        if (!signal) return this.#options.sleep(ms);
+        if (signal.aborted) return Promise.resolve();
+        return new Promise((resolve) => {
+            const done = () => {
+                signal.removeEventListener("abort", done);
+                resolve();
+            };
+            signal.addEventListener("abort", done);
+            this.#options.sleep(ms).then(done, done);
+        });
     }
 
     #giveUp(

@@ -68,6 +68,8 @@ describe("bench/pipelines numbers", () => {
             run(8, "store", 1.05, 0.01),
             run(8, "store+foreign", 1.3, 0.05),
             run(2, "store", 1.5, 0.5, 1),
+            run(4, "store-cluster", 1.2, 0.01),
+            run(4, "store-failover", 1.4, 0.02, 1),
         ]);
         const of = (scope: string, target: string) => verdicts.find((v) => v.scope === scope && v.target.startsWith(target))?.pass;
         assert.equal(of("pipelines K=8 no-store", "failed"), true);
@@ -77,5 +79,8 @@ describe("bench/pipelines numbers", () => {
         assert.equal(of("pipelines K=8 store+foreign", "worst"), false);
         assert.equal(of("pipelines K=2 store", "failed"), false);
         assert.equal(of("pipelines K=2 store", "worst"), undefined);
+        assert.equal(of("pipelines K=4 store-cluster", "worst"), false, "the cluster has the one-node target at K = 4");
+        assert.equal(of("pipelines K=4 store-failover", "worst"), undefined, "the failover's cost is reported, not targeted");
+        assert.equal(of("pipelines K=4 store-failover", "failed"), false);
     });
 });

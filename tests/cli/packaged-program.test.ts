@@ -22,7 +22,7 @@ const READ_ONLY = {
 };
 const NOTIFY_AUTH_KEY = "PackagedCliKey0042";
 /** The serialized provider of an installed package: a `require` by package name, nothing else. */
-const REQUIRE_FORM = /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/resource\/handler\.js"\);\n/;
+const REQUIRE_FORM = /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/dynamic\/handler\.js"\);\n/;
 
 interface Spec {
     readonly name: string;
@@ -121,7 +121,7 @@ describe("cli: the packed package in a separate program, through the real pulumi
 
     it("an upgraded package version gives an empty preview: no replacement because the provider's code changed", async () => {
         const before = await providerTexts();
-        pkg.bump("0.1.1-test.2", "provider/resource/provider.js", "// upgraded build");
+        pkg.bump("0.1.1-test.2", "provider/dynamic/provider.js", "// upgraded build");
         assert.equal(await pkg.installInto(program), "0.1.1-test.2");
         const preview = await pulumi(["preview", "--expect-no-changes"]);
         assert.match(preview.stdout, /3 unchanged/);

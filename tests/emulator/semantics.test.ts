@@ -34,6 +34,7 @@ describe("emulator semantics profiles", () => {
                 describeAuthKey: "clear",
                 boolWire: "bool",
                 missingConfig: "404",
+                authKeyRule: "16-32-alnum",
                 throttleCode: "Throttling.User",
             });
         });
@@ -148,17 +149,45 @@ describe("emulator semantics profiles", () => {
     });
 
     describe("--bool-wire yesno", () => {
-        it("accepts yes/no in any case, refuses true/false naming the parameter, and describes yes/no", async () => {
+        it("accepts the official SDK's true/false and the API pages' yes/no in any case, and describes yes/no", async () => {
             const { call, stored } = await emulator({ boolWire: "yesno" });
-            const refused = await call(ADD, { ...full, NeedStatusNotify: true });
-            assert.equal(outcomeOf(refused), "InvalidParameter");
-            assert.match(refused.ok ? "" : String(refused.data?.["Message"]), /NeedStatusNotify/);
-            assert.equal(outcomeOf(await call(ADD, { ...full, NeedStatusNotify: "Yes", NotifyReqAuth: "no" })), "OK");
+            // What the official SDKs send (booleans as "true"/"false"): a service its SDK cannot call is no reading at all.
+            assert.equal(outcomeOf(await call(ADD, { ...full, NeedStatusNotify: true, NotifyReqAuth: true })), "OK");
             assert.equal((await stored()).needStatusNotify, true);
+            assert.equal(outcomeOf(await call(UPDATE, { ...full, NeedStatusNotify: "No", NotifyReqAuth: "yes" })), "OK");
+            assert.equal((await stored()).needStatusNotify, false);
             const r = await call(DESCRIBE, { DomainName: DOMAIN });
             assert.ok(r.ok);
-            assert.deepEqual([r.body["LiveRecordNotifyConfig"].NeedStatusNotify, r.body["LiveRecordNotifyConfig"].NotifyReqAuth], ["yes", "no"]);
+            assert.deepEqual([r.body["LiveRecordNotifyConfig"].NeedStatusNotify, r.body["LiveRecordNotifyConfig"].NotifyReqAuth], ["no", "yes"]);
         });
+
+        it("still refuses a value that is no boolean in either form, naming the parameter", async () => {
+            const { call } = await emulator({ boolWire: "yesno" });
+            const refused = await call(ADD, { ...full, NeedStatusNotify: "maybe" });
+            assert.equal(outcomeOf(refused), "InvalidParameter");
+            assert.match(refused.ok ? "" : String(refused.data?.["Message"]), /NeedStatusNotify/);
+        });
+    });
+
+    describe("--auth-key-rule", () => {
+        for (const [authKeyRule, expected] of [
+            ["16-32-alnum", "InvalidNotifyAuthKey.Malformed"],
+            ["none", "OK"],
+        ] as const) {
+            it(`${authKeyRule}: a 12-character key with a hyphen answers ${expected}; a 16-32 letters-and-digits key is always taken`, async () => {
+                const { call, stored } = await emulator({ authKeyRule });
+                const r = await call(ADD, { ...full, NotifyAuthKey: "short-key-12" });
+                assert.equal(outcomeOf(r), expected);
+                if (!r.ok) {
+                    // The rule is in the answer (a client can name it), the key never is.
+                    assert.match(String(r.data?.["Message"]), /16 to 32 characters .* letters and digits/);
+                    assert.ok(!JSON.stringify(r.data).includes("short-key-12"));
+                } else {
+                    assert.equal((await stored()).notifyAuthKey, "short-key-12");
+                }
+                assert.equal(outcomeOf(await call(r.ok ? UPDATE : ADD, full)), "OK");
+            });
+        }
     });
 
     describe("--missing-config", () => {

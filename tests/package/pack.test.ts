@@ -65,6 +65,9 @@ describe("the published package (npm pack)", function () {
             "pulumi-alicloud-live/client",
             "pulumi-alicloud-live/emulator",
             "pulumi-alicloud-live/package.json",
+            "pulumi-alicloud-live/dist/provider/dynamic/handler.js",
+            "pulumi-alicloud-live/dist/provider/dynamic/provider.js",
+            // What stacks written by 0.1.x recorded: refresh and destroy still load these.
             "pulumi-alicloud-live/dist/provider/resource/handler.js",
             "pulumi-alicloud-live/dist/provider/resource/provider.js",
         ]) {

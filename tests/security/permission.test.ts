@@ -10,7 +10,7 @@ import { startProviderHost, type ProviderHost } from "../../tools/host-driver/ho
 import { HostRpcError } from "../../tools/host-driver/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
-import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
+import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import { serializedProviderText } from "../soak/provider-text";
 import { rejection } from "../support/rejection";
 

@@ -15,16 +15,23 @@ import { findRepoRoot, isRepoDist, linkedProjectDir, type ProjectDir } from "../
 import { runOperationInChild, type ChildOperationOptions, type ChildOperationResult } from "../../tools/host-driver/run-in-child";
 import { parseState, type StackState } from "../../tools/host-driver/state";
 import { LiveClient } from "../../provider/api/client";
-import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
+import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import { serializedProviderText } from "../soak/provider-text";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const AK_ID = "HygieneTestKeyId";
 const AK_SECRET = "hygiene-ak-secret-7Qx2Lm9Vp4Wz";
 const NOTIFY_KEY = "HygieneKey7Qx2Lm9Vp4Wz0";
-/** A key `check` refuses (a hyphen): it must not be echoed either. */
-const BAD_KEY = "Zk9Hygiene-Refused-Key";
-const SECRETS: Readonly<Record<string, string>> = { "the AccessKey secret": AK_SECRET, "the NotifyAuthKey": NOTIFY_KEY, "the refused key": BAD_KEY };
+/** Refused by check (whitespace can never work). */
+const BAD_KEY = "Zk9Hygiene Refused Key";
+/** Taken by check, refused by the service under its documented 16-32 letters-and-digits rule (the emulator's default). */
+const SERVICE_REFUSED_KEY = "Zk9Hygiene-Service-Refused";
+const SECRETS: Readonly<Record<string, string>> = {
+    "the AccessKey secret": AK_SECRET,
+    "the NotifyAuthKey": NOTIFY_KEY,
+    "the refused key": BAD_KEY,
+    "the key the service refused": SERVICE_REFUSED_KEY,
+};
 
 /** Fails naming where a secret was found, without printing the secret. */
 function assertClean(text: string, where: string): void {
@@ -172,7 +179,16 @@ describe("security: secret hygiene", function () {
         it("a key that check refuses is not echoed", async () => {
             const res = await operate("up", { [`${PROJECT}:notifyAuthKey`]: BAD_KEY });
             assert.notEqual(res.code, 0);
-            assert.match(res.result!.errors.join("\n"), /notifyAuthKey must be 16-32 ASCII letters and digits/);
+            assert.match(res.result!.errors.join("\n"), /notifyAuthKey must not contain whitespace or control characters/);
+        });
+
+        it("a key the service refuses fails up naming notifyAuthKey and the service's rule, and is not echoed", async () => {
+            const res = await operate("up", { [`${PROJECT}:notifyAuthKey`]: SERVICE_REFUSED_KEY });
+            assert.notEqual(res.code, 0);
+            const errors = res.result!.errors.join("\n");
+            assert.match(errors, /InvalidNotifyAuthKey\.Malformed/);
+            assert.match(errors, /16 to 32 characters in length and can contain only letters and digits/);
+            assert.match(errors, /The service refused notifyAuthKey/);
         });
 
         it("destroy: nothing left, and the emulator's request log never held a secret", async () => {

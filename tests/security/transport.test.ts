@@ -13,7 +13,7 @@ import * as sinon from "sinon";
 import { startProviderHost, type ProviderHost } from "../../tools/host-driver/host";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
-import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/resource/provider";
+import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import { serializedProviderText } from "../soak/provider-text";
 import { selfSignedLoopbackCertificate } from "./support/self-signed";
 import { configureRequest as configOf } from "../support/configure-request";

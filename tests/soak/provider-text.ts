@@ -4,7 +4,7 @@
  * returns that registration, so a test can compare the soak's registrations with a real one.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { LiveRecordNotifyConfig, type LiveRecordNotifyConfigArgs } from "../../provider/resource/resource";
+import { LiveRecordNotifyConfig, type LiveRecordNotifyConfigArgs } from "../../provider/dynamic/resource";
 
 export interface CapturedRegistration {
     readonly type: string;

@@ -1,11 +1,14 @@
 /**
  * A real `redis-server` for tests and the benchmark: on 127.0.0.1, a free port, no persistence
  * (`--save '' --appendonly no`), in a temporary directory, stopped (and killed if this process
- * exits first). Installs the Debian package through scripts/ensure-redis-server.sh when missing,
+ * exits first). Installs the Debian packages through scripts/ensure-redis-server.sh when missing,
  * and fails with its reason when that is impossible: a test needing Redis never silently skips.
+ *
+ * Options make it a TLS server, a cluster node, a replica or an ACL'd one (redis-cluster.ts and
+ * redis-sentinel.ts build topologies from it). Secrets go through stdin, never a command line.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -17,14 +20,24 @@ const READY_LINE = /Ready to accept connections/;
 export interface RedisServerOptions {
     /** Default: a free one. */
     readonly port?: number;
-    /** Sets `requirepass`. */
+    /** Sets `requirepass` (and `masterauth`, so replicas of a server with the same password sync). */
     readonly password?: string;
+    /** Serves TLS only (`tls-port`, no plain port), with this certificate; clients need no certificate. */
+    readonly tls?: { readonly cert: string; readonly key: string; readonly ca: string };
+    /** More `redis.conf` lines (`cluster-enabled yes`, `user …`, `replicaof …`), read from stdin. */
+    readonly config?: readonly string[];
+    /** Also put this in the URL (an ACL user); `password` is then that user's. */
+    readonly urlUser?: string;
+    /** The password the URL carries, when not `password` (an ACL user's). */
+    readonly urlPassword?: string;
 }
 
 export interface RunningRedis {
     readonly port: number;
-    /** `redis://127.0.0.1:PORT` (with the password when one is set). */
+    /** `redis://127.0.0.1:PORT` or `rediss://` (with the user and password when set). */
     readonly url: string;
+    /** The temporary directory it runs in. */
+    readonly dir: string;
     readonly pid: number;
     /** SIGKILL, as a crash would. */
     kill(): Promise<void>;
@@ -63,50 +76,69 @@ export function freePort(): Promise<number> {
 const running = new Set<ChildProcess>();
 let hookInstalled = false;
 
-export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningRedis> {
-    ensureRedisServer();
+/** Kills `proc` if this process exits first (a failed test must not leave servers behind). */
+export function killOnExit(proc: ChildProcess): void {
     if (!hookInstalled) {
         hookInstalled = true;
         process.on("exit", () => {
             for (const child of running) child.kill("SIGKILL");
         });
     }
+    running.add(proc);
+    proc.once("exit", () => running.delete(proc));
+}
+
+/** Resolves once `proc` printed a line matching `ready`; kills it and rejects on exit or timeout. */
+export function whenReady(proc: ChildProcess, ready: RegExp, what: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+        let output = "";
+        const timer = setTimeout(
+            () => fail(new Error(`${what} did not start within ${START_TIMEOUT_MS} ms: ${output.slice(-500)}`)),
+            START_TIMEOUT_MS,
+        );
+        const fail = (error: Error) => {
+            clearTimeout(timer);
+            proc.kill("SIGKILL");
+            reject(error);
+        };
+        proc.stdout!.on("data", (chunk: Buffer) => {
+            output += chunk.toString("utf8");
+            if (ready.test(output)) {
+                clearTimeout(timer);
+                resolve();
+            }
+        });
+        proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+        proc.once("exit", (code, signal) => fail(new Error(`${what} exited (${code ?? signal}) before it was ready: ${output.slice(-500)}`)));
+    });
+}
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningRedis> {
+    ensureRedisServer();
     const port = options.port ?? (await freePort());
     const dir = mkdtempSync(path.join(tmpdir(), "redis-test-"));
     let child: ChildProcess | undefined;
 
     const launch = async (): Promise<void> => {
-        const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"];
+        const ports = options.tls ? ["--port", "0", "--tls-port", String(port)] : ["--port", String(port)];
+        const args = [...ports, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"];
+        if (options.tls) {
+            writeFileSync(path.join(dir, "server.crt"), options.tls.cert);
+            writeFileSync(path.join(dir, "server.key"), options.tls.key, { mode: 0o600 });
+            writeFileSync(path.join(dir, "ca.crt"), options.tls.ca);
+            args.push("--tls-cert-file", path.join(dir, "server.crt"), "--tls-key-file", path.join(dir, "server.key"));
+            args.push("--tls-ca-cert-file", path.join(dir, "ca.crt"), "--tls-auth-clients", "no", "--tls-replication", "yes");
+        }
         // The password goes through stdin (a config file read from "-"), never on a command line.
-        const config = options.password === undefined ? "" : `requirepass ${JSON.stringify(options.password)}\n`;
+        const lines = [...(options.config ?? [])];
+        if (options.password !== undefined)
+            lines.push(`requirepass ${JSON.stringify(options.password)}`, `masterauth ${JSON.stringify(options.password)}`);
+        const config = lines.length === 0 ? "" : `${lines.join("\n")}\n`;
         const proc = spawn("redis-server", config ? [...args, "-"] : args, { stdio: ["pipe", "pipe", "pipe"] });
         proc.stdin.end(config);
-        running.add(proc);
-        proc.once("exit", () => running.delete(proc));
+        killOnExit(proc);
         child = proc;
-        await new Promise<void>((resolve, reject) => {
-            let output = "";
-            const timer = setTimeout(
-                () => fail(new Error(`redis-server did not start within ${START_TIMEOUT_MS} ms: ${output.slice(-500)}`)),
-                START_TIMEOUT_MS,
-            );
-            const fail = (error: Error) => {
-                clearTimeout(timer);
-                proc.kill("SIGKILL");
-                reject(error);
-            };
-            proc.stdout.on("data", (chunk: Buffer) => {
-                output += chunk.toString("utf8");
-                if (READY_LINE.test(output)) {
-                    clearTimeout(timer);
-                    resolve();
-                }
-            });
-            proc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-            proc.once("exit", (code, signal) =>
-                fail(new Error(`redis-server exited (${code ?? signal}) before it was ready: ${output.slice(-500)}`)),
-            );
-        });
+        await whenReady(proc, READY_LINE, "redis-server");
     };
 
     const killChild = async (signal: NodeJS.Signals): Promise<void> => {
@@ -118,10 +150,13 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     };
 
     await launch();
-    const auth = options.password === undefined ? "" : `:${encodeURIComponent(options.password)}@`;
+    const urlPassword = options.urlPassword ?? options.password;
+    const user = options.urlUser === undefined ? "" : encodeURIComponent(options.urlUser);
+    const auth = urlPassword === undefined ? (user ? `${user}@` : "") : `${user}:${encodeURIComponent(urlPassword)}@`;
     return {
         port,
-        url: `redis://${auth}127.0.0.1:${port}`,
+        dir,
+        url: `${options.tls ? "rediss" : "redis"}://${auth}127.0.0.1:${port}`,
         get pid() {
             return child?.pid ?? -1;
         },

@@ -10,7 +10,7 @@ import { MINIMUM_GO, type BuildRecipe, type GoBinary } from "./recipe";
 
 /** How often a running build says it is still running. */
 const HEARTBEAT_MS = 20_000;
-/** A cold build of both binaries takes minutes on 2 cores; past this something is wrong. */
+/** A cold build of one binary takes minutes on 2 cores; past this something is wrong. */
 const BUILD_STEP_TIMEOUT_MS = 45 * 60_000;
 /** `go version` and the module proxy probe answer in seconds when they answer at all. */
 const PROBE_TIMEOUT_MS = 120_000;

@@ -2,7 +2,7 @@
  * How a Pulumi CLI is built from Pulumi's Go modules, as data: the modules and versions, the Go
  * module file, the build flags and the one plugin that is a script. Pure: `build.ts` carries it out.
  *
- * Two binaries come from two separate Go modules of ours, because they need different versions of
+ * Each binary comes from a separate Go module of ours, because they need different versions of
  * `github.com/pulumi/pulumi/sdk/v3` (one Go module holds one version of each dependency):
  * - `pulumi` from `pkg/v3` at exactly the version of the pinned `@pulumi/pulumi` SDK;
  * - `pulumi-language-nodejs`. Its own module (`sdk/nodejs/cmd/pulumi-language-nodejs/v3`, untagged)
@@ -11,6 +11,10 @@
  *   it inside `sdk/v3` itself: `sdk/v3` v3.68.0 (May 2023; v3.69.0 moved it to its own module). The
  *   CLI talks to it over the stable LanguageRuntime gRPC protocol and falls back where an older host
  *   answers `Unimplemented`; the program itself runs on the SDK the program installs.
+ *
+ * A third, `pulumi-language-yaml` (Pulumi YAML programs), comes from `github.com/pulumi/pulumi-yaml`,
+ * built against that release's own dependency versions (pulumi v3.206.0): it does not compile against
+ * v3.248.0, and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy.
  */
 import { createHash } from "node:crypto";
 
@@ -20,9 +24,14 @@ const CLIPBOARD_REPLACE = "github.com/atotto/clipboard => github.com/tgummerer/c
 /** The last `sdk/v3` release whose module still contains the Node.js language host. */
 export const LANGUAGE_HOST_SDK_VERSION = "3.68.0";
 
+/** The `pulumi-yaml` release the YAML language host is built from. */
+export const YAML_HOST_VERSION = "1.25.0";
+
 /** Pulumi's release build: `-trimpath`, these tags, and the version stamped into the binary. */
 const BUILD_TAGS = "osusergo,grpcnotrace";
 const VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
+/** Where pulumi-yaml's release build stamps its version (the host reports it to the engine). */
+const YAML_VERSION_VARIABLE = "github.com/pulumi/pulumi-yaml/pkg/version.Version";
 
 /** Oldest Go that compiles `pkg/v3` v3.248 (its go.mod says `go 1.25.11`). */
 export const MINIMUM_GO = { major: 1, minor: 25 } as const;
@@ -60,8 +69,8 @@ function toolsGo(mainPackage: string): string {
 }
 
 /** `go build` arguments, less `-o <file>`, which the builder adds. */
-function buildArgs(versionStamp: string, mainPackage: string): string[] {
-    return ["build", "-v", "-trimpath", "-tags", BUILD_TAGS, "-ldflags", `-X ${VERSION_VARIABLE}=v${versionStamp}`, mainPackage];
+function buildArgs(versionStamp: string, mainPackage: string, versionVariable = VERSION_VARIABLE): string[] {
+    return ["build", "-v", "-trimpath", "-tags", BUILD_TAGS, "-ldflags", `-X ${versionVariable}=v${versionStamp}`, mainPackage];
 }
 
 /**
@@ -81,6 +90,7 @@ export function buildRecipe(version: string): BuildRecipe {
     if (!/^\d+\.\d+\.\d+$/.test(version)) throw new TypeError(`Pulumi CLI version must look like 3.248.0, got ${JSON.stringify(version)}`);
     const cliMain = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
     const hostMain = "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs";
+    const yamlHostMain = "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml";
     const binaries: GoBinary[] = [
         {
             name: "pulumi",
@@ -99,6 +109,13 @@ export function buildRecipe(version: string): BuildRecipe {
             toolsGo: toolsGo(hostMain),
             buildArgs: buildArgs(LANGUAGE_HOST_SDK_VERSION, hostMain),
         },
+        {
+            name: "pulumi-language-yaml",
+            moduleDir: "language-yaml",
+            goMod: goMod("pulumi-alicloud-live/pulumi-language-yaml", [`github.com/pulumi/pulumi-yaml v${YAML_HOST_VERSION}`]),
+            toolsGo: toolsGo(yamlHostMain),
+            buildArgs: buildArgs(YAML_HOST_VERSION, yamlHostMain, YAML_VERSION_VARIABLE),
+        },
     ];
     const scripts = [{ name: "pulumi-resource-pulumi-nodejs", text: DYNAMIC_PROVIDER_SCRIPT }];
     const fingerprint = createHash("sha256").update(JSON.stringify({ version, binaries, scripts })).digest("hex").slice(0, 12);
@@ -106,4 +123,4 @@ export function buildRecipe(version: string): BuildRecipe {
 }
 
 /** The executables a working CLI folder holds. */
-export const CLI_EXECUTABLES = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"] as const;
+export const CLI_EXECUTABLES = ["pulumi", "pulumi-language-nodejs", "pulumi-language-yaml", "pulumi-resource-pulumi-nodejs"] as const;

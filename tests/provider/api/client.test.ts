@@ -113,19 +113,25 @@ describe("provider/api/client (wire format against a scripted loopback server)",
         });
     });
 
-    it("switches booleans to yes/no when the service refuses true/false, once, and keeps that form", async () => {
-        answer = (req, res) => {
-            const flag = req.url.searchParams.get("NeedStatusNotify") ?? new URLSearchParams(req.body).get("NeedStatusNotify");
-            if (flag === "true" || flag === "false")
-                json(res, 400, { RequestId: "B-1", Code: "InvalidParameter", Message: "Specified parameter NeedStatusNotify is not valid." });
-            else json(res, 200, { RequestId: "OK-2" });
-        };
+    it("sends booleans as the official SDK does (true/false), one request per call; a refusal is the caller's error, never a second request", async () => {
+        answer = (_req, res) =>
+            json(res, 400, { RequestId: "B-1", Code: "InvalidParameter", Message: "Specified parameter NeedStatusNotify is not valid." });
         const c = client();
         const config = { domainName: "a.example.com", notifyUrl: "https://x", needStatusNotify: true, notifyReqAuth: false };
-        assert.deepEqual(await c.add(config), { requestId: "OK-2" });
-        assert.deepEqual(await c.update(config), { requestId: "OK-2" });
+        assert.equal((await rejection(c.add(config))).code, "InvalidParameter");
+        assert.equal((await rejection(c.update(config))).code, "InvalidParameter");
         const flags = seen.map((s) => s.url.searchParams.get("NeedStatusNotify") ?? new URLSearchParams(s.body).get("NeedStatusNotify"));
-        assert.deepEqual(flags, ["true", "yes", "yes"], "one refused call, then yes/no for good");
+        assert.deepEqual(flags, ["true", "true"], "one request per call, in the SDK's form");
+    });
+
+    it("reads a Describe that answers yes/no as booleans", async () => {
+        answer = (_req, res) =>
+            json(res, 200, {
+                RequestId: "D-2",
+                LiveRecordNotifyConfig: { DomainName: "a.example.com", NotifyUrl: "https://x/y", NeedStatusNotify: "yes", NotifyReqAuth: "no" },
+            });
+        const r = await client().describe({ domainName: "a.example.com" });
+        assert.deepEqual([r.config.needStatusNotify, r.config.notifyReqAuth], [true, false]);
     });
 
     it("reads a 200 Describe with an empty LiveRecordNotifyConfig as not found", async () => {

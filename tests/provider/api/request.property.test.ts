@@ -12,7 +12,7 @@ import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from
 import { resolveKey } from "../../../emulator/accounts";
 import { describeView, runAction, type ActionName } from "../../../emulator/actions";
 import { ApiError } from "../../../emulator/errors";
-import { DEFAULT_SEMANTICS } from "../../../emulator/semantics";
+import { DEFAULT_SEMANTICS, type SemanticsProfile } from "../../../emulator/semantics";
 import { ConfigStore } from "../../../emulator/store";
 import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
@@ -40,16 +40,24 @@ function wireParams(config: CanonicalConfig): Map<string, string> {
     return new Map(Object.entries(OpenApiUtil.query(configParams(config)) as Record<string, string>));
 }
 
+/**
+ * The service that takes any NotifyAuthKey (`--auth-key-rule none`): the provider leaves the documented
+ * 16-32 rule to the service, so only under this reading must every accepted input be accepted.
+ */
+const ANY_KEY: SemanticsProfile = { ...DEFAULT_SEMANTICS, authKeyRule: "none" };
+const DOCUMENTED_KEY = /^[A-Za-z0-9]{16,32}$/;
+
 /** Runs one action on the emulator's model; a rejection is returned as its error code. */
 function emulate(
     action: ActionName,
     params: ReadonlyMap<string, string>,
     store: ConfigStore,
+    semantics: SemanticsProfile = ANY_KEY,
 ): { ok: true; body: Record<string, unknown> } | { ok: false; code: string } {
     try {
         return {
             ok: true,
-            body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics: DEFAULT_SEMANTICS }),
+            body: runAction(action, params, { store, key: KEY, ownsDomain: () => true, semantics }),
         };
     } catch (error) {
         if (error instanceof ApiError) return { ok: false, code: error.code };
@@ -85,6 +93,11 @@ describe("provider/api/request (property-based, judged by the emulator's rules)"
                 assert.ok(stored, "Add stored nothing");
                 const read = describeResult({ RequestId: "R", LiveRecordNotifyConfig: describeView(stored) }, config.domainName);
                 assert.deepEqual(canonicalConfig(read.config), config, "the service would hold something else than was declared");
+
+                // Under the documented key rule, a key outside it is the one thing the service may refuse.
+                const strict = emulate("AddLiveRecordNotifyConfig", params, new ConfigStore(), DEFAULT_SEMANTICS);
+                const keyOutsideRule = config.notifyAuthKey !== undefined && !DOCUMENTED_KEY.test(config.notifyAuthKey);
+                assert.deepEqual(strict.ok ? "OK" : strict.code, keyOutsideRule ? "InvalidNotifyAuthKey.Malformed" : "OK");
             }),
             { numRuns: 3_000, seed: SEED + 10 },
         );
@@ -98,7 +111,7 @@ describe("provider/api/request (property-based, judged by the emulator's rules)"
 
         before(async () => {
             // A generous quota: this test is about the form of requests, not about throttling.
-            emulator = await startEmulator({ writeQps: 100_000, readQps: 100_000 });
+            emulator = await startEmulator({ writeQps: 100_000, readQps: 100_000, authKeyRule: "none" });
             admin = new EmulatorAdmin(emulator.url);
             client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
         });

@@ -6,7 +6,7 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { checkInputs } from "../../../provider/resource/check";
 import { INPUT_KEYS } from "../../../provider/resource/inputs";
-import { FIELD_SCHEMAS, NOTIFY_AUTH_KEY_PATTERN } from "../../../provider/resource/schema";
+import { FIELD_SCHEMAS, notifyAuthKeyProblem } from "../../../provider/resource/schema";
 import { isUnknown, UNKNOWN_VALUE } from "../../../provider/resource/unknown";
 import { anyNewsArb, inputsArb, KEY_MARKER, mostlyValidInputsArb, type InputBag } from "./support/input-arbitraries";
 
@@ -126,7 +126,7 @@ describe("resource/check (property-based)", function () {
                     if (!isUnknown(inputs[flag])) assert.equal(typeof inputs[flag], "boolean", flag);
                 }
                 if (typeof inputs.notifyAuthKey === "string" && !isUnknown(inputs.notifyAuthKey)) {
-                    assert.match(inputs.notifyAuthKey, NOTIFY_AUTH_KEY_PATTERN);
+                    assert.equal(notifyAuthKeyProblem(inputs.notifyAuthKey), undefined);
                 }
                 if (inputs.notifyReqAuth === true) assert.ok(inputs.notifyAuthKey !== undefined, "signed callbacks without a key");
             }),

@@ -79,9 +79,19 @@ describe("resource/check", () => {
             ["needStatusNotify is a boolean", { ...VALID, needStatusNotify: "true" }, "needStatusNotify", /needStatusNotify must be a boolean/],
             ["notifyReqAuth is a boolean", { ...VALID, notifyReqAuth: 1 }, "notifyReqAuth", /notifyReqAuth must be a boolean/],
             ["adoptExisting is a boolean", { ...VALID, adoptExisting: "yes" }, "adoptExisting", /adoptExisting must be a boolean/],
-            ["notifyAuthKey too short", { ...VALID, notifyAuthKey: "short1" }, "notifyAuthKey", /16-32 ASCII letters and digits/],
-            ["notifyAuthKey too long", { ...VALID, notifyAuthKey: "a".repeat(33) }, "notifyAuthKey", /16-32 ASCII letters and digits/],
-            ["notifyAuthKey charset", { ...VALID, notifyAuthKey: "abcdefgh-12345678" }, "notifyAuthKey", /16-32 ASCII letters and digits/],
+            ["notifyAuthKey too long", { ...VALID, notifyAuthKey: "a".repeat(257) }, "notifyAuthKey", /notifyAuthKey must be at most 256 characters/],
+            [
+                "notifyAuthKey with a space",
+                { ...VALID, notifyAuthKey: "abcdefgh 12345678" },
+                "notifyAuthKey",
+                /notifyAuthKey must not contain whitespace or control characters/,
+            ],
+            [
+                "notifyAuthKey with a control character",
+                { ...VALID, notifyAuthKey: "abcdefgh\u000112345678" },
+                "notifyAuthKey",
+                /must not contain whitespace or control/,
+            ],
             ["notifyAuthKey required with notifyReqAuth", { ...VALID, notifyReqAuth: true }, "notifyAuthKey", /required when notifyReqAuth is true/],
             [
                 "unknown property",
@@ -114,7 +124,7 @@ describe("resource/check", () => {
     });
 
     it("never puts the key's value in a reason", () => {
-        const secret = "Sup3rSecretButInvalid-Key!";
+        const secret = "Sup3rSecret ButInvalid-Key!";
         const failures = failuresOf({ ...VALID, notifyReqAuth: true, notifyAuthKey: secret });
         assert.equal(failures.length, 1);
         assert.equal(failures[0][0], "notifyAuthKey");

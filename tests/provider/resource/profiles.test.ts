@@ -11,7 +11,7 @@ import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
 import { changedFields } from "../../../provider/resource/diff";
 import { ResourceInitError } from "../../../provider/resource/init-error";
-import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/resource/provider";
+import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";
 import { keepsOnDemandUrl, PROFILES } from "./support/profiles";
 import { configureRequest as configure } from "../../support/configure-request";
 import { rejection } from "../../support/rejection";
@@ -176,7 +176,7 @@ describe("provider under every emulator semantics profile", function () {
             it("costs: an update that removes nothing is one Update; a removal adds one Describe (and a refused Update where empty values are refused)", async () => {
                 const domain = "cost.example.com";
                 const full = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/c1", onDemandUrl: "https://cb.example.com/od" });
-                const created = await provider.create(full as never); // also settles the boolean form, once per client
+                const created = await provider.create(full as never);
                 const calls = async (work: () => Promise<unknown>) => {
                     const since = (await admin.requests()).at(-1)?.seq ?? 0;
                     await work();

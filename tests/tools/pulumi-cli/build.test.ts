@@ -61,6 +61,18 @@ describe("tools/pulumi-cli build (with a fake go: the checks and the never-half-
         await refusal(/go build of pulumi failed:\ncompile: something broke/);
     });
 
+    it("the YAML host's modules not served: names the module, and the CLI already compiled is not published either", async () => {
+        const tidyFailsForYaml = `
+case "$(pwd)" in
+  */language-yaml) [ "$1" = mod ] && { echo "go: github.com/pulumi/pulumi-yaml@v1.25.0: reading https://proxy.example.invalid/...: 404 Not Found" >&2; exit 1; } ;;
+esac
+${fakeGo("go1.26.8")}
+[ "$1" = build ] && { printf '#!/bin/sh\\necho v3.248.0\\n' > "$3"; chmod +x "$3"; }
+exit 0`;
+        bin.add("go", tidyFailsForYaml);
+        await refusal(/go mod tidy for pulumi-language-yaml failed:\n.*github\.com\/pulumi\/pulumi-yaml@v1\.25\.0: .*404 Not Found/);
+    });
+
     it("a build whose pulumi does not report the expected version is not published", async () => {
         // `go build -o FILE` of the fake writes a pulumi that prints the wrong version.
         bin.add("go", `${fakeGo("go1.26.8")}\n[ "$1" = build ] && { printf '#!/bin/sh\\necho v0.0.1\\n' > "$3"; chmod +x "$3"; }\nexit 0`);
@@ -71,10 +83,18 @@ describe("tools/pulumi-cli build (with a fake go: the checks and the never-half-
         bin.add("go", `${fakeGo("go1.26.8")}\n[ "$1" = build ] && { printf '#!/bin/sh\\necho v3.248.0\\n' > "$3"; chmod +x "$3"; }\nexit 0`);
         const lines: string[] = [];
         await attempt(lines);
-        assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"]);
+        assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), [
+            "pulumi",
+            "pulumi-language-nodejs",
+            "pulumi-language-yaml",
+            "pulumi-resource-pulumi-nodejs",
+        ]);
         assert.deepEqual(fs.readdirSync(parent), ["cli"], "no staging folder left");
         assert.match(lines[0], /Building the Pulumi CLI v3\.248\.0 from Pulumi's Go modules/);
         assert.ok(lines.some((l) => /pulumi-language-nodejs: compiling/.test(l)));
+        assert.ok(
+            lines.some((l) => /pulumi-language-yaml: compiling \(go build .*github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml\)/.test(l)),
+        );
         assert.match(lines.at(-1)!, /Pulumi CLI v3\.248\.0 ready in /);
     });
 });

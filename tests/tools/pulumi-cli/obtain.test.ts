@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { CliBuildError } from "../../../tools/pulumi-cli/build";
 import { cacheRoot, obtainPulumiCli, pathWithCli, pinnedSdkVersion } from "../../../tools/pulumi-cli/obtain";
-import { buildRecipe } from "../../../tools/pulumi-cli/recipe";
+import { buildRecipe, CLI_EXECUTABLES } from "../../../tools/pulumi-cli/recipe";
 import { fakeBin, type FakeBin } from "./fake-tools";
 
 describe("tools/pulumi-cli obtain", function () {
@@ -22,14 +22,14 @@ describe("tools/pulumi-cli obtain", function () {
         fs.rmSync(cache, { recursive: true, force: true });
     });
 
-    /** A cache entry of the current recipe whose `pulumi` prints `version`. */
-    const seedCache = (version: string, complete = true) => {
+    /** A cache entry of the current recipe whose `pulumi` prints `version`, with every executable but `missing`. */
+    const seedCache = (version: string, missing?: (typeof CLI_EXECUTABLES)[number]) => {
         const recipe = buildRecipe(pinnedSdkVersion());
         const dir = path.join(cache, `v${recipe.version}-${recipe.fingerprint}`);
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(path.join(dir, "pulumi"), `#!/bin/sh\necho ${version}\n`, { mode: 0o755 });
-        fs.writeFileSync(path.join(dir, "pulumi-language-nodejs"), "", { mode: 0o755 });
-        if (complete) fs.writeFileSync(path.join(dir, "pulumi-resource-pulumi-nodejs"), "", { mode: 0o755 });
+        for (const name of CLI_EXECUTABLES.filter((n) => n !== "pulumi" && n !== missing))
+            fs.writeFileSync(path.join(dir, name), "", { mode: 0o755 });
         return dir;
     };
 
@@ -59,8 +59,8 @@ describe("tools/pulumi-cli obtain", function () {
         assert.equal(forced.source, "cache");
     });
 
-    it("an incomplete cache entry is not used: it is removed and a build is tried (here: no Go, a clear error)", async () => {
-        const dir = seedCache("v3.248.0", false);
+    it("an incomplete cache entry (here: no YAML host) is not used: it is removed and a build is tried (here: no Go, a clear error)", async () => {
+        const dir = seedCache("v3.248.0", "pulumi-language-yaml");
         await assert.rejects(obtainPulumiCli({ env: env(), cacheRoot: cache, log: () => undefined }), (error: unknown) => {
             assert.ok(error instanceof CliBuildError);
             assert.match(error.message, /no Pulumi CLI on PATH, and no Go to build one: install Go >= 1\.25/);

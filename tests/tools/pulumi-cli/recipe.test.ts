@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { buildRecipe, CLI_EXECUTABLES, LANGUAGE_HOST_SDK_VERSION } from "../../../tools/pulumi-cli/recipe";
+import { buildRecipe, CLI_EXECUTABLES, LANGUAGE_HOST_SDK_VERSION, YAML_HOST_VERSION } from "../../../tools/pulumi-cli/recipe";
 
 describe("tools/pulumi-cli recipe", () => {
     const recipe = buildRecipe("3.248.0");
-    const [cli, host] = recipe.binaries;
+    const [cli, host, yamlHost] = recipe.binaries;
 
     it("builds pulumi from pkg/v3 and sdk/v3 at exactly the SDK's version, with the clipboard fork", () => {
         assert.equal(cli.name, "pulumi");
@@ -34,6 +34,27 @@ describe("tools/pulumi-cli recipe", () => {
         assert.match(host.goMod, /\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.68\.0\n/);
         assert.doesNotMatch(host.goMod, /pkg\/v3/);
         assert.equal(host.buildArgs.at(-1), "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs");
+    });
+
+    it("builds the YAML language host from pulumi-yaml v1.25.0 against its own dependencies, in a module of its own", () => {
+        assert.equal(YAML_HOST_VERSION, "1.25.0");
+        assert.equal(yamlHost.name, "pulumi-language-yaml");
+        assert.equal(new Set(recipe.binaries.map((b) => b.moduleDir)).size, recipe.binaries.length, "one Go module per binary");
+        // Only pulumi-yaml is required: `go mod tidy` then takes the pulumi pkg/sdk versions pulumi-yaml itself asks for.
+        assert.match(yamlHost.goMod, /require \(\n\tgithub\.com\/pulumi\/pulumi-yaml v1\.25\.0\n\)/);
+        assert.doesNotMatch(yamlHost.goMod, /github\.com\/pulumi\/pulumi\/(pkg|sdk)\/v3/);
+        assert.match(yamlHost.goMod, /replace github\.com\/atotto\/clipboard => github\.com\/tgummerer\/clipboard /);
+        assert.match(yamlHost.toolsGo, /import _ "github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml"/);
+        assert.deepEqual(yamlHost.buildArgs, [
+            "build",
+            "-v",
+            "-trimpath",
+            "-tags",
+            "osusergo,grpcnotrace",
+            "-ldflags",
+            "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v1.25.0",
+            "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+        ]);
     });
 
     it("writes the dynamic-provider plugin as a script resolving the program's own SDK", () => {

@@ -146,19 +146,30 @@ export const urlArb: fc.Arbitrary<string> = fc.oneof(
 
 const keyChars = fc.stringMatching(/^[A-Za-z0-9]{13,29}$/);
 
-/** NotifyAuthKeys (all starting with `KEY_MARKER`): valid ones and near misses. */
+/**
+ * NotifyAuthKeys (all starting with `KEY_MARKER`): ones the provider takes (inside and outside the
+ * documented 16-32 letters and digits, which is the service's rule to apply) and ones that can never
+ * work (whitespace, control characters, past 256 characters).
+ */
 export const keyArb: fc.Arbitrary<string> = fc.oneof(
-    { arbitrary: keyChars.map((k) => `${KEY_MARKER}${k}`), weight: 6 },
+    { arbitrary: keyChars.map((k) => `${KEY_MARKER}${k}`), weight: 5 },
     {
         arbitrary: fc.oneof(
-            fc.stringMatching(/^[A-Za-z0-9]{0,12}$/).map((k) => `${KEY_MARKER}${k}`), // too short
-            fc.stringMatching(/^[A-Za-z0-9]{30,40}$/).map((k) => `${KEY_MARKER}${k}`), // too long
+            fc.stringMatching(/^[A-Za-z0-9]{0,12}$/).map((k) => `${KEY_MARKER}${k}`), // shorter than documented
+            fc.stringMatching(/^[A-Za-z0-9]{30,40}$/).map((k) => `${KEY_MARKER}${k}`), // longer than documented
+            fc.tuple(keyChars, fc.constantFrom("-", "_", "é", "ß", "🙂", "=", "+")).map(([k, c]) => `${KEY_MARKER}${k.slice(0, 8)}${c}${k.slice(8)}`),
+        ),
+        weight: 2,
+    },
+    {
+        arbitrary: fc.oneof(
             fc
-                .tuple(keyChars, fc.constantFrom("-", "_", " ", "é", "ß", "🙂", "\u0000", "=", "+"))
+                .tuple(keyChars, fc.constantFrom(" ", "\u0000", "\u007f", "\t", "\u2028"))
                 .map(([k, c]) => `${KEY_MARKER}${k.slice(0, 8)}${c}${k.slice(8)}`),
             fc.tuple(whitespace, keyChars).map(([w, k]) => `${KEY_MARKER}${k}${w}`),
+            fc.stringMatching(/^[A-Za-z0-9]{254,300}$/).map((k) => `${KEY_MARKER}${k}`), // past 256
         ),
-        weight: 4,
+        weight: 3,
     },
 );
 

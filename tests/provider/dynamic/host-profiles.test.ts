@@ -15,7 +15,7 @@ import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig } from "../../../provider/api/normalize";
 import { registrationOf, type ResourceSpec } from "../../soak/model";
 import { serializedProviderText } from "../../soak/provider-text";
-import { ALL_ADVERSE, keepsOnDemandUrl, PROFILES, type Profile } from "./support/profiles";
+import { ALL_ADVERSE, keepsOnDemandUrl, PROFILES, type Profile } from "../resource/support/profiles";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const KEY = "HostProfilesKey00042";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { LiveRecordNotifyConfig } from "../../../provider/resource/resource";
-import { KEY } from "./fixtures";
+import { LiveRecordNotifyConfig } from "../../../provider/dynamic/resource";
+import { KEY } from "../resource/fixtures";
 
 interface Registration {
     readonly type: string;
@@ -17,7 +17,7 @@ function resolved<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply(resolve));
 }
 
-describe("resource/resource (LiveRecordNotifyConfig under setMocks)", function () {
+describe("dynamic/resource (LiveRecordNotifyConfig under setMocks)", function () {
     this.timeout(30_000);
     const registrations: Registration[] = [];
 
@@ -54,7 +54,7 @@ describe("resource/resource (LiveRecordNotifyConfig under setMocks)", function (
         assert.equal(inputs.needStatusNotify, true);
         const providerText = inputs.__provider as string;
         assert.equal(typeof providerText, "string");
-        assert.ok(providerText.includes("pulumi-alicloud-live/dist/provider/resource/provider.js"), providerText.slice(0, 300));
+        assert.ok(providerText.includes("pulumi-alicloud-live/dist/provider/dynamic/provider.js"), providerText.slice(0, 300));
         assert.ok(!providerText.includes(process.cwd()), "no absolute path in __provider");
     });
 

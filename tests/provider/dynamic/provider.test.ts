@@ -5,9 +5,9 @@ import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import type { LiveRecordNotifyApi } from "../../../provider/api/types";
 import { LiveApiError, toLiveApiError } from "../../../provider/api/errors";
 import { ResourceInitError } from "../../../provider/resource/init-error";
-import { createProvider, provider as sharedProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/resource/provider";
+import { createProvider, provider as sharedProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";
 import type { Settings } from "../../../provider/resource/settings";
-import { apiErrors, described, KEY, PROVIDER_TEXT, stubApi, type StubbedApi } from "./fixtures";
+import { apiErrors, described, KEY, PROVIDER_TEXT, stubApi, type StubbedApi } from "../resource/fixtures";
 import { rejection } from "../../support/rejection";
 
 const DOMAIN = "live.example.com";
@@ -43,7 +43,7 @@ function assertEncodable(bag: unknown): void {
     assert.deepEqual(Struct.fromJavaScript(bag as Record<string, never>).toJavaScript(), bag);
 }
 
-describe("resource/provider", () => {
+describe("dynamic/provider", () => {
     let api: StubbedApi;
     let provider: LiveRecordNotifyConfigProvider;
 

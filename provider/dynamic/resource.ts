@@ -3,7 +3,7 @@
  * Pulumi resource. Its URN type is `pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SECRET_OUTPUTS } from "./inputs";
+import { SECRET_OUTPUTS } from "../resource/inputs";
 
 export interface LiveRecordNotifyConfigArgs {
     /** The streaming (ingest) domain, e.g. `live.example.com`. Changing it replaces the resource. */
@@ -16,7 +16,7 @@ export interface LiveRecordNotifyConfigArgs {
     readonly needStatusNotify?: pulumi.Input<boolean>;
     /** Sign callbacks with `ALI-LIVE-SIGNATURE`. Default `false`; requires `notifyAuthKey`. */
     readonly notifyReqAuth?: pulumi.Input<boolean>;
-    /** Callback signing key, 16-32 ASCII letters and digits. Always stored as a secret. */
+    /** Callback signing key: use 16-32 ASCII letters and digits, as the service documents (the service applies that rule). Always stored as a secret. */
     readonly notifyAuthKey?: pulumi.Input<string>;
     /**
      * When the domain already has a configuration at create time, take it over and bring it to this

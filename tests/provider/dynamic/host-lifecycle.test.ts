@@ -15,11 +15,11 @@ import { startProviderHost, type ProviderHost } from "../../../tools/host-driver
 import { HostRpcError } from "../../../tools/host-driver/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import type { PropertyMap } from "../../../tools/host-driver/struct";
-import { captureRegistrations } from "./support/capture-registrations";
-import { ALL_ADVERSE, type Profile } from "./support/profiles";
+import { captureRegistrations } from "../resource/support/capture-registrations";
+import { ALL_ADVERSE, type Profile } from "../resource/support/profiles";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
-const PROBE = path.join(__dirname, "support", "host-probe.js");
+const PROBE = path.join(__dirname, "..", "resource", "support", "host-probe.js");
 const AUTH_KEY = "HostLifecycleKey0042"; // 20 letters and digits
 const DOMAIN = "life.example.com";
 
@@ -100,18 +100,18 @@ for (const profile of HOST_PROFILES)
             assert.equal(reg.type, "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig");
             providerText = reg.inputs.__provider as string;
             assert.match(providerText, /^exports\.handler = /);
-            assert.match(providerText, /require\("pulumi-alicloud-live\/dist\/provider\/resource\/(provider|handler)\.js"\)/);
+            assert.match(providerText, /require\("pulumi-alicloud-live\/dist\/provider\/dynamic\/(provider|handler)\.js"\)/);
         });
 
         it("Check reports every failure with its property name, never echoing the key", async () => {
             const news = {
-                ...(await registered("bad", { domainName: "-bad-", notifyUrl: "ftp://x", notifyReqAuth: true, notifyAuthKey: "short!" })),
+                ...(await registered("bad", { domainName: "-bad-", notifyUrl: "ftp://x", notifyReqAuth: true, notifyAuthKey: "short !" })),
             };
             const res = await host.check({ olds: {}, news });
             const properties = new Set(res.failures.map((f) => f.property));
             for (const p of ["domainName", "notifyUrl", "notifyAuthKey"])
                 assert.ok(properties.has(p), `a failure names ${p}: ${JSON.stringify(res.failures)}`);
-            assert.ok(!JSON.stringify(res.failures).includes("short!"));
+            assert.ok(!JSON.stringify(res.failures).includes("short !"));
             assert.equal((await cloud()).size, 0);
         });
 

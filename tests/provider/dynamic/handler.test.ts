@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync 
 import { homedir, tmpdir } from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { repoRoot } from "./fixtures";
+import { repoRoot } from "../resource/fixtures";
 
 const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;
-const HANDLER = path.resolve(__dirname, "../../../provider/resource/handler.js");
+const HANDLER = path.resolve(__dirname, "../../../provider/dynamic/handler.js");
 const SECRETS = { ALIBABA_CLOUD_ACCESS_KEY_SECRET: "handler-test-env-secret-9f3k", ALIBABA_CLOUD_SECURITY_TOKEN: "handler-test-env-token-2p7q" };
 
 /** Runs a module's text the way the host's requireFromString does, and returns its `handler()`. */
@@ -25,7 +25,7 @@ function assertClean(text: string): void {
     }
 }
 
-describe("resource/handler (the serialized provider)", function () {
+describe("dynamic/handler (the serialized provider)", function () {
     this.timeout(30_000);
     const saved: Record<string, string | undefined> = {};
 
@@ -54,7 +54,19 @@ describe("resource/handler (the serialized provider)", function () {
             [...METHODS].sort(),
         );
         for (const method of METHODS) assert.equal(typeof handler[method], "function", method);
-        assert.match(readFileSync(HANDLER, "utf8"), /require\("pulumi-alicloud-live\/dist\/provider\/resource\/provider\.js"\)/);
+        assert.match(readFileSync(HANDLER, "utf8"), /require\("pulumi-alicloud-live\/dist\/provider\/dynamic\/provider\.js"\)/);
+    });
+
+    it("the 0.1.x paths that stacks recorded still load the same handler and provider", () => {
+        const dir = path.resolve(__dirname, "../../../provider");
+
+        const [oldHandler, newHandler] = [require(path.join(dir, "resource/handler.js")), require(HANDLER)] as Record<string, unknown>[];
+        for (const method of METHODS) assert.equal(oldHandler[method], newHandler[method], method);
+
+        const [oldProvider, newProvider] = [require(path.join(dir, "resource/provider.js")), require(path.join(dir, "dynamic/provider.js"))] as {
+            provider: unknown;
+        }[];
+        assert.equal(oldProvider.provider, newProvider.provider);
     });
 
     it("serialized from a local path (by value, as in this repository) it is small, path-free and secret-free", async () => {

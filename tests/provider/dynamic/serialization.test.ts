@@ -8,7 +8,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { LiveRecordNotifyConfig } from "../../../provider";
 import { findRepoRoot, installedCopyProjectDir, type ProjectDir } from "../../../tools/host-driver/project-dir";
-import { captureRegistrations } from "./support/capture-registrations";
+import { captureRegistrations } from "../resource/support/capture-registrations";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const TYPE = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";
@@ -37,7 +37,7 @@ function declare(Cls: typeof LiveRecordNotifyConfig, count = 1): () => pulumi.Re
         );
 }
 
-describe("provider/resource: the serialized __provider", function () {
+describe("dynamic: the serialized __provider", function () {
     this.timeout(30_000);
     const savedEnv = { ...process.env };
     const savedConfig = pulumi.runtime.allConfig();
@@ -64,7 +64,7 @@ describe("provider/resource: the serialized __provider", function () {
 
     it("is a module that loads the provider by package name at run time", () => {
         assert.match(text, /^exports\.handler = /);
-        assert.match(text, /require\("pulumi-alicloud-live\/dist\/provider\/resource\/(provider|handler)\.js"\)/);
+        assert.match(text, /require\("pulumi-alicloud-live\/dist\/provider\/dynamic\/(provider|handler)\.js"\)/);
     });
 
     it("holds no credential from the environment or the stack config, and not the signing key", () => {
@@ -108,7 +108,7 @@ describe("provider/resource: the serialized __provider", function () {
             const ta = ra.inputs.__provider as string;
             const tb = rb.inputs.__provider as string;
             assert.equal(ta, tb);
-            assert.match(ta, /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/resource\/handler\.js"\);/);
+            assert.match(ta, /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/dynamic\/handler\.js"\);/);
             assert.ok(Buffer.byteLength(ta) < 400, `${Buffer.byteLength(ta)} bytes`);
             assert.ok(!ta.includes(a.dir) && !ta.includes(b.dir));
         });

@@ -1,0 +1,75 @@
+/**
+ * The plugin's Pulumi package schema, derived from the tables the rest of the provider runs on: the
+ * resource's properties (`../resource/properties.ts`, which the validation rules also follow) and the
+ * settings (`../resource/settings-table.ts`). Nothing here is kept by hand twice. Pure.
+ */
+import { PROPERTIES, type PropertySpec } from "../resource/properties";
+import { PACKAGE, PLUGIN_CONFIG } from "./config-keys";
+
+/** The resource's type token. */
+export const RESOURCE_TYPE = `${PACKAGE}:index:LiveRecordNotifyConfig`;
+
+const RESOURCE_DESCRIPTION =
+    "The recording callback configuration of one Alibaba Cloud ApsaraVideo Live streaming domain: where Live sends " +
+    "recording callbacks, and how they are signed. The service holds at most one per domain; the resource id is the domain.\n\n" +
+    "## Import\n\nImport an existing configuration by its domain:\n\n" +
+    "```sh\n$ pulumi import alicloud-live:index:LiveRecordNotifyConfig example live.example.com\n```\n";
+
+interface SchemaProperty {
+    readonly type: "string" | "boolean";
+    readonly description: string;
+    readonly secret?: true;
+    readonly default?: boolean;
+}
+
+function schemaProperty(spec: PropertySpec, asInput: boolean): SchemaProperty {
+    return {
+        type: spec.type,
+        description: spec.description,
+        ...(spec.secret ? { secret: true as const } : {}),
+        ...(asInput && spec.defaultValue !== undefined ? { default: spec.defaultValue } : {}),
+    };
+}
+
+function propertiesOf(specs: readonly PropertySpec[], asInput: boolean): Record<string, SchemaProperty> {
+    return Object.fromEntries(specs.map((spec) => [spec.name, schemaProperty(spec, asInput)]));
+}
+
+function configProperties(): Record<string, { type: "string"; description: string; secret?: true }> {
+    return Object.fromEntries(
+        PLUGIN_CONFIG.map((v) => [v.name, { type: "string" as const, description: v.description, ...(v.secret ? { secret: true as const } : {}) }]),
+    );
+}
+
+export function packageSchema(version: string): Record<string, unknown> {
+    const outputs = PROPERTIES.filter((p) => p.output);
+    return {
+        name: PACKAGE,
+        displayName: "Alibaba Cloud Live recording callbacks",
+        version,
+        description:
+            "Manage Alibaba Cloud ApsaraVideo Live recording-callback configuration (LiveRecordNotifyConfig), paced to the account's API quota.",
+        keywords: ["pulumi", "alicloud", "alibaba-cloud", "apsaravideo-live", "live", "category/cloud", "kind/native"],
+        license: "Apache-2.0",
+        config: { variables: configProperties() },
+        provider: {
+            description: "The alicloud-live provider: credentials, endpoint and quota settings (see docs/configuration.md).",
+            inputProperties: configProperties(),
+        },
+        resources: {
+            [RESOURCE_TYPE]: {
+                description: RESOURCE_DESCRIPTION,
+                properties: propertiesOf(outputs, false),
+                // Outputs the provider always sets (booleans are defaulted by check).
+                required: outputs.filter((p) => p.required || p.defaultValue !== undefined).map((p) => p.name),
+                inputProperties: propertiesOf(PROPERTIES, true),
+                requiredInputs: PROPERTIES.filter((p) => p.required).map((p) => p.name),
+            },
+        },
+        language: {
+            nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },
+            python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },
+            go: { importBasePath: "github.com/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
+        },
+    };
+}

@@ -1,0 +1,221 @@
+/**
+ * The resource's behaviour, written once: check, diff, create, read, update and delete of one
+ * domain's recording callback configuration over the Live API. The two front doors, the dynamic
+ * provider (`../dynamic/`) and the provider plugin (`../plugin/`), are thin adapters over this.
+ *
+ * Configuration is read at run time, inside the provider process, from the front door's config and
+ * the environment; nothing here is ever serialized.
+ */
+import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/dynamic";
+import type { ErrorKind } from "../api/errors";
+import { sameConfig } from "../api/normalize";
+import type { LiveRecordNotifyApi } from "../api/types";
+import { checkInputs } from "./check";
+import { diffConfig } from "./diff";
+import { ResourceInitError } from "./init-error";
+import { desiredConfig, outputsOf, PROVIDER_KEY, type LiveRecordNotifyConfigInputs, type LiveRecordNotifyConfigOutputs } from "./inputs";
+import { operationApi, type OperationOptions } from "./operation-api";
+import { liveOutputs } from "./refresh";
+import { buildApi } from "./runtime";
+import { UnclearableFieldError, writeConfig } from "./write";
+import { resolveSettings, type ConfigGetter, type Settings } from "./settings";
+
+export type { OperationOptions } from "./operation-api";
+
+export interface OperationsDeps {
+    /** Builds the API from resolved settings. Default: the signed client behind the retrying layer. */
+    readonly apiFor?: (settings: Settings) => LiveRecordNotifyApi;
+    /** The environment settings fall back to. Default: `process.env`, read when the operations are configured. */
+    readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The property bags a front door passes: inputs or outputs, plus the dynamic host's `__provider` when it has one. */
+type Bag<T> = T & { readonly [PROVIDER_KEY]?: unknown };
+export type Inputs = Bag<LiveRecordNotifyConfigInputs>;
+export type Outputs = Bag<LiveRecordNotifyConfigOutputs>;
+
+/** Inputs before `check`: anything the program passed. */
+export type Unchecked = Readonly<Record<string, unknown>>;
+
+export interface LiveRecordNotifyConfigOperations {
+    /** Resolves the settings from `get` (config keys as `namespace:name`) and the environment; rejects naming a bad setting. */
+    configure(get: ConfigGetter): Promise<void>;
+    /** The settings in force (configuring from the environment alone when `configure` was never called). */
+    settings(): Promise<Settings>;
+    check(news: Unchecked): Promise<CheckResult<Inputs>>;
+    diff(olds: Outputs, news: Inputs): Promise<DiffResult>;
+    create(inputs: Inputs, options?: OperationOptions): Promise<CreateResult<Outputs>>;
+    /** The configuration as the cloud holds it: `inputs` are the full configuration (a front door decides what to keep). */
+    read(id: string, props?: Outputs, options?: OperationOptions): Promise<ReadResult<Outputs>>;
+    update(id: string, olds: Outputs, news: Inputs, options?: OperationOptions): Promise<UpdateResult<Outputs>>;
+    delete(id: string, options?: OperationOptions): Promise<void>;
+}
+
+interface Runtime {
+    readonly settings: Settings;
+    readonly api: LiveRecordNotifyApi;
+}
+
+export function createOperations(deps: OperationsDeps = {}): LiveRecordNotifyConfigOperations {
+    let runtime: Promise<Runtime> | undefined;
+
+    // Deferred by one tick so that a bad setting rejects the promise rather than throwing from configure.
+    const start = (get: ConfigGetter): Promise<Runtime> =>
+        Promise.resolve().then(() => {
+            const settings = resolveSettings(get, deps.env ?? process.env);
+            return { settings, api: (deps.apiFor ?? buildApi)(settings) };
+        });
+
+    // Without a configure call (a hand-driven host), the environment alone decides.
+    const current = (): Promise<Runtime> => (runtime ??= start(() => undefined));
+    const api = async (options?: OperationOptions): Promise<LiveRecordNotifyApi> => operationApi((await current()).api, options);
+
+    return {
+        // A host may cache the provider before configure settles and let concurrent first calls through,
+        // so the promise is stored synchronously and every method awaits it.
+        configure(get) {
+            runtime = start(get);
+            return runtime.then(() => undefined);
+        },
+
+        async settings() {
+            return (await current()).settings;
+        },
+
+        async check(news) {
+            try {
+                await api();
+            } catch (error) {
+                return { inputs: news as unknown as Inputs, failures: [{ property: "", reason: messageOf(error) }] };
+            }
+            return checkInputs(news);
+        },
+
+        async diff(olds, news) {
+            await api();
+            return diffConfig(olds, news);
+        },
+
+        async create(inputs, options) {
+            const live = await api(options);
+            const desired = desiredConfig(inputs);
+            const id = desired.domainName;
+            try {
+                await live.add(desired);
+            } catch (error) {
+                if (kindOf(error) === "already-exists") return adopt(live, inputs, error);
+                if (mayHaveApplied(error)) {
+                    // It may exist now: keep it in state rather than orphan it; a refresh settles the doubt.
+                    throw new ResourceInitError(
+                        id,
+                        outputsOf(desired),
+                        inputs[PROVIDER_KEY],
+                        error,
+                        "The configuration may have been created nevertheless; run `pulumi refresh` to find out.",
+                    );
+                }
+                throw error;
+            }
+            return { id, outs: outputsOf(desired) };
+        },
+
+        async read(id, props, options) {
+            const live = await api(options);
+            let described;
+            try {
+                described = await live.describe({ domainName: id });
+            } catch (error) {
+                // An empty id tells the engine the resource is gone; it drops it from the state.
+                if (kindOf(error) === "not-found") return { id: "" };
+                throw error;
+            }
+            const old: Readonly<Record<string, unknown>> = { ...props };
+            const outputs = liveOutputs(described.config, described.authKeyView, old);
+            return { id, props: outputs, inputs: outputs };
+        },
+
+        async update(id, olds, news, options) {
+            const live = await api(options);
+            // The full desired state; a property removed from the program is cleared (see write.ts).
+            const desired = { ...desiredConfig(news), domainName: id };
+            try {
+                await writeConfig(live, desired, { config: olds });
+            } catch (error) {
+                if (kindOf(error) === "not-found") {
+                    throw new Error(
+                        `The recording callback configuration of ${id} no longer exists: it was deleted outside Pulumi. ` +
+                            "Run `pulumi refresh` to remove it from the stack's state, then `pulumi up` to create it again.",
+                        { cause: error },
+                    );
+                }
+                if (error instanceof UnclearableFieldError) {
+                    // Applied in part: record what the service holds (the engine keeps a partial update's properties).
+                    throw new ResourceInitError(id, error.holds, news[PROVIDER_KEY], error);
+                }
+                throw error;
+            }
+            return { outs: outputsOf(desired) };
+        },
+
+        async delete(id, options) {
+            const live = await api(options);
+            try {
+                await live.delete({ domainName: id });
+            } catch (error) {
+                // Already gone is what delete wants.
+                if (kindOf(error) !== "not-found") throw error;
+            }
+        },
+    };
+}
+
+/**
+ * The domain has a configuration already. Without `adoptExisting` that is an error (it may belong to
+ * someone else); with it, the configuration is taken over and brought to the declared state.
+ */
+async function adopt(live: LiveRecordNotifyApi, inputs: Inputs, conflict: unknown): Promise<CreateResult<Outputs>> {
+    const desired = desiredConfig(inputs);
+    const id = desired.domainName;
+    if (inputs.adoptExisting !== true) {
+        throw new Error(
+            `The domain ${id} already has a recording callback configuration, which this stack does not manage. ` +
+                "To take it over, set `adoptExisting: true` on the resource: the existing configuration is then adopted " +
+                "and updated to the declared one (or, with the provider plugin, `pulumi import` it). " +
+                "Otherwise delete it, or remove it from the stack that manages it.",
+            { cause: conflict },
+        );
+    }
+    const current = await live.describe({ domainName: id });
+    // A key Describe does not show in clear text cannot be proven equal: then it is written anyway.
+    const shownInClear = (current.authKeyView?.kind ?? "clear") === "clear";
+    if (!shownInClear || !sameConfig(current.config, desired)) {
+        try {
+            await writeConfig(live, desired, current);
+        } catch (error) {
+            // An unclearable field's message already says what to do; retrying would not help.
+            if (error instanceof UnclearableFieldError) throw new ResourceInitError(id, error.holds, inputs[PROVIDER_KEY], error);
+            throw new ResourceInitError(
+                id,
+                liveOutputs(current.config, current.authKeyView, {}),
+                inputs[PROVIDER_KEY],
+                error,
+                `The existing configuration of ${id} was adopted but not brought to the declared state; the next \`pulumi up\` tries again.`,
+            );
+        }
+    }
+    return { id, outs: outputsOf(desired) };
+}
+
+/** Read by shape, not `instanceof`: two copies of this package may be loaded in one host process. */
+function kindOf(error: unknown): ErrorKind | undefined {
+    const kind = (error as { kind?: unknown } | null)?.kind;
+    return typeof kind === "string" ? (kind as ErrorKind) : undefined;
+}
+
+function mayHaveApplied(error: unknown): boolean {
+    return (error as { mayHaveApplied?: unknown } | null)?.mayHaveApplied === true;
+}
+
+function messageOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}

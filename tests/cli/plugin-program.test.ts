@@ -1,0 +1,317 @@
+/**
+ * The provider plugin through the real `pulumi` CLI, with a TypeScript program (tests/cli/fixtures/
+ * plugin-program) that finds `pulumi-resource-alicloud-live` on PATH: the lifecycle, `pulumi import`
+ * and the `import` option, `.get()` from another stack, `replaceOnChanges`, `customTimeouts` under a
+ * throttle storm, bad provider config, secrets, the shared quota store, destroy.
+ */
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import Redis from "ioredis";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
+import { LiveClient } from "../../provider/api/client";
+import { pathWithCli } from "../../tools/pulumi-cli/obtain";
+import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
+import { startRedisServer, type RunningRedis } from "../support/redis-server";
+import { suiteCli } from "./support/cli";
+import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
+import { filesContaining } from "./support/programs";
+
+const STACK = "plugin";
+const OTHER_STACK = "reader";
+const PROJECT = "alicloud-live-plugin-program";
+const KEY = "PluginCliSuiteKey0042";
+const callbackUrl = (domain: string, what = "record") => `https://callbacks.example.com/${domain}/${what}`;
+
+interface Spec {
+    readonly name: string;
+    readonly domainName: string;
+    readonly notifyUrl: string;
+    readonly onDemandUrl?: string;
+    readonly needStatusNotify?: boolean;
+    readonly notifyReqAuth?: boolean;
+    readonly keyed?: boolean;
+    readonly import?: boolean;
+    readonly createTimeout?: string;
+    readonly deleteBeforeReplace?: boolean;
+    readonly replaceOnChanges?: string[];
+}
+
+const SIGNED: Spec = {
+    name: "signed",
+    domainName: "signed.example.com",
+    notifyUrl: callbackUrl("signed.example.com"),
+    notifyReqAuth: true,
+    keyed: true,
+};
+const PLAIN: Spec = {
+    name: "plain",
+    domainName: "plain.example.com",
+    notifyUrl: callbackUrl("plain.example.com"),
+    onDemandUrl: callbackUrl("plain.example.com", "od"),
+};
+
+describe("cli: the provider plugin with a TypeScript program", function () {
+    this.timeout(900_000);
+    let tmp: string;
+    let emulator: RunningEmulator;
+    let admin: EmulatorAdmin;
+    let client: LiveClient;
+    let workspace: PulumiWorkspace;
+    const outputs: CommandResult[] = [];
+
+    const pulumi = async (args: string[], expectCode: 0 | "non-zero" = 0, stack = STACK) => {
+        const result = await workspace.run([...args, "--stack", stack]);
+        outputs.push(result);
+        if (expectCode === 0) assert.equal(result.code, 0, `pulumi ${args.join(" ")}:\n${result.output.slice(-4000)}`);
+        else assert.notEqual(result.code, 0, `pulumi ${args.join(" ")} should fail:\n${result.output.slice(-4000)}`);
+        return result;
+    };
+    const declare = (specs: readonly Spec[], stack = STACK) => workspace.setConfig(stack, `${PROJECT}:resources`, JSON.stringify(specs));
+    const cloud = async () => new Map((await admin.configs()).map((c): [string, StoredConfig] => [c.domainName, c]));
+    const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;
+    const writesSince = async (seq: number) =>
+        (await admin.requests(seq)).filter((r) => !r.action.startsWith("Describe")).map((r) => `${r.action} ${r.domainName ?? ""}`.trim());
+    const stateOf = async (stack = STACK) => (await workspace.exportState(stack)).deployment.resources ?? [];
+
+    before(async () => {
+        const cli = await suiteCli();
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-plugin-"));
+        emulator = await startEmulator({ host: "127.0.0.1" });
+        admin = new EmulatorAdmin(emulator.url);
+        client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
+        workspace = new PulumiWorkspace({
+            cli,
+            projectDir: copyPluginProgram("plugin-program", path.join(tmp, "program")),
+            env: { PATH: pathWithPlugin(pathWithCli(cli)) },
+        });
+        for (const stack of [STACK, OTHER_STACK]) {
+            await workspace.ok(["stack", "init", stack]);
+            // The plugin's own namespace: the engine passes a plugin only its package's keys.
+            await workspace.setConfig(stack, "alicloud-live:endpoint", emulator.url);
+            await workspace.setConfig(stack, "alicloud-live:accessKey", DEMO_ACCOUNT.accessKeyId);
+            await workspace.setConfig(stack, "alicloud-live:secretKey", DEMO_ACCOUNT.accessKeySecret, true);
+        }
+        await workspace.setConfig(STACK, `${PROJECT}:notifyAuthKey`, KEY, true);
+    });
+
+    after(async () => {
+        await workspace?.cleanup();
+        await emulator?.stop();
+        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    it("up creates the declared configs through the plugin; preview right after is empty", async () => {
+        await declare([SIGNED, PLAIN]);
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /3 created/);
+        const configs = await cloud();
+        assert.equal(configs.get(SIGNED.domainName)!.notifyAuthKey, KEY);
+        assert.equal(configs.get(SIGNED.domainName)!.notifyReqAuth, true);
+        assert.equal(configs.get(PLAIN.domainName)!.onDemandUrl, PLAIN.onDemandUrl);
+        const types = (await stateOf()).map((r) => r.type);
+        assert.ok(types.includes(RESOURCE_TYPE), types.join(", "));
+        assert.ok(types.includes("pulumi:providers:alicloud-live"), "the plugin is the resources' provider");
+        const preview = await pulumi(["preview", "--expect-no-changes"]);
+        assert.match(preview.stdout, /3 unchanged/);
+    });
+
+    it("a change updates in place: one Update call", async () => {
+        const since = await lastSeq();
+        await declare([SIGNED, { ...PLAIN, needStatusNotify: true }]);
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /1 updated/);
+        assert.deepEqual(await writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
+        assert.equal((await cloud()).get(PLAIN.domainName)!.needStatusNotify, true);
+    });
+
+    it("drift: preview --refresh --expect-no-changes fails naming the property; refresh takes it in; up restores it", async () => {
+        const drifted = "https://elsewhere.example.net/drift";
+        const { config } = await client.describe({ domainName: PLAIN.domainName });
+        await client.update({ ...config, notifyUrl: drifted });
+        const preview = await pulumi(["preview", "--refresh", "--expect-no-changes", "--diff"], "non-zero");
+        assert.match(preview.output, /notifyUrl/);
+        assert.ok(preview.output.includes(drifted), "the drifted value is shown");
+        await pulumi(["refresh", "--yes", "--skip-preview"]);
+        const held = (await stateOf()).find((r) => r.id === PLAIN.domainName)!;
+        assert.equal(held.outputs!.notifyUrl, drifted, "the state holds what the cloud holds");
+        await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.equal((await cloud()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
+        await pulumi(["preview", "--refresh", "--expect-no-changes"]);
+    });
+
+    it("a new domainName replaces: create-before-delete by default, delete-before-replace when asked", async () => {
+        const moved = { ...PLAIN, needStatusNotify: true, domainName: "moved.example.com" };
+        let since = await lastSeq();
+        await declare([SIGNED, moved]);
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /1 replaced/);
+        assert.deepEqual(await writesSince(since), [
+            `AddLiveRecordNotifyConfig ${moved.domainName}`,
+            `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
+        ]);
+
+        since = await lastSeq();
+        const back = { ...PLAIN, needStatusNotify: true, deleteBeforeReplace: true };
+        await declare([SIGNED, back]);
+        await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.deepEqual(await writesSince(since), [
+            `DeleteLiveRecordNotifyConfig ${moved.domainName}`,
+            `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
+        ]);
+        assert.deepEqual([...(await cloud()).keys()].sort(), [PLAIN.domainName, SIGNED.domainName]);
+    });
+
+    it("replaceOnChanges works: the engine applies it to the plugin's diff", async () => {
+        const since = await lastSeq();
+        const declared = {
+            ...PLAIN,
+            needStatusNotify: true,
+            deleteBeforeReplace: true,
+            replaceOnChanges: ["onDemandUrl"],
+            onDemandUrl: callbackUrl("plain", "od2"),
+        };
+        await declare([SIGNED, declared]);
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /1 replaced/);
+        assert.deepEqual(await writesSince(since), [
+            `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
+            `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
+        ]);
+        await declare([SIGNED, { ...declared, replaceOnChanges: undefined }]);
+        await pulumi(["preview", "--expect-no-changes"]);
+    });
+
+    it("pulumi import adopts a config created out of band; the next preview is empty", async () => {
+        const domain = "byhand.example.com";
+        await client.add({ domainName: domain, notifyUrl: callbackUrl(domain), needStatusNotify: true });
+        const imported = await pulumi(["import", RESOURCE_TYPE, "byhand", domain, "--yes", "--generate-code=false"]);
+        assert.match(imported.stdout, /1 imported/);
+        const held = (await stateOf()).find((r) => r.id === domain)!;
+        assert.equal(held.inputs!.notifyUrl, callbackUrl(domain), "import records the config's inputs");
+        await declare([SIGNED, current(), { name: "byhand", domainName: domain, notifyUrl: callbackUrl(domain), needStatusNotify: true }]);
+        await pulumi(["preview", "--expect-no-changes"]);
+    });
+
+    it("importing a domain with no config fails clearly", async () => {
+        const failed = await pulumi(["import", RESOURCE_TYPE, "nothing", "nothing.example.com", "--yes", "--generate-code=false"], "non-zero");
+        assert.match(failed.output, /does not exist/);
+        assert.doesNotMatch(failed.output, /does not support importing/);
+    });
+
+    it("the import option adopts a config created out of band, with an empty preview after", async () => {
+        const domain = "option.example.com";
+        await client.add({ domainName: domain, notifyUrl: callbackUrl(domain) });
+        const spec: Spec = { name: "option", domainName: domain, notifyUrl: callbackUrl(domain), import: true };
+        const since = await lastSeq();
+        await declare([...declaredNow(), spec]);
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /1 imported/);
+        assert.deepEqual(await writesSince(since), [], "importing writes nothing");
+        await declare([...declaredNow(), { ...spec, import: false }]);
+        await pulumi(["preview", "--expect-no-changes"]);
+    });
+
+    it(".get() reads a config another stack owns, its key a secret", async () => {
+        await workspace.setConfig(OTHER_STACK, `${PROJECT}:getDomain`, SIGNED.domainName);
+        await pulumi(["up", "--yes", "--skip-preview"], 0, OTHER_STACK);
+        const { stdout } = await pulumi(["stack", "output", "notifyUrls", "--json"], 0, OTHER_STACK);
+        const got = JSON.parse(stdout) as Record<string, unknown>;
+        assert.equal(got.gotNotifyUrl, SIGNED.notifyUrl);
+        assert.equal(got.gotKeyIsSecret, true);
+        await pulumi(["destroy", "--yes", "--skip-preview"], 0, OTHER_STACK);
+        assert.ok((await cloud()).has(SIGNED.domainName), "destroying a .get() leaves the config alone");
+    });
+
+    it("customTimeouts: under a throttle storm a 5 s create fails at about 5 s naming the deadline; a longer one succeeds", async () => {
+        const storm = await admin.addFault({ action: "AddLiveRecordNotifyConfig", probability: 1, error: { code: "Throttling.User" } });
+        const quick: Spec = { name: "quick", domainName: "quick.example.com", notifyUrl: callbackUrl("quick.example.com"), createTimeout: "5s" };
+        try {
+            await declare([...declaredNow(), quick]);
+            const failed = await pulumi(["up", "--yes", "--skip-preview"], "non-zero");
+            // The deadline is the create's whole budget, as the engine sent it.
+            assert.match(failed.output, /operation timeout of 5(\.0)? s reached/);
+            const attempts = (await admin.requests()).filter((r) => r.domainName === quick.domainName);
+            const spanMs = Date.parse(attempts.at(-1)!.time) - Date.parse(attempts[0].time);
+            assert.ok(spanMs <= 6_000, `attempts spanned ${spanMs} ms, within the 5 s deadline`);
+        } finally {
+            await admin.removeFault(storm);
+        }
+        const storm2 = await admin.addFault({ action: "AddLiveRecordNotifyConfig", probability: 1, count: 6, error: { code: "Throttling.User" } });
+        try {
+            await declare([...declaredNow(), { ...quick, createTimeout: "120s" }]);
+            await pulumi(["up", "--yes", "--skip-preview"]);
+            assert.ok((await cloud()).has(quick.domainName));
+        } finally {
+            await admin.removeFault(storm2).catch(() => undefined);
+        }
+    });
+
+    it("bad provider config fails preview naming the key, before any call", async () => {
+        const since = await lastSeq();
+        await workspace.setConfig(STACK, "alicloud-live:quotaHeadroom", "2");
+        const preview = await pulumi(["preview"], "non-zero");
+        assert.match(preview.output, /alicloud-live:quotaHeadroom/);
+        assert.deepEqual(await writesSince(since), []);
+        await workspace.ok(["config", "rm", "alicloud-live:quotaHeadroom", "--stack", STACK]);
+    });
+
+    it("the shared quota store paces the plugin's calls", async () => {
+        let redis: RunningRedis | undefined;
+        let reader: Redis | undefined;
+        try {
+            redis = await startRedisServer();
+            await workspace.setConfig(STACK, "alicloud-live:quotaStore", redis.url, true);
+            await workspace.setConfig(STACK, "alicloud-live:accountId", "1234567890123456");
+            // The new provider config is recorded by an update; the refresh after it runs with it.
+            await pulumi(["up", "--yes", "--skip-preview"]);
+            await pulumi(["refresh", "--yes", "--skip-preview"]);
+            reader = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+            const keys = await reader.keys("*");
+            assert.ok(
+                keys.some((k) => k.includes("1234567890123456")),
+                `the account's schedule is in the store: ${keys.join(", ")}`,
+            );
+        } finally {
+            reader?.disconnect();
+            await workspace.ok(["config", "rm", "alicloud-live:quotaStore", "--stack", STACK]).catch(() => undefined);
+            await workspace.ok(["config", "rm", "alicloud-live:accountId", "--stack", STACK]).catch(() => undefined);
+            await redis?.stop();
+        }
+    });
+
+    it("secrets: the key only as ciphertext in stack export, no secret in any output, state, log or stack file", async () => {
+        const plain = await workspace.exportState(STACK);
+        assert.ok(!plain.text.includes(KEY), "no plaintext key in the exported state");
+        const signed = plain.deployment.resources!.find((r) => r.id === SIGNED.domainName)!;
+        for (const bag of [signed.inputs!, signed.outputs!]) {
+            const secret = bag.notifyAuthKey as Record<string, unknown>;
+            assert.equal(secret["4dabf18193072939515e22adb298388d"], "1b47061264138c4ac30d75fd1eb44270", "a Pulumi secret");
+        }
+        assert.ok((await workspace.exportState(STACK, true)).text.includes(KEY), "--show-secrets decrypts it");
+    });
+
+    it("destroy removes every config the stack manages", async () => {
+        await pulumi(["destroy", "--yes", "--skip-preview"]);
+        assert.equal((await cloud()).size, 0);
+        for (const secret of [DEMO_ACCOUNT.accessKeySecret, KEY]) {
+            for (const result of outputs) assert.ok(!result.output.includes(secret), "a pulumi command printed a secret");
+            assert.deepEqual(filesContaining(workspace.root, secret), [], "backend, PULUMI_HOME and logs");
+            assert.deepEqual(filesContaining(workspace.projectDir, secret), [], "the project's stack files");
+        }
+    });
+
+    /** What the stack declares after the replace steps. */
+    function current(): Spec {
+        return { ...PLAIN, needStatusNotify: true, deleteBeforeReplace: true, onDemandUrl: callbackUrl("plain", "od2") };
+    }
+
+    function declaredNow(): Spec[] {
+        return [
+            SIGNED,
+            current(),
+            { name: "byhand", domainName: "byhand.example.com", notifyUrl: callbackUrl("byhand.example.com"), needStatusNotify: true },
+        ];
+    }
+});
