@@ -57,7 +57,7 @@ export function fromStruct(struct: Struct | undefined): Unwrapped {
  */
 export function toStruct(values: object, alsoSecret: ReadonlySet<string> = new Set()): Struct {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
+    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
         if (value === undefined) continue;
         out[key] = ALWAYS_SECRET.has(key) || alsoSecret.has(key) ? { [SIG_KEY]: SECRET_SIG, value } : value;
     }

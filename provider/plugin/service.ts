@@ -27,13 +27,18 @@ type Handlers = Pick<
     "getPluginInfo" | "getSchema" | "checkConfig" | "diffConfig" | "configure" | "check" | "diff" | "create" | "read" | "update" | "delete" | "cancel"
 >;
 
-/** A unary handler from an async function; a rejection becomes the engine's error (see rpc-error.ts). */
-function unary<Req, Res>(handle: (request: Req) => Promise<Res>, inputsOf?: (request: Req) => object | undefined): grpc.handleUnaryCall<Req, Res> {
+/** A unary handler from a function; a throw or rejection becomes the engine's error (see rpc-error.ts). */
+function unary<Req, Res>(
+    handle: (request: Req) => Res | Promise<Res>,
+    inputsOf?: (request: Req) => object | undefined,
+): grpc.handleUnaryCall<Req, Res> {
     return (call, callback) => {
-        handle(call.request).then(
-            (response) => callback(null, response),
-            (error: unknown) => callback(rpcError(error, inputsOf?.(call.request))),
-        );
+        Promise.resolve(call.request)
+            .then(handle)
+            .then(
+                (response) => callback(null, response),
+                (error: unknown) => callback(rpcError(error, inputsOf?.(call.request))),
+            );
     };
 }
 
@@ -64,16 +69,16 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
     };
 
     return {
-        getPluginInfo: unary(async () => new PluginInfo().setVersion(version)),
+        getPluginInfo: unary(() => new PluginInfo().setVersion(version)),
 
-        getSchema: unary(async () => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version)))),
+        getSchema: unary(() => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version)))),
 
-        checkConfig: unary(async (req: proto.CheckRequest) => {
+        checkConfig: unary((req: proto.CheckRequest) => {
             const news = fromStruct(req.getNews());
             return checkResponse(news.values, news.secrets, configFailures(news.values, env));
         }),
 
-        diffConfig: unary(async (req: proto.DiffRequest) => {
+        diffConfig: unary((req: proto.DiffRequest) => {
             const olds = fromStruct(req.getOlds()).values;
             const news = fromStruct(req.getNews()).values;
             const changed = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter(
@@ -90,7 +95,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
             try {
                 await operations.configure(configGetter(config));
             } catch (error) {
-                throw new Error(configFailure(error).reason);
+                throw new Error(configFailure(error).reason, { cause: error });
             }
             // Secrets arrive and leave wrapped; previews are answered by the engine from the inputs.
             return new proto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false).setAcceptoutputs(false);
@@ -164,7 +169,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
             return new Empty();
         }),
 
-        cancel: unary(async () => {
+        cancel: unary(() => {
             cancellation.abort();
             return new Empty();
         }),

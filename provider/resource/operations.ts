@@ -40,8 +40,6 @@ export type Unchecked = Readonly<Record<string, unknown>>;
 export interface LiveRecordNotifyConfigOperations {
     /** Resolves the settings from `get` (config keys as `namespace:name`) and the environment; rejects naming a bad setting. */
     configure(get: ConfigGetter): Promise<void>;
-    /** The settings in force (configuring from the environment alone when `configure` was never called). */
-    settings(): Promise<Settings>;
     check(news: Unchecked): Promise<CheckResult<Inputs>>;
     diff(olds: Outputs, news: Inputs): Promise<DiffResult>;
     create(inputs: Inputs, options?: OperationOptions): Promise<CreateResult<Outputs>>;
@@ -51,35 +49,24 @@ export interface LiveRecordNotifyConfigOperations {
     delete(id: string, options?: OperationOptions): Promise<void>;
 }
 
-interface Runtime {
-    readonly settings: Settings;
-    readonly api: LiveRecordNotifyApi;
-}
-
 export function createOperations(deps: OperationsDeps = {}): LiveRecordNotifyConfigOperations {
-    let runtime: Promise<Runtime> | undefined;
+    /** The API built from the configured settings. */
+    let configured: Promise<LiveRecordNotifyApi> | undefined;
 
     // Deferred by one tick so that a bad setting rejects the promise rather than throwing from configure.
-    const start = (get: ConfigGetter): Promise<Runtime> =>
-        Promise.resolve().then(() => {
-            const settings = resolveSettings(get, deps.env ?? process.env);
-            return { settings, api: (deps.apiFor ?? buildApi)(settings) };
-        });
+    const start = (get: ConfigGetter): Promise<LiveRecordNotifyApi> =>
+        Promise.resolve().then(() => (deps.apiFor ?? buildApi)(resolveSettings(get, deps.env ?? process.env)));
 
     // Without a configure call (a hand-driven host), the environment alone decides.
-    const current = (): Promise<Runtime> => (runtime ??= start(() => undefined));
-    const api = async (options?: OperationOptions): Promise<LiveRecordNotifyApi> => operationApi((await current()).api, options);
+    const api = async (options?: OperationOptions): Promise<LiveRecordNotifyApi> =>
+        operationApi(await (configured ??= start(() => undefined)), options);
 
     return {
         // A host may cache the provider before configure settles and let concurrent first calls through,
         // so the promise is stored synchronously and every method awaits it.
         configure(get) {
-            runtime = start(get);
-            return runtime.then(() => undefined);
-        },
-
-        async settings() {
-            return (await current()).settings;
+            configured = start(get);
+            return configured.then(() => undefined);
         },
 
         async check(news) {

@@ -36,6 +36,8 @@ interface Spec {
     readonly createTimeout?: string;
     readonly deleteBeforeReplace?: boolean;
     readonly replaceOnChanges?: string[];
+    readonly retainOnDelete?: boolean;
+    readonly dynamic?: boolean;
 }
 
 const SIGNED: Spec = {
@@ -94,6 +96,9 @@ describe("cli: the provider plugin with a TypeScript program", function () {
             await workspace.setConfig(stack, "alicloud-live:secretKey", DEMO_ACCOUNT.accessKeySecret, true);
         }
         await workspace.setConfig(STACK, `${PROJECT}:notifyAuthKey`, KEY, true);
+        // The dynamic provider's keys, for the step that moves a resource from it to the plugin.
+        await workspace.setConfig(STACK, "alicloud:accessKey", DEMO_ACCOUNT.accessKeyId);
+        await workspace.setConfig(STACK, "alicloud:secretKey", DEMO_ACCOUNT.accessKeySecret, true);
     });
 
     after(async () => {
@@ -192,6 +197,28 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         assert.equal(held.inputs!.notifyUrl, callbackUrl(domain), "import records the config's inputs");
         await declare([SIGNED, current(), { name: "byhand", domainName: domain, notifyUrl: callbackUrl(domain), needStatusNotify: true }]);
         await pulumi(["preview", "--expect-no-changes"]);
+    });
+
+    it("a dynamic-provider resource moves to the plugin without a cloud write: retainOnDelete, then the import option", async () => {
+        const moving: Spec = { name: "moving", domainName: "moving.example.com", notifyUrl: callbackUrl("moving.example.com") };
+        await declare([...declaredNow(), { ...moving, dynamic: true }]);
+        await pulumi(["up", "--yes", "--skip-preview"]);
+        const dynamicType = (await stateOf()).find((r) => r.id === moving.domainName)!.type;
+        assert.equal(dynamicType, "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig");
+
+        const since = await lastSeq();
+        await declare([...declaredNow(), { ...moving, dynamic: true, retainOnDelete: true }]);
+        await pulumi(["up", "--yes", "--skip-preview"]);
+        await declare([...declaredNow(), { ...moving, import: true }]);
+        const moved = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(moved.stdout, /1 imported/);
+        assert.deepEqual(await writesSince(since), [], "no Add, Update or Delete: the cloud is not touched");
+        assert.equal((await stateOf()).find((r) => r.id === moving.domainName)!.type, RESOURCE_TYPE);
+        assert.ok((await cloud()).has(moving.domainName));
+        await declare([...declaredNow(), moving]);
+        await pulumi(["preview", "--expect-no-changes"]);
+        await declare(declaredNow());
+        await pulumi(["up", "--yes", "--skip-preview"]);
     });
 
     it("importing a domain with no config fails clearly", async () => {

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SWITCHES, VALUE_FLAGS } from "../../emulator/cli-args";
 import { RECORD_SWITCHES, RECORD_VALUE_FLAGS } from "../../emulator/record-args";
+import { PLUGIN_CONFIG } from "../../provider/plugin/config-keys";
 import { SETTINGS } from "../../provider/resource/settings-table";
 import { docFiles, readDoc, section } from "../support/markdown";
 import { repoRoot } from "../provider/resource/fixtures";
@@ -21,10 +22,16 @@ function flagTokens(text: string): Set<string> {
     return new Set([...text.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*|-h)(?![\w-])/g)].map((m) => m[1]));
 }
 
-/** Namespaced config keys written in a text; the type token `.../alicloud-live:LiveRecordNotifyConfig` is not one. */
+/**
+ * Namespaced config keys written in a text; the type tokens `.../alicloud-live:LiveRecordNotifyConfig`
+ * and `alicloud-live:index:LiveRecordNotifyConfig` are not.
+ */
 function configKeyTokens(text: string): Set<string> {
-    return new Set([...text.matchAll(/(?<![\w/-])alicloud(?:-live)?:[a-z][A-Za-z]*/g)].map((m) => m[0]));
+    return new Set([...text.matchAll(/(?<![\w/-])alicloud(?:-live)?:[a-z][A-Za-z]*(?![\w:])/g)].map((m) => m[0]));
 }
+
+/** The provider plugin's config keys: every setting's, under the plugin's namespace. */
+const PLUGIN_KEYS = PLUGIN_CONFIG.map((v) => `alicloud-live:${v.name}`);
 
 /** This package's own environment variables (`ALICLOUD_LIVE_*`) written in a text. */
 function envVarTokens(text: string): Set<string> {
@@ -53,7 +60,11 @@ describe("docs: coverage of the code's settings, flags and scripts", () => {
     it("reads the tokens it looks for, and nothing else", () => {
         assert.deepEqual([...flagTokens("`--port N`, --state=FILE, -h, a-b --, x--y")], ["--port", "--state", "-h"]);
         assert.deepEqual(
-            [...configKeyTokens("`alicloud-live:writeQps`, alicloud:secretKey, dynamic/alicloud-live:LiveRecordNotifyConfig, alicloud:*")],
+            [
+                ...configKeyTokens(
+                    "`alicloud-live:writeQps`, alicloud:secretKey, dynamic/alicloud-live:LiveRecordNotifyConfig, alicloud-live:index:X, alicloud:*",
+                ),
+            ],
             ["alicloud-live:writeQps", "alicloud:secretKey"],
         );
         assert.deepEqual([...envVarTokens("ALICLOUD_LIVE_ENDPOINT, PULUMI_ALICLOUD_LIVE_CLI")], ["ALICLOUD_LIVE_ENDPOINT"]);
@@ -63,10 +74,7 @@ describe("docs: coverage of the code's settings, flags and scripts", () => {
     it("documents every configuration key and environment variable of SETTINGS", () => {
         const words = new Set(allDocs.match(/[A-Z][A-Z0-9_]+/g));
         assert.deepEqual(
-            missing(
-                SETTINGS.flatMap((s) => s.configKeys),
-                configKeyTokens(allDocs),
-            ),
+            missing([...SETTINGS.flatMap((s) => s.configKeys), ...PLUGIN_KEYS], configKeyTokens(allDocs)),
             [],
             "config keys the docs never mention",
         );
@@ -82,7 +90,7 @@ describe("docs: coverage of the code's settings, flags and scripts", () => {
 
     it("documents no configuration key or ALICLOUD_LIVE_ variable that SETTINGS lacks", () => {
         assert.deepEqual(
-            missing(configKeyTokens(allDocs), new Set(SETTINGS.flatMap((s) => s.configKeys))),
+            missing(configKeyTokens(allDocs), new Set([...SETTINGS.flatMap((s) => s.configKeys), ...PLUGIN_KEYS])),
             [],
             "config keys documented but not read",
         );

@@ -31,12 +31,13 @@ describe("the published package (npm pack)", function () {
         packed = (JSON.parse(stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
     });
 
-    it("ships exactly the compiled provider and emulator, the command, README, docs, CHANGELOG, LICENSE and package.json", () => {
+    it("ships exactly the compiled provider and emulator, the commands (emulator and plugin), README, docs, CHANGELOG, LICENSE and package.json", () => {
         const expected = [
             ...filesBelow("dist/provider"),
             ...filesBelow("dist/emulator"),
             ...filesBelow("docs"),
             "emulator/bin.js",
+            "bin/pulumi-resource-alicloud-live",
             "README.md",
             "CHANGELOG.md",
             "LICENSE",

@@ -19,7 +19,7 @@ describe("tools/host-driver/project-dir", () => {
         const project = linkedProjectDir({ buildRoot: BUILD_ROOT, repoRoot, programFile: program, project: "p" });
         try {
             const handler = require.resolve("pulumi-alicloud-live/dist/provider/dynamic/handler.js", { paths: [project.dir] });
-            assert.equal(fs.realpathSync(handler), fs.realpathSync(path.join(BUILD_ROOT, "provider", "resource", "handler.js")));
+            assert.equal(fs.realpathSync(handler), fs.realpathSync(path.join(BUILD_ROOT, "provider", "dynamic", "handler.js")));
             const sdk = require.resolve("@pulumi/pulumi", { paths: [project.dir] });
             assert.equal(fs.realpathSync(sdk), fs.realpathSync(require.resolve("@pulumi/pulumi")));
             assert.ok(fs.existsSync(path.join(project.dir, "index.js")));
