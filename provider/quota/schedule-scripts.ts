@@ -7,7 +7,9 @@
  * rate achieved over the last window), KEYS[3] the processes that reserved lately (by a random id
  * per process, to tell each its share should it have to pace alone). All carry the account in a
  * `{hash tag}` so a Redis Cluster keeps them on one node. ARGV: idle TTL ms, burst window ms,
- * measuring window ms, CUBIC beta, CUBIC scale, ceiling, floor, then the step's own arguments.
+ * measuring window ms, CUBIC beta, CUBIC scale, ceiling, floor, the time (ms) or "" for the server's
+ * `TIME`, then the step's own arguments. Production always passes "": one clock for every process.
+ * A given time lets a test run the schedule in virtual time, step for step beside the local limiter.
  *
  * Numbers go to Redis as `%.17g` text (Lua's default keeps only 14 digits, which would round
  * millisecond timestamps), and come back as text for the same reason.
@@ -18,8 +20,11 @@ redis.replicate_commands()
 local stateKey, slotsKey, clientsKey = KEYS[1], KEYS[2], KEYS[3]
 local ttl, burstMs, windowMs = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local beta, scale, ceiling, floor = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local now = tonumber(ARGV[8])
+if now == nil then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+end
 local function fmt(x) return string.format('%.17g', x) end
 local FIELDS = {'rate', 'ceiling', 'floor', 'epoch', 'tat', 'lastMax', 'lastCutAt', 'k', 'answered', 'firstSlotAt', 'seq'}
 local values = redis.call('HMGET', stateKey, unpack(FIELDS))
@@ -52,13 +57,13 @@ end
 `;
 
 /**
- * ARGV[8]: the most the caller can wait, ms; ARGV[9]: the process's id; ARGV[10]: how long a process
+ * ARGV[9]: the most the caller can wait, ms; ARGV[10]: the process's id; ARGV[11]: how long a process
  * counts as active after its last reservation, ms. Returns {taken 0|1, waitMs, epoch, rate, processes}.
  */
 export const RESERVE_SCRIPT = `${PRELUDE}
-local maxWait = tonumber(ARGV[8])
-redis.call('ZADD', clientsKey, fmt(now), ARGV[9])
-redis.call('ZREMRANGEBYSCORE', clientsKey, '-inf', fmt(now - tonumber(ARGV[10])))
+local maxWait = tonumber(ARGV[9])
+redis.call('ZADD', clientsKey, fmt(now), ARGV[10])
+redis.call('ZREMRANGEBYSCORE', clientsKey, '-inf', fmt(now - tonumber(ARGV[11])))
 redis.call('PEXPIRE', clientsKey, ttl)
 local processes = redis.call('ZCARD', clientsKey)
 local interval = 1000 / s.rate
@@ -79,9 +84,9 @@ if wait < 0.001 then wait = 0 end
 return {1, fmt(wait), s.epoch, fmt(s.rate), processes}
 `;
 
-/** ARGV[8]: the epoch the throttled call was reserved in. Returns {cut 0|1, epoch, rate}. */
+/** ARGV[9]: the epoch the throttled call was reserved in. Returns {cut 0|1, epoch, rate}. */
 export const THROTTLE_SCRIPT = `${PRELUDE}
-local epoch = tonumber(ARGV[8])
+local epoch = tonumber(ARGV[9])
 if epoch < s.epoch then return {0, s.epoch, fmt(s.rate)} end
 local granted = math.huge
 if s.lastCutAt ~= nil and now > s.lastCutAt and s.answered > 0 then
@@ -94,6 +99,8 @@ local measured = s.rate
 if s.firstSlotAt ~= nil and s.firstSlotAt <= since then
   measured = redis.call('ZCOUNT', slotsKey, '(' .. fmt(since), fmt(now)) * 1000 / windowMs
 end
+-- The slots still ahead are void (their holders reserve again): never sent, so never counted.
+redis.call('ZREMRANGEBYSCORE', slotsKey, '(' .. fmt(now), '+inf')
 local lastMax = math.max(s.floor, math.min(measured, s.rate, granted))
 s.lastMax = lastMax
 s.k = (lastMax * (1 - beta) / scale) ^ (1 / 3)

@@ -43,7 +43,8 @@ export const PROPERTIES: readonly PropertySpec[] = [
         output: true,
         description:
             "The URL that receives recording events and recording task status: an absolute `http://` or `https://` URL of a " +
-            "public host, without user-info, at most 2048 characters.",
+            "public host (a DNS name in ASCII, punycode for other scripts, or an IP address), without user-info (the receiver's " +
+            "key goes in `notifyAuthKey`), at most 2048 characters.",
     },
     {
         name: "onDemandUrl",

@@ -7,17 +7,11 @@
  */
 import { z } from "zod";
 import type { InputKey } from "./inputs";
-import { unsafeHostKind } from "./url-safety";
+import { callbackUrlProblems } from "./callback-url";
 
 /** The service's limit for a domain name, and for each dot-separated label. */
 export const MAX_DOMAIN_LENGTH = 253;
 export const MAX_LABEL_LENGTH = 63;
-
-/**
- * Callback URLs travel in the request's query string. The service documents no limit; 2048 keeps every
- * request well inside what HTTP front ends accept (Node's own limit is 16 KiB of request head).
- */
-export const MAX_URL_LENGTH = 2048;
 
 /**
  * NotifyAuthKey: refused here only when it can never work. The API pages document 16-32 letters and
@@ -55,32 +49,6 @@ export function domainProblem(domain: string): string | undefined {
     return undefined;
 }
 
-/** Why a (trimmed) callback URL would be refused, or `undefined` when it is acceptable. */
-export function urlProblem(text: string): string | undefined {
-    if (text.length > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters`;
-    // The URL parser would accept `http:host` and quietly encode spaces; the service refuses both.
-    if (!/^https?:\/\//i.test(text)) {
-        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1].toLowerCase();
-        return scheme && scheme !== "http" && scheme !== "https"
-            ? `must use http:// or https://, not ${scheme}://`
-            : "must be an absolute http:// or https:// URL";
-    }
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    if (/[\s\x00-\x1f\x7f]/.test(text)) return "must not contain spaces or control characters (percent-encode them)";
-    let url: URL;
-    try {
-        url = new URL(text);
-    } catch {
-        return "must be an absolute http:// or https:// URL";
-    }
-    if (url.hostname === "") return "must name a host";
-    const unsafe = unsafeHostKind(url.hostname);
-    if (unsafe !== undefined) {
-        return `must not point at a ${unsafe} address (${url.hostname}); the service refuses such callback URLs as unsafe`;
-    }
-    return undefined;
-}
-
 const typeError = (field: string, type: string, required: boolean) => (issue: { input: unknown }) =>
     required && (issue.input === undefined || issue.input === null) ? `${field} is required` : `${field} must be ${type}`;
 
@@ -100,8 +68,8 @@ function urlSchema(field: "notifyUrl" | "onDemandUrl", required: boolean) {
         .string({ error: typeError(field, "a string", required) })
         .trim()
         .superRefine((value, ctx) => {
-            const problem = value === "" ? "is required" : urlProblem(value);
-            if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}` });
+            if (value === "") ctx.addIssue({ code: "custom", message: `${field} is required` });
+            else for (const { message } of callbackUrlProblems(value)) ctx.addIssue({ code: "custom", message: `${field} ${message}` });
         });
 }
 

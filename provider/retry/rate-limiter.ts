@@ -154,6 +154,9 @@ export class AdaptiveRateLimiter implements RateLimiter {
         // Slots handed out before the cut were spaced at the old rate; their holders reserve again
         // when they wake (see `reserve`), so the schedule restarts here at the new rate. The service's
         // bucket is empty, so ours is too: the first new slot is one interval away, with no burst.
+        // The voided slots still ahead will never be sent: forgotten, so they neither count as calls
+        // achieved nor break the ascending order of `#slots` (every new slot starts now or later).
+        this.#forgetSlotsAfter(now);
         const interval = 1000 / this.#rate;
         this.#nextFreeAt = now + this.#burstTolerance(interval) + interval;
         return true;
@@ -197,6 +200,11 @@ export class AdaptiveRateLimiter implements RateLimiter {
             this.#slots = this.#slots.slice(this.#slotsHead);
             this.#slotsHead = 0;
         }
+    }
+
+    /** Drops slots that start after `time`; they are the latest, so they sit at the end. */
+    #forgetSlotsAfter(time: number): void {
+        while (this.#slots.length > this.#slotsHead && this.#slots[this.#slots.length - 1] > time) this.#slots.pop();
     }
 
     /**

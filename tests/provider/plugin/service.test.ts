@@ -96,6 +96,26 @@ describe("plugin/service (the ResourceProvider gRPC service)", function () {
         );
     });
 
+    it("Check applies the callback URL rules of the core: user-info and impossible hosts refused, the rule named, no password", async () => {
+        await configure();
+        const password = "Pw-9f3kQ-not-real";
+        const bad = await call<proto.CheckResponse>(
+            "check",
+            new proto.CheckRequest().setNews(
+                struct({ domainName: DOMAIN, notifyUrl: `https://user:${password}@hooks.example.com/x`, onDemandUrl: "http://-x..example.com/" }),
+            ),
+        );
+        const failures = bad.getFailuresList().map((f) => [f.getProperty(), f.getReason()]);
+        assert.deepEqual(
+            failures.map(([property]) => property),
+            ["notifyUrl", "onDemandUrl", "onDemandUrl"],
+        );
+        assert.match(failures[0][1], /^notifyUrl must not carry a user name or password .*notifyAuthKey/);
+        assert.match(failures[1][1], /^onDemandUrl must not have an empty label/);
+        assert.match(failures[2][1], /^onDemandUrl must have host name labels that neither start nor end with a hyphen/);
+        assert.ok(!JSON.stringify(failures).includes(password));
+    });
+
     it("Diff replaces on domainName only, with a detailed diff", async () => {
         await configure();
         const olds = struct({ domainName: DOMAIN, notifyUrl: URL_A, needStatusNotify: false, notifyReqAuth: false });

@@ -138,6 +138,20 @@ describe("retry/rate-limiter: AdaptiveRateLimiter", () => {
             close(limiter.rate, (answered / seconds) * CUBIC_BETA, "rate after the second cut");
         });
 
+        it("a cut forgets the slots it voided: the next cut counts only calls sent, not slots given up", () => {
+            const limiter = new AdaptiveRateLimiter({ ceiling: 10, clock });
+            for (let i = 0; i < 20; i++) limiter.reserve(); // a burst now, then one slot every 100 ms for 1.5 s
+            limiter.onThrottle(); // voids the queued slots: their holders reserve again
+            clock.t += 1100;
+            const sent = 3;
+            for (let i = 0; i < sent; i++) assert.equal(limiter.reserve(), 0, "the new schedule's first calls start at once");
+            for (let i = 0; i < 20; i++) limiter.onSuccess(); // climbs near 10/s; 18/s granted: neither caps the cut
+            assert.ok(limiter.rate > sent, `rate ${limiter.rate}`);
+            limiter.onThrottle();
+            // Sent in the last second: the three new calls. The ten voided slots that fell in it were never sent.
+            close(limiter.rate, ((sent * 1000) / RATE_MEASURE_WINDOW_MS) * CUBIC_BETA, "rate after the second cut");
+        });
+
         it("a cut with no answer since the previous one, or at the same instant, falls back to the measured rate", () => {
             const limiter = new AdaptiveRateLimiter({ ceiling: 30, clock });
             limiter.onThrottle();
