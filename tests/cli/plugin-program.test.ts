@@ -9,14 +9,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import Redis from "ioredis";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { startRedisServer, type RunningRedis } from "../support/redis-server";
 import { labelTests, pinnedSet } from "./support/cli";
+import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
-import { filesContaining } from "./support/programs";
 
 const STACK = "plugin";
 const OTHER_STACK = "reader";
@@ -59,6 +59,7 @@ describe("cli: the provider plugin with a TypeScript program", function () {
     let tmp: string;
     let emulator: RunningEmulator;
     let admin: EmulatorAdmin;
+    let live: EmulatorCloud;
     let client: LiveClient;
     let workspace: PulumiWorkspace;
     const outputs: CommandResult[] = [];
@@ -71,10 +72,6 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         return result;
     };
     const declare = (specs: readonly Spec[], stack = STACK) => workspace.setConfig(stack, `${PROJECT}:resources`, JSON.stringify(specs));
-    const cloud = async () => new Map((await admin.configs()).map((c): [string, StoredConfig] => [c.domainName, c]));
-    const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;
-    const writesSince = async (seq: number) =>
-        (await admin.requests(seq)).filter((r) => !r.action.startsWith("Describe")).map((r) => `${r.action} ${r.domainName ?? ""}`.trim());
     const stateOf = async (stack = STACK) => (await workspace.exportState(stack)).deployment.resources ?? [];
 
     before(async function () {
@@ -83,6 +80,7 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-plugin-"));
         emulator = await startEmulator({ host: "127.0.0.1" });
         admin = new EmulatorAdmin(emulator.url);
+        live = new EmulatorCloud(admin);
         client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
         workspace = new PulumiWorkspace({
             cli,
@@ -112,7 +110,7 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         await declare([SIGNED, PLAIN]);
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /3 created/);
-        const configs = await cloud();
+        const configs = await live.configs();
         assert.equal(configs.get(SIGNED.domainName)!.notifyAuthKey, KEY);
         assert.equal(configs.get(SIGNED.domainName)!.notifyReqAuth, true);
         assert.equal(configs.get(PLAIN.domainName)!.onDemandUrl, PLAIN.onDemandUrl);
@@ -124,12 +122,12 @@ describe("cli: the provider plugin with a TypeScript program", function () {
     });
 
     it("a change updates in place: one Update call", async () => {
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         await declare([SIGNED, { ...PLAIN, needStatusNotify: true }]);
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /1 updated/);
-        assert.deepEqual(await writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
-        assert.equal((await cloud()).get(PLAIN.domainName)!.needStatusNotify, true);
+        assert.deepEqual(await live.writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
+        assert.equal((await live.configs()).get(PLAIN.domainName)!.needStatusNotify, true);
     });
 
     it("drift: preview --refresh --expect-no-changes fails naming the property; refresh takes it in; up restores it", async () => {
@@ -143,34 +141,34 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         const held = (await stateOf()).find((r) => r.id === PLAIN.domainName)!;
         assert.equal(held.outputs!.notifyUrl, drifted, "the state holds what the cloud holds");
         await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.equal((await cloud()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
+        assert.equal((await live.configs()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
         await pulumi(["preview", "--refresh", "--expect-no-changes"]);
     });
 
     it("a new domainName replaces: create-before-delete by default, delete-before-replace when asked", async () => {
         const moved = { ...PLAIN, needStatusNotify: true, domainName: "moved.example.com" };
-        let since = await lastSeq();
+        let since = await live.lastSeq();
         await declare([SIGNED, moved]);
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /1 replaced/);
-        assert.deepEqual(await writesSince(since), [
+        assert.deepEqual(await live.writesSince(since), [
             `AddLiveRecordNotifyConfig ${moved.domainName}`,
             `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
         ]);
 
-        since = await lastSeq();
+        since = await live.lastSeq();
         const back = { ...PLAIN, needStatusNotify: true, deleteBeforeReplace: true };
         await declare([SIGNED, back]);
         await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.deepEqual(await writesSince(since), [
+        assert.deepEqual(await live.writesSince(since), [
             `DeleteLiveRecordNotifyConfig ${moved.domainName}`,
             `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
         ]);
-        assert.deepEqual([...(await cloud()).keys()].sort(), [PLAIN.domainName, SIGNED.domainName]);
+        assert.deepEqual([...(await live.configs()).keys()].sort(), [PLAIN.domainName, SIGNED.domainName]);
     });
 
     it("replaceOnChanges works: the engine applies it to the plugin's diff", async () => {
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         const declared = {
             ...PLAIN,
             needStatusNotify: true,
@@ -181,7 +179,7 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         await declare([SIGNED, declared]);
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /1 replaced/);
-        assert.deepEqual(await writesSince(since), [
+        assert.deepEqual(await live.writesSince(since), [
             `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
             `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
         ]);
@@ -207,15 +205,15 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         const dynamicType = (await stateOf()).find((r) => r.id === moving.domainName)!.type;
         assert.equal(dynamicType, "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig");
 
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         await declare([...declaredNow(), { ...moving, dynamic: true, retainOnDelete: true }]);
         await pulumi(["up", "--yes", "--skip-preview"]);
         await declare([...declaredNow(), { ...moving, import: true }]);
         const moved = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(moved.stdout, /1 imported/);
-        assert.deepEqual(await writesSince(since), [], "no Add, Update or Delete: the cloud is not touched");
+        assert.deepEqual(await live.writesSince(since), [], "no Add, Update or Delete: the cloud is not touched");
         assert.equal((await stateOf()).find((r) => r.id === moving.domainName)!.type, RESOURCE_TYPE);
-        assert.ok((await cloud()).has(moving.domainName));
+        assert.ok((await live.configs()).has(moving.domainName));
         await declare([...declaredNow(), moving]);
         await pulumi(["preview", "--expect-no-changes"]);
         await declare(declaredNow());
@@ -232,11 +230,11 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         const domain = "option.example.com";
         await client.add({ domainName: domain, notifyUrl: callbackUrl(domain) });
         const spec: Spec = { name: "option", domainName: domain, notifyUrl: callbackUrl(domain), import: true };
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         await declare([...declaredNow(), spec]);
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /1 imported/);
-        assert.deepEqual(await writesSince(since), [], "importing writes nothing");
+        assert.deepEqual(await live.writesSince(since), [], "importing writes nothing");
         await declare([...declaredNow(), { ...spec, import: false }]);
         await pulumi(["preview", "--expect-no-changes"]);
     });
@@ -249,7 +247,7 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         assert.equal(got.gotNotifyUrl, SIGNED.notifyUrl);
         assert.equal(got.gotKeyIsSecret, true);
         await pulumi(["destroy", "--yes", "--skip-preview"], 0, OTHER_STACK);
-        assert.ok((await cloud()).has(SIGNED.domainName), "destroying a .get() leaves the config alone");
+        assert.ok((await live.configs()).has(SIGNED.domainName), "destroying a .get() leaves the config alone");
     });
 
     it("customTimeouts: under a throttle storm a 5 s create fails at about 5 s naming the deadline; a longer one succeeds", async () => {
@@ -270,18 +268,18 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         try {
             await declare([...declaredNow(), { ...quick, createTimeout: "120s" }]);
             await pulumi(["up", "--yes", "--skip-preview"]);
-            assert.ok((await cloud()).has(quick.domainName));
+            assert.ok((await live.configs()).has(quick.domainName));
         } finally {
             await admin.removeFault(storm2).catch(() => undefined);
         }
     });
 
     it("bad provider config fails preview naming the key, before any call", async () => {
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         await workspace.setConfig(STACK, "alicloud-live:quotaHeadroom", "2");
         const preview = await pulumi(["preview"], "non-zero");
         assert.match(preview.output, /alicloud-live:quotaHeadroom/);
-        assert.deepEqual(await writesSince(since), []);
+        assert.deepEqual(await live.writesSince(since), []);
         await workspace.ok(["config", "rm", "alicloud-live:quotaHeadroom", "--stack", STACK]);
     });
 
@@ -322,12 +320,8 @@ describe("cli: the provider plugin with a TypeScript program", function () {
 
     it("destroy removes every config the stack manages", async () => {
         await pulumi(["destroy", "--yes", "--skip-preview"]);
-        assert.equal((await cloud()).size, 0);
-        for (const secret of [DEMO_ACCOUNT.accessKeySecret, KEY]) {
-            for (const result of outputs) assert.ok(!result.output.includes(secret), "a pulumi command printed a secret");
-            assert.deepEqual(filesContaining(workspace.root, secret), [], "backend, PULUMI_HOME and logs");
-            assert.deepEqual(filesContaining(workspace.projectDir, secret), [], "the project's stack files");
-        }
+        assert.equal((await live.configs()).size, 0);
+        assertNoSecretAnywhere(workspace, outputs, [DEMO_ACCOUNT.accessKeySecret, KEY]);
     });
 
     /** What the stack declares after the replace steps. */

@@ -7,12 +7,13 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { labelTests, pinnedSet } from "./support/cli";
+import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { PLUGIN_DIR } from "./support/plugin";
-import { filesContaining, REPO_ROOT } from "./support/programs";
+import { REPO_ROOT } from "./support/programs";
 
 const STACK = "yaml";
 const PROJECT = "alicloud-live-yaml";
@@ -25,6 +26,7 @@ describe("cli: examples/yaml through pulumi-language-yaml and the provider plugi
     let projectFile: string;
     let emulator: RunningEmulator;
     let admin: EmulatorAdmin;
+    let live: EmulatorCloud;
     let client: LiveClient;
     let workspace: PulumiWorkspace;
     const outputs: CommandResult[] = [];
@@ -36,10 +38,6 @@ describe("cli: examples/yaml through pulumi-language-yaml and the provider plugi
         else assert.notEqual(result.code, 0, `pulumi ${args.join(" ")} should fail:\n${result.output.slice(-4000)}`);
         return result;
     };
-    const cloud = async () => new Map((await admin.configs()).map((c): [string, StoredConfig] => [c.domainName, c]));
-    const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;
-    const writesSince = async (seq: number) =>
-        (await admin.requests(seq)).filter((r) => !r.action.startsWith("Describe")).map((r) => `${r.action} ${r.domainName ?? ""}`.trim());
 
     before(async function () {
         const { cli, label } = await pinnedSet();
@@ -55,6 +53,7 @@ describe("cli: examples/yaml through pulumi-language-yaml and the provider plugi
 
         emulator = await startEmulator({ host: "127.0.0.1" });
         admin = new EmulatorAdmin(emulator.url);
+        live = new EmulatorCloud(admin);
         client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
         workspace = new PulumiWorkspace({ cli, projectDir });
         await workspace.ok(["stack", "init", STACK]);
@@ -73,7 +72,7 @@ describe("cli: examples/yaml through pulumi-language-yaml and the provider plugi
     it("up creates both configs, the key in the cloud and only as ciphertext in state; preview right after is empty", async () => {
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /3 created/);
-        const configs = await cloud();
+        const configs = await live.configs();
         assert.equal(configs.get("live1.example.com")!.notifyAuthKey, KEY);
         assert.equal(configs.get("live2.example.com")!.notifyReqAuth, false);
         assert.equal(configs.get("live2.example.com")!.onDemandUrl, `${BASE}/live2.example.com/on-demand`);
@@ -83,11 +82,11 @@ describe("cli: examples/yaml through pulumi-language-yaml and the provider plugi
     });
 
     it("a config change updates both in place, Update calls only", async () => {
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         await workspace.setConfig(STACK, `${PROJECT}:needStatusNotify`, "true");
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /2 updated/);
-        assert.deepEqual((await writesSince(since)).sort(), [
+        assert.deepEqual((await live.writesSince(since)).sort(), [
             "UpdateLiveRecordNotifyConfig live1.example.com",
             "UpdateLiveRecordNotifyConfig live2.example.com",
         ]);
@@ -100,35 +99,37 @@ describe("cli: examples/yaml through pulumi-language-yaml and the provider plugi
         assert.match(preview.output, /needStatusNotify/);
         await pulumi(["refresh", "--yes", "--skip-preview"]);
         await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.equal((await cloud()).get("live2.example.com")!.needStatusNotify, true);
+        assert.equal((await live.configs()).get("live2.example.com")!.needStatusNotify, true);
         await pulumi(["preview", "--refresh", "--expect-no-changes"]);
     });
 
     it("a new domain replaces: create-before-delete, then delete-before-replace once the program asks for it", async () => {
-        let since = await lastSeq();
+        let since = await live.lastSeq();
         await workspace.setConfig(STACK, `${PROJECT}:plainDomain`, "live3.example.com");
         await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.deepEqual(await writesSince(since), ["AddLiveRecordNotifyConfig live3.example.com", "DeleteLiveRecordNotifyConfig live2.example.com"]);
+        assert.deepEqual(await live.writesSince(since), [
+            "AddLiveRecordNotifyConfig live3.example.com",
+            "DeleteLiveRecordNotifyConfig live2.example.com",
+        ]);
 
         // The user edits the program: the resource option, as a YAML program writes it.
         const text = fs.readFileSync(projectFile, "utf8");
         const anchor = "      notifyReqAuth: false\n";
         assert.ok(text.includes(anchor));
         fs.writeFileSync(projectFile, text.replace(anchor, `${anchor}    options:\n      deleteBeforeReplace: true\n`));
-        since = await lastSeq();
+        since = await live.lastSeq();
         await workspace.setConfig(STACK, `${PROJECT}:plainDomain`, "live2.example.com");
         await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.deepEqual(await writesSince(since), ["DeleteLiveRecordNotifyConfig live3.example.com", "AddLiveRecordNotifyConfig live2.example.com"]);
-        assert.deepEqual([...(await cloud()).keys()].sort(), ["live1.example.com", "live2.example.com"]);
+        assert.deepEqual(await live.writesSince(since), [
+            "DeleteLiveRecordNotifyConfig live3.example.com",
+            "AddLiveRecordNotifyConfig live2.example.com",
+        ]);
+        assert.deepEqual([...(await live.configs()).keys()].sort(), ["live1.example.com", "live2.example.com"]);
     });
 
     it("destroy removes both; no secret in any output, state, log or stack file", async () => {
         await pulumi(["destroy", "--yes", "--skip-preview"]);
-        assert.equal((await cloud()).size, 0);
-        for (const secret of [DEMO_ACCOUNT.accessKeySecret, KEY]) {
-            for (const result of outputs) assert.ok(!result.output.includes(secret), "a pulumi command printed a secret");
-            assert.deepEqual(filesContaining(workspace.root, secret), [], "backend, PULUMI_HOME and logs");
-            assert.deepEqual(filesContaining(workspace.projectDir, secret), [], "the project's stack files");
-        }
+        assert.equal((await live.configs()).size, 0);
+        assertNoSecretAnywhere(workspace, outputs, [DEMO_ACCOUNT.accessKeySecret, KEY]);
     });
 });
