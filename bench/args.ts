@@ -169,3 +169,12 @@ function ks(raw: string): number[] {
     }
     return PIPELINE_KS.filter((k) => picked.has(k));
 }
+
+/**
+ * The results file's prefix: a run of the pipelines scenario alone, or of the CLI scenario alone, keeps
+ * its own "latest", so the full run's stays as it was.
+ */
+export function resultsPrefix(args: Pick<BenchArgs, "strategies" | "cli" | "pipelines">): string {
+    if (args.strategies.length > 0) return "";
+    return args.cli && !args.pipelines ? "cli-" : "pipelines-";
+}
