@@ -27,7 +27,18 @@ import { CLI_PARALLEL, CLI_VARIANTS, runCliScenario, type CliScenarioResult } fr
 import { measureCpuCost, type CpuCost } from "./cpu-cost";
 import { floorSeconds } from "./metrics";
 import { PIPELINE_VARIANTS, runPipelineSuite, type PipelineNumbers } from "./pipelines";
-import { cliComparisonNotes, cliComparisonTable, cliErrorLines, cliTable, competitorLines, cpuLines, errorLines, pipelineTable, scenarioTable, verdictTable } from "./report";
+import {
+    cliComparisonNotes,
+    cliComparisonTable,
+    cliErrorLines,
+    cliTable,
+    competitorLines,
+    cpuLines,
+    errorLines,
+    pipelineTable,
+    scenarioTable,
+    verdictTable,
+} from "./report";
 import { runScenario, type ScenarioContext, type ScenarioResult } from "./scenario";
 import { serializedProviderText } from "./serialized-provider";
 import { handWrittenProviderText, STRATEGIES, type StrategyName } from "./strategies";
@@ -161,7 +172,9 @@ async function main(argv: string[]): Promise<number> {
                 `  floors: create and destroy ${floorSeconds(args.n, WRITE_QPS).toFixed(1)} s, refresh ${floorSeconds(args.n, READ_QPS).toFixed(1)} s; each command cut off at ${limit} s`,
             );
             for (const variant of CLI_VARIANTS) {
-                print(`  through the ${variant === "plugin" ? "provider plugin (the installed package's bin/, via plugins.providers)" : "dynamic provider"}:`);
+                print(
+                    `  through the ${variant === "plugin" ? "provider plugin (the installed package's bin/, via plugins.providers)" : "dynamic provider"}:`,
+                );
                 const result = await runCliScenario({
                     variant,
                     admin: ctx.admin,

@@ -49,7 +49,7 @@ export function timePluginStart(executable: string, cwd: string): Promise<number
                 if (portFromOutput(stdout) === undefined) return;
             } catch (error) {
                 child.kill("SIGKILL");
-                reject(error as Error);
+                reject(error instanceof Error ? error : new Error(String(error)));
                 return;
             }
             elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;

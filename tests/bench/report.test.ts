@@ -180,7 +180,20 @@ describe("bench/report: CLI table", () => {
             "failed",
             "no quota s",
         ]);
-        assert.deepEqual(lines[2].split(/\s{2,}/), ["create", "10.0", "11.5", "1.15x", "0.99 %", "0", "16.8", "13.0", "1.30x", "0.00 %", "0", "16.8"]);
+        assert.deepEqual(lines[2].split(/\s{2,}/), [
+            "create",
+            "10.0",
+            "11.5",
+            "1.15x",
+            "0.99 %",
+            "0",
+            "16.8",
+            "13.0",
+            "1.30x",
+            "0.00 %",
+            "0",
+            "16.8",
+        ]);
         assert.deepEqual(lines[3].split(/\s{2,}/).slice(0, 3), ["refresh", "6.0", "0.0"]);
         assert.ok(lines[4].includes("2 (+5 unfinished)"), lines[4]);
     });
