@@ -25,7 +25,8 @@ Options:
   --parallel P        concurrent operations (default: Pulumi's, 4 x CPU count)
   --only LIST         scenarios to run, by letter or name: a=core-default, b=terraform-style,
                       c=full-jitter, d=this-provider (the host scenarios), cli (the real
-                      pulumi up/refresh/destroy --parallel 64 of N configs), p=pipelines
+                      pulumi up/refresh/destroy --parallel 64 of N configs, through the
+                      dynamic provider and through the provider plugin), p=pipelines
                       (K provider hosts on one account, with and without the shared quota
                       store; at K = 4 also on a Redis Cluster and through a Sentinel failover)
                       (default: all)
