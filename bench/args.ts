@@ -25,7 +25,8 @@ Options:
   --parallel P        concurrent operations (default: Pulumi's, 4 x CPU count)
   --only LIST         scenarios to run, by letter or name: a=core-default, b=terraform-style,
                       c=full-jitter, d=this-provider (the host scenarios), cli (the real
-                      pulumi up/refresh/destroy --parallel 64 of N configs), p=pipelines
+                      pulumi up/refresh/destroy --parallel 64 of N configs, through the
+                      dynamic provider and through the provider plugin), p=pipelines
                       (K provider hosts on one account, with and without the shared quota
                       store; at K = 4 also on a Redis Cluster and through a Sentinel failover)
                       (default: all)
@@ -168,4 +169,13 @@ function ks(raw: string): number[] {
         picked.add(k);
     }
     return PIPELINE_KS.filter((k) => picked.has(k));
+}
+
+/**
+ * The results file's prefix: a run of the pipelines scenario alone, or of the CLI scenario alone, keeps
+ * its own "latest", so the full run's stays as it was.
+ */
+export function resultsPrefix(args: Pick<BenchArgs, "strategies" | "cli" | "pipelines">): string {
+    if (args.strategies.length > 0) return "";
+    return args.cli && !args.pipelines ? "cli-" : "pipelines-";
 }

@@ -7,13 +7,19 @@
  * The same three commands then run once more with the quota lifted (in the emulator and in the
  * provider's settings): what the CLI, the program and the engine need for the phase when no call waits.
  *
+ * It runs once per front door (`CliVariant`): the dynamic provider (`BENCH_PROGRAM`), and the provider
+ * plugin (`BENCH_PLUGIN_PROGRAM`), the executable of the same installed package found through
+ * `plugins.providers` in Pulumi.yaml; for the plugin its start-up time is measured too.
+ *
  * Every command gets its own `--event-log`, which says resource by resource what succeeded and what
  * failed; the emulator's request log gives the provider key's calls and throttles per phase.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EmulatorAdmin } from "../emulator/admin-client";
+import { RESOURCE_TYPE as PLUGIN_RESOURCE_TYPE } from "../provider/plugin/schema";
 import type { PulumiCli } from "../tools/pulumi-cli/obtain";
+import { PACKAGE_NAME } from "../tools/host-driver/project-dir";
 import { programDir } from "../tools/pulumi-cli/program-dir";
 import { PulumiWorkspace } from "../tools/pulumi-cli/workspace";
 import { RAISED_EMULATOR_QPS, RAISED_PROVIDER_QPS } from "./cpu-cost";
@@ -21,6 +27,7 @@ import { callSpanSeconds, CLI_PHASE_CALL, cliPhaseNumbers, phaseQps, type CliPha
 import { RESOURCE_TYPE } from "./driver";
 import { summarizeEventLog } from "./event-log";
 import { countCalls, timeline } from "./metrics";
+import { measurePluginStartup, type PluginStartup } from "./plugin-startup";
 import type { AccessKey } from "./scenario";
 
 /** The issue's parallelism for the CLI scenario (Pulumi's default is 4 x CPU count). */
@@ -43,7 +50,65 @@ for (let i = 0; i < count; i++) {
 }
 `;
 
+/**
+ * The same N configs through the provider plugin: a \`CustomResource\` of its type token, as a program
+ * without a generated SDK declares it; the engine starts the plugin named in Pulumi.yaml.
+ */
+export const BENCH_PLUGIN_PROGRAM = `"use strict";
+const pulumi = require("@pulumi/pulumi");
+class LiveRecordNotifyConfig extends pulumi.CustomResource {
+    constructor(name, args, opts) {
+        super("${PLUGIN_RESOURCE_TYPE}", name, args, opts);
+    }
+}
+const count = new pulumi.Config("bench").requireNumber("count");
+for (let i = 0; i < count; i++) {
+    new LiveRecordNotifyConfig("r" + i, {
+        domainName: "r" + i + ".bench.example.com",
+        notifyUrl: "https://callbacks.example.com/bench/r" + i + "/record",
+    });
+}
+`;
+
+/** The two front doors the scenario runs through. */
+export type CliVariant = "dynamic" | "plugin";
+
+export const CLI_VARIANTS: readonly CliVariant[] = ["dynamic", "plugin"];
+
+/** Per front door: its program and the config keys of its credentials (the rest are `alicloud-live:*` in both). */
+export const CLI_VARIANT_SETUP: Readonly<
+    Record<CliVariant, { readonly program: string; readonly resourceType: string; readonly accessKey: string; readonly secretKey: string }>
+> = {
+    dynamic: { program: BENCH_PROGRAM, resourceType: RESOURCE_TYPE, accessKey: "alicloud:accessKey", secretKey: "alicloud:secretKey" },
+    plugin: {
+        program: BENCH_PLUGIN_PROGRAM,
+        resourceType: PLUGIN_RESOURCE_TYPE,
+        accessKey: "alicloud-live:accessKey",
+        secretKey: "alicloud-live:secretKey",
+    },
+};
+
+/** Pulumi.yaml of the plugin variant: the engine takes the plugin from the installed package's \`bin/\`. Pure. */
+export function pluginProjectYaml(project: string, pluginDir: string): string {
+    return [
+        `name: ${project}`,
+        "runtime: nodejs",
+        "plugins:",
+        "  providers:",
+        "    - name: alicloud-live",
+        `      path: ${JSON.stringify(pluginDir)}`,
+        "",
+    ].join("\n");
+}
+
+/** The installed package's plugin folder and executable inside a program folder. */
+export function installedPlugin(projectDir: string): { readonly dir: string; readonly executable: string } {
+    const dir = path.join(projectDir, "node_modules", PACKAGE_NAME, "bin");
+    return { dir, executable: path.join(dir, "pulumi-resource-alicloud-live") };
+}
+
 export interface CliScenarioContext {
+    readonly variant: CliVariant;
     readonly admin: EmulatorAdmin;
     readonly endpoint: string;
     readonly providerKey: AccessKey;
@@ -66,6 +131,7 @@ export interface CliScenarioContext {
 }
 
 export interface CliScenarioResult {
+    readonly variant: CliVariant;
     readonly cliVersion: string;
     readonly n: number;
     readonly parallel: number;
@@ -83,6 +149,8 @@ export interface CliScenarioResult {
     readonly cloudAfterDestroy: number;
     /** The emulator's request log dropped entries, so the call counts are incomplete. */
     readonly logOverflowed: boolean;
+    /** The plugin variant: its start-up time, spawn to port line. */
+    readonly pluginStartup?: PluginStartup;
 }
 
 interface Timed {
@@ -95,14 +163,22 @@ interface Timed {
 
 export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenarioResult> {
     await ctx.admin.reset();
-    const project = programDir({ buildRoot: ctx.buildRoot, repoRoot: ctx.repoRoot, project: PROJECT, program: BENCH_PROGRAM });
+    const setup = CLI_VARIANT_SETUP[ctx.variant];
+    const project = programDir({ buildRoot: ctx.buildRoot, repoRoot: ctx.repoRoot, project: PROJECT, program: setup.program });
+    let pluginStartup: PluginStartup | undefined;
+    if (ctx.variant === "plugin") {
+        const plugin = installedPlugin(project.dir);
+        fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), pluginProjectYaml(PROJECT, plugin.dir));
+        pluginStartup = await measurePluginStartup(plugin.executable, project.dir);
+        ctx.log(`    plugin start-up (spawn to port line): median ${pluginStartup.medianMs.toFixed(0)} ms of ${pluginStartup.samplesMs.length}`);
+    }
     const ws = new PulumiWorkspace({ cli: ctx.cli, projectDir: project.dir });
     try {
         await ws.ok(["stack", "init", STACK]);
         await ws.setConfig(STACK, "bench:count", String(ctx.n));
         await ws.setConfig(STACK, "alicloud-live:endpoint", ctx.endpoint);
-        await ws.setConfig(STACK, "alicloud:accessKey", ctx.providerKey.id);
-        await ws.setConfig(STACK, "alicloud:secretKey", ctx.providerKey.secret, true);
+        await ws.setConfig(STACK, setup.accessKey, ctx.providerKey.id);
+        await ws.setConfig(STACK, setup.secretKey, ctx.providerKey.secret, true);
 
         let runs = 0;
         const run = async (command: string, label = ""): Promise<Timed> => {
@@ -170,7 +246,7 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
                     planned: ctx.n,
                     wallMs: t.wallMs,
                     exitCode: t.exitCode,
-                    events: summarizeEventLog(t.eventLog, RESOURCE_TYPE),
+                    events: summarizeEventLog(t.eventLog, setup.resourceType),
                     calls: countCalls(entries, ctx.providerKey.id, window).all,
                     callSpanSeconds: callSpanSeconds(entries, ctx.providerKey.id, CLI_PHASE_CALL[phase].action, phaseQps(phase, quotas), window),
                 },
@@ -179,6 +255,7 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
             );
         });
         return {
+            variant: ctx.variant,
             cliVersion: ctx.cli.version,
             n: ctx.n,
             parallel: ctx.parallel,
@@ -197,6 +274,7 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
             cloudAfterCreate,
             cloudAfterDestroy,
             logOverflowed: entries.length > 0 && entries[0].seq !== 1,
+            ...(pluginStartup ? { pluginStartup } : {}),
         };
     } finally {
         await ws.cleanup();

@@ -9,7 +9,8 @@
  * Everything binds 127.0.0.1; hosts and the competitor are always stopped (and killed when this
  * process exits); each scenario is cut off at its time limit.
  *
- * The CLI scenario runs the real `pulumi up/refresh/destroy` (see cli-scenario.ts) on the same emulator.
+ * The CLI scenario runs the real `pulumi up/refresh/destroy` (see cli-scenario.ts) on the same emulator,
+ * through the dynamic provider and then through the provider plugin, and prints the two side by side.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -21,12 +22,23 @@ import { DEFAULT_PARALLEL } from "../tools/host-driver/engine";
 import { findRepoRoot, projectDirFor } from "../tools/host-driver/project-dir";
 import { CliBuildError } from "../tools/pulumi-cli/build";
 import { describeCli, obtainPulumiCli } from "../tools/pulumi-cli/obtain";
-import { parseArgs, USAGE, UsageError, type BenchArgs } from "./args";
-import { CLI_PARALLEL, runCliScenario, type CliScenarioResult } from "./cli-scenario";
+import { parseArgs, resultsPrefix, USAGE, UsageError, type BenchArgs } from "./args";
+import { CLI_PARALLEL, CLI_VARIANTS, runCliScenario, type CliScenarioResult } from "./cli-scenario";
 import { measureCpuCost, type CpuCost } from "./cpu-cost";
 import { floorSeconds } from "./metrics";
 import { PIPELINE_VARIANTS, runPipelineSuite, type PipelineNumbers } from "./pipelines";
-import { cliErrorLines, cliTable, competitorLines, cpuLines, errorLines, pipelineTable, scenarioTable, verdictTable } from "./report";
+import {
+    cliComparisonNotes,
+    cliComparisonTable,
+    cliErrorLines,
+    cliTable,
+    competitorLines,
+    cpuLines,
+    errorLines,
+    pipelineTable,
+    scenarioTable,
+    verdictTable,
+} from "./report";
 import { runScenario, type ScenarioContext, type ScenarioResult } from "./scenario";
 import { serializedProviderText } from "./serialized-provider";
 import { handWrittenProviderText, STRATEGIES, type StrategyName } from "./strategies";
@@ -136,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
         }
 
         let cliResult: CliScenarioResult | undefined;
+        let cliPluginResult: CliScenarioResult | undefined;
         let cliMissing: string | undefined;
         const cli = args.cli
             ? await obtainPulumiCli({ log: (line) => process.stderr.write(`${line}\n`) }).catch((error: unknown) => {
@@ -158,22 +171,30 @@ async function main(argv: string[]): Promise<number> {
             print(
                 `  floors: create and destroy ${floorSeconds(args.n, WRITE_QPS).toFixed(1)} s, refresh ${floorSeconds(args.n, READ_QPS).toFixed(1)} s; each command cut off at ${limit} s`,
             );
-            cliResult = await runCliScenario({
-                admin: ctx.admin,
-                endpoint: ctx.endpoint,
-                providerKey,
-                cli,
-                buildRoot,
-                repoRoot,
-                n: args.n,
-                parallel: CLI_PARALLEL,
-                writeQps: WRITE_QPS,
-                readQps: READ_QPS,
-                skipCheckpoints: args.skipCheckpoints,
-                timeLimitSeconds: limit,
-                log: print,
-            });
-            if (cliResult.logOverflowed) print("    warning: the emulator's request log overflowed; call counts are incomplete");
+            for (const variant of CLI_VARIANTS) {
+                print(
+                    `  through the ${variant === "plugin" ? "provider plugin (the installed package's bin/, via plugins.providers)" : "dynamic provider"}:`,
+                );
+                const result = await runCliScenario({
+                    variant,
+                    admin: ctx.admin,
+                    endpoint: ctx.endpoint,
+                    providerKey,
+                    cli,
+                    buildRoot,
+                    repoRoot,
+                    n: args.n,
+                    parallel: CLI_PARALLEL,
+                    writeQps: WRITE_QPS,
+                    readQps: READ_QPS,
+                    skipCheckpoints: args.skipCheckpoints,
+                    timeLimitSeconds: limit,
+                    log: print,
+                });
+                if (result.logOverflowed) print("    warning: the emulator's request log overflowed; call counts are incomplete");
+                if (variant === "plugin") cliPluginResult = result;
+                else cliResult = result;
+            }
         }
 
         let cpu: CpuCost | undefined;
@@ -213,6 +234,7 @@ async function main(argv: string[]): Promise<number> {
         const verdicts: Verdict[] = [
             ...scenarioVerdicts(results.map((r) => r.numbers)),
             ...(cliResult ? cliVerdicts(cliResult.phases) : []),
+            ...(cliPluginResult ? cliVerdicts(cliPluginResult.phases, "plugin") : []),
             ...(cliMissing ? [{ target: "real CLI scenario ran", scope: "cli", measured: "no Pulumi CLI", limit: "ran", pass: false }] : []),
             ...pipelineVerdicts(pipelines),
             ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : []),
@@ -235,9 +257,19 @@ async function main(argv: string[]): Promise<number> {
             print(
                 `Real CLI ${cliResult.cliVersion}, N=${cliResult.n}, --parallel ${cliResult.parallel}${cliResult.skipCheckpoints ? ", checkpoints skipped" : ""} (no-op up: ${cliResult.noopWallSeconds.map((x) => x.toFixed(1)).join(" s, ")} s; the quickest subtracted):`,
             );
-            print(cliTable(cliResult));
-            print(`  (the emulator held ${cliResult.cloudAfterCreate} configs after up, ${cliResult.cloudAfterDestroy} after destroy)`);
-            cliErrorLines(cliResult).forEach((l) => print(l));
+            for (const r of [cliResult, cliPluginResult]) {
+                if (!r) continue;
+                print(`  ${r.variant === "plugin" ? "provider plugin" : "dynamic provider"}:`);
+                print(cliTable(r));
+                print(`  (the emulator held ${r.cloudAfterCreate} configs after up, ${r.cloudAfterDestroy} after destroy)`);
+                cliErrorLines(r).forEach((l) => print(l));
+            }
+            if (cliPluginResult) {
+                print();
+                print("Dynamic provider and provider plugin side by side (net = wall - the no-op up):");
+                print(cliComparisonTable(cliResult, cliPluginResult));
+                cliComparisonNotes(cliResult, cliPluginResult).forEach((l) => print(l));
+            }
         }
         const competitors = competitorLines(results);
         if (competitors.length > 0) {
@@ -283,14 +315,14 @@ async function main(argv: string[]): Promise<number> {
             strategies: STRATEGIES.filter((s) => args.strategies.includes(s.name)).map(({ name, letter, summary }) => ({ name, letter, summary })),
             scenarios: results,
             cli: cliResult,
+            cliPlugin: cliPluginResult,
             pipelines,
             cpu,
             verdicts,
         };
         fs.mkdirSync(RESULTS_DIR, { recursive: true });
         const json = `${JSON.stringify(report, null, 2)}\n`;
-        // The pipelines scenario alone keeps its own "latest", so the full run's stays as it was.
-        const prefix = args.strategies.length === 0 ? "pipelines-" : "";
+        const prefix = resultsPrefix(args);
         const file = path.join(RESULTS_DIR, `${prefix}${startedAt.toISOString().replace(/:/g, "-")}.json`);
         fs.writeFileSync(file, json);
         fs.writeFileSync(path.join(RESULTS_DIR, `${prefix}latest.json`), json);

@@ -1,4 +1,5 @@
 /** The benchmark's printed report: plain-text tables of the measured numbers. Pure. */
+import { CLI_PHASES, type CliPhaseNumbers } from "./cli-metrics";
 import type { CliScenarioResult } from "./cli-scenario";
 import type { CpuCost } from "./cpu-cost";
 import type { PipelineNumbers } from "./pipelines";
@@ -181,13 +182,58 @@ export function cliTable(result: CliScenarioResult): string {
     return table(header, rows);
 }
 
+/**
+ * The two front doors side by side, per phase: net (wall - no-op up) seconds and net / floor,
+ * the throttled share, failed operations (and unfinished ones), and the wall time with no quota.
+ */
+export function cliComparisonTable(dynamic: CliScenarioResult, plugin: CliScenarioResult): string {
+    const header = [
+        "phase",
+        "floor s",
+        "dynamic net s",
+        "net/floor",
+        "thr share",
+        "failed",
+        "no quota s",
+        "plugin net s",
+        "net/floor",
+        "thr share",
+        "failed",
+        "no quota s",
+    ];
+    const failed = (p: CliPhaseNumbers) => (p.unfinished > 0 ? `${p.failed} (+${p.unfinished} unfinished)` : String(p.failed));
+    const cells = (r: CliScenarioResult, p: CliPhaseNumbers | undefined) =>
+        p
+            ? [seconds(p.netSeconds), times(p.ratio), percent(p.throttledShare), failed(p), seconds(r.noQuotaWallSeconds[p.phase])]
+            : ["-", "-", "-", "-", "-"];
+    const rows = CLI_PHASES.map((phase) => {
+        const d = dynamic.phases.find((p) => p.phase === phase);
+        const q = plugin.phases.find((p) => p.phase === phase);
+        return [phase, seconds((d ?? q)?.floorSeconds ?? NaN), ...cells(dynamic, d), ...cells(plugin, q)];
+    });
+    return table(header, rows);
+}
+
+/** The no-op up each variant subtracts, and the plugin's start-up time. */
+export function cliComparisonNotes(dynamic: CliScenarioResult, plugin: CliScenarioResult): string[] {
+    const noop = (r: CliScenarioResult) => `${r.noopWallSeconds.map(seconds).join(" s, ")} s (${seconds(r.noopSubtractedSeconds)} s subtracted)`;
+    const startup = plugin.pluginStartup;
+    return [
+        `  no-op up: dynamic ${noop(dynamic)}; plugin ${noop(plugin)}`,
+        startup
+            ? `  plugin start-up, spawn to port line: median ${startup.medianMs.toFixed(0)} ms (samples ${startup.samplesMs.map((x) => x.toFixed(0)).join(", ")} ms)`
+            : "  plugin start-up: not measured",
+    ];
+}
+
 /** One line per CLI phase that had failures or unfinished resources, with its first error. */
 export function cliErrorLines(result: CliScenarioResult, maxLength = 160): string[] {
+    const label = result.variant === "plugin" ? "cli plugin" : "cli";
     return result.phases
         .filter((p) => p.failed + p.unfinished > 0 || p.exitCode !== 0)
         .map(
             (p) =>
-                `  cli ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shorten(p.errorSamples[0] ?? "no error reported", maxLength)}`,
+                `  ${label} ${p.phase}: ${p.failed} failed, ${p.unfinished} unfinished, exit ${p.exitCode}, e.g. ${shorten(p.errorSamples[0] ?? "no error reported", maxLength)}`,
         );
 }
 

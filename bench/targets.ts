@@ -120,12 +120,13 @@ export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
 
 /**
  * The CLI scenario's targets: every phase within MAX_RATIO_ALONE of its floor once the no-op `up` is
- * subtracted, and no resource failed or left unfinished.
+ * subtracted, and no resource failed or left unfinished; the same for each front door (the plugin's
+ * scopes say so).
  */
-export function cliVerdicts(phases: readonly CliPhaseNumbers[]): Verdict[] {
+export function cliVerdicts(phases: readonly CliPhaseNumbers[], variant: "dynamic" | "plugin" = "dynamic"): Verdict[] {
     const verdicts: Verdict[] = [];
     for (const p of phases) {
-        const scope = `cli ${p.phase}`;
+        const scope = `${variant === "plugin" ? "cli plugin" : "cli"} ${p.phase}`;
         const bad = p.failed + p.unfinished;
         verdicts.push({
             target: "failed operations",

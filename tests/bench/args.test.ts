@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_CPU_N, DEFAULT_N, parseArgs, QUICK_CPU_N, QUICK_N, UsageError } from "../../bench/args";
+import { DEFAULT_CPU_N, DEFAULT_N, parseArgs, QUICK_CPU_N, QUICK_N, resultsPrefix, UsageError } from "../../bench/args";
 
 describe("bench/args", () => {
     it("defaults: N=300, the given parallelism, all four strategies, contention and the CPU measurement", () => {
@@ -82,5 +82,13 @@ describe("bench/args", () => {
         assert.equal(parseArgs(["--only", "d"], 8).pipelines, false);
         assert.throws(() => parseArgs(["--only", "p", "--k", "3"], 8), /--k: "3" is not one of 2, 4, 8/);
         assert.throws(() => parseArgs(["--only", "d", "--k", "2"], 8), /--k applies to the pipelines scenario/);
+    });
+
+    it("gives a run of the CLI or the pipelines scenario alone its own results prefix, a run with host scenarios none", () => {
+        assert.equal(resultsPrefix(parseArgs([], 8)), "");
+        assert.equal(resultsPrefix(parseArgs(["--only", "d,cli"], 8)), "");
+        assert.equal(resultsPrefix(parseArgs(["--only", "cli"], 8)), "cli-");
+        assert.equal(resultsPrefix(parseArgs(["--only", "p"], 8)), "pipelines-");
+        assert.equal(resultsPrefix(parseArgs(["--only", "p,cli"], 8)), "pipelines-");
     });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import type { CliPhase, CliPhaseNumbers } from "../../bench/cli-metrics";
-import type { CliScenarioResult } from "../../bench/cli-scenario";
-import { cliErrorLines, cliTable, scenarioTable, table, verdictTable } from "../../bench/report";
+import type { CliScenarioResult, CliVariant } from "../../bench/cli-scenario";
+import { cliComparisonNotes, cliComparisonTable, cliErrorLines, cliTable, scenarioTable, table, verdictTable } from "../../bench/report";
 import type { ScenarioResult } from "../../bench/scenario";
 
 describe("bench/report", () => {
@@ -96,7 +96,8 @@ describe("bench/report: CLI table", () => {
         errorSamples: [],
         ...overrides,
     });
-    const result = (phases: CliPhaseNumbers[]): CliScenarioResult => ({
+    const result = (phases: CliPhaseNumbers[], variant: CliVariant = "dynamic"): CliScenarioResult => ({
+        variant,
         cliVersion: "v3.248.0",
         n: 300,
         parallel: 64,
@@ -146,5 +147,64 @@ describe("bench/report: CLI table", () => {
             "  cli refresh: 2 failed, 0 unfinished, exit 0, e.g. Forbidden.RAM: denied",
             "  cli destroy: 0 failed, 300 unfinished, exit 255, e.g. no error reported",
         ]);
+    });
+
+    it("names the plugin's phases as the plugin's", () => {
+        const lines = cliErrorLines(result([phase("create", { failed: 1, succeeded: 299, errorSamples: ["boom"] })], "plugin"));
+        assert.deepEqual(lines, ["  cli plugin create: 1 failed, 0 unfinished, exit 0, e.g. boom"]);
+    });
+
+    it("puts the two front doors side by side per phase: net s, net/floor, throttled share, failed, no-quota wall", () => {
+        const dynamic = result([phase("create"), phase("refresh", { floorSeconds: 6, netSeconds: 0, ratio: 0 }), phase("destroy")]);
+        const plugin = result(
+            [
+                phase("create", { netSeconds: 13, ratio: 1.3, throttledShare: 0 }),
+                phase("refresh", { floorSeconds: 6, netSeconds: 1.2, ratio: 0.2 }),
+                phase("destroy", { failed: 2, unfinished: 5, succeeded: 293 }),
+            ],
+            "plugin",
+        );
+        const lines = cliComparisonTable(dynamic, plugin).split("\n");
+        assert.equal(lines.length, 5);
+        assert.deepEqual(lines[0].split(/\s{2,}/), [
+            "phase",
+            "floor s",
+            "dynamic net s",
+            "net/floor",
+            "thr share",
+            "failed",
+            "no quota s",
+            "plugin net s",
+            "net/floor",
+            "thr share",
+            "failed",
+            "no quota s",
+        ]);
+        assert.deepEqual(lines[2].split(/\s{2,}/), [
+            "create",
+            "10.0",
+            "11.5",
+            "1.15x",
+            "0.99 %",
+            "0",
+            "16.8",
+            "13.0",
+            "1.30x",
+            "0.00 %",
+            "0",
+            "16.8",
+        ]);
+        assert.deepEqual(lines[3].split(/\s{2,}/).slice(0, 3), ["refresh", "6.0", "0.0"]);
+        assert.ok(lines[4].includes("2 (+5 unfinished)"), lines[4]);
+    });
+
+    it("notes each variant's no-op up and the plugin's median start-up with its samples", () => {
+        const dynamic = result([phase("create")]);
+        const plugin = { ...result([phase("create")], "plugin"), pluginStartup: { samplesMs: [410.2, 380.9, 395.5], medianMs: 395.5 } };
+        assert.deepEqual(cliComparisonNotes(dynamic, plugin), [
+            "  no-op up: dynamic 8.6 s, 9.1 s (8.6 s subtracted); plugin 8.6 s, 9.1 s (8.6 s subtracted)",
+            "  plugin start-up, spawn to port line: median 396 ms (samples 410, 381, 396 ms)",
+        ]);
+        assert.deepEqual(cliComparisonNotes(dynamic, dynamic)[1], "  plugin start-up: not measured");
     });
 });

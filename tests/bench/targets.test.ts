@@ -93,6 +93,17 @@ describe("bench/targets", () => {
             );
         });
 
+        it("the plugin's phases have the same targets, their scopes naming the plugin", () => {
+            const verdicts = cliVerdicts([phase({ ratio: 1.2 })], "plugin");
+            assert.deepEqual(
+                verdicts.map((v) => [v.scope, v.pass]),
+                [
+                    ["cli plugin create", true],
+                    ["cli plugin create", false],
+                ],
+            );
+        });
+
         it("a failed or unfinished resource, or a non-zero exit, fails the phase", () => {
             assert.equal(cli(phase({ failed: 1, succeeded: 299 }), /^failed/)?.pass, false);
             assert.equal(cli(phase({ unfinished: 5, succeeded: 295 }), /no-op/)?.pass, false);

@@ -58,8 +58,8 @@ export function linkedProjectDir(options: LinkedProjectOptions): ProjectDir {
 }
 
 /**
- * A project directory with this package INSTALLED, as npm would leave it: a real copy of package.json
- * and the compiled `provider/` under `node_modules/pulumi-alicloud-live/dist/`, and every other entry
+ * A project directory with this package INSTALLED, as npm would leave it: a real copy of package.json,
+ * `bin/` and the compiled `provider/` under `node_modules/pulumi-alicloud-live/dist/`, and every other entry
  * of the repository's node_modules linked beside it (dependencies and the SDK). Because the package
  * files sit under node_modules, Pulumi serializes the provider as a `require` by package name, as it
  * does for users. (The packaged test does the same with `npm pack` and `npm install`.)
@@ -71,6 +71,8 @@ export function installedCopyProjectDir(options: Pick<LinkedProjectOptions, "bui
     fs.mkdirSync(path.join(pkgDir, "dist"), { recursive: true });
     fs.copyFileSync(path.join(options.repoRoot, "package.json"), path.join(pkgDir, "package.json"));
     fs.cpSync(path.join(options.buildRoot, "provider"), path.join(pkgDir, "dist", "provider"), { recursive: true });
+    // The package's `bin/` (in `files`), so the installed plugin executable runs the copied build.
+    fs.cpSync(path.join(options.repoRoot, "bin"), path.join(pkgDir, "bin"), { recursive: true });
     const repoModules = path.join(options.repoRoot, "node_modules");
     for (const entry of fs.readdirSync(repoModules)) {
         if (entry === PACKAGE_NAME || entry.startsWith(".")) continue;
