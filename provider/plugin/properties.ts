@@ -4,7 +4,7 @@
  * encrypted). Unknown values (previews) are the engine's sentinel string and pass through as they are;
  * the resource's rules know them. Pure.
  */
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { Struct } from "./well-known-types";
 import { PROPERTIES } from "../resource/properties";
 
 /** The engine's special-value signature key, and its value for a secret (`sdk/go/common/resource/sig`). */

@@ -4,7 +4,7 @@
  * resource in state with what the cloud now holds, and state and cloud still agree.
  */
 import * as grpc from "@grpc/grpc-js";
-import { Any } from "google-protobuf/google/protobuf/any_pb";
+import { Any } from "./well-known-types";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { ResourceInitError } from "../resource/init-error";

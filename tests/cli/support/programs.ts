@@ -47,6 +47,8 @@ export class PackedPackage {
             fs.cpSync(path.join(BUILD_ROOT, dir), path.join(this.#stage, "dist", dir), { recursive: true });
         }
         fs.copyFileSync(path.join(REPO_ROOT, "emulator", "bin.js"), path.join(this.#stage, "emulator", "bin.js"));
+        // The provider plugin's executable (package.json `bin`), which runs the staged dist/provider/plugin.
+        fs.cpSync(path.join(REPO_ROOT, "bin"), path.join(this.#stage, "bin"), { recursive: true });
     }
 
     /** Sets the staged package's version (an upgrade) and appends `code` to one of its compiled files. */

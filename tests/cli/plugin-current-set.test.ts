@@ -1,0 +1,194 @@
+/**
+ * The compatibility suite for the provider plugin: this build packed by `npm pack` and installed into a
+ * JavaScript program (tests/cli/fixtures/plugin-packaged-program) with the *current* set's
+ * @pulumi/pulumi, the plugin found as `node_modules/.bin/pulumi-resource-alicloud-live` on PATH, so it
+ * runs on the set's Node with the set's generated protobuf code and its own installed dependencies.
+ * One stack lifecycle: create, empty preview, update in place, drift caught and refreshed, replace,
+ * `pulumi import`, secrets, destroy. Every reported line names the set's Node, SDK and CLI versions.
+ */
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
+import { LiveClient } from "../../provider/api/client";
+import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
+import { currentSet, labelTests, type SetRun } from "./support/cli";
+import { RESOURCE_TYPE } from "./support/plugin";
+import { copyFixture, filesContaining, PackedPackage } from "./support/programs";
+import { startUserAgentRecorder, type UserAgentRecorder } from "./support/user-agent-recorder";
+
+const STACK = "plugin-current";
+const PROJECT = "alicloud-live-plugin-packaged";
+const KEY = "PluginCompatKey0042";
+const PLUGIN = "pulumi-resource-alicloud-live";
+const callbackUrl = (domain: string) => `https://callbacks.example.com/${domain}/record`;
+
+interface Spec {
+    readonly name: string;
+    readonly domainName: string;
+    readonly notifyUrl: string;
+    readonly needStatusNotify?: boolean;
+    readonly keyed?: boolean;
+}
+
+const spec = (name: string, domainName: string, extra: Partial<Spec> = {}): Spec => ({
+    name,
+    domainName,
+    notifyUrl: callbackUrl(domainName),
+    ...extra,
+});
+const SIGNED = spec("signed", "signed.example.com", { keyed: true });
+const PLAIN = spec("plain", "plain.example.com");
+
+describe("cli compat: the provider plugin of the packed package on the current version set", function () {
+    this.timeout(600_000);
+    let run: SetRun;
+    let tmp: string;
+    let emulator: RunningEmulator;
+    let recorder: UserAgentRecorder;
+    let admin: EmulatorAdmin;
+    let client: LiveClient;
+    let workspace: PulumiWorkspace;
+    let bin: string;
+    const outputs: CommandResult[] = [];
+
+    const pulumi = async (args: string[], expect: 0 | "non-zero" = 0) => {
+        const result = await workspace.run([...args, "--stack", STACK]);
+        outputs.push(result);
+        const what = `pulumi ${args.join(" ")} ${run.label}`;
+        if (expect === 0) assert.equal(result.code, 0, `${what}:\n${result.output.slice(-4000)}`);
+        else assert.notEqual(result.code, 0, `${what} should fail:\n${result.output.slice(-4000)}`);
+        return result;
+    };
+    const declare = (specs: readonly Spec[]) => workspace.setConfig(STACK, `${PROJECT}:resources`, JSON.stringify(specs));
+    const cloud = async () => new Map((await admin.configs()).map((c): [string, StoredConfig] => [c.domainName, c]));
+    const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;
+    const writesSince = async (seq: number) =>
+        (await admin.requests(seq)).filter((r) => r.status === 200 && !r.action.startsWith("Describe")).map((r) => `${r.action} ${r.domainName}`);
+    const stateOf = async () => (await workspace.exportState(STACK)).deployment.resources ?? [];
+
+    before(async function () {
+        this.timeout(60 * 60_000); // a cold CLI build on 2 cores
+        run = await currentSet();
+        labelTests(this, run.label);
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-plugin-current-"));
+        emulator = await startEmulator({ host: "127.0.0.1", accounts: [DEMO_ACCOUNT] });
+        recorder = await startUserAgentRecorder(emulator.url);
+        admin = new EmulatorAdmin(emulator.url);
+        client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
+        const program = copyFixture("plugin-packaged-program", path.join(tmp, "program"));
+        await new PackedPackage(tmp).installInto(program, run.sdkDir);
+        bin = path.join(program, "node_modules", ".bin");
+        assert.ok(fs.existsSync(path.join(bin, PLUGIN)), `npm linked ${PLUGIN} into node_modules/.bin`);
+        workspace = new PulumiWorkspace({ cli: run.cli, projectDir: program, env: { PATH: `${bin}${path.delimiter}${run.env.PATH}` } });
+        await workspace.ok(["stack", "init", STACK]);
+        // Only the plugin's calls go through the recorder: its User-Agent names the Node it runs on.
+        await workspace.setConfig(STACK, "alicloud-live:endpoint", recorder.url);
+        await workspace.setConfig(STACK, "alicloud-live:accessKey", DEMO_ACCOUNT.accessKeyId);
+        await workspace.setConfig(STACK, "alicloud-live:secretKey", DEMO_ACCOUNT.accessKeySecret, true);
+        await workspace.setConfig(STACK, `${PROJECT}:notifyAuthKey`, KEY, true);
+    });
+
+    after(async () => {
+        await workspace?.cleanup();
+        await recorder?.close();
+        await emulator?.stop();
+        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    it("up creates two configs through the installed plugin, on the set's Node; preview right after is empty", async () => {
+        await declare([SIGNED, PLAIN]);
+        const since = await lastSeq();
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /3 created/);
+        assert.ok(up.output.includes(path.join(bin, PLUGIN)), "the engine ran the installed package's plugin");
+        // Independent resources: created in parallel, in either order.
+        assert.deepEqual((await writesSince(since)).sort(), [
+            `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
+            `AddLiveRecordNotifyConfig ${SIGNED.domainName}`,
+        ]);
+        const configs = await cloud();
+        assert.equal(configs.get(SIGNED.domainName)!.notifyAuthKey, KEY);
+        assert.equal(configs.get(SIGNED.domainName)!.notifyReqAuth, true);
+        const types = (await stateOf()).map((r) => r.type);
+        assert.ok(types.includes(RESOURCE_TYPE), types.join(", "));
+        assert.ok(types.includes("pulumi:providers:alicloud-live"), "the plugin is the resources' provider");
+        // The program ran on the set's Node and SDK; the plugin process sent its calls from the set's Node.
+        const { stdout } = await workspace.ok(["stack", "output", "--json", "--stack", STACK]);
+        const ran = JSON.parse(stdout) as { node: string; sdk: string };
+        assert.deepEqual({ node: ran.node, sdk: ran.sdk }, { node: run.ran.node, sdk: run.ran.sdk });
+        const agents = [...recorder.agents];
+        assert.ok(agents.length > 0, "the plugin's calls went through the recorder");
+        for (const agent of agents) assert.ok(agent.includes(`Node.js/${run.ran.node} `), `the plugin ran on ${run.ran.node}: ${agent}`);
+        const preview = await pulumi(["preview", "--expect-no-changes"]);
+        assert.match(preview.stdout, /3 unchanged/);
+    });
+
+    it("a change updates in place: one Update call", async () => {
+        const since = await lastSeq();
+        await declare([SIGNED, { ...PLAIN, needStatusNotify: true }]);
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /1 updated/);
+        assert.deepEqual(await writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
+        assert.equal((await cloud()).get(PLAIN.domainName)!.needStatusNotify, true);
+    });
+
+    it("drift: preview --refresh --expect-no-changes fails naming the property and value; refresh takes it in; up restores it", async () => {
+        const drifted = "https://elsewhere.example.net/drift";
+        const { config } = await client.describe({ domainName: PLAIN.domainName });
+        await client.update({ ...config, notifyUrl: drifted });
+        const preview = await pulumi(["preview", "--refresh", "--expect-no-changes", "--diff"], "non-zero");
+        assert.match(preview.output, /notifyUrl/);
+        assert.ok(preview.output.includes(drifted), "the drifted value is shown");
+        await pulumi(["refresh", "--yes", "--skip-preview"]);
+        assert.equal((await stateOf()).find((r) => r.id === PLAIN.domainName)!.outputs!.notifyUrl, drifted, "the state holds the cloud's value");
+        await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.equal((await cloud()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
+        await pulumi(["preview", "--refresh", "--expect-no-changes"]);
+    });
+
+    it("a new domainName replaces (create before delete); pulumi import adopts an out-of-band config, empty preview once declared", async () => {
+        const moved = { ...PLAIN, needStatusNotify: true, domainName: "moved.example.com" };
+        const since = await lastSeq();
+        await declare([SIGNED, moved]);
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /1 replaced/);
+        assert.deepEqual(await writesSince(since), [
+            `AddLiveRecordNotifyConfig ${moved.domainName}`,
+            `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
+        ]);
+
+        const byhand = spec("byhand", "byhand.example.com", { needStatusNotify: true });
+        await client.add({ domainName: byhand.domainName, notifyUrl: byhand.notifyUrl, needStatusNotify: true });
+        const imported = await pulumi(["import", RESOURCE_TYPE, byhand.name, byhand.domainName, "--yes", "--generate-code=false"]);
+        assert.match(imported.stdout, /1 imported/);
+        assert.equal((await stateOf()).find((r) => r.id === byhand.domainName)!.inputs!.notifyUrl, byhand.notifyUrl, "import records the inputs");
+        await declare([SIGNED, moved, byhand]);
+        await pulumi(["preview", "--expect-no-changes"]);
+        // `pulumi import` protects what it adopts; an up takes the program's options, writing nothing.
+        const afterImport = await lastSeq();
+        await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.deepEqual(await writesSince(afterImport), []);
+        assert.ok(!(await stateOf()).find((r) => r.id === byhand.domainName)!.protect, "the program's options hold");
+    });
+
+    it("secrets: the key only as ciphertext in stack export; destroy removes every config, no secret in any output or file", async () => {
+        const plain = await workspace.exportState(STACK);
+        assert.ok(!plain.text.includes(KEY), "no plaintext key in the exported state");
+        const signed = plain.deployment.resources!.find((r) => r.id === SIGNED.domainName)!;
+        for (const bag of [signed.inputs!, signed.outputs!]) {
+            const secret = bag.notifyAuthKey as Record<string, unknown>;
+            assert.equal(secret["4dabf18193072939515e22adb298388d"], "1b47061264138c4ac30d75fd1eb44270", "a Pulumi secret");
+            assert.equal(typeof secret.ciphertext, "string");
+        }
+
+        await pulumi(["destroy", "--yes", "--skip-preview"]);
+        assert.equal((await cloud()).size, 0);
+        for (const secret of [DEMO_ACCOUNT.accessKeySecret, KEY]) {
+            for (const result of outputs) assert.ok(!result.output.includes(secret), "a pulumi command printed a secret");
+            assert.deepEqual(filesContaining(workspace.root, secret), [], "backend, PULUMI_HOME and logs");
+            assert.deepEqual(filesContaining(workspace.projectDir, secret), [], "the program's stack files");
+        }
+    });
+});
