@@ -10,12 +10,14 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
+import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { currentSet, labelTests, type SetRun } from "./support/cli";
 import { RESOURCE_TYPE } from "./support/plugin";
-import { copyFixture, filesContaining, PackedPackage } from "./support/programs";
+import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
+import { copyFixture, PackedPackage } from "./support/programs";
 import { startUserAgentRecorder, type UserAgentRecorder } from "./support/user-agent-recorder";
 
 const STACK = "plugin-current";
@@ -47,7 +49,7 @@ describe("cli compat: the provider plugin of the packed package on the current v
     let tmp: string;
     let emulator: RunningEmulator;
     let recorder: UserAgentRecorder;
-    let admin: EmulatorAdmin;
+    let live: EmulatorCloud;
     let client: LiveClient;
     let workspace: PulumiWorkspace;
     let bin: string;
@@ -62,10 +64,6 @@ describe("cli compat: the provider plugin of the packed package on the current v
         return result;
     };
     const declare = (specs: readonly Spec[]) => workspace.setConfig(STACK, `${PROJECT}:resources`, JSON.stringify(specs));
-    const cloud = async () => new Map((await admin.configs()).map((c): [string, StoredConfig] => [c.domainName, c]));
-    const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;
-    const writesSince = async (seq: number) =>
-        (await admin.requests(seq)).filter((r) => r.status === 200 && !r.action.startsWith("Describe")).map((r) => `${r.action} ${r.domainName}`);
     const stateOf = async () => (await workspace.exportState(STACK)).deployment.resources ?? [];
 
     before(async function () {
@@ -75,7 +73,7 @@ describe("cli compat: the provider plugin of the packed package on the current v
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-plugin-current-"));
         emulator = await startEmulator({ host: "127.0.0.1", accounts: [DEMO_ACCOUNT] });
         recorder = await startUserAgentRecorder(emulator.url);
-        admin = new EmulatorAdmin(emulator.url);
+        live = new EmulatorCloud(new EmulatorAdmin(emulator.url));
         client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
         const program = copyFixture("plugin-packaged-program", path.join(tmp, "program"));
         await new PackedPackage(tmp).installInto(program, run.sdkDir);
@@ -99,16 +97,16 @@ describe("cli compat: the provider plugin of the packed package on the current v
 
     it("up creates two configs through the installed plugin, on the set's Node; preview right after is empty", async () => {
         await declare([SIGNED, PLAIN]);
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /3 created/);
         assert.ok(up.output.includes(path.join(bin, PLUGIN)), "the engine ran the installed package's plugin");
         // Independent resources: created in parallel, in either order.
-        assert.deepEqual((await writesSince(since)).sort(), [
+        assert.deepEqual((await live.writesSince(since)).sort(), [
             `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
             `AddLiveRecordNotifyConfig ${SIGNED.domainName}`,
         ]);
-        const configs = await cloud();
+        const configs = await live.configs();
         assert.equal(configs.get(SIGNED.domainName)!.notifyAuthKey, KEY);
         assert.equal(configs.get(SIGNED.domainName)!.notifyReqAuth, true);
         const types = (await stateOf()).map((r) => r.type);
@@ -126,12 +124,12 @@ describe("cli compat: the provider plugin of the packed package on the current v
     });
 
     it("a change updates in place: one Update call", async () => {
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         await declare([SIGNED, { ...PLAIN, needStatusNotify: true }]);
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /1 updated/);
-        assert.deepEqual(await writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
-        assert.equal((await cloud()).get(PLAIN.domainName)!.needStatusNotify, true);
+        assert.deepEqual(await live.writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
+        assert.equal((await live.configs()).get(PLAIN.domainName)!.needStatusNotify, true);
     });
 
     it("drift: preview --refresh --expect-no-changes fails naming the property and value; refresh takes it in; up restores it", async () => {
@@ -144,17 +142,17 @@ describe("cli compat: the provider plugin of the packed package on the current v
         await pulumi(["refresh", "--yes", "--skip-preview"]);
         assert.equal((await stateOf()).find((r) => r.id === PLAIN.domainName)!.outputs!.notifyUrl, drifted, "the state holds the cloud's value");
         await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.equal((await cloud()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
+        assert.equal((await live.configs()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
         await pulumi(["preview", "--refresh", "--expect-no-changes"]);
     });
 
     it("a new domainName replaces (create before delete); pulumi import adopts an out-of-band config, empty preview once declared", async () => {
         const moved = { ...PLAIN, needStatusNotify: true, domainName: "moved.example.com" };
-        const since = await lastSeq();
+        const since = await live.lastSeq();
         await declare([SIGNED, moved]);
         const up = await pulumi(["up", "--yes", "--skip-preview"]);
         assert.match(up.stdout, /1 replaced/);
-        assert.deepEqual(await writesSince(since), [
+        assert.deepEqual(await live.writesSince(since), [
             `AddLiveRecordNotifyConfig ${moved.domainName}`,
             `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
         ]);
@@ -167,9 +165,9 @@ describe("cli compat: the provider plugin of the packed package on the current v
         await declare([SIGNED, moved, byhand]);
         await pulumi(["preview", "--expect-no-changes"]);
         // `pulumi import` protects what it adopts; an up takes the program's options, writing nothing.
-        const afterImport = await lastSeq();
+        const afterImport = await live.lastSeq();
         await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.deepEqual(await writesSince(afterImport), []);
+        assert.deepEqual(await live.writesSince(afterImport), []);
         assert.ok(!(await stateOf()).find((r) => r.id === byhand.domainName)!.protect, "the program's options hold");
     });
 
@@ -179,16 +177,12 @@ describe("cli compat: the provider plugin of the packed package on the current v
         const signed = plain.deployment.resources!.find((r) => r.id === SIGNED.domainName)!;
         for (const bag of [signed.inputs!, signed.outputs!]) {
             const secret = bag.notifyAuthKey as Record<string, unknown>;
-            assert.equal(secret["4dabf18193072939515e22adb298388d"], "1b47061264138c4ac30d75fd1eb44270", "a Pulumi secret");
+            assert.equal(secret[SIG_KEY], SECRET_SIG, "a Pulumi secret");
             assert.equal(typeof secret.ciphertext, "string");
         }
 
         await pulumi(["destroy", "--yes", "--skip-preview"]);
-        assert.equal((await cloud()).size, 0);
-        for (const secret of [DEMO_ACCOUNT.accessKeySecret, KEY]) {
-            for (const result of outputs) assert.ok(!result.output.includes(secret), "a pulumi command printed a secret");
-            assert.deepEqual(filesContaining(workspace.root, secret), [], "backend, PULUMI_HOME and logs");
-            assert.deepEqual(filesContaining(workspace.projectDir, secret), [], "the program's stack files");
-        }
+        assert.equal((await live.configs()).size, 0);
+        assertNoSecretAnywhere(workspace, outputs, [DEMO_ACCOUNT.accessKeySecret, KEY]);
     });
 });
