@@ -4,8 +4,8 @@
  * encrypted). Unknown values (previews) are the engine's sentinel string and pass through as they are;
  * the resource's rules know them. Pure.
  */
-import { Struct } from "./well-known-types";
 import { PROPERTIES } from "../resource/properties";
+import { Struct } from "./well-known-types";
 
 /** The engine's special-value signature key, and its value for a secret (`sdk/go/common/resource/sig`). */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";

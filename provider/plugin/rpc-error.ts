@@ -4,11 +4,11 @@
  * resource in state with what the cloud now holds, and state and cloud still agree.
  */
 import * as grpc from "@grpc/grpc-js";
-import { Any } from "./well-known-types";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { ResourceInitError } from "../resource/init-error";
 import { toStruct } from "./properties";
+import { Any } from "./well-known-types";
 
 export function rpcError(error: unknown, inputs?: object): Partial<grpc.StatusObject> {
     const message = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,6 @@
  * an abort signal; and back, results and failures in the shapes the engine expects.
  */
 import type * as grpc from "@grpc/grpc-js";
-import { Empty } from "./well-known-types";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import type { IResourceProviderServer } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
@@ -16,6 +15,7 @@ import { fromStruct, toStruct, type Bag } from "./properties";
 import { rpcError } from "./rpc-error";
 import { packageSchema, RESOURCE_TYPE } from "./schema";
 import { pluginVersion } from "./version";
+import { Empty } from "./well-known-types";
 
 export interface ServiceDeps extends OperationsDeps {
     /** The version the plugin reports and its schema states. Default: the npm package's. */
