@@ -116,6 +116,26 @@ describe("plugin/service (the ResourceProvider gRPC service)", function () {
         assert.ok(!JSON.stringify(failures).includes(password));
     });
 
+    it("a preview's unknown values pass Check unvalidated, and Diff counts them as changes", async () => {
+        await configure();
+        const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        const checked = await call<proto.CheckResponse>(
+            "check",
+            new proto.CheckRequest().setNews(struct({ domainName: DOMAIN, notifyUrl: unknown })),
+        );
+        assert.deepEqual(checked.getFailuresList(), []);
+        assert.equal(checked.getInputs()!.toJavaScript().notifyUrl, unknown);
+        const diff = await call<proto.DiffResponse>(
+            "diff",
+            new proto.DiffRequest()
+                .setOlds(struct({ domainName: DOMAIN, notifyUrl: URL_A }))
+                .setNews(struct({ domainName: DOMAIN, notifyUrl: unknown })),
+        );
+        assert.equal(diff.getChanges(), proto.DiffResponse.DiffChanges.DIFF_SOME);
+        assert.deepEqual(diff.getDiffsList(), ["notifyUrl"]);
+        assert.deepEqual(diff.getReplacesList(), []);
+    });
+
     it("Diff replaces on domainName only, with a detailed diff", async () => {
         await configure();
         const olds = struct({ domainName: DOMAIN, notifyUrl: URL_A, needStatusNotify: false, notifyReqAuth: false });
