@@ -419,6 +419,40 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
         });
     });
 
+    describe("a call's own budget and cancellation (CallOptions)", () => {
+        it("a call's timeoutMs replaces the operation default: a throttle storm ends at it, naming it", async () => {
+            inner.add.rejects(throttled(ADD));
+            const { error } = await drive(time, retrying({ operationTimeoutMs: 300_000 }).add(desired, { timeoutMs: 5_000 }));
+            assert.ok(error instanceof RetriedLiveApiError);
+            assert.equal(error.stopReason, "deadline");
+            assert.match(error.message, /operation timeout of 5 s reached/);
+            assert.ok(time.now() - 10_000 <= 5_000, `gave up by the call's deadline (${time.now() - 10_000} ms)`);
+        });
+
+        it("an abort ends a backoff at once and makes no further attempt", async () => {
+            inner.describe.rejects(serviceUnavailable(DESCRIBE));
+            const controller = new AbortController();
+            const api = retrying();
+            const pending = api.describe({ domainName: desired.domainName }, { signal: controller.signal });
+            let outcome: unknown;
+            pending.then(
+                () => (outcome = "resolved"),
+                (e: unknown) => (outcome = e),
+            );
+            await time.run(() => inner.describe.callCount === 2);
+            controller.abort();
+            await time.run(() => outcome !== undefined, time.now());
+            assert.ok(outcome instanceof RetriedLiveApiError, "ended without waiting out the backoff");
+            assert.equal(outcome.stopReason, "cancelled");
+            assert.match(outcome.message, /cancelled/);
+            sinon.assert.callCount(inner.describe, 2);
+        });
+
+        it("refuses a budget that is not a positive number of milliseconds", () => {
+            assert.throws(() => retrying().delete({ domainName: desired.domainName }, { timeoutMs: 0 }), /timeoutMs must be a positive number/);
+        });
+    });
+
     describe("construction", () => {
         it("shares the process-wide limiters between clients of the same account key", () => {
             const account = `acct-${process.pid}-${Date.now()}`;
