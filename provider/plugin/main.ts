@@ -5,10 +5,18 @@
  */
 import { startPlugin } from "./server";
 
+/** How often the plugin checks that the engine that started it is still there. */
+const ENGINE_WATCH_MS = 1000;
+
 startPlugin().then(
     (plugin) => {
         process.stdout.write(`${plugin.port}\n`);
         for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void plugin.stop().then(() => process.exit(0)));
+        // The engine ends its plugins; one killed outright (SIGKILL) cannot, so a plugin whose parent is gone ends itself.
+        const engine = process.ppid;
+        setInterval(() => {
+            if (process.ppid !== engine) void plugin.stop().then(() => process.exit(0));
+        }, ENGINE_WATCH_MS).unref();
     },
     (error: unknown) => {
         process.stderr.write(`pulumi-resource-alicloud-live: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
