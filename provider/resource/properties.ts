@@ -96,10 +96,3 @@ export const PROPERTIES: readonly PropertySpec[] = [
             "instead of failing. Not sent to the service.",
     },
 ];
-
-/** The spec of one property. */
-export function propertySpec(name: InputKey): PropertySpec {
-    const spec = PROPERTIES.find((p) => p.name === name);
-    if (spec === undefined) throw new Error(`no property ${name}`);
-    return spec;
-}

@@ -11,6 +11,7 @@ import * as path from "node:path";
 import Redis from "ioredis";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
+import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { startRedisServer, type RunningRedis } from "../support/redis-server";
@@ -313,7 +314,7 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         const signed = plain.deployment.resources!.find((r) => r.id === SIGNED.domainName)!;
         for (const bag of [signed.inputs!, signed.outputs!]) {
             const secret = bag.notifyAuthKey as Record<string, unknown>;
-            assert.equal(secret["4dabf18193072939515e22adb298388d"], "1b47061264138c4ac30d75fd1eb44270", "a Pulumi secret");
+            assert.equal(secret[SIG_KEY], SECRET_SIG, "a Pulumi secret");
         }
         assert.ok((await workspace.exportState(STACK, true)).text.includes(KEY), "--show-secrets decrypts it");
     });

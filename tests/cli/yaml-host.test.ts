@@ -8,6 +8,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { YAML_HOST_VERSION } from "../../tools/pulumi-cli/recipe";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { labelTests, pinnedSet } from "./support/cli";
@@ -17,8 +18,6 @@ const STACK = "yaml";
 const PROJECT = "alicloud-live-yaml-host";
 const DOMAIN = "live1.example.com";
 const NOTIFY_AUTH_KEY = "YamlHostSuiteKey0042";
-/** The marker Pulumi puts on a secret value in state. */
-const SECRET_SIG = ["4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270"] as const;
 
 interface AboutPlugin {
     readonly name: string;
@@ -89,7 +88,7 @@ describe("cli: a Pulumi YAML program (no provider) through the real pulumi and p
         assert.ok(!plain.text.includes(NOTIFY_AUTH_KEY), "no plaintext key in the exported state");
         const stack = plain.deployment.resources!.find((r) => r.type === "pulumi:pulumi:Stack")!;
         const secret = stack.outputs!.notifyAuthKey as Record<string, unknown>;
-        assert.equal(secret[SECRET_SIG[0]], SECRET_SIG[1], "a Pulumi secret");
+        assert.equal(secret[SIG_KEY], SECRET_SIG, "a Pulumi secret");
         assert.equal(typeof secret.ciphertext, "string");
         assert.equal(stack.outputs!.notifyUrl, `https://callbacks.example.com/live/${DOMAIN}/record`, "plain outputs stay plain");
     });

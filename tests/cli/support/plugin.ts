@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { REPO_ROOT } from "./programs";
 
 export const PLUGIN_DIR = path.join(REPO_ROOT, "bin");
-export const RESOURCE_TYPE = "alicloud-live:index:LiveRecordNotifyConfig";
+export { RESOURCE_TYPE } from "../../../provider/plugin/schema";
 
 /** `PATH` with the plugin's folder first. */
 export function pathWithPlugin(basePath: string): string {
