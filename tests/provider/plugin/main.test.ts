@@ -6,17 +6,9 @@ import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { repoRoot } from "../resource/fixtures";
+import { running } from "../../support/process-state";
 
 const LAUNCHER = path.join(repoRoot(), "bin", "pulumi-resource-alicloud-live");
-
-function alive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-}
 
 describe("plugin/main (the launched process)", function () {
     this.timeout(60_000);
@@ -40,14 +32,14 @@ describe("plugin/main (the launched process)", function () {
             pid = Number(lines.find((l) => l.startsWith("pid "))!.slice(4));
             const port = Number(lines.find((l) => /^\d+$/.test(l)));
             assert.ok(port > 0 && port < 65536, `port ${port}`);
-            assert.ok(alive(pid));
+            assert.ok(running(pid));
 
             engine.kill("SIGKILL");
             const deadline = Date.now() + 20_000;
-            while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-            assert.equal(alive(pid), false, "the plugin outlived its engine");
+            while (running(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+            assert.equal(running(pid), false, "the plugin outlived its engine");
         } finally {
-            if (pid && alive(pid)) process.kill(pid, "SIGKILL");
+            if (pid && running(pid)) process.kill(pid, "SIGKILL");
             engine.kill("SIGKILL");
         }
     });

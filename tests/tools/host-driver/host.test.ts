@@ -6,23 +6,9 @@ import * as path from "node:path";
 import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
 import { HostRpcError } from "../../../tools/host-driver/rpc-error";
 import { serializedKvProvider } from "./fixtures/kv-provider";
+import { running } from "../../support/process-state";
 
 const PROJECT = "kv-test";
-
-/** True while the process runs (a zombie, dead but not yet reaped, counts as gone). */
-function alive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-    } catch {
-        return false;
-    }
-    try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-    } catch {
-        return true; // no /proc: trust kill(0)
-    }
-}
 
 async function waitUntil(what: string, predicate: () => boolean, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -59,7 +45,7 @@ describe("tools/host-driver/host (Pulumi's real dynamic-provider host over gRPC)
         assert.ok(host.port > 0 && host.port < 65536);
         assert.equal(host.sdkVersion, version);
         assert.equal(await host.getPluginInfo(), version);
-        assert.ok(alive(host.pid));
+        assert.ok(running(host.pid));
     });
 
     it("Configure: the Node host declines secrets, and un-prefixed keys resolve in the project's namespace", async () => {
@@ -144,7 +130,7 @@ describe("tools/host-driver/host (Pulumi's real dynamic-provider host over gRPC)
         await h.stop();
         await h.stop();
         assert.equal(h.exited, true);
-        assert.equal(alive(pid), false);
+        assert.equal(running(pid), false);
     });
 
     it("a host whose parent is killed exits by itself (stdin watch), so none is left running", async () => {
@@ -158,9 +144,9 @@ describe("tools/host-driver/host (Pulumi's real dynamic-provider host over gRPC)
                 parent.stdout.once("data", (d: Buffer) => resolve(Number(d.toString().trim())));
                 parent.once("exit", () => reject(new Error("parent exited early")));
             });
-            assert.ok(alive(hostPid));
+            assert.ok(running(hostPid));
             parent.kill("SIGKILL"); // no exit handler runs
-            await waitUntil("the orphaned host exits", () => !alive(hostPid), 20_000);
+            await waitUntil("the orphaned host exits", () => !running(hostPid), 20_000);
         } finally {
             parent.kill("SIGKILL");
         }

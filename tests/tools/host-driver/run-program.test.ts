@@ -4,17 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { configEnv, runOperationInChild, type ChildOperationOptions } from "../../../tools/host-driver/run-in-child";
 import { configFromEnv, parseRunProgramArgs, projectNameFromYaml } from "../../../tools/host-driver/run-program";
+import { running } from "../../support/process-state";
 
 const PROGRAM = path.join(__dirname, "fixtures", "kv-program");
-
-function alive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-}
 
 describe("tools/host-driver/run-program", () => {
     describe("arguments and config", () => {
@@ -100,7 +92,7 @@ describe("tools/host-driver/run-program", () => {
             assert.ok(!stateText.includes("sekrit-in-config-777"));
             assert.ok(!stateText.includes("stack-output-secret"));
             assert.ok(!res.stdout.includes("sekrit-in-config-777"));
-            assert.equal(alive(result.hostPid), false, "the host was stopped");
+            assert.equal(running(result.hostPid), false, "the host was stopped");
         });
 
         it("preview changes nothing; a config change updates with the property name; destroy removes all", async () => {
