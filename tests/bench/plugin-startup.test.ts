@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { installedPlugin } from "../../bench/cli-scenario";
 import { measurePluginStartup, portFromOutput, startupSummary, timePluginStart } from "../../bench/plugin-startup";
-import { findRepoRoot } from "../../tools/host-driver/project-dir";
+import { findRepoRoot } from "../../tools/repo-root";
 import { programDir } from "../../tools/pulumi-cli/program-dir";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");

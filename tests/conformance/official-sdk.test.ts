@@ -18,7 +18,7 @@ import { startEmulator, type EmulatorOptions } from "../../emulator";
 import type { EmulatorAccount } from "../../emulator/accounts";
 import { ERROR_CATALOGUE } from "../../emulator/errors";
 import { DEFAULT_SEMANTICS, SEMANTICS_KEYS, type SemanticsProfile } from "../../emulator/semantics";
-import { findRepoRoot } from "../../tools/pulumi-cli/example-project";
+import { findRepoRoot } from "../../tools/repo-root";
 import { obtainVenv, type Venv } from "../../tools/python-venv/obtain";
 import { PROFILES } from "../provider/resource/support/profiles";
 

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { findRepoRoot } from "../../tools/pulumi-cli/example-project";
+import { findRepoRoot } from "../../tools/repo-root";
 
 const run = promisify(execFile);
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { findRepoRoot } from "../../tools/host-driver/project-dir";
+import { findRepoRoot } from "../../tools/repo-root";
 
 const START_TIMEOUT_MS = 15_000;
 const READY_LINE = /Ready to accept connections/;

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findRepoRoot } from "../../tools/pulumi-cli/example-project";
+import { findRepoRoot } from "../../tools/repo-root";
 import { enginesRange, peerRange, tableIn, testedWithTable } from "../../tools/toolchain/tested-with";
 import { CURRENT, PINNED, VERSION_SETS } from "../../tools/toolchain/version-sets";
 

@@ -10,5 +10,6 @@ export { runOperationInChild, configEnv, type ChildOperationOptions, type ChildO
 export { runProgram, type RunProgramResult } from "./run-program";
 export { loadState, saveState, createCheckpointer, serializeState, parseState, emptyState, type StackState, type ResourceState } from "./state";
 export { formatEvent, formatSummary, type EngineEvent } from "./format";
-export { linkedProjectDir, installedCopyProjectDir, projectDirFor, findRepoRoot, type ProjectDir } from "./project-dir";
+export { linkedProjectDir, installedCopyProjectDir, projectDirFor, type ProjectDir } from "./project-dir";
+export { findRepoRoot } from "../repo-root";
 export { loadSdk } from "./sdk";

@@ -12,6 +12,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { findRepoRoot } from "../repo-root";
 
 export const PACKAGE_NAME = "pulumi-alicloud-live";
 
@@ -31,10 +32,6 @@ export interface LinkedProjectOptions {
     /** Pulumi project name for a `Pulumi.yaml` (written only with `programFile`). */
     readonly project?: string;
 }
-
-import { findRepoRoot } from "../pulumi-cli/example-project";
-
-export { findRepoRoot };
 
 /** True when the build is the repository's own `dist/`, which the repository root already resolves. */
 export function isRepoDist(buildRoot: string, repoRoot: string): boolean {

@@ -6,17 +6,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** The repository root above a compiled file: the nearest folder with package.json and node_modules. */
-export function findRepoRoot(from: string): string {
-    let dir = path.resolve(from);
-    for (;;) {
-        if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "node_modules"))) return dir;
-        const parent = path.dirname(dir);
-        if (parent === dir) throw new Error(`no repository root above ${from}`);
-        dir = parent;
-    }
-}
-
 export function copyExample(repoRoot: string, name: string, dest: string): string {
     const source = path.join(repoRoot, "examples", name);
     fs.mkdirSync(dest, { recursive: true });

@@ -3,7 +3,7 @@
  * the CLI built by tools/pulumi-cli. Each part is cached; the first run shows each download or build.
  */
 import * as path from "node:path";
-import { findRepoRoot } from "../pulumi-cli/example-project";
+import { findRepoRoot } from "../repo-root";
 import { obtainPulumiCli, type PulumiCli } from "../pulumi-cli/obtain";
 import { obtainNode, type NodeRuntime } from "./node-runtime";
 import { obtainPackages, type InstalledPackages } from "./npm-packages";

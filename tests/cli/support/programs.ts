@@ -9,7 +9,8 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { copyExample as copyProjectOf, findRepoRoot } from "../../../tools/pulumi-cli/example-project";
+import { copyExample as copyProjectOf } from "../../../tools/pulumi-cli/example-project";
+import { findRepoRoot } from "../../../tools/repo-root";
 
 const run = promisify(execFile);
 

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
-import { findRepoRoot } from "../../../tools/host-driver/project-dir";
+import { findRepoRoot } from "../../../tools/repo-root";
 
 const EXAMPLE = path.join(findRepoRoot(__dirname), "examples", "gitops");
 const CREDENTIALS_ACTION = "aliyun/configure-aliyun-credentials-action@v1";

@@ -7,7 +7,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { LiveRecordNotifyConfig } from "../../../provider";
-import { findRepoRoot, installedCopyProjectDir, type ProjectDir } from "../../../tools/host-driver/project-dir";
+import { installedCopyProjectDir, type ProjectDir } from "../../../tools/host-driver/project-dir";
+import { findRepoRoot } from "../../../tools/repo-root";
 import { captureRegistrations } from "../resource/support/capture-registrations";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findRepoRoot, isRepoDist, linkedProjectDir, projectDirFor } from "../../../tools/host-driver/project-dir";
+import { isRepoDist, linkedProjectDir, projectDirFor } from "../../../tools/host-driver/project-dir";
+import { findRepoRoot } from "../../../tools/repo-root";
 
 // This file compiles to <buildRoot>/tests/tools/host-driver/.
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
