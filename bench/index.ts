@@ -41,7 +41,7 @@ import {
     verdictTable,
 } from "./report";
 import { runScenario, type ScenarioContext, type ScenarioResult } from "./scenario";
-import { serializedProviderText } from "./serialized-provider";
+import { installedProviderText } from "../tools/serialized-provider";
 import { handWrittenProviderText, STRATEGIES, type StrategyName } from "./strategies";
 import { cliVerdicts, cpuVerdict, pipelineVerdicts, scenarioVerdicts, type Verdict } from "./targets";
 
@@ -124,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
         }
         texts.set("bare", handWrittenProviderText(path.join(__dirname, "providers", "bare.js")));
         const needsReal = args.strategies.includes("this-provider") || args.cpuN > 0 || args.pipelines;
-        if (needsReal) texts.set("this-provider", await serializedProviderText(project.dir));
+        if (needsReal) texts.set("this-provider", await installedProviderText(project.dir));
 
         const results: ScenarioResult[] = [];
         for (const contention of args.strategies.length === 0 ? [] : args.contention ? [false, true] : [false]) {

@@ -14,7 +14,7 @@ import { LiveClient } from "../../provider/api/client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
-import { startRedisServer, type RunningRedis } from "../support/redis-server";
+import { startRedisServer, type RunningRedis } from "../../tools/redis/server";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";

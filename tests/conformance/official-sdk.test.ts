@@ -20,7 +20,7 @@ import { ERROR_CATALOGUE } from "../../emulator/errors";
 import { DEFAULT_SEMANTICS, SEMANTICS_KEYS, type SemanticsProfile } from "../../emulator/semantics";
 import { findRepoRoot } from "../../tools/repo-root";
 import { obtainVenv, type Venv } from "../../tools/python-venv/obtain";
-import { PROFILES } from "../provider/resource/support/profiles";
+import { PROFILES } from "../../tools/semantics-profiles";
 
 const SOURCE_DIR = path.join(findRepoRoot(__dirname), "tests", "conformance", "official-sdk");
 const REQUIREMENTS = path.join(SOURCE_DIR, "requirements.txt");

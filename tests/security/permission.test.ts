@@ -11,7 +11,7 @@ import { HostRpcError } from "../../tools/host-driver/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
-import { serializedProviderText } from "../soak/provider-text";
+import { serializedProviderText } from "../../tools/serialized-provider";
 import { rejection } from "../support/rejection";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");

@@ -15,7 +15,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { closeQuotaStores } from "../../provider/quota/shared-limiters";
 import { forgetDiscoveredAccounts } from "../../provider/resource/account";
 import { createProvider } from "../../provider/dynamic/provider";
-import { freePort, startRedisServer, type RunningRedis } from "../support/redis-server";
+import { freePort, startRedisServer, type RunningRedis } from "../../tools/redis/server";
 import { loopbackCertificateAuthority } from "../support/x509";
 import { configureRequest as request } from "../support/configure-request";
 

@@ -17,7 +17,7 @@ import { runOperationInChild, type ChildOperationOptions, type ChildOperationRes
 import { parseState, type StackState } from "../../tools/host-driver/state";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
-import { serializedProviderText } from "../soak/provider-text";
+import { serializedProviderText } from "../../tools/serialized-provider";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const AK_ID = "HygieneTestKeyId";

@@ -14,7 +14,7 @@ import { startProviderHost, type ProviderHost } from "../../tools/host-driver/ho
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
-import { serializedProviderText } from "../soak/provider-text";
+import { serializedProviderText } from "../../tools/serialized-provider";
 import { selfSignedLoopbackCertificate } from "./support/self-signed";
 import { configureRequest as configOf } from "../support/configure-request";
 import { rejection } from "../support/rejection";

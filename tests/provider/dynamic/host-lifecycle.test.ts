@@ -15,15 +15,15 @@ import { startProviderHost, type ProviderHost } from "../../../tools/host-driver
 import { HostRpcError } from "../../../tools/host-driver/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import type { PropertyMap } from "../../../tools/host-driver/struct";
-import { captureRegistrations } from "../resource/support/capture-registrations";
-import { ALL_ADVERSE, type Profile } from "../resource/support/profiles";
+import { captureRegistrations } from "../../../tools/serialized-provider";
+import { ALL_ADVERSE, type Profile } from "../../../tools/semantics-profiles";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const PROBE = path.join(__dirname, "..", "resource", "support", "host-probe.js");
 const AUTH_KEY = "HostLifecycleKey0042"; // 20 letters and digits
 const DOMAIN = "life.example.com";
 
-/** The defaults and the all-adverse semantics profile (every reading at once; see support/profiles.ts). */
+/** The defaults and the all-adverse semantics profile (every reading at once; see tools/semantics-profiles.ts). */
 const HOST_PROFILES: readonly Profile[] = [
     { name: "defaults", options: {} },
     { name: "all-adverse", options: ALL_ADVERSE },

@@ -13,9 +13,9 @@ import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/proje
 import { emptyState, type StackState } from "../../../tools/host-driver/state";
 import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig } from "../../../provider/api/normalize";
-import { registrationOf, type ResourceSpec } from "../../soak/model";
-import { serializedProviderText } from "../../soak/provider-text";
-import { ALL_ADVERSE, keepsOnDemandUrl, PROFILES, type Profile } from "../resource/support/profiles";
+import { registrationOf, type ResourceSpec } from "../../../tools/soak/model";
+import { serializedProviderText } from "../../../tools/serialized-provider";
+import { ALL_ADVERSE, keepsOnDemandUrl, PROFILES, type Profile } from "../../../tools/semantics-profiles";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const KEY = "HostProfilesKey00042";

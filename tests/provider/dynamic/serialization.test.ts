@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LiveRecordNotifyConfig } from "../../../provider";
 import { installedCopyProjectDir, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import { findRepoRoot } from "../../../tools/repo-root";
-import { captureRegistrations } from "../resource/support/capture-registrations";
+import { captureRegistrations } from "../../../tools/serialized-provider";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const TYPE = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";

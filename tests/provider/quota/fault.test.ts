@@ -12,7 +12,7 @@ import { RedisQuotaStore } from "../../../provider/quota/redis-quota-store";
 import { SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
 import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
 import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
-import { startRedisServer, type RunningRedis } from "../../support/redis-server";
+import { startRedisServer, type RunningRedis } from "../../../tools/redis/server";
 
 const ACCOUNT = "1888000000000001";
 const PASSWORD = "fault-store-pw-Hh41";

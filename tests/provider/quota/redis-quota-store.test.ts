@@ -8,7 +8,7 @@ import Redis from "ioredis";
 import { scheduleName } from "../../../provider/quota/quota-store";
 import { RedisQuotaStore, SCHEDULE_IDLE_TTL_MS, StoreBudgetError, reasonOf, withinBudget } from "../../../provider/quota/redis-quota-store";
 import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
-import { startRedisServer, type RunningRedis } from "../../support/redis-server";
+import { startRedisServer, type RunningRedis } from "../../../tools/redis/server";
 
 const PASSWORD = "store-pw-Zq81-hygiene";
 /** Generous per-call budget for a loaded test machine; the budget rule itself is tested in store-health. */

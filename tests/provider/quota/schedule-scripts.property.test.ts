@@ -15,7 +15,7 @@ import { RedisQuotaStore } from "../../../provider/quota/redis-quota-store";
 import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
 import { RATE_MEASURE_WINDOW_MS } from "../../../provider/retry/constants";
 import { AdaptiveRateLimiter } from "../../../provider/retry/rate-limiter";
-import { startRedisServer, type RunningRedis } from "../../support/redis-server";
+import { startRedisServer, type RunningRedis } from "../../../tools/redis/server";
 
 /** Fixed, so a failure reproduces; override with PROPERTY_SEED to explore further. */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261201);

@@ -9,7 +9,7 @@ import { StsClient } from "../../../provider/api/sts";
 import { forgetDiscoveredAccounts, perKeyAccountKey, resolveAccount } from "../../../provider/resource/account";
 import { limitersFor } from "../../../provider/resource/runtime";
 import { resolveSettings } from "../../../provider/resource/settings";
-import { freePort } from "../../support/redis-server";
+import { freePort } from "../../../tools/redis/server";
 
 const ACCOUNT = "1777000000000001";
 const OTHER = "1777000000000002";

@@ -1,5 +1,5 @@
 /**
- * The provider against the emulator under every semantics profile (support/profiles.ts): the real
+ * The provider against the emulator under every semantics profile (tools/semantics-profiles.ts): the real
  * signed client and retry layer, in process, driven the way the engine drives them. Under each
  * reading of the open questions, create, refresh, update (also removing optional fields), drift,
  * adopt, throttling and delete end in the declared state or a clear error that records the truth,
@@ -12,7 +12,7 @@ import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/nor
 import { changedFields } from "../../../provider/resource/diff";
 import { ResourceInitError } from "../../../provider/resource/init-error";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";
-import { keepsOnDemandUrl, PROFILES } from "./support/profiles";
+import { keepsOnDemandUrl, PROFILES } from "../../../tools/semantics-profiles";
 import { configureRequest as configure } from "../../support/configure-request";
 import { rejection } from "../../support/rejection";
 

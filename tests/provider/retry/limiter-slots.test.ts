@@ -16,7 +16,7 @@ import { LiveClient } from "../../../provider/api/client";
 import { ACTIONS, type Action, type LiveRecordNotifyApi } from "../../../provider/api/types";
 import { AdaptiveRateLimiter, type RateLimiter } from "../../../provider/retry/rate-limiter";
 import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
-import { PROFILES } from "../resource/support/profiles";
+import { PROFILES } from "../../../tools/semantics-profiles";
 
 const KEY = "Abcdefghij0123456789";
 

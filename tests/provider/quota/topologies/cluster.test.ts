@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { scheduleName } from "../../../../provider/quota/quota-store";
 import { RedisQuotaStore } from "../../../../provider/quota/redis-quota-store";
 import { parseQuotaStoreUrl } from "../../../../provider/quota/store-url";
-import { startRedisCluster, type RunningCluster } from "../../../support/redis-cluster";
+import { startRedisCluster, type RunningCluster } from "../../../../tools/redis/cluster";
 
 const PASSWORD = "cluster-store-pw-Rt52";
 const K = 4;

@@ -14,7 +14,7 @@ import { RedisQuotaStore } from "../../../../provider/quota/redis-quota-store";
 import { STORE_COMMANDS, STORE_KEY_PATTERN, type StoreTls } from "../../../../provider/quota/store-connection";
 import { parseQuotaStoreUrl } from "../../../../provider/quota/store-url";
 import { resolveSettings } from "../../../../provider/resource/settings";
-import { startRedisServer, type RunningRedis } from "../../../support/redis-server";
+import { startRedisServer, type RunningRedis } from "../../../../tools/redis/server";
 import { loopbackCertificateAuthority } from "../../../support/x509";
 
 const USER = "quota";

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import type { RequestLogEntry } from "../../emulator";
-import { parseFaultSpec } from "../../emulator/faults";
-import { FAULT_KINDS, OUTAGE_REQUESTS, outageFor, STEADY_MIX, tallyRequests, type FaultKind } from "./fault-mix";
+import type { RequestLogEntry } from "../../../emulator";
+import { parseFaultSpec } from "../../../emulator/faults";
+import { FAULT_KINDS, OUTAGE_REQUESTS, outageFor, STEADY_MIX, tallyRequests, type FaultKind } from "../../../tools/soak/fault-mix";
 
-describe("soak/fault-mix", () => {
+describe("tools/soak/fault-mix", () => {
     it("the steady mix hits every action with every kind of fault, and the emulator accepts each rule", () => {
         assert.deepEqual([...new Set(STEADY_MIX.map((r) => r.kind))].sort(), [...FAULT_KINDS].sort());
         for (const { spec } of STEADY_MIX) {

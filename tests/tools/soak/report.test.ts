@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_SOAK_OPTIONS } from "./args";
-import { emptyTally } from "./fault-mix";
-import { formatSummary, soakPassed, summarize } from "./report";
-import type { SequenceResult } from "./runner";
+import { DEFAULT_SOAK_OPTIONS } from "../../../tools/soak/args";
+import { emptyTally } from "../../../tools/soak/fault-mix";
+import { formatSummary, soakPassed, summarize } from "../../../tools/soak/report";
+import type { SequenceResult } from "../../../tools/soak/runner";
 
 function result(index: number, extra: Partial<SequenceResult> = {}): SequenceResult {
     const tally = emptyTally();
@@ -26,7 +26,7 @@ function result(index: number, extra: Partial<SequenceResult> = {}): SequenceRes
     };
 }
 
-describe("soak/report", () => {
+describe("tools/soak/report", () => {
     it("adds up the sequences", () => {
         const s = summarize(DEFAULT_SOAK_OPTIONS, [result(0), result(1)], 5000);
         assert.equal(s.sequences, 2);

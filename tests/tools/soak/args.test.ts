@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_SOAK_OPTIONS, parseSoakArgs } from "./args";
+import { DEFAULT_SOAK_OPTIONS, parseSoakArgs } from "../../../tools/soak/args";
 
-describe("soak/args", () => {
+describe("tools/soak/args", () => {
     it("defaults, and reads every option in both spellings", () => {
         assert.deepEqual(parseSoakArgs([]), DEFAULT_SOAK_OPTIONS);
         assert.deepEqual(

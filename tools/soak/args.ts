@@ -1,7 +1,7 @@
 /**
  * The soak's command line, validated eagerly with messages that name the option and the rule:
  *
- *   node dist/tests/soak/index.js [--seed N] [--sequences N] [--steps N] [--resources N]
+ *   node dist/tools/soak/index.js [--seed N] [--sequences N] [--steps N] [--resources N]
  *        [--concurrency N] [--operation-timeout SECONDS] [--outage-chance P] [--only N]
  *        [--host-per-sequence] [--emulator-args "<flags>"] [--verbose]
  */

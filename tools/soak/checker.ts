@@ -15,7 +15,7 @@
  * After a successful `up` the state must also hold exactly what the program declares (`intent`).
  */
 import type { StoredConfig } from "../../emulator";
-import type { ResourceState, StackState } from "../../tools/host-driver/state";
+import type { ResourceState, StackState } from "../host-driver/state";
 import { canonicalConfig, differingFields, type CanonicalConfig } from "../../provider/api/normalize";
 import type { RecordNotifyConfig } from "../../provider/api/types";
 import { intendedConfig, type Declared } from "./model";

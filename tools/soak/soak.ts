@@ -3,9 +3,9 @@
  * `concurrency` workers, each sequence with its own emulator and provider host.
  */
 import * as path from "node:path";
-import { projectDirFor } from "../../tools/host-driver/project-dir";
+import { projectDirFor } from "../host-driver/project-dir";
 import type { SoakOptions } from "./args";
-import { serializedProviderText } from "./provider-text";
+import { serializedProviderText } from "../serialized-provider";
 import { summarize, type SoakSummary } from "./report";
 import { runSequence, type SequenceResult } from "./runner";
 

@@ -17,10 +17,10 @@ import {
     type FaultErrorSpec,
     type RunningEmulator,
 } from "../../emulator";
-import { Engine, type OperationResult, type Program } from "../../tools/host-driver/engine";
-import type { EngineEvent } from "../../tools/host-driver/format";
-import { startProviderHost, type ProviderHost } from "../../tools/host-driver/host";
-import { emptyState, type StackState } from "../../tools/host-driver/state";
+import { Engine, type OperationResult, type Program } from "../host-driver/engine";
+import type { EngineEvent } from "../host-driver/format";
+import { startProviderHost, type ProviderHost } from "../host-driver/host";
+import { emptyState, type StackState } from "../host-driver/state";
 import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
 import { LiveClient } from "../../provider/api/client";
 import { findDivergences, readFailure, type Divergence } from "./checker";
@@ -28,7 +28,7 @@ import { addTallies, emptyTally, outageFor, steadyMix, tallyRequests, throttleFa
 import { generateSequence, type ChangeKind, type Step } from "./generator";
 import { registrationOf, type Declared } from "./model";
 import { seededRandom, type Random } from "./random";
-import { keepsOnDemandUrl } from "../provider/resource/support/profiles";
+import { keepsOnDemandUrl } from "../semantics-profiles";
 
 export interface SequenceOptions {
     readonly seed: number;

@@ -7,8 +7,8 @@
  * `additionalSecretOutputs: ["notifyAuthKey"]` (the SDK's mock monitor does not pass options, so the
  * soak cannot read them from a real registration; `model.test.ts` compares the rest with one).
  */
-import type { Registration } from "../../tools/host-driver/engine";
-import type { PropertyMap } from "../../tools/host-driver/struct";
+import type { Registration } from "../host-driver/engine";
+import type { PropertyMap } from "../host-driver/struct";
 import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
 import { SECRET_OUTPUTS } from "../../provider/resource/inputs";
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../../tools/soak/random";
 
-describe("soak/random", () => {
+describe("tools/soak/random", () => {
     const draw = (seed: number, n = 20) => Array.from({ length: n }, seededRandom(seed).next);
 
     it("is reproducible from its seed, and different seeds give different sequences", () => {

@@ -1,5 +1,5 @@
 /**
- * A master watched by Sentinel for tests and the benchmark: a master and a replica (redis-server.ts,
+ * A master watched by Sentinel for tests and the benchmark: a master and a replica (server.ts,
  * one password for both and for the sentinels, as a managed Redis's sentinel-compatible endpoint
  * has) and `sentinels` redis-sentinel processes with `quorum`, all on 127.0.0.1, ready once every
  * sentinel knows the replica and the other sentinels, so a failover can happen.
@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import Redis from "ioredis";
-import { ensureRedisServer, freePort, killOnExit, startRedisServer, whenReady, type RunningRedis } from "./redis-server";
+import { ensureRedisServer, freePort, killOnExit, startRedisServer, whenReady, type RunningRedis } from "./server";
 
 export const MASTER_NAME = "quota";
 const SETTLE_TIMEOUT_MS = 30_000;

@@ -4,11 +4,11 @@
  * the long version.
  */
 import { strict as assert } from "node:assert";
-import { ALL_ADVERSE_FLAGS } from "../provider/resource/support/profiles";
-import { DEFAULT_SOAK_OPTIONS, parseEmulatorArgs } from "./args";
-import { FAULT_KINDS } from "./fault-mix";
-import { formatSummary, soakPassed } from "./report";
-import { runSoak } from "./soak";
+import { ALL_ADVERSE_FLAGS } from "../../../tools/semantics-profiles";
+import { DEFAULT_SOAK_OPTIONS, parseEmulatorArgs } from "../../../tools/soak/args";
+import { FAULT_KINDS } from "../../../tools/soak/fault-mix";
+import { formatSummary, soakPassed } from "../../../tools/soak/report";
+import { runSoak } from "../../../tools/soak/soak";
 
 describe("soak (short: 5 sequences x 8 steps, faults on every action)", function () {
     this.timeout(600_000);

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { sameConfig } from "../../provider/api/normalize";
-import { checkInputs } from "../../provider/resource/check";
-import { generateSequence, type Step } from "./generator";
-import { intendedConfig, type ResourceSpec } from "./model";
-import { seededRandom } from "./random";
+import { sameConfig } from "../../../provider/api/normalize";
+import { checkInputs } from "../../../provider/resource/check";
+import { generateSequence, type Step } from "../../../tools/soak/generator";
+import { intendedConfig, type ResourceSpec } from "../../../tools/soak/model";
+import { seededRandom } from "../../../tools/soak/random";
 
 const OPTIONS = { steps: 40, resources: 4, prefix: "s9" };
 
@@ -11,7 +11,7 @@ function sequence(seed: number): Step[] {
     return generateSequence(seededRandom(seed), OPTIONS);
 }
 
-describe("soak/generator", () => {
+describe("tools/soak/generator", () => {
     it("is reproducible from the seed and varies with it", () => {
         assert.deepEqual(sequence(11), sequence(11));
         assert.notDeepEqual(JSON.stringify(sequence(11), replacer), JSON.stringify(sequence(12), replacer));

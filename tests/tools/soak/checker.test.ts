@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import type { StoredConfig } from "../../emulator";
-import { emptyState, type ResourceState, type StackState } from "../../tools/host-driver/state";
-import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
-import { findDivergences, readFailure, type CheckInput } from "./checker";
-import type { ResourceSpec } from "./model";
+import type { StoredConfig } from "../../../emulator";
+import { emptyState, type ResourceState, type StackState } from "../../../tools/host-driver/state";
+import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
+import { findDivergences, readFailure, type CheckInput } from "../../../tools/soak/checker";
+import type { ResourceSpec } from "../../../tools/soak/model";
 
 const A: CanonicalConfig = { domainName: "a.soak.example.com", notifyUrl: "https://cb.example.com/a", needStatusNotify: false, notifyReqAuth: false };
 const B: CanonicalConfig = {
@@ -38,7 +38,7 @@ function check(overrides: Partial<CheckInput>): string[] {
     return findDivergences(input).map((d) => `${d.kind} ${d.domain}`);
 }
 
-describe("soak/checker", () => {
+describe("tools/soak/checker", () => {
     it("finds nothing when state and cloud agree", () => {
         assert.deepEqual(check({ state: state(resource("a", A), resource("b", B)), cloud: [stored(B), stored(A)] }), []);
     });

@@ -1,12 +1,12 @@
 /**
  * A real Redis Cluster for tests and the benchmark: `masters` masters and `replicasPerMaster`
- * replicas each (redis-server.ts nodes with `cluster-enabled yes`, on 127.0.0.1), joined by
+ * replicas each (server.ts nodes with `cluster-enabled yes`, on 127.0.0.1), joined by
  * `redis-cli --cluster create`, ready once every node reports `cluster_state:ok`. The password
  * reaches redis-cli through REDISCLI_AUTH, never its command line.
  */
 import { spawn } from "node:child_process";
 import Redis from "ioredis";
-import { killOnExit, startRedisServer, type RunningRedis } from "./redis-server";
+import { killOnExit, startRedisServer, type RunningRedis } from "./server";
 
 const CLUSTER_CREATE_TIMEOUT_MS = 60_000;
 const SETTLE_TIMEOUT_MS = 30_000;

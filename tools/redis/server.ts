@@ -4,15 +4,15 @@
  * exits first). Installs the Debian packages through scripts/ensure-redis-server.sh when missing,
  * and fails with its reason when that is impossible: a test needing Redis never silently skips.
  *
- * Options make it a TLS server, a cluster node, a replica or an ACL'd one (redis-cluster.ts and
- * redis-sentinel.ts build topologies from it). Secrets go through stdin, never a command line.
+ * Options make it a TLS server, a cluster node, a replica or an ACL'd one (cluster.ts and
+ * sentinel.ts build topologies from it). Secrets go through stdin, never a command line.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { findRepoRoot } from "../../tools/repo-root";
+import { findRepoRoot } from "../repo-root";
 
 const START_TIMEOUT_MS = 15_000;
 const READY_LINE = /Ready to accept connections/;

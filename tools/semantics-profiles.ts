@@ -2,9 +2,9 @@
  * The matrix of emulator semantics profiles the provider is tested under: the defaults, each switch
  * varied alone (every non-default reading), and the all-adverse combination (with each key view).
  */
-import type { EmulatorOptions } from "../../../../emulator";
-import { parseCliArgs } from "../../../../emulator/cli-args";
-import { DEFAULT_SEMANTICS, SEMANTICS_CHOICES, SEMANTICS_KEYS } from "../../../../emulator/semantics";
+import type { EmulatorOptions } from "../emulator";
+import { parseCliArgs } from "../emulator/cli-args";
+import { DEFAULT_SEMANTICS, SEMANTICS_CHOICES, SEMANTICS_KEYS } from "../emulator/semantics";
 
 export interface Profile {
     readonly name: string;
