@@ -3,8 +3,8 @@
  * PULUMI_HOME in a temp folder, a throwaway passphrase), printing each command and Pulumi's own
  * output as a person at a terminal would see them.
  */
-import type { PulumiCli } from "../../tools/pulumi-cli/obtain";
-import { PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
+import type { PulumiCli } from "../pulumi-cli/obtain";
+import { PulumiWorkspace } from "../pulumi-cli/workspace";
 import { STACK, type DemoConfigEntry } from "./scenario";
 
 export class DemoStack {

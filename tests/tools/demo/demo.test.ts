@@ -9,9 +9,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT } from "../../../emulator";
 
-const DEMO = path.resolve(__dirname, "..", "..", "..", "examples", "demo", "index.js");
+const DEMO = path.resolve(__dirname, "..", "..", "..", "tools", "demo", "index.js");
 
-describe("examples/demo (the whole lifecycle through the real CLI, no credentials)", function () {
+describe("tools/demo (the whole lifecycle through the real CLI, no credentials)", function () {
     this.timeout(600_000);
 
     it("creates, changes, catches drift, refreshes, restores and destroys, and exits 0", async () => {

@@ -20,10 +20,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
-import { CliBuildError } from "../../tools/pulumi-cli/build";
-import { copyExample } from "../../tools/pulumi-cli/example-project";
-import { findRepoRoot } from "../../tools/repo-root";
-import { describeCli, obtainPulumiCli } from "../../tools/pulumi-cli/obtain";
+import { CliBuildError } from "../pulumi-cli/build";
+import { copyExample } from "../pulumi-cli/example-project";
+import { findRepoRoot } from "../repo-root";
+import { describeCli, obtainPulumiCli } from "../pulumi-cli/obtain";
 import { DemoStack } from "./stack";
 import {
     changedConfig,
