@@ -1,11 +1,11 @@
 /**
  * What the version sets mean for users, rendered from version-sets.ts: the README's "Tested with"
  * table, and the `engines` and `@pulumi/pulumi` peer ranges of package.json (exactly what the tests
- * run, no wider). Pure; tests/toolchain/tested-with.test.ts fails when the README or package.json differ.
+ * run, no wider). Pure; tests/tools/toolchain/tested-with.test.ts fails when the README or package.json differ.
  */
 import type { VersionSet } from "./version-sets";
 
-export const TABLE_START = "<!-- tested-with: generated from tools/toolchain/version-sets.ts (tests/toolchain/tested-with.test.ts) -->";
+export const TABLE_START = "<!-- tested-with: generated from tools/toolchain/version-sets.ts (tests/tools/toolchain/tested-with.test.ts) -->";
 export const TABLE_END = "<!-- /tested-with -->";
 
 const nodeCell = (set: VersionSet) => (set.node.includes(".") ? set.node : `${set.node}.x`);

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findRepoRoot } from "../../tools/repo-root";
-import { enginesRange, peerRange, tableIn, testedWithTable } from "../../tools/toolchain/tested-with";
-import { CURRENT, PINNED, VERSION_SETS } from "../../tools/toolchain/version-sets";
+import { findRepoRoot } from "../../../tools/repo-root";
+import { enginesRange, peerRange, tableIn, testedWithTable } from "../../../tools/toolchain/tested-with";
+import { CURRENT, PINNED, VERSION_SETS } from "../../../tools/toolchain/version-sets";
 
 const root = findRepoRoot(__dirname);
 

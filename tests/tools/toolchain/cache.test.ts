@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { publishOnce, toolchainCache } from "../../tools/toolchain/cache";
+import { publishOnce, toolchainCache } from "../../../tools/toolchain/cache";
 
 describe("tools/toolchain cache: published whole or not at all", () => {
     let parent: string;

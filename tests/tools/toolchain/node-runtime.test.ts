@@ -3,8 +3,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { integrityOf, obtainNode, ToolchainError } from "../../tools/toolchain/node-runtime";
-import { fakeBin, type FakeBin } from "../tools/pulumi-cli/fake-tools";
+import { integrityOf, obtainNode, ToolchainError } from "../../../tools/toolchain/node-runtime";
+import { fakeBin, type FakeBin } from "../pulumi-cli/fake-tools";
 
 /** A fake npm whose `pack` writes a tarball holding package/bin/node, a script printing `version`. */
 function fakeNpm(bin: FakeBin, work: string, version: string): string {

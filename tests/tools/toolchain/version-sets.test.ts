@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { buildRecipe } from "../../tools/pulumi-cli/recipe";
-import { CURRENT, mismatches, PINNED, setLabel } from "../../tools/toolchain/version-sets";
+import { buildRecipe } from "../../../tools/pulumi-cli/recipe";
+import { CURRENT, mismatches, PINNED, setLabel } from "../../../tools/toolchain/version-sets";
 
 describe("tools/toolchain version-sets", () => {
     it("the pinned set is the repository's SDK and the CLI built at its version (the pinned cache folder)", () => {
