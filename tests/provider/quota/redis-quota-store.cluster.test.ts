@@ -4,10 +4,10 @@
  * another master while they reserve, so the client must follow `ASK` and `MOVED`. No call may fail.
  */
 import { strict as assert } from "node:assert";
-import { scheduleName } from "../../../../provider/quota/quota-store";
-import { RedisQuotaStore } from "../../../../provider/quota/redis-quota-store";
-import { parseQuotaStoreUrl } from "../../../../provider/quota/store-url";
-import { startRedisCluster, type RunningCluster } from "../../../../tools/redis/cluster";
+import { scheduleName } from "../../../provider/quota/quota-store";
+import { RedisQuotaStore } from "../../../provider/quota/redis-quota-store";
+import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
+import { startRedisCluster, type RunningCluster } from "../../../tools/redis/cluster";
 
 const PASSWORD = "cluster-store-pw-Rt52";
 const K = 4;

@@ -7,14 +7,14 @@
  */
 import { strict as assert } from "node:assert";
 import Redis from "ioredis";
-import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../../emulator";
-import { LiveClient } from "../../../../provider/api/client";
-import { scheduleName } from "../../../../provider/quota/quota-store";
-import { RedisQuotaStore } from "../../../../provider/quota/redis-quota-store";
-import { SharedRateLimiter } from "../../../../provider/quota/shared-rate-limiter";
-import { parseQuotaStoreUrl } from "../../../../provider/quota/store-url";
-import { RetryingLiveApi } from "../../../../provider/retry/retrying-api";
-import { startSentinelGroup, type RunningSentinelGroup } from "../../../../tools/redis/sentinel";
+import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
+import { LiveClient } from "../../../provider/api/client";
+import { scheduleName } from "../../../provider/quota/quota-store";
+import { RedisQuotaStore } from "../../../provider/quota/redis-quota-store";
+import { SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
+import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
+import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
+import { startSentinelGroup, type RunningSentinelGroup } from "../../../tools/redis/sentinel";
 
 const ACCOUNT = "1888000000000002";
 const PASSWORD = "sentinel-store-pw-Wq63";
