@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import { LiveClient, type LiveClientOptions } from "../../../provider/api/client";
 import type { ErrorKind, LiveApiError } from "../../../provider/api/errors";
-import { rejection } from "./support/rejection";
+import { liveApiRejection } from "../../support/rejection";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
 
 const OWNER = { accessKeyId: "LTAI-test-owner", accessKeySecret: "owner-secret-0123456789", accountId: "1000000000000001" };
@@ -196,7 +196,7 @@ describe("provider/api/client against the emulator", () => {
     ];
     for (const c of errorCases) {
         it(`maps ${c.name} to ${c.kind} (${c.code}, HTTP ${c.status})`, async () => {
-            const e = await rejection(c.run());
+            const e = await liveApiRejection(c.run());
             assert.equal(e.kind, c.kind);
             assert.equal(e.code, c.code);
             assert.equal(e.statusCode, c.status);
@@ -206,18 +206,18 @@ describe("provider/api/client against the emulator", () => {
     }
 
     it("maps the permission error to the RAM action the key lacks", async () => {
-        const e = await rejection(client(READER).delete({ domainName: "a.example.com" }));
+        const e = await liveApiRejection(client(READER).delete({ domainName: "a.example.com" }));
         assert.match(e.message, /live:DeleteLiveRecordNotifyConfig/);
-        const read = await rejection(client(READER).describe({ domainName: "b.example.com" }));
+        const read = await liveApiRejection(client(READER).describe({ domainName: "b.example.com" }));
         assert.equal(read.kind, "not-found", "reads are allowed to a read-only key");
     });
 
     it("maps an injected 503 to transient, and an ambiguous write to possibly applied", async () => {
         await admin.addFault({ action: "DescribeLiveRecordNotifyConfig", count: 1, error: { code: "ServiceUnavailable", status: 503 } });
-        assert.equal((await rejection(client().describe({ domainName: "a.example.com" }))).kind, "transient");
+        assert.equal((await liveApiRejection(client().describe({ domainName: "a.example.com" }))).kind, "transient");
 
         await admin.addFault({ action: "AddLiveRecordNotifyConfig", count: 1, ambiguous: true });
-        const e = await rejection(client().add({ domainName: "a.example.com", notifyUrl: "https://x.example.com" }));
+        const e = await liveApiRejection(client().add({ domainName: "a.example.com", notifyUrl: "https://x.example.com" }));
         assert.equal(e.kind, "transient");
         assert.equal(e.mayHaveApplied, true);
         assert.equal((await admin.configs()).length, 1, "the ambiguous write was applied");

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { LiveClient } from "../../../provider/api/client";
-import { rejection } from "./support/rejection";
+import { liveApiRejection } from "../../support/rejection";
 
 /** A loopback server that records requests and answers what each test scripts. */
 interface Seen {
@@ -118,8 +118,8 @@ describe("provider/api/client (wire format against a scripted loopback server)",
             json(res, 400, { RequestId: "B-1", Code: "InvalidParameter", Message: "Specified parameter NeedStatusNotify is not valid." });
         const c = client();
         const config = { domainName: "a.example.com", notifyUrl: "https://x", needStatusNotify: true, notifyReqAuth: false };
-        assert.equal((await rejection(c.add(config))).code, "InvalidParameter");
-        assert.equal((await rejection(c.update(config))).code, "InvalidParameter");
+        assert.equal((await liveApiRejection(c.add(config))).code, "InvalidParameter");
+        assert.equal((await liveApiRejection(c.update(config))).code, "InvalidParameter");
         const flags = seen.map((s) => s.url.searchParams.get("NeedStatusNotify") ?? new URLSearchParams(s.body).get("NeedStatusNotify"));
         assert.deepEqual(flags, ["true", "true"], "one request per call, in the SDK's form");
     });
@@ -136,7 +136,7 @@ describe("provider/api/client (wire format against a scripted loopback server)",
 
     it("reads a 200 Describe with an empty LiveRecordNotifyConfig as not found", async () => {
         answer = (_req, res) => json(res, 200, { RequestId: "E-1", LiveRecordNotifyConfig: {} });
-        const e = await rejection(client().describe({ domainName: "a.example.com" }));
+        const e = await liveApiRejection(client().describe({ domainName: "a.example.com" }));
         assert.equal(e.kind, "not-found");
         assert.equal(e.requestId, "E-1");
         assert.equal(e.mayHaveApplied, false);
@@ -150,7 +150,7 @@ describe("provider/api/client (wire format against a scripted loopback server)",
                 { RequestId: "T-1", HostId: "live.aliyuncs.com", Code: "Throttling.User", Message: "Request was denied due to user flow control." },
                 { "x-acs-retry-after": "250" },
             );
-        const e = await rejection(client().update({ domainName: "a.example.com", notifyUrl: "https://x" }));
+        const e = await liveApiRejection(client().update({ domainName: "a.example.com", notifyUrl: "https://x" }));
         assert.equal(e.kind, "throttled");
         assert.equal(e.code, "Throttling.User");
         assert.equal(e.statusCode, 400);
@@ -161,7 +161,7 @@ describe("provider/api/client (wire format against a scripted loopback server)",
 
     it("throws not-found for a 404 InvalidConfig.NotFound", async () => {
         answer = (_req, res) => json(res, 404, { RequestId: "N-1", Code: "InvalidConfig.NotFound", Message: "Config does not exist." });
-        const e = await rejection(client().describe({ domainName: "a.example.com" }));
+        const e = await liveApiRejection(client().describe({ domainName: "a.example.com" }));
         assert.equal(e.kind, "not-found");
         assert.match(e.message, /Config does not exist\..*RequestId: N-1/);
     });
@@ -171,13 +171,13 @@ describe("provider/api/client (wire format against a scripted loopback server)",
             res.writeHead(502, { "content-type": "text/html" });
             res.end("<html>bad gateway</html>");
         };
-        const e = await rejection(client().describe({ domainName: "a.example.com" }));
+        const e = await liveApiRejection(client().describe({ domainName: "a.example.com" }));
         assert.equal(e.kind, "transient");
     });
 
     it("classifies a dropped connection as transient and possibly applied", async () => {
         answer = (_req, res) => res.socket?.destroy();
-        const e = await rejection(client().add({ domainName: "a.example.com", notifyUrl: "https://x" }));
+        const e = await liveApiRejection(client().add({ domainName: "a.example.com", notifyUrl: "https://x" }));
         assert.equal(e.kind, "transient");
         assert.equal(e.mayHaveApplied, true);
     });
@@ -188,14 +188,14 @@ describe("provider/api/client (wire format against a scripted loopback server)",
         const freePort = (probe.address() as AddressInfo).port;
         await new Promise((resolve) => probe.close(resolve));
         const c = new LiveClient({ endpoint: `http://127.0.0.1:${freePort}`, credentials: { accessKeyId: "a", accessKeySecret: "b" } });
-        const e = await rejection(c.add({ domainName: "a.example.com", notifyUrl: "https://x" }));
+        const e = await liveApiRejection(c.add({ domainName: "a.example.com", notifyUrl: "https://x" }));
         assert.equal(e.kind, "transient");
         assert.equal(e.mayHaveApplied, false);
     });
 
     it("times out a silent server as a transient failure", async () => {
         answer = () => undefined; // never answers
-        const e = await rejection(client({ readTimeoutMs: 300 }).describe({ domainName: "a.example.com" }));
+        const e = await liveApiRejection(client({ readTimeoutMs: 300 }).describe({ domainName: "a.example.com" }));
         assert.equal(e.kind, "transient");
         assert.equal(e.mayHaveApplied, true);
     });
