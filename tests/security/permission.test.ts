@@ -6,13 +6,14 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
-import { startProviderHost, type ProviderHost } from "../../tools/host-driver/host";
+import type { ProviderHost } from "../../tools/host-driver/host";
 import { HostRpcError } from "../../tools/host-driver/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import { serializedProviderText } from "../../tools/serialized-provider";
 import { rejection } from "../support/rejection";
+import { startConfiguredHost } from "../support/configured-host";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const ACCOUNT_ID = "1000000000000042";
@@ -94,12 +95,7 @@ describe("security: a key without RAM permission", function () {
         before(async () => {
             project = projectDirFor(BUILD_ROOT);
             providerText = await serializedProviderText();
-            host = await startProviderHost({ cwd: project.dir, project: "permission", env: { PATH: process.env.PATH ?? "" } });
-            await host.configure({
-                "alicloud-live:endpoint": emulator.url,
-                "alicloud:accessKey": READER.accessKeyId,
-                "alicloud:secretKey": READER.accessKeySecret,
-            });
+            host = await startConfiguredHost({ projectDir: project.dir, project: "permission", endpoint: emulator.url, key: READER });
         });
         after(async () => {
             await host?.stop();

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import OpenApiClient from "@alicloud/openapi-core";
 import * as sinon from "sinon";
-import { startProviderHost, type ProviderHost } from "../../tools/host-driver/host";
+import type { ProviderHost } from "../../tools/host-driver/host";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
@@ -18,6 +18,7 @@ import { serializedProviderText } from "../../tools/serialized-provider";
 import { selfSignedLoopbackCertificate } from "./support/self-signed";
 import { configureRequest as configOf } from "../support/configure-request";
 import { rejection } from "../support/rejection";
+import { startConfiguredHost } from "../support/configured-host";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");
 const KEYS = { ALIBABA_CLOUD_ACCESS_KEY_ID: "TransportTestKeyId", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "transport-test-secret-4Hq8" };
@@ -106,11 +107,11 @@ describe("security: transport of signed requests", function () {
             before(async () => {
                 project = projectDirFor(BUILD_ROOT);
                 providerText = await serializedProviderText();
-                host = await startProviderHost({ cwd: project.dir, project: "transport", env: { PATH: process.env.PATH ?? "" } });
-                await host.configure({
-                    "alicloud-live:endpoint": "http://live.aliyuncs.com",
-                    "alicloud:accessKey": KEYS.ALIBABA_CLOUD_ACCESS_KEY_ID,
-                    "alicloud:secretKey": KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+                host = await startConfiguredHost({
+                    projectDir: project.dir,
+                    project: "transport",
+                    endpoint: "http://live.aliyuncs.com",
+                    key: { accessKeyId: KEYS.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET },
                 });
             });
             after(async () => {

@@ -11,12 +11,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { LiveRecordNotifyConfig, LiveClient } from "../../../provider";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
+import type { ProviderHost } from "../../../tools/host-driver/host";
 import { HostRpcError } from "../../../tools/host-driver/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import type { PropertyMap } from "../../../tools/host-driver/struct";
 import { captureRegistrations } from "../../../tools/serialized-provider";
 import { ALL_ADVERSE, type Profile } from "../../../tools/semantics-profiles";
+import { startConfiguredHost } from "../../support/configured-host";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const PROBE = path.join(__dirname, "..", "resource", "support", "host-probe.js");
@@ -73,16 +74,12 @@ for (const profile of HOST_PROFILES)
             emulator = await startEmulator({ ...profile.options, host: "127.0.0.1" });
             admin = new EmulatorAdmin(emulator.url);
             project = projectDirFor(BUILD_ROOT);
-            host = await startProviderHost({
-                cwd: project.dir,
+            host = await startConfiguredHost({
+                projectDir: project.dir,
                 project: "lifecycle",
-                // Only what the test gives: no credentials from the environment reach the provider.
-                env: { PATH: process.env.PATH ?? "", NODE_OPTIONS: `--require ${PROBE}`, HOST_PROBE_FILE: probeFile },
-            });
-            await host.configure({
-                "alicloud-live:endpoint": emulator.url,
-                "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
-                "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
+                endpoint: emulator.url,
+                key: DEMO_ACCOUNT,
+                env: { NODE_OPTIONS: `--require ${PROBE}`, HOST_PROBE_FILE: probeFile },
             });
         });
 

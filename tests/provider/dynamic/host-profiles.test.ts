@@ -8,7 +8,7 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
 import { Engine, type OperationResult, type Program } from "../../../tools/host-driver/engine";
-import { startProviderHost, type ProviderHost } from "../../../tools/host-driver/host";
+import type { ProviderHost } from "../../../tools/host-driver/host";
 import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import { emptyState, type StackState } from "../../../tools/host-driver/state";
 import { LiveClient } from "../../../provider/api/client";
@@ -16,6 +16,7 @@ import { canonicalConfig } from "../../../provider/api/normalize";
 import { registrationOf, type ResourceSpec } from "../../../tools/soak/model";
 import { serializedProviderText } from "../../../tools/serialized-provider";
 import { ALL_ADVERSE, keepsOnDemandUrl, PROFILES, type Profile } from "../../../tools/semantics-profiles";
+import { startConfiguredHost } from "../../support/configured-host";
 
 const BUILD_ROOT = path.resolve(__dirname, "..", "..", "..");
 const KEY = "HostProfilesKey00042";
@@ -47,12 +48,7 @@ describe("provider through the real host under semantics profiles", function () 
             before(async () => {
                 emulator = await startEmulator(profile.options);
                 admin = new EmulatorAdmin(emulator.url);
-                host = await startProviderHost({ cwd: project.dir, project: "profiles", env: { PATH: process.env.PATH ?? "" } });
-                await host.configure({
-                    "alicloud-live:endpoint": emulator.url,
-                    "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
-                    "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
-                });
+                host = await startConfiguredHost({ projectDir: project.dir, project: "profiles", endpoint: emulator.url, key: DEMO_ACCOUNT });
             });
             after(async () => {
                 await host?.stop();
