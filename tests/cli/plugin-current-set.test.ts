@@ -19,6 +19,7 @@ import { RESOURCE_TYPE } from "./support/plugin";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyFixture, PackedPackage } from "./support/programs";
 import { startUserAgentRecorder, type UserAgentRecorder } from "./support/user-agent-recorder";
+import { driftIsCaughtAndRestored, updatesInPlace, type PluginStack } from "./support/plugin-steps";
 
 const STACK = "plugin-current";
 const PROJECT = "alicloud-live-plugin-packaged";
@@ -65,6 +66,13 @@ describe("cli compat: the provider plugin of the packed package on the current v
     };
     const declare = (specs: readonly Spec[]) => workspace.setConfig(STACK, `${PROJECT}:resources`, JSON.stringify(specs));
     const stateOf = async () => (await workspace.exportState(STACK)).deployment.resources ?? [];
+    const stack = (): PluginStack<Spec> => ({
+        pulumi: (args, expectCode) => pulumi(args, expectCode),
+        declare: (specs) => declare(specs),
+        stateOf: () => stateOf(),
+        live,
+        client,
+    });
 
     before(async function () {
         this.timeout(60 * 60_000); // a cold CLI build on 2 cores
@@ -124,26 +132,11 @@ describe("cli compat: the provider plugin of the packed package on the current v
     });
 
     it("a change updates in place: one Update call", async () => {
-        const since = await live.lastSeq();
-        await declare([SIGNED, { ...PLAIN, needStatusNotify: true }]);
-        const up = await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.match(up.stdout, /1 updated/);
-        assert.deepEqual(await live.writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
-        assert.equal((await live.configs()).get(PLAIN.domainName)!.needStatusNotify, true);
+        await updatesInPlace(stack(), SIGNED, PLAIN);
     });
 
     it("drift: preview --refresh --expect-no-changes fails naming the property and value; refresh takes it in; up restores it", async () => {
-        const drifted = "https://elsewhere.example.net/drift";
-        const { config } = await client.describe({ domainName: PLAIN.domainName });
-        await client.update({ ...config, notifyUrl: drifted });
-        const preview = await pulumi(["preview", "--refresh", "--expect-no-changes", "--diff"], "non-zero");
-        assert.match(preview.output, /notifyUrl/);
-        assert.ok(preview.output.includes(drifted), "the drifted value is shown");
-        await pulumi(["refresh", "--yes", "--skip-preview"]);
-        assert.equal((await stateOf()).find((r) => r.id === PLAIN.domainName)!.outputs!.notifyUrl, drifted, "the state holds the cloud's value");
-        await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.equal((await live.configs()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
-        await pulumi(["preview", "--refresh", "--expect-no-changes"]);
+        await driftIsCaughtAndRestored(stack(), PLAIN);
     });
 
     it("a new domainName replaces (create before delete); pulumi import adopts an out-of-band config, empty preview once declared", async () => {

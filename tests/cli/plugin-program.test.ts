@@ -18,6 +18,7 @@ import { startRedisServer, type RunningRedis } from "../../tools/redis/server";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
+import { driftIsCaughtAndRestored, updatesInPlace, type PluginStack } from "./support/plugin-steps";
 
 const STACK = "plugin";
 const OTHER_STACK = "reader";
@@ -74,6 +75,13 @@ describe("cli: the provider plugin with a TypeScript program", function () {
     };
     const declare = (specs: readonly Spec[], stack = STACK) => workspace.setConfig(stack, `${PROJECT}:resources`, JSON.stringify(specs));
     const stateOf = async (stack = STACK) => (await workspace.exportState(stack)).deployment.resources ?? [];
+    const stack = (): PluginStack<Spec> => ({
+        pulumi: (args, expectCode) => pulumi(args, expectCode),
+        declare: (specs) => declare(specs),
+        stateOf: () => stateOf(),
+        live,
+        client,
+    });
 
     before(async function () {
         const { cli, label } = await pinnedSet();
@@ -123,27 +131,11 @@ describe("cli: the provider plugin with a TypeScript program", function () {
     });
 
     it("a change updates in place: one Update call", async () => {
-        const since = await live.lastSeq();
-        await declare([SIGNED, { ...PLAIN, needStatusNotify: true }]);
-        const up = await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.match(up.stdout, /1 updated/);
-        assert.deepEqual(await live.writesSince(since), [`UpdateLiveRecordNotifyConfig ${PLAIN.domainName}`]);
-        assert.equal((await live.configs()).get(PLAIN.domainName)!.needStatusNotify, true);
+        await updatesInPlace(stack(), SIGNED, PLAIN);
     });
 
     it("drift: preview --refresh --expect-no-changes fails naming the property; refresh takes it in; up restores it", async () => {
-        const drifted = "https://elsewhere.example.net/drift";
-        const { config } = await client.describe({ domainName: PLAIN.domainName });
-        await client.update({ ...config, notifyUrl: drifted });
-        const preview = await pulumi(["preview", "--refresh", "--expect-no-changes", "--diff"], "non-zero");
-        assert.match(preview.output, /notifyUrl/);
-        assert.ok(preview.output.includes(drifted), "the drifted value is shown");
-        await pulumi(["refresh", "--yes", "--skip-preview"]);
-        const held = (await stateOf()).find((r) => r.id === PLAIN.domainName)!;
-        assert.equal(held.outputs!.notifyUrl, drifted, "the state holds what the cloud holds");
-        await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.equal((await live.configs()).get(PLAIN.domainName)!.notifyUrl, PLAIN.notifyUrl);
-        await pulumi(["preview", "--refresh", "--expect-no-changes"]);
+        await driftIsCaughtAndRestored(stack(), PLAIN);
     });
 
     it("a new domainName replaces: create-before-delete by default, delete-before-replace when asked", async () => {
