@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, MAX_BODY_BYTES, startEmulator, type EmulatorAccount } from "../../../emulator";
@@ -11,6 +12,21 @@ import { sendRaw } from "../support/raw-http";
 
 const REQUEST_ID = /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/;
 const URL_A = "http://cb.example.com/x";
+/** Generous: stopping takes milliseconds, but the machine may be loaded. */
+const STOP_BOUND_MS = 10_000;
+
+/** `promise`, or a failure naming `what` if it has not settled within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`not within ${ms} ms: ${what}`)), ms);
+    });
+    try {
+        return await Promise.race([promise, late]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
 
 describe("emulator/server/start-emulator", () => {
     const start = emulatorFixture();
@@ -111,17 +127,26 @@ describe("emulator/server/start-emulator", () => {
 
     it("stop() closes idle keep-alive connections and is idempotent", async () => {
         const emu = await start();
-        const closed = new Promise<void>((resolve, reject) => {
-            const req = httpRequest({ host: "127.0.0.1", port: emu.port, path: "/_emulator/stats", headers: { connection: "keep-alive" } }, (res) => {
-                res.resume();
-                res.on("end", () => void emu.stop());
+        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+        try {
+            const { socket, connection } = await new Promise<{ socket: Socket; connection: string | undefined }>((resolve, reject) => {
+                const req = httpRequest({ host: "127.0.0.1", port: emu.port, path: "/_emulator/stats", agent }, (res) => {
+                    res.resume();
+                    res.on("end", () => resolve({ socket: req.socket!, connection: res.headers.connection }));
+                });
+                req.on("error", reject);
+                req.end();
             });
-            req.on("socket", (socket) => socket.on("close", () => resolve()));
-            req.on("error", reject);
-            req.end();
-        });
-        await closed;
-        await emu.stop();
+            assert.equal(connection, "keep-alive", "the emulator keeps the connection open after answering");
+            assert.equal(socket.destroyed, false, "the idle connection is open before stop()");
+            const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+            await within(emu.stop(), STOP_BOUND_MS, "stop() resolves with a keep-alive connection open");
+            await within(closed, STOP_BOUND_MS, "the idle keep-alive connection is closed by stop()");
+            assert.equal(socket.destroyed, true);
+            await within(emu.stop(), STOP_BOUND_MS, "a second stop() resolves");
+        } finally {
+            agent.destroy();
+        }
     });
 
     it("stop() during an injected delay ends the request without applying it", async () => {
