@@ -3,6 +3,12 @@
  * examples cannot rot. Each block is its own module; `pulumi-alicloud-live` resolves to provider/index.ts
  * through the repository's tsconfig `paths`. A block that is deliberately a fragment carries a
  * `<!-- not-checked: reason -->` comment on the line before its fence.
+ *
+ * A block that shows the package's own signatures carries `<!-- signature: MODULE -->` on the line before
+ * its fence (MODULE: a package entry such as `pulumi-alicloud-live/emulator`, or a source file such as
+ * `provider/retry/rate-limiter` for a shape the package takes but does not name). Each interface, type,
+ * function and class it declares must agree with the declaration of the same name in MODULE: interfaces,
+ * types and functions both ways (nothing missing, nothing extra, the same types), a class's members as shown.
  */
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -17,21 +23,67 @@ interface Snippet {
     readonly line: number;
     readonly fileName: string;
     readonly text: string;
+    /** For a signature block: the doc line of the declaration each appended comparison line checks. */
+    readonly comparedAt?: ReadonlyMap<number, { readonly docLine: number; readonly name: string }>;
+}
+
+const SIGNATURE = /^<!--\s*signature:\s*(\S+)\s*-->$/;
+
+/** The MODULE of a `<!-- signature: MODULE -->` comment on the line before the block's fence. */
+function signatureModule(markdown: string, blockLine: number): string | undefined {
+    const before = markdown.split("\n")[blockLine - 3];
+    return before === undefined ? undefined : SIGNATURE.exec(before.trim())?.[1];
+}
+
+/** A module specifier for MODULE as seen from a snippet in `<root>/.docs-blocks/`. */
+function specifierFor(module: string): string {
+    return module.startsWith("pulumi-alicloud-live") ? module : `../${module}`;
+}
+
+/**
+ * The block's text with, after it, one line per declaration comparing it with the real one (each a pair
+ * of assignments, so the compiler names the member that differs).
+ */
+function withComparisons(code: string, module: string, firstLine: number): Pick<Snippet, "text" | "comparedAt"> {
+    const source = ts.createSourceFile("block.ts", code, ts.ScriptTarget.Latest, true);
+    const lines = [code, `import type * as __real from ${JSON.stringify(specifierFor(module))};`];
+    const comparedAt = new Map<number, { docLine: number; name: string }>();
+    source.forEachChild((node) => {
+        const name =
+            (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) &&
+            node.name?.text;
+        if (!name) return;
+        const docLine = firstLine + source.getLineAndCharacterOfPosition(node.getStart()).line;
+        const real = `__real.${name}`;
+        const [doc, actual] = ts.isFunctionDeclaration(node)
+            ? [`typeof ${name}`, `typeof ${real}`]
+            : ts.isClassDeclaration(node)
+              ? [name, `Pick<${real}, keyof ${name}>`]
+              : [name, real];
+        comparedAt.set(code.split("\n").length + lines.length - 1, { docLine, name });
+        lines.push(
+            `declare const __doc_${name}: ${doc}; declare const __real_${name}: ${actual}; export const __docToReal_${name}: ${actual} = __doc_${name}; export const __realToDoc_${name}: ${doc} = __real_${name};`,
+        );
+    });
+    return { text: `${lines.join("\n")}\nexport {};\n`, comparedAt };
 }
 
 function snippets(root: string): { checked: Snippet[]; skipped: string[] } {
     const checked: Snippet[] = [];
     const skipped: string[] = [];
     for (const doc of docFiles(root)) {
-        for (const block of codeBlocks(readDoc(doc, root))) {
+        const markdown = readDoc(doc, root);
+        for (const block of codeBlocks(markdown)) {
             if (!TS_LANGS.has(block.lang)) continue;
             if (block.notChecked !== undefined) {
                 skipped.push(`${doc}:${block.line} (${block.notChecked})`);
                 continue;
             }
             const fileName = path.join(root, ".docs-blocks", `${doc.replace(/[^\w]/g, "_")}_L${block.line}.ts`);
+            const module = signatureModule(markdown, block.line);
             // `export {}` makes each block a module, so names declared in two blocks do not collide.
-            checked.push({ doc, line: block.line, fileName, text: `${block.code}\nexport {};\n` });
+            const body = module === undefined ? { text: `${block.code}\nexport {};\n` } : withComparisons(block.code, module, block.line);
+            checked.push({ doc, line: block.line, fileName, ...body });
         }
     }
     return { checked, skipped };
@@ -72,12 +124,16 @@ function typeCheck(root: string, list: readonly Snippet[]): string[] {
         const s = d.file ? snippetOf(d.file.fileName) : undefined;
         if (!s || d.start === undefined) return `${d.file?.fileName ?? "(no file)"}: ${message}`;
         const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start);
+        const compared = s.comparedAt?.get(line);
+        if (compared) return `${s.doc}:${compared.docLine}: ${compared.name} differs from the code: TS${d.code} ${message}`;
         return `${s.doc}:${s.line + line}:${character + 1}: TS${d.code} ${message}`;
     });
 }
 
 /** A block known to be wrong, checked along with the docs' blocks to prove errors are found and placed. */
 const BROKEN_DOC = "docs/deliberately-broken.md";
+/** A signature block that drifted from the code, checked along with them for the same reason. */
+const BROKEN_SIGNATURE_DOC = "docs/deliberately-drifted.md";
 
 describe("docs: TypeScript code blocks", () => {
     const root = repoRoot();
@@ -92,7 +148,28 @@ describe("docs: TypeScript code blocks", () => {
             fileName: path.join(root, ".docs-blocks", "deliberately-broken.ts"),
             text: 'import { LiveRecordNotifyConfig } from "pulumi-alicloud-live";\nnew LiveRecordNotifyConfig("x", { domainName: 1 });\nexport {};\n',
         };
-        errors = typeCheck(root, [...checked, broken]);
+        // The limiter as docs/throttling.md once showed it: `reserve(): number`, and no `rate`.
+        const driftedSignature: Snippet = {
+            doc: BROKEN_SIGNATURE_DOC,
+            line: 20,
+            fileName: path.join(root, ".docs-blocks", "deliberately-drifted-signature.ts"),
+            ...withComparisons(
+                [
+                    "// the limiter",
+                    "interface RateLimiter {",
+                    "    readonly epoch: number;",
+                    "    reserve(): number;",
+                    "    onThrottle(epoch?: number): boolean;",
+                    "    onSuccess(): void;",
+                    "    restrict(ceiling: number): void;",
+                    "}",
+                    "declare function onDemandAnswer(input: string): string;",
+                ].join("\n"),
+                "provider/retry/rate-limiter",
+                20,
+            ),
+        };
+        errors = typeCheck(root, [...checked, broken, driftedSignature]);
     });
 
     it("finds the README's and docs' TypeScript examples, few of them left unchecked", () => {
@@ -107,13 +184,34 @@ describe("docs: TypeScript code blocks", () => {
         assert.ok(skipped.length <= checked.length / 4, `too many not-checked blocks: ${skipped.join(", ")}`);
     });
 
-    it("type-checks every block against the package's public types", () => {
-        const real = errors.filter((e) => !e.startsWith(`${BROKEN_DOC}:`));
+    it("type-checks every block against the package's public types, and every signature block against the code", () => {
+        assert.ok(
+            checked.some((s) => s.comparedAt !== undefined && s.comparedAt.size > 0),
+            "no signature block (<!-- signature: MODULE -->) declares anything",
+        );
+        const real = errors.filter((e) => !e.startsWith(`${BROKEN_DOC}:`) && !e.startsWith(`${BROKEN_SIGNATURE_DOC}:`));
         assert.deepEqual(real, [], `code blocks that do not type-check:\n${real.join("\n")}`);
     });
 
     it("reports a broken block by its file and line", () => {
         const found = errors.filter((e) => e.startsWith(`${BROKEN_DOC}:`));
         assert.ok(found.length > 0 && found.every((e) => e.startsWith(`${BROKEN_DOC}:11:`)), found.join("\n") || "no error reported");
+    });
+
+    it("reports a signature that drifted from the code by its declaration's line and name", () => {
+        const found = errors.filter((e) => e.startsWith(`${BROKEN_SIGNATURE_DOC}:`));
+        const limiter = found.filter((e) => e.startsWith(`${BROKEN_SIGNATURE_DOC}:21: RateLimiter differs from the code:`));
+        assert.ok(
+            limiter.some((e) => /\brate\b/.test(e)),
+            `the missing \`rate\` is not reported:\n${found.join("\n")}`,
+        );
+        assert.ok(
+            limiter.some((e) => /number \| Promise<number>/.test(e)),
+            `\`reserve(): number\` is not reported:\n${found.join("\n")}`,
+        );
+        assert.ok(
+            found.some((e) => e.startsWith(`${BROKEN_SIGNATURE_DOC}:28: onDemandAnswer differs from the code:`)),
+            `a name the module lacks is not reported:\n${found.join("\n")}`,
+        );
     });
 });
