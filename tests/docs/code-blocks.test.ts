@@ -9,6 +9,10 @@
  * `provider/retry/rate-limiter` for a shape the package takes but does not name). Each interface, type,
  * function and class it declares must agree with the declaration of the same name in MODULE: interfaces,
  * types and functions both ways (nothing missing, nothing extra, the same types), a class's members as shown.
+ *
+ * The pages that document an options object one `###` heading per option, with a `Type: \`T\`` line (see
+ * OPTION_PAGES), are checked the same way: every option of the real type has a heading, and each `T` is
+ * the real option's type (both ways, `undefined` aside).
  */
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -86,7 +90,95 @@ function snippets(root: string): { checked: Snippet[]; skipped: string[] } {
             checked.push({ doc, line: block.line, fileName, ...body });
         }
     }
+    for (const page of OPTION_PAGES) checked.push(optionSnippet(root, page, readDoc(page.doc, root)));
     return { checked, skipped };
+}
+
+/** A page section that documents the options of `type`, with the imports the page's `Type:` lines need. */
+interface OptionPage {
+    readonly doc: string;
+    readonly heading: string;
+    readonly type: string;
+    readonly imports: readonly string[];
+}
+
+const OPTION_PAGES: readonly OptionPage[] = [
+    {
+        doc: "docs/resource.md",
+        heading: "Inputs",
+        type: "LiveRecordNotifyConfigArgs",
+        imports: ['import type { LiveRecordNotifyConfigArgs } from "pulumi-alicloud-live";', 'import type { Input } from "@pulumi/pulumi";'],
+    },
+    {
+        doc: "docs/emulator.md",
+        heading: "`startEmulator(options?)`",
+        type: "EmulatorOptions",
+        imports: ['import type { CallbackDeliveryOptions, EmulatorAccount, EmulatorOptions } from "pulumi-alicloud-live/emulator";'],
+    },
+    {
+        doc: "docs/throttling.md",
+        heading: "Programmatic use: `RetryingLiveApi`",
+        type: "NonNullable<ConstructorParameters<typeof RetryingLiveApi>[1]>",
+        imports: [
+            'import type { Action, RetryingLiveApi } from "pulumi-alicloud-live";',
+            // Shapes the options take that the package does not name (the page shows RateLimiter's).
+            'import type { RateLimiter } from "../provider/retry/rate-limiter";',
+            'import type { RetryEvent } from "../provider/retry/events";',
+        ],
+    },
+];
+
+/** The `###` option headings of a page section (one heading may name several: `a`, `b`) with their `Type:` line. */
+function documentedOptions(markdown: string, heading: string): { names: string[]; type?: { text: string; line: number } }[] {
+    const lines = markdown.split("\n");
+    const start = lines.findIndex((l) => /^## /.test(l) && l.slice(3) === heading);
+    if (start < 0) throw new Error(`no section "## ${heading}"`);
+    const options: { names: string[]; type?: { text: string; line: number } }[] = [];
+    for (let i = start + 1; i < lines.length && !/^#{1,2} /.test(lines[i]); i++) {
+        const option = /^### (?:[^:]*: )?(.*)$/.exec(lines[i]);
+        if (option) options.push({ names: option[1].split(",").map((n) => n.trim().replace(/`/g, "")) });
+        const type = /^Type: `([^`]+)`/.exec(lines[i]);
+        if (type && options.length > 0) options[options.length - 1].type = { text: type[1], line: i + 1 };
+    }
+    return options;
+}
+
+/** One snippet per option page: each documented option's type compared with the real one, and none left out. */
+function optionSnippet(root: string, page: OptionPage, markdown: string): Snippet {
+    const lines = [...page.imports, `type Options = ${page.type};`];
+    const comparedAt = new Map<number, { docLine: number; name: string }>();
+    const options = documentedOptions(markdown, page.heading);
+    const compare = (docLine: number, name: string, check: string) => {
+        comparedAt.set(lines.length, { docLine, name });
+        lines.push(check);
+    };
+    options.forEach(({ names, type }, i) => {
+        for (const name of names) {
+            if (!type) continue;
+            const doc = `__doc_${i}_${name}`;
+            const real = `__real_${i}_${name}`;
+            compare(
+                type.line,
+                `option ${name}`,
+                `declare const ${doc}: ${type.text}; declare const ${real}: Exclude<Options[${JSON.stringify(name)}], undefined>; ` +
+                    `export const __docToReal_${i}_${name}: Options[${JSON.stringify(name)}] = ${doc}; export const __realToDoc_${i}_${name}: ${type.text} = ${real};`,
+            );
+        }
+    });
+    const documented = options.flatMap((o) => o.names.map((n) => JSON.stringify(n))).join(" | ") || "never";
+    const headingLine = markdown.split("\n").findIndex((l) => l === `## ${page.heading}`) + 1;
+    compare(
+        headingLine,
+        "the options (an undocumented one is named)",
+        `export const __allDocumented: [Exclude<keyof Options, ${documented}>] extends [never] ? true : { undocumented: Exclude<keyof Options, ${documented}> } = true;`,
+    );
+    return {
+        doc: page.doc,
+        line: 1,
+        fileName: path.join(root, ".docs-blocks", `options_${page.doc.replace(/[^\w]/g, "_")}.ts`),
+        text: `${lines.join("\n")}\nexport {};\n`,
+        comparedAt,
+    };
 }
 
 /** The repository's compiler options, as an ES module so examples may use top-level `await`. */
@@ -134,6 +226,8 @@ function typeCheck(root: string, list: readonly Snippet[]): string[] {
 const BROKEN_DOC = "docs/deliberately-broken.md";
 /** A signature block that drifted from the code, checked along with them for the same reason. */
 const BROKEN_SIGNATURE_DOC = "docs/deliberately-drifted.md";
+/** An options page that drifted from the code, likewise. */
+const BROKEN_OPTIONS_DOC = "docs/deliberately-drifted-options.md";
 
 describe("docs: TypeScript code blocks", () => {
     const root = repoRoot();
@@ -169,7 +263,18 @@ describe("docs: TypeScript code blocks", () => {
                 20,
             ),
         };
-        errors = typeCheck(root, [...checked, broken, driftedSignature]);
+        // An options page that says `host` is a number and leaves every other option out.
+        const driftedOptions = optionSnippet(
+            root,
+            {
+                doc: BROKEN_OPTIONS_DOC,
+                heading: "Options",
+                type: "EmulatorOptions",
+                imports: ['import type { EmulatorOptions } from "pulumi-alicloud-live/emulator";'],
+            },
+            "# Page\n\n## Options\n\n### host\n\nType: `number`\n",
+        );
+        errors = typeCheck(root, [...checked, broken, driftedSignature, driftedOptions]);
     });
 
     it("finds the README's and docs' TypeScript examples, few of them left unchecked", () => {
@@ -184,18 +289,30 @@ describe("docs: TypeScript code blocks", () => {
         assert.ok(skipped.length <= checked.length / 4, `too many not-checked blocks: ${skipped.join(", ")}`);
     });
 
-    it("type-checks every block against the package's public types, and every signature block against the code", () => {
+    it("type-checks every block against the package's public types, and every signature block and options page against the code", () => {
         assert.ok(
             checked.some((s) => s.comparedAt !== undefined && s.comparedAt.size > 0),
             "no signature block (<!-- signature: MODULE -->) declares anything",
         );
-        const real = errors.filter((e) => !e.startsWith(`${BROKEN_DOC}:`) && !e.startsWith(`${BROKEN_SIGNATURE_DOC}:`));
+        const real = errors.filter((e) => ![BROKEN_DOC, BROKEN_SIGNATURE_DOC, BROKEN_OPTIONS_DOC].some((doc) => e.startsWith(`${doc}:`)));
         assert.deepEqual(real, [], `code blocks that do not type-check:\n${real.join("\n")}`);
     });
 
     it("reports a broken block by its file and line", () => {
         const found = errors.filter((e) => e.startsWith(`${BROKEN_DOC}:`));
         assert.ok(found.length > 0 && found.every((e) => e.startsWith(`${BROKEN_DOC}:11:`)), found.join("\n") || "no error reported");
+    });
+
+    it("reports an option whose documented type is wrong by its Type line, and names the options left out", () => {
+        const found = errors.filter((e) => e.startsWith(`${BROKEN_OPTIONS_DOC}:`));
+        assert.ok(
+            found.some((e) => e.startsWith(`${BROKEN_OPTIONS_DOC}:7: option host differs from the code:`) && /number/.test(e) && /string/.test(e)),
+            `the wrong type of host is not reported:\n${found.join("\n")}`,
+        );
+        assert.ok(
+            found.some((e) => e.startsWith(`${BROKEN_OPTIONS_DOC}:3:`) && /undocumented: .*"writeQps"/.test(e)),
+            `the undocumented options are not named:\n${found.join("\n")}`,
+        );
     });
 
     it("reports a signature that drifted from the code by its declaration's line and name", () => {
