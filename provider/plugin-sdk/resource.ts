@@ -53,13 +53,7 @@ export class LiveRecordNotifyConfig extends pulumi.CustomResource {
         // Every output is a key (undefined until the plugin answers), so that its Output exists.
         const props: Record<string, unknown> = Object.fromEntries(OUTPUT_KEYS.map((key) => [key, undefined]));
         if (opts.id === undefined) {
-            if (typeof args !== "object" || args === null) {
-                throw new TypeError(`LiveRecordNotifyConfig ${name}: args must be an object with at least ${REQUIRED_INPUTS.join(" and ")}`);
-            }
-            const missing = REQUIRED_INPUTS.filter((key) => args[key] === undefined);
-            if (missing.length > 0) {
-                throw new Error(`LiveRecordNotifyConfig ${name}: missing required input ${missing.map((key) => `'${key}'`).join(", ")}`);
-            }
+            checkArgs(name, args);
             for (const spec of PROPERTIES) {
                 const value = args[spec.name];
                 props[spec.name] = value !== undefined && spec.secret ? pulumi.secret(value) : value;
@@ -69,5 +63,16 @@ export class LiveRecordNotifyConfig extends pulumi.CustomResource {
         // it); the program's own options win, as in generated SDKs.
         const options = pulumi.mergeOptions({ version: pluginVersion(), additionalSecretOutputs: [...SECRET_KEYS] }, opts);
         super(RESOURCE_TYPE, name, props, options);
+    }
+}
+
+/** Refuses what can never work before anything is registered, naming the resource and the inputs. */
+function checkArgs(name: string, args: LiveRecordNotifyConfigArgs | undefined): asserts args is LiveRecordNotifyConfigArgs {
+    if (typeof args !== "object" || args === null) {
+        throw new TypeError(`LiveRecordNotifyConfig ${name}: args must be an object with at least ${REQUIRED_INPUTS.join(" and ")}`);
+    }
+    const missing = REQUIRED_INPUTS.filter((key) => args[key] === undefined);
+    if (missing.length > 0) {
+        throw new Error(`LiveRecordNotifyConfig ${name}: missing required input ${missing.map((key) => `'${key}'`).join(", ")}`);
     }
 }

@@ -171,6 +171,10 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             () => new LiveRecordNotifyConfig("y", { domainName: "y.example.com" } as never),
             /LiveRecordNotifyConfig y: missing required input 'notifyUrl'/,
         );
+        assert.throws(
+            () => new LiveRecordNotifyConfig("x", {} as never),
+            /LiveRecordNotifyConfig x: missing required input 'domainName', 'notifyUrl'/,
+        );
         assert.deepEqual(SCHEMA.requiredInputs, ["domainName", "notifyUrl"]);
         assert.equal(registrations.length, 0);
     });
