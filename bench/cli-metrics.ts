@@ -3,7 +3,7 @@
  * time of a no-op `up` of the same stack (what the CLI, the program and the engine cost whatever the
  * cloud does), against the floor the quota sets for the phase's calls. Pure.
  */
-import type { RequestLogEntry } from "../emulator/request-log";
+import type { RequestLogEntry } from "../emulator/wire/request-log";
 import type { EventLogSummary } from "./event-log";
 import { floorSeconds, ratio, type CallCounts } from "./metrics";
 

@@ -16,7 +16,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { EmulatorAdmin } from "../emulator/admin-client";
+import type { EmulatorAdmin } from "../emulator/admin/client";
 import { RESOURCE_TYPE as PLUGIN_RESOURCE_TYPE } from "../provider/plugin/schema";
 import type { PulumiCli } from "../tools/pulumi-cli/obtain";
 import { PACKAGE_NAME } from "../tools/host-driver/project-dir";

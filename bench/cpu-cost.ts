@@ -5,7 +5,7 @@
  * so no throttle, pacing or retry enters either number: what is left is the provider's own work
  * (input checking, diff rules, limiter bookkeeping, error mapping), gRPC and signing cancel out.
  */
-import type { EmulatorAdmin } from "../emulator/admin-client";
+import type { EmulatorAdmin } from "../emulator/admin/client";
 import { startProviderHost, type ProviderHost } from "../tools/host-driver/host";
 import { PhaseDriver } from "./driver";
 import { readProcStats } from "./proc-stats";

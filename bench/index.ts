@@ -13,8 +13,8 @@
 import { randomBytes } from "node:crypto";
 import * as os from "node:os";
 import * as path from "node:path";
-import { EmulatorAdmin } from "../emulator/admin-client";
-import { startEmulator } from "../emulator/server";
+import { EmulatorAdmin } from "../emulator/admin/client";
+import { startEmulator } from "../emulator/server/start-emulator";
 import { DEFAULT_PARALLEL } from "../tools/host-driver/engine";
 import { projectDirFor } from "../tools/host-driver/project-dir";
 import { findRepoRoot } from "../tools/repo-root";

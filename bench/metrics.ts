@@ -2,7 +2,7 @@
  * The benchmark's numbers, computed from what was observed: the emulator's request log (calls and
  * throttles per access key) and the driver's phase outcomes. Pure.
  */
-import type { RequestLogEntry } from "../emulator/request-log";
+import type { RequestLogEntry } from "../emulator/wire/request-log";
 import type { Phase, PhaseOutcome } from "./driver";
 
 /** The write action each phase spends its quota on. */

@@ -11,8 +11,8 @@
  * start to the end of the last host's share, and its floor is N calls at the quota left to us.
  */
 import { randomBytes } from "node:crypto";
-import { EmulatorAdmin } from "../emulator/admin-client";
-import { startEmulator } from "../emulator/server";
+import { EmulatorAdmin } from "../emulator/admin/client";
+import { startEmulator } from "../emulator/server/start-emulator";
 import { startProviderHost, type ProviderHost } from "../tools/host-driver/host";
 import { startRedisCluster, type RunningCluster } from "../tools/redis/cluster";
 import { startRedisServer, type RunningRedis } from "../tools/redis/server";

@@ -3,7 +3,7 @@
  * and the process-wide limiters are the strategy's own), optionally the competing client, then the
  * three phases, then the numbers. The host and the competitor are stopped whatever happens.
  */
-import type { EmulatorAdmin } from "../emulator/admin-client";
+import type { EmulatorAdmin } from "../emulator/admin/client";
 import { startProviderHost, type ProviderHost } from "../tools/host-driver/host";
 import type { PropertyMap } from "../tools/host-driver/struct";
 import { startCompetitor, type RunningCompetitor } from "./competitor-process";

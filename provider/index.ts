@@ -10,7 +10,7 @@ export type { SettingName, SettingSpec } from "./resource/settings-table";
 export { LiveClient } from "./api/client";
 export type { LiveClientOptions, StaticCredentials } from "./api/client";
 export { LiveApiError } from "./api/errors";
-export type { ErrorKind } from "./api/errors";
+export type { ErrorKind } from "./api/error-kind";
 export { ACTIONS } from "./api/types";
 export type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "./api/types";
 export { RetryingLiveApi } from "./retry/retrying-api";

@@ -3,8 +3,8 @@
  * varied alone (every non-default reading), and the all-adverse combination (with each key view).
  */
 import type { EmulatorOptions } from "../emulator";
-import { parseCliArgs } from "../emulator/cli-args";
-import { DEFAULT_SEMANTICS, SEMANTICS_CHOICES, SEMANTICS_KEYS } from "../emulator/semantics";
+import { parseCliArgs } from "../emulator/cli/cli-args";
+import { DEFAULT_SEMANTICS, SEMANTICS_CHOICES, SEMANTICS_KEYS } from "../emulator/api/semantics";
 
 export interface Profile {
     readonly name: string;

@@ -21,7 +21,7 @@ export interface CallerIdentity {
 const ACCOUNT_ID = /^[0-9]{1,32}$/;
 
 /** A failed GetCallerIdentity, described by code and status only: nothing of the request or the keys. */
-export class AccountDiscoveryError extends Error {
+class AccountDiscoveryError extends Error {
     override readonly name = "AccountDiscoveryError";
 }
 
@@ -51,7 +51,7 @@ export class StsClient implements CallerIdentityApi {
 }
 
 /** The identity in a GetCallerIdentity body. Pure. */
-export function callerIdentityOf(body: unknown): CallerIdentity {
+function callerIdentityOf(body: unknown): CallerIdentity {
     const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
     const accountId = b.AccountId;
     if (typeof accountId !== "string" || !ACCOUNT_ID.test(accountId)) {

@@ -15,7 +15,7 @@ export type IntervalKey = (typeof INTERVAL_KEYS)[number];
 export const MIN_INTERVAL_SECONDS = 5;
 export const MAX_INTERVAL_SECONDS = 21_600;
 
-export const DEFAULT_API_VERSION = "1.0";
+const DEFAULT_API_VERSION = "1.0";
 
 export interface OnDemandAnswerInput {
     readonly needRecord: boolean;

@@ -52,7 +52,7 @@ export function callbackSignature(host: string, timestamp: number | string, key:
 }
 
 /** One header's value, any case; of a repeated header, the first. */
-export function headerValue(headers: CallbackHeaders, name: string): string | undefined {
+function headerValue(headers: CallbackHeaders, name: string): string | undefined {
     if (typeof (headers as { get?: unknown }).get === "function") {
         return (headers as { get(name: string): string | null }).get(name) ?? undefined;
     }

@@ -5,8 +5,9 @@
  * settings, precedence, rules and secrets as the dynamic provider. Pure.
  */
 import { SETTINGS, type SettingSpec } from "../resource/settings-table";
+import { PACKAGE } from "./tokens";
 
-export const PACKAGE = "alicloud-live";
+export { PACKAGE };
 
 /** `alicloud:accessKey` -> `accessKey`: the name of a setting's config key in the plugin's config. */
 export function pluginConfigName(configKey: string): string {

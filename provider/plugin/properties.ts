@@ -12,7 +12,7 @@ export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Properties that are always secret, whatever the program passed. */
-export const ALWAYS_SECRET: ReadonlySet<string> = new Set(PROPERTIES.filter((p) => p.secret).map((p) => p.name));
+const ALWAYS_SECRET: ReadonlySet<string> = new Set(PROPERTIES.filter((p) => p.secret).map((p) => p.name));
 
 export type Bag = Record<string, unknown>;
 

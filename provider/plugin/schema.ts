@@ -4,10 +4,10 @@
  * settings (`../resource/settings-table.ts`). Nothing here is kept by hand twice. Pure.
  */
 import { PROPERTIES, type PropertySpec } from "../resource/properties";
-import { PACKAGE, PLUGIN_CONFIG } from "./config-keys";
+import { PLUGIN_CONFIG } from "./config-keys";
+import { PACKAGE, RESOURCE_TYPE } from "./tokens";
 
-/** The resource's type token. */
-export const RESOURCE_TYPE = `${PACKAGE}:index:LiveRecordNotifyConfig`;
+export { RESOURCE_TYPE };
 
 const RESOURCE_DESCRIPTION =
     "The recording callback configuration of one Alibaba Cloud ApsaraVideo Live streaming domain: where Live sends " +
@@ -69,7 +69,7 @@ export function packageSchema(version: string): Record<string, unknown> {
         language: {
             nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },
             python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },
-            go: { importBasePath: "github.com/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
+            go: { importBasePath: "github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
         },
     };
 }

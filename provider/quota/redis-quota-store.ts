@@ -28,14 +28,14 @@ import type { QuotaStoreUrl } from "./store-url";
  * adds at most this much to a call. Measured from the send to the moment this process is free to
  * read the answer (see `withinBudget`): a busy event loop is not a slow store.
  */
-export const STORE_CALL_BUDGET_MS = 10;
+const STORE_CALL_BUDGET_MS = 10;
 /**
  * Schedules idle this long are deleted by Redis. Long enough to keep a throttle's lesson across the
  * phases of a deployment, short enough that a forgotten account leaves nothing for long.
  */
 export const SCHEDULE_IDLE_TTL_MS = 10 * 60_000;
 /** A process counts towards a schedule's share this long after its last reservation. */
-export const ACTIVE_PROCESS_WINDOW_MS = 5_000;
+const ACTIVE_PROCESS_WINDOW_MS = 5_000;
 /** Stands for "no limit" in a script argument (Lua has no Infinity literal). */
 const NO_LIMIT_MS = 1e15;
 

@@ -18,8 +18,8 @@ export const STORE_COMMAND_BACKSTOP_MS = 2_000;
 /** A connection attempt gives up after this long (then the client retries in the background). */
 export const STORE_CONNECT_TIMEOUT_MS = 2_000;
 /** Reconnect delays grow by this step per attempt, up to `STORE_RECONNECT_MAX_MS`. */
-export const STORE_RECONNECT_STEP_MS = 100;
-export const STORE_RECONNECT_MAX_MS = 1_000;
+const STORE_RECONNECT_STEP_MS = 100;
+const STORE_RECONNECT_MAX_MS = 1_000;
 
 export interface StoreTls {
     /** PEM certificates trusted instead of Node's default CAs (the `quotaStoreCa` setting). */

@@ -13,10 +13,10 @@
  */
 import { inspect } from "node:util";
 
-export const DEFAULT_REDIS_PORT = 6379;
-export const DEFAULT_SENTINEL_PORT = 26379;
+const DEFAULT_REDIS_PORT = 6379;
+const DEFAULT_SENTINEL_PORT = 26379;
 /** More seed nodes than any topology needs is a typo or a pasted list of something else. */
-export const MAX_STORE_NODES = 16;
+const MAX_STORE_NODES = 16;
 
 export type StoreTopology = "standalone" | "cluster" | "sentinel";
 

@@ -49,10 +49,10 @@ export function perKeyAccountKey(settings: Settings): string {
  * Discovery's connect and read timeouts: the first call of a deployment waits for it, and the
  * fallback (a limiter per key) is only somewhat worse than the answer.
  */
-export const DISCOVERY_CONNECT_TIMEOUT_MS = 2_000;
-export const DISCOVERY_READ_TIMEOUT_MS = 3_000;
+const DISCOVERY_CONNECT_TIMEOUT_MS = 2_000;
+const DISCOVERY_READ_TIMEOUT_MS = 3_000;
 
-export function defaultStsFor(settings: Settings): CallerIdentityApi {
+function defaultStsFor(settings: Settings): CallerIdentityApi {
     return new StsClient({
         connectTimeoutMs: DISCOVERY_CONNECT_TIMEOUT_MS,
         readTimeoutMs: DISCOVERY_READ_TIMEOUT_MS,

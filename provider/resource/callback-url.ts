@@ -23,9 +23,9 @@ import { unsafeHostKind } from "./url-safety";
  */
 export const MAX_URL_LENGTH = 2048;
 /** DNS limits (RFC 1035): a name of at most 253 characters written out, labels of at most 63. */
-export const MAX_HOST_LENGTH = 253;
-export const MAX_HOST_LABEL_LENGTH = 63;
-export const MAX_PORT = 65_535;
+const MAX_HOST_LENGTH = 253;
+const MAX_HOST_LABEL_LENGTH = 63;
+const MAX_PORT = 65_535;
 
 export type UrlRule =
     | "length"

@@ -25,6 +25,6 @@ export class ResourceInitError extends Error {
     }
 }
 
-export function errorMessage(error: unknown): string {
+function errorMessage(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }

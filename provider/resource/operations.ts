@@ -7,7 +7,7 @@
  * the environment; nothing here is ever serialized.
  */
 import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/dynamic";
-import type { ErrorKind } from "../api/errors";
+import type { ErrorKind } from "../api/error-kind";
 import { sameConfig } from "../api/normalize";
 import type { LiveRecordNotifyApi } from "../api/types";
 import { checkInputs } from "./check";

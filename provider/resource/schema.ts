@@ -10,8 +10,8 @@ import type { InputKey } from "./inputs";
 import { callbackUrlProblems } from "./callback-url";
 
 /** The service's limit for a domain name, and for each dot-separated label. */
-export const MAX_DOMAIN_LENGTH = 253;
-export const MAX_LABEL_LENGTH = 63;
+const MAX_DOMAIN_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
 
 /**
  * NotifyAuthKey: refused here only when it can never work. The API pages document 16-32 letters and

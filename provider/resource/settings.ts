@@ -47,9 +47,9 @@ export interface Settings {
 }
 
 /** Bounds of the numeric settings (the retry layer's, where it has them). */
-export const MAX_OPERATION_TIMEOUT_SECONDS = MAX_OPERATION_TIMEOUT_MS / 1000;
+const MAX_OPERATION_TIMEOUT_SECONDS = MAX_OPERATION_TIMEOUT_MS / 1000;
 /** No account's quota is anywhere near this; a larger number is a typo. */
-export const MAX_QPS = 10_000;
+const MAX_QPS = 10_000;
 
 export class SettingsError extends Error {
     override readonly name = "SettingsError";

@@ -12,7 +12,7 @@ import type { AuthKeyView, DescribeResult, LiveRecordNotifyApi, RecordNotifyConf
 import { outputsOf } from "./inputs";
 
 /** The optional fields that hold a value (booleans are always sent, so they never need clearing). */
-export const CLEARABLE_FIELDS = ["onDemandUrl", "notifyAuthKey"] as const;
+const CLEARABLE_FIELDS = ["onDemandUrl", "notifyAuthKey"] as const;
 
 export type ClearableField = (typeof CLEARABLE_FIELDS)[number];
 

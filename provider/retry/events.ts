@@ -2,7 +2,7 @@
  * What the retry layer reports as it works, for logs and metrics. Events carry the action, the
  * domain and numbers, never request parameters: no URL, no key.
  */
-import type { ErrorKind } from "../api/errors";
+import type { ErrorKind } from "../api/error-kind";
 import type { Action } from "../api/types";
 import type { StopReason } from "./retry-policy";
 import type { WriteOutcome } from "./settle";

@@ -56,7 +56,7 @@ export class RetriedLiveApiError extends LiveApiError {
 }
 
 /** "(after 7 attempts, 41.2 s waited; operation timeout of 300 s reached)". Pure. */
-export function formatRetrySummary(summary: RetrySummary): string {
+function formatRetrySummary(summary: RetrySummary): string {
     const parts = [`after ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}, ${seconds(summary.waitedMs)} s waited`];
     if (summary.reason === "deadline") parts.push(`operation timeout of ${seconds(summary.timeoutMs)} s reached`);
     if (summary.reason === "cancelled") parts.push("cancelled");

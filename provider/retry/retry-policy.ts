@@ -8,7 +8,7 @@
  * - The budget is a deadline, not a number of attempts. No delay ends past the deadline: a delay
  *   that would is shortened so one last attempt happens at the deadline.
  */
-import { RETRYABLE_KINDS, type ErrorKind } from "../api/errors";
+import { RETRYABLE_KINDS, type ErrorKind } from "../api/error-kind";
 import { fullJitterDelay } from "./backoff";
 import { MAX_BACKOFF_MS, RETRY_AFTER_MAX_EXTRA_MS, THROTTLE_BACKOFF_BASE_MS, TRANSIENT_BACKOFF_BASE_MS } from "./constants";
 

@@ -13,7 +13,7 @@
  *
  * The decisions are pure; `observe` is the one I/O step.
  */
-import type { ErrorKind } from "../api/errors";
+import type { ErrorKind } from "../api/error-kind";
 import { LiveApiError } from "../api/errors";
 import { holdsConfig } from "../api/normalize";
 import type { AuthKeyView, DescribeResult, DomainRequest, RecordNotifyConfig } from "../api/types";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { callSpanSeconds, cliPhaseNumbers, type CliPhaseInput } from "../../bench/cli-metrics";
-import type { RequestLogEntry } from "../../emulator/request-log";
+import type { RequestLogEntry } from "../../emulator/wire/request-log";
 
 const QUOTAS = { writeQps: 30, readQps: 50 };
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import type { RequestLogEntry } from "../../emulator/request-log";
+import type { RequestLogEntry } from "../../emulator/wire/request-log";
 import type { PhaseOutcome } from "../../bench/driver";
 import { countCalls, floorSeconds, isThrottleOutcome, ratio, scenarioNumbers, timeline } from "../../bench/metrics";
 

@@ -1,6 +1,7 @@
 /**
  * The provider plugin through the real `pulumi` CLI, with a TypeScript program (tests/cli/fixtures/
- * plugin-program) that finds `pulumi-resource-alicloud-live` on PATH: the lifecycle, `pulumi import`
+ * plugin-program, using the package's plugin class `pulumi-alicloud-live/plugin`) that finds
+ * `pulumi-resource-alicloud-live` on PATH: the lifecycle, `pulumi import`
  * and the `import` option, `.get()` from another stack, `replaceOnChanges`, `customTimeouts` under a
  * throttle storm, bad provider config, secrets, the shared quota store, destroy.
  */
@@ -12,6 +13,7 @@ import Redis from "ioredis";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { LiveClient } from "../../provider/api/client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
+import { pluginVersion } from "../../provider/plugin/version";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { startRedisServer, type RunningRedis } from "../../tools/redis/server";
@@ -126,6 +128,9 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         const types = (await stateOf()).map((r) => r.type);
         assert.ok(types.includes(RESOURCE_TYPE), types.join(", "));
         assert.ok(types.includes("pulumi:providers:alicloud-live"), "the plugin is the resources' provider");
+        // The class (pulumi-alicloud-live/plugin) asks for the plugin of its own package's version.
+        const provider = (await stateOf()).find((r) => r.type === "pulumi:providers:alicloud-live")!;
+        assert.equal(provider.inputs!.version, pluginVersion(), "the default provider is the package's version");
         const preview = await pulumi(["preview", "--expect-no-changes"]);
         assert.match(preview.stdout, /3 unchanged/);
     });

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SWITCHES, VALUE_FLAGS } from "../../emulator/cli-args";
-import { RECORD_SWITCHES, RECORD_VALUE_FLAGS } from "../../emulator/record-args";
+import { SWITCHES, VALUE_FLAGS } from "../../emulator/cli/cli-args";
+import { RECORD_SWITCHES, RECORD_VALUE_FLAGS } from "../../emulator/cli/record-args";
 import { PLUGIN_CONFIG } from "../../provider/plugin/config-keys";
 import { SETTINGS } from "../../provider/resource/settings-table";
 import { docFiles, readDoc, section } from "../support/markdown";

@@ -1,7 +1,8 @@
 /**
  * The package as published: `npm pack --dry-run` lists exactly the compiled provider and emulator,
  * the emulator's command, README and docs/, CHANGELOG, LICENSE and package.json: no tests, no compiled tests,
- * no bench results, no examples, no tools, no caches. And the entry points the exports map names resolve.
+ * no bench results, no examples, no tools, no caches. And the entry points the exports map names resolve
+ * (the plugin class, `pulumi-alicloud-live/plugin`, among them), their types too.
  */
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
@@ -62,6 +63,7 @@ describe("the published package (npm pack)", function () {
         // The self-link node_modules/pulumi-alicloud-live resolves through package.json's exports, as for a user.
         for (const specifier of [
             "pulumi-alicloud-live",
+            "pulumi-alicloud-live/plugin",
             "pulumi-alicloud-live/callbacks",
             "pulumi-alicloud-live/client",
             "pulumi-alicloud-live/emulator",
@@ -79,12 +81,36 @@ describe("the published package (npm pack)", function () {
             );
         }
         const entries = {
+            plugin: require(require.resolve("pulumi-alicloud-live/plugin", { paths: [REPO_ROOT] })) as Record<string, unknown>,
             callbacks: require(require.resolve("pulumi-alicloud-live/callbacks", { paths: [REPO_ROOT] })) as Record<string, unknown>,
             client: require(require.resolve("pulumi-alicloud-live/client", { paths: [REPO_ROOT] })) as Record<string, unknown>,
             emulator: require(require.resolve("pulumi-alicloud-live/emulator", { paths: [REPO_ROOT] })) as Record<string, unknown>,
         };
+        assert.equal(typeof entries.plugin.LiveRecordNotifyConfig, "function");
+        assert.equal(entries.plugin.RESOURCE_TYPE, "alicloud-live:index:LiveRecordNotifyConfig");
         assert.equal(typeof entries.callbacks.verifyCallbackSignature, "function");
         assert.equal(typeof entries.client.LiveClient, "function");
         assert.equal(typeof entries.emulator.startEmulator, "function");
+    });
+
+    it("every subpath's types are shipped, and typesVersions names the same file for TypeScript's older module resolution", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+            exports: Record<string, string | { types?: string; default: string }>;
+            typesVersions: Record<string, Record<string, string[]>>;
+        };
+        const typed = Object.entries(manifest.exports).filter(
+            (e): e is [string, { types: string; default: string }] => typeof e[1] === "object" && !!e[1].types,
+        );
+        assert.ok(
+            typed.some(([subpath]) => subpath === "./plugin"),
+            "the plugin class is an entry point",
+        );
+        for (const [subpath, entry] of typed) {
+            const types = entry.types.replace(/^\.\//, "");
+            assert.ok(packed.includes(types), `${subpath}: ${types} is shipped`);
+            assert.ok(packed.includes(entry.default.replace(/^\.\//, "")), `${subpath}: ${entry.default} is shipped`);
+            if (subpath === ".") continue;
+            assert.deepEqual(manifest.typesVersions["*"][subpath.slice(2)], [types], `typesVersions names ${subpath}'s types`);
+        }
     });
 });

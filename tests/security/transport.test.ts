@@ -14,6 +14,7 @@ import type { ProviderHost } from "../../tools/host-driver/host";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
 import { LiveClient } from "../../provider/api/client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
+import type { Settings } from "../../provider/resource/settings";
 import { serializedProviderText } from "../../tools/serialized-provider";
 import { selfSignedLoopbackCertificate } from "./support/self-signed";
 import { configureRequest as configOf } from "../support/configure-request";
@@ -94,8 +95,13 @@ describe("security: transport of signed requests", function () {
 
         it("while http:// to this machine (a local emulator) is allowed", async () => {
             for (const url of ["http://127.0.0.1:9", "http://localhost:9", "http://[::1]:9", "http://127.8.9.10:9"]) {
-                const provider = createProvider({ env: { ...KEYS, ALICLOUD_LIVE_ENDPOINT: url }, apiFor: () => ({}) as never });
+                const apiFor = sinon.spy((_settings: Settings) => ({}) as never);
+                const provider = createProvider({ env: { ...KEYS, ALICLOUD_LIVE_ENDPOINT: url }, apiFor });
                 await provider.configure(configOf({}));
+                assert.equal(apiFor.callCount, 1, `${url}: no client was built`);
+                assert.equal(apiFor.firstCall.args[0].endpoint, url, "the client is built for the endpoint as configured");
+                const checked = await provider.check({}, INPUTS);
+                assert.deepEqual(checked.failures ?? [], [], `${url}: check refused the loopback endpoint`);
             }
         });
 

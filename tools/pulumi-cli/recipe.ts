@@ -15,7 +15,11 @@
  *   answers `Unimplemented`; the program itself runs on the SDK the program installs;
  * - `pulumi-language-yaml` (Pulumi YAML programs) from `github.com/pulumi/pulumi-yaml`, built against
  *   that release's own dependency versions (pulumi v3.206.0): it does not compile against v3.248.0,
- *   and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy.
+ *   and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy;
+ * - `pulumi-language-go` (Pulumi Go programs). Like the Node.js host, its own module
+ *   (`sdk/go/pulumi-language-go/v3`) is refused by the proxy, so it comes from the last `sdk/v3`
+ *   release that kept it inside: v3.66.0 (v3.67.0 moved it out). It builds the program with the
+ *   program's own go.mod (the Go SDK the program requires), so the old host only launches it.
  */
 import { createHash } from "node:crypto";
 
@@ -24,6 +28,9 @@ const CLIPBOARD_REPLACE = "github.com/atotto/clipboard => github.com/tgummerer/c
 
 /** The last `sdk/v3` release whose module still contains the Node.js language host. */
 export const LANGUAGE_HOST_SDK_VERSION = "3.68.0";
+
+/** The last `sdk/v3` release whose module still contains the Go language host. */
+export const GO_HOST_SDK_VERSION = "3.66.0";
 
 /** The `pulumi-yaml` release the YAML language host is built from. */
 export const YAML_HOST_VERSION = "1.25.0";
@@ -164,9 +171,22 @@ export function yamlLanguageHost(version: string = YAML_HOST_VERSION): GoBinaryS
     };
 }
 
-/** The CLI at `version` with the plugins every set has: the Node.js and YAML language hosts. */
+/** The Go language host from `sdk/v3` (only releases up to v3.66.0 contain it). */
+export function goLanguageHost(sdkVersion: string = GO_HOST_SDK_VERSION): GoBinarySpec {
+    return {
+        name: "pulumi-language-go",
+        moduleDir: "language-go",
+        module: "pulumi-alicloud-live/pulumi-language-go",
+        requires: [`github.com/pulumi/pulumi/sdk/v3 v${sdkVersion}`],
+        mainPackage: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
+        versionVariable: SDK_VERSION_VARIABLE,
+        versionStamp: sdkVersion,
+    };
+}
+
+/** The CLI at `version` with the plugins every set has: the Node.js, YAML and Go language hosts. */
 export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO): CliSet {
-    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost()], minimumGo };
+    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost(), goLanguageHost()], minimumGo };
 }
 
 function goBinary(spec: GoBinarySpec): GoBinary {
@@ -192,4 +212,10 @@ export function buildRecipe(set: CliSet | string): BuildRecipe {
 }
 
 /** The executables a working CLI folder of `cliSet` holds. */
-export const CLI_EXECUTABLES = ["pulumi", "pulumi-language-nodejs", "pulumi-language-yaml", "pulumi-resource-pulumi-nodejs"] as const;
+export const CLI_EXECUTABLES = [
+    "pulumi",
+    "pulumi-language-nodejs",
+    "pulumi-language-yaml",
+    "pulumi-language-go",
+    "pulumi-resource-pulumi-nodejs",
+] as const;

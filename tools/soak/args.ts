@@ -6,8 +6,8 @@
  *        [--host-per-sequence] [--emulator-args "<flags>"] [--verbose]
  */
 import type { EmulatorOptions } from "../../emulator";
-import { parseCliArgs, UsageError } from "../../emulator/cli-args";
-import { SEMANTICS_KEYS } from "../../emulator/semantics";
+import { parseCliArgs, UsageError } from "../../emulator/cli/cli-args";
+import { SEMANTICS_KEYS } from "../../emulator/api/semantics";
 
 export interface SoakOptions {
     /** Fixes every sequence's steps and the emulator's fault dice. */

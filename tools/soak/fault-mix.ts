@@ -4,7 +4,7 @@
  * for real. Plus the tally of what the emulator's request log says was injected. Pure.
  */
 import type { FaultErrorSpec, FaultSpec, RequestLogEntry } from "../../emulator";
-import type { SemanticsProfile } from "../../emulator/semantics";
+import type { SemanticsProfile } from "../../emulator/api/semantics";
 
 export type FaultKind = "throttle" | "unavailable" | "internal-error" | "dropped" | "ambiguous-write" | "latency";
 

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { LiveApiError, type ErrorKind } from "../../../provider/api/errors";
+import type { ErrorKind } from "../../../provider/api/error-kind";
+import { LiveApiError } from "../../../provider/api/errors";
 import type { LiveRecordNotifyApi } from "../../../provider/api/types";
 import { ScheduledRetryApi } from "../../../bench/baselines/scheduled-retry-api";
 import type { RetrySchedule } from "../../../bench/baselines/schedules";

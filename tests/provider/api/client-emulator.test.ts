@@ -3,7 +3,8 @@
  */
 import { strict as assert } from "node:assert";
 import { LiveClient, type LiveClientOptions } from "../../../provider/api/client";
-import type { ErrorKind, LiveApiError } from "../../../provider/api/errors";
+import type { ErrorKind } from "../../../provider/api/error-kind";
+import type { LiveApiError } from "../../../provider/api/errors";
 import { liveApiRejection } from "../../support/rejection";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
 

@@ -1,19 +1,19 @@
 /**
  * Property-based tests of request building: inputs that `check` accepted, turned into parameters the
  * way the client does (`configParams`, then openapi-core's `OpenApiUtil.query`), must form a request
- * the API accepts. The judge is the emulator's own model of the API's rules (emulator/actions.ts and
- * emulator/validation.ts), which shares no code with the provider: first in-process for thousands of
+ * the API accepts. The judge is the emulator's own model of the API's rules (emulator/api/actions.ts and
+ * emulator/api/validation.ts), which shares no code with the provider: first in-process for thousands of
  * inputs, then over real HTTP through the signed client for a sample.
  */
 import { strict as assert } from "node:assert";
 import { OpenApiUtil } from "@alicloud/openapi-core";
 import fc from "fast-check";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { resolveKey } from "../../../emulator/accounts";
-import { describeView, runAction, type ActionName } from "../../../emulator/actions";
-import { ApiError } from "../../../emulator/errors";
-import { DEFAULT_SEMANTICS, type SemanticsProfile } from "../../../emulator/semantics";
-import { ConfigStore } from "../../../emulator/store";
+import { resolveKey } from "../../../emulator/api/accounts";
+import { describeView, runAction, type ActionName } from "../../../emulator/api/actions";
+import { ApiError } from "../../../emulator/api/errors";
+import { DEFAULT_SEMANTICS, type SemanticsProfile } from "../../../emulator/api/semantics";
+import { ConfigStore } from "../../../emulator/api/store";
 import { LiveClient } from "../../../provider/api/client";
 import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
 import { configParams } from "../../../provider/api/request";

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { callbackAuthHeaders } from "../../../emulator/callback-signature";
+import { callbackAuthHeaders } from "../../../emulator/callbacks/callback-signature";
 import { verifyCallbackSignature } from "../../../provider/callbacks/signature";
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261201);

@@ -7,9 +7,9 @@
  */
 import { strict as assert } from "node:assert";
 import { randomUUID } from "node:crypto";
-import { EmulatorAdmin } from "../../../emulator/admin-client";
-import type { RequestLogEntry } from "../../../emulator/request-log";
-import { startEmulator, type RunningEmulator } from "../../../emulator/server";
+import { EmulatorAdmin } from "../../../emulator/admin/client";
+import type { RequestLogEntry } from "../../../emulator/wire/request-log";
+import { startEmulator, type RunningEmulator } from "../../../emulator/server/start-emulator";
 import { LiveClient } from "../../../provider/api/client";
 import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import type { ErrorKind } from "../../../provider/api/errors";
+import type { ErrorKind } from "../../../provider/api/error-kind";
 import { MAX_BACKOFF_MS, RETRY_AFTER_MAX_EXTRA_MS, THROTTLE_BACKOFF_BASE_MS, TRANSIENT_BACKOFF_BASE_MS } from "../../../provider/retry/constants";
 import { decideRetry, type RetryFacts } from "../../../provider/retry/retry-policy";
 

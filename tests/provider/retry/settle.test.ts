@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as sinon from "sinon";
-import type { ErrorKind } from "../../../provider/api/errors";
+import type { ErrorKind } from "../../../provider/api/error-kind";
 import type { RecordNotifyConfig } from "../../../provider/api/types";
 import { observe, verdictAfterAmbiguity, writeOutcome, type WriteOperation } from "../../../provider/retry/settle";
 import { forbidden, notFound } from "./support/live-errors";

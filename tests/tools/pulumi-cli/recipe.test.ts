@@ -4,6 +4,7 @@ import {
     CLI_EXECUTABLES,
     cliBinary,
     cliSet,
+    GO_HOST_SDK_VERSION,
     LANGUAGE_HOST_SDK_VERSION,
     YAML_HOST_VERSION,
     type GoBinarySpec,
@@ -11,7 +12,7 @@ import {
 
 describe("tools/pulumi-cli recipe", () => {
     const recipe = buildRecipe("3.248.0");
-    const [cli, host, yamlHost] = recipe.binaries;
+    const [cli, host, yamlHost, goHost] = recipe.binaries;
 
     it("builds pulumi from pkg/v3 and sdk/v3 at exactly the SDK's version, with the clipboard fork", () => {
         assert.equal(cli.name, "pulumi");
@@ -65,6 +66,19 @@ describe("tools/pulumi-cli recipe", () => {
         ]);
     });
 
+    it("builds the Go language host from the last sdk/v3 that contains it, in a module of its own", () => {
+        assert.equal(GO_HOST_SDK_VERSION, "3.66.0");
+        assert.equal(goHost.name, "pulumi-language-go");
+        assert.equal(goHost.moduleDir, "language-go");
+        assert.match(goHost.goMod, /\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.66\.0\n/);
+        assert.doesNotMatch(goHost.goMod, /pkg\/v3/);
+        assert.match(goHost.toolsGo, /import _ "github\.com\/pulumi\/pulumi\/sdk\/v3\/go\/pulumi-language-go"/);
+        assert.deepEqual(goHost.buildArgs.slice(-2), [
+            "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v3.66.0",
+            "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
+        ]);
+    });
+
     it("writes the dynamic-provider plugin as a script resolving the program's own SDK", () => {
         assert.deepEqual(recipe.executables, [...CLI_EXECUTABLES]);
         const [script] = recipe.scripts;
@@ -77,8 +91,8 @@ describe("tools/pulumi-cli recipe", () => {
         assert.match(recipe.fingerprint, /^[0-9a-f]{12}$/);
         assert.equal(buildRecipe("3.248.0").fingerprint, recipe.fingerprint);
         assert.notEqual(buildRecipe("3.249.0").fingerprint, recipe.fingerprint);
-        // The pinned CLI's cache folder (v3.248.0-222339d5901c, with the YAML host) predates version sets: same recipe, same folder.
-        assert.equal(recipe.fingerprint, "222339d5901c");
+        // Pinned so an accidental recipe change shows (it means a new cache folder: every machine rebuilds the CLI).
+        assert.equal(recipe.fingerprint, "4f65e1ca806e");
         assert.equal(buildRecipe(cliSet("3.248.0")).fingerprint, recipe.fingerprint);
     });
 
@@ -92,6 +106,7 @@ describe("tools/pulumi-cli recipe", () => {
         );
         assert.equal(current.binaries[1].goMod, recipe.binaries[1].goMod, "the same Node.js language host");
         assert.equal(current.binaries[2].goMod, recipe.binaries[2].goMod, "the same YAML language host");
+        assert.equal(current.binaries[3].goMod, recipe.binaries[3].goMod, "the same Go language host");
         assert.notEqual(current.fingerprint, recipe.fingerprint);
     });
 
@@ -110,10 +125,11 @@ describe("tools/pulumi-cli recipe", () => {
             "pulumi",
             "pulumi-language-nodejs",
             "pulumi-language-yaml",
+            "pulumi-language-go",
             "pulumi-language-example",
             "pulumi-resource-pulumi-nodejs",
         ]);
-        const built = withPlugin.binaries[3];
+        const built = withPlugin.binaries[4];
         assert.match(built.goMod, /^module pulumi-alicloud-live\/pulumi-language-example\n[\s\S]*\texample\.com\/lang v1\.2\.3\n/);
         assert.deepEqual(built.buildArgs.slice(-2), ["-X example.com/lang/version.Version=v1.2.3", "example.com/lang/cmd/pulumi-language-example"]);
         assert.notEqual(withPlugin.fingerprint, recipe.fingerprint);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { RequestLogEntry } from "../../../emulator";
-import { parseFaultSpec } from "../../../emulator/faults";
+import { parseFaultSpec } from "../../../emulator/api/faults";
 import { FAULT_KINDS, OUTAGE_REQUESTS, outageFor, STEADY_MIX, tallyRequests, type FaultKind } from "../../../tools/soak/fault-mix";
 
 describe("tools/soak/fault-mix", () => {
