@@ -15,7 +15,11 @@
  *   answers `Unimplemented`; the program itself runs on the SDK the program installs;
  * - `pulumi-language-yaml` (Pulumi YAML programs) from `github.com/pulumi/pulumi-yaml`, built against
  *   that release's own dependency versions (pulumi v3.206.0): it does not compile against v3.248.0,
- *   and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy.
+ *   and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy;
+ * - `pulumi-language-python` (the pinned set only), from the last `sdk/v3` release holding it
+ *   (v3.79.0; its own module is refused like the Node.js host's), with its companion
+ *   `pulumi-language-python-exec`, a Python script it runs, copied from `sdk/v3` at the version of
+ *   the Python SDK the programs install (v3.248.0).
  */
 import { createHash } from "node:crypto";
 
@@ -24,6 +28,12 @@ const CLIPBOARD_REPLACE = "github.com/atotto/clipboard => github.com/tgummerer/c
 
 /** The last `sdk/v3` release whose module still contains the Node.js language host. */
 export const LANGUAGE_HOST_SDK_VERSION = "3.68.0";
+
+/** The last `sdk/v3` release whose module still contains the Python language host. */
+export const PYTHON_HOST_SDK_VERSION = "3.79.0";
+
+/** The `sdk/v3` release whose `pulumi-language-python-exec` the Python host runs: the Python SDK's version (`pulumi==3.248.0`). */
+export const PYTHON_EXEC_SDK_VERSION = "3.248.0";
 
 /** The `pulumi-yaml` release the YAML language host is built from. */
 export const YAML_HOST_VERSION = "1.25.0";
@@ -42,6 +52,17 @@ export interface GoVersion {
 /** Oldest Go that compiles `pkg/v3` v3.248 (its go.mod says `go 1.25.11`). */
 export const MINIMUM_GO: GoVersion = { major: 1, minor: 25 };
 
+/** A file of a Go module (as the module proxy serves it), put beside a binary as an executable. */
+export interface ModuleFile {
+    /** The file name in the CLI's folder. */
+    readonly name: string;
+    readonly module: string;
+    /** Without the `v`. */
+    readonly version: string;
+    /** The file's path inside the module. */
+    readonly path: string;
+}
+
 /** One Go program of a CLI set, as data. */
 export interface GoBinarySpec {
     /** The file name in the CLI's folder. */
@@ -57,6 +78,8 @@ export interface GoBinarySpec {
     /** The variable `-ldflags -X` stamps, and the version stamped (without the `v`). */
     readonly versionVariable: string;
     readonly versionStamp: string;
+    /** Files the binary needs beside it (the Python host's exec script). */
+    readonly companions?: readonly ModuleFile[];
 }
 
 /** A CLI version and the Go binaries built beside it (the CLI first). */
@@ -77,6 +100,8 @@ export interface GoBinary {
     readonly toolsGo: string;
     /** `go build` arguments, less `-o <file>`. `-v` lists each package compiled: the progress shown. */
     readonly buildArgs: readonly string[];
+    /** Copied beside the binary once it is built; absent when there are none (the fingerprint of other binaries stays as it was). */
+    readonly companions?: readonly ModuleFile[];
 }
 
 export interface BuildRecipe {
@@ -85,7 +110,7 @@ export interface BuildRecipe {
     readonly binaries: readonly GoBinary[];
     /** Scripts written beside the binaries: name and text. */
     readonly scripts: readonly { readonly name: string; readonly text: string }[];
-    /** Every file a complete CLI folder holds: the binaries, then the scripts. */
+    /** Every file a complete CLI folder holds: the binaries (each followed by its companions), then the scripts. */
     readonly executables: readonly string[];
     readonly minimumGo: GoVersion;
     /** Changes whenever a binary or script changes: part of the cache folder's name. */
@@ -164,9 +189,33 @@ export function yamlLanguageHost(version: string = YAML_HOST_VERSION): GoBinaryS
     };
 }
 
-/** The CLI at `version` with the plugins every set has: the Node.js and YAML language hosts. */
-export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO): CliSet {
-    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost()], minimumGo };
+/** The Python language host from `sdk/v3` (only releases up to v3.79.0 contain it), with its exec script. */
+export function pythonLanguageHost(sdkVersion: string = PYTHON_HOST_SDK_VERSION): GoBinarySpec {
+    return {
+        name: "pulumi-language-python",
+        moduleDir: "language-python",
+        module: "pulumi-alicloud-live/pulumi-language-python",
+        requires: [`github.com/pulumi/pulumi/sdk/v3 v${sdkVersion}`],
+        mainPackage: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
+        versionVariable: SDK_VERSION_VARIABLE,
+        versionStamp: sdkVersion,
+        companions: [
+            {
+                name: "pulumi-language-python-exec",
+                module: "github.com/pulumi/pulumi/sdk/v3",
+                version: PYTHON_EXEC_SDK_VERSION,
+                path: "python/cmd/pulumi-language-python-exec",
+            },
+        ],
+    };
+}
+
+/**
+ * The CLI at `version` with the plugins every set has (the Node.js and YAML language hosts), then
+ * `more`: by default the Python language host (the pinned set; the current set passes none).
+ */
+export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO, more: readonly GoBinarySpec[] = [pythonLanguageHost()]): CliSet {
+    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost(), ...more], minimumGo };
 }
 
 function goBinary(spec: GoBinarySpec): GoBinary {
@@ -177,6 +226,7 @@ function goBinary(spec: GoBinarySpec): GoBinary {
         goMod: goMod(spec.module, spec.requires),
         toolsGo: toolsGo(spec.mainPackage),
         buildArgs: buildArgs(spec),
+        ...(spec.companions?.length ? { companions: spec.companions } : {}),
     };
 }
 
@@ -186,10 +236,17 @@ export function buildRecipe(set: CliSet | string): BuildRecipe {
     checkVersion(version);
     const binaries = specs.map(goBinary);
     const scripts = [{ name: "pulumi-resource-pulumi-nodejs", text: DYNAMIC_PROVIDER_SCRIPT }];
-    const executables = [...binaries.map((b) => b.name), ...scripts.map((s) => s.name)];
+    const executables = [...binaries.flatMap((b) => [b.name, ...(b.companions ?? []).map((c) => c.name)]), ...scripts.map((s) => s.name)];
     const fingerprint = createHash("sha256").update(JSON.stringify({ version, binaries, scripts })).digest("hex").slice(0, 12);
     return { version, binaries, scripts, executables, minimumGo, fingerprint };
 }
 
 /** The executables a working CLI folder of `cliSet` holds. */
-export const CLI_EXECUTABLES = ["pulumi", "pulumi-language-nodejs", "pulumi-language-yaml", "pulumi-resource-pulumi-nodejs"] as const;
+export const CLI_EXECUTABLES = [
+    "pulumi",
+    "pulumi-language-nodejs",
+    "pulumi-language-yaml",
+    "pulumi-language-python",
+    "pulumi-language-python-exec",
+    "pulumi-resource-pulumi-nodejs",
+] as const;
