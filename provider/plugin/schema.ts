@@ -69,7 +69,7 @@ export function packageSchema(version: string): Record<string, unknown> {
         language: {
             nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },
             python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },
-            go: { importBasePath: "github.com/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
+            go: { importBasePath: "github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
         },
     };
 }

@@ -1,0 +1,229 @@
+/**
+ * The I/O of `npm run sdkgen`: builds the Go generator once per fingerprint into the cache, dumps the
+ * plugin's schema from the product's own `packageSchema`, runs the generator, and completes
+ * `sdk/go` with a go.sum (`go mod tidy`). A failed build leaves no cache entry (staging + rename).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { packageSchema } from "../../provider/plugin/schema";
+import { pluginVersion } from "../../provider/plugin/version";
+import {
+    cacheRoot,
+    compareTrees,
+    fingerprint,
+    GENERATOR_DIR,
+    generatorBinary,
+    isGeneratorSource,
+    LANGUAGES,
+    PULUMI_GO_SDK,
+    type SourceFile,
+    type Tree,
+    type TreeDiff,
+} from "./plan";
+
+/** dist/tools/sdkgen/ -> the repository root. */
+export const REPO_ROOT = path.join(__dirname, "..", "..", "..");
+const GENERATOR_SOURCES = path.join(REPO_ROOT, "tools", "sdkgen", GENERATOR_DIR);
+
+/** Oldest Go that compiles `pkg/v3` v3.248 (its go.mod says `go 1.25.11`). */
+const MINIMUM_GO = { major: 1, minor: 25 };
+/** A cold build downloads and compiles pkg/v3: minutes on 2 cores; past this something is wrong. */
+const BUILD_TIMEOUT_MS = 30 * 60_000;
+/** Generating and `go mod tidy` on a warm module cache take seconds. */
+const STEP_TIMEOUT_MS = 10 * 60_000;
+const HEARTBEAT_MS = 20_000;
+
+export class SdkgenError extends Error {
+    override readonly name = "SdkgenError";
+}
+
+export interface GenerateOptions {
+    readonly log: (line: string) => void;
+    readonly env?: NodeJS.ProcessEnv;
+}
+
+interface Outcome {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+    readonly timedOut: boolean;
+    readonly missing: boolean;
+}
+
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Outcome> {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+        }, timeoutMs);
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+        child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-20_000)));
+        child.once("error", (error: NodeJS.ErrnoException) => {
+            clearTimeout(timer);
+            resolve({ code: null, stdout, stderr: error.message, timedOut, missing: error.code === "ENOENT" });
+        });
+        child.once("close", (code) => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr, timedOut, missing: false });
+        });
+    });
+}
+
+const lastLines = (text: string, n = 6) => text.trim().split("\n").slice(-n).join("\n");
+
+/** The environment every `go` command here runs in: modules on, no toolchain switching. */
+function goEnv(env: NodeJS.ProcessEnv, modFlag: "-mod=readonly" | "-mod=mod"): NodeJS.ProcessEnv {
+    return { ...env, GO111MODULE: "on", GOFLAGS: modFlag, GOTOOLCHAIN: "local" };
+}
+
+async function checkGo(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+    const probe = await run("go", ["version"], cwd, env, STEP_TIMEOUT_MS);
+    const wanted = `Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor}`;
+    if (probe.missing) throw new SdkgenError(`no Go to build the SDK generator: install ${wanted} (the \`go\` command)`);
+    const match = /go(\d+)\.(\d+)/.exec(probe.stdout);
+    if (probe.code !== 0 || !match) throw new SdkgenError(`\`go version\` failed: ${lastLines(probe.stderr || probe.stdout)}`);
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    if (major < MINIMUM_GO.major || (major === MINIMUM_GO.major && minor < MINIMUM_GO.minor))
+        throw new SdkgenError(`Go ${major}.${minor} is too old to build the SDK generator: it needs ${wanted}`);
+    return probe.stdout.trim();
+}
+
+/** A failed `go` step, naming the module proxy when it was the proxy that refused. */
+async function goFailure(what: string, outcome: Outcome, env: NodeJS.ProcessEnv, cwd: string): Promise<SdkgenError> {
+    if (outcome.timedOut) return new SdkgenError(`${what} timed out`);
+    if (/reading https?:\/\/|\b40[34]\b|dial tcp|proxyconnect|no such host/i.test(outcome.stderr)) {
+        const proxy = (await run("go", ["env", "GOPROXY"], cwd, env, STEP_TIMEOUT_MS)).stdout.trim() || "(unset)";
+        return new SdkgenError(
+            `${what} failed: the Go module proxy (GOPROXY=${proxy}) did not serve a module it needs:\n${lastLines(outcome.stderr)}`,
+        );
+    }
+    return new SdkgenError(`${what} failed:\n${lastLines(outcome.stderr)}`);
+}
+
+function generatorSources(): SourceFile[] {
+    return fs
+        .readdirSync(GENERATOR_SOURCES)
+        .filter(isGeneratorSource)
+        .map((name) => ({ name, text: fs.readFileSync(path.join(GENERATOR_SOURCES, name), "utf8") }));
+}
+
+/** The generator binary: from the cache, else built now (progress shown) and cached. */
+export async function obtainGenerator(options: GenerateOptions): Promise<string> {
+    const env = options.env ?? process.env;
+    const root = cacheRoot(env, os.homedir());
+    const binary = generatorBinary(root, fingerprint(generatorSources()));
+    if (fs.existsSync(binary)) return binary;
+
+    fs.mkdirSync(root, { recursive: true });
+    const staging = fs.mkdtempSync(path.join(root, ".staging-"));
+    const started = Date.now();
+    const heartbeat = setInterval(
+        () => options.log(`  ... building the SDK generator, ${Math.round((Date.now() - started) / 1000)} s`),
+        HEARTBEAT_MS,
+    );
+    try {
+        options.log(`Building the SDK generator (tools/sdkgen/gen, Pulumi's pkg/v3 codegen; a cold build takes minutes, later runs use ${root})`);
+        options.log(`  ${await checkGo(env, staging)}`);
+        const built = await run(
+            "go",
+            ["build", "-trimpath", "-o", path.join(staging, "sdkgen"), "."],
+            GENERATOR_SOURCES,
+            goEnv(env, "-mod=readonly"),
+            BUILD_TIMEOUT_MS,
+        );
+        if (built.code !== 0) throw await goFailure("go build of the SDK generator", built, env, staging);
+        fs.mkdirSync(path.dirname(binary), { recursive: true });
+        try {
+            fs.renameSync(path.join(staging, "sdkgen"), binary);
+        } catch (error) {
+            // Another run built the same sources first: its binary is as good as ours.
+            if (!fs.existsSync(binary)) throw error;
+        }
+        options.log(`  built in ${Math.round((Date.now() - started) / 1000)} s`);
+        return binary;
+    } finally {
+        clearInterval(heartbeat);
+        fs.rmSync(staging, { recursive: true, force: true });
+    }
+}
+
+/** Writes the SDKs into `out/<language>` (each folder replaced), sdk/go with its go.sum. */
+export async function generateSdks(out: string, options: GenerateOptions): Promise<void> {
+    const env = options.env ?? process.env;
+    const generator = await obtainGenerator(options);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdkgen-"));
+    try {
+        const schemaFile = path.join(work, "schema.json");
+        fs.writeFileSync(schemaFile, JSON.stringify(packageSchema(pluginVersion()), null, 2));
+        fs.mkdirSync(out, { recursive: true });
+        options.log(`Generating the ${LANGUAGES.join(" and ")} SDKs into ${out}`);
+        const generated = await run(
+            generator,
+            ["-schema", schemaFile, "-out", out, "-languages", LANGUAGES.join(","), "-pulumi-sdk", PULUMI_GO_SDK],
+            work,
+            env,
+            STEP_TIMEOUT_MS,
+        );
+        if (generated.code !== 0) throw new SdkgenError(`the SDK generator failed:\n${lastLines(generated.stderr || generated.stdout)}`);
+        for (const line of generated.stdout.trim().split("\n")) options.log(`  ${line}`);
+        const goDir = path.join(out, "go");
+        options.log(`  go: go mod tidy (writes go.sum)`);
+        const tidy = await run("go", ["mod", "tidy"], goDir, goEnv(env, "-mod=mod"), STEP_TIMEOUT_MS);
+        if (tidy.missing) throw new SdkgenError("no Go to complete sdk/go (`go mod tidy`): install Go >= 1.25 (the `go` command)");
+        if (tidy.code !== 0) throw await goFailure("go mod tidy in sdk/go", tidy, env, goDir);
+    } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+    }
+}
+
+/** Every file below `dir`, by its path relative to `base` (with `/`). */
+function walk(base: string, dir: string, into: Map<string, string>): void {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(base, full, into);
+        else into.set(path.relative(base, full).split(path.sep).join("/"), fs.readFileSync(full, "utf8"));
+    }
+}
+
+/** A freshly generated tree, as the generator and tidy left it. */
+export function generatedTree(out: string): Tree {
+    const tree = new Map<string, string>();
+    for (const language of LANGUAGES) walk(out, path.join(out, language), tree);
+    return tree;
+}
+
+/**
+ * The SDK tree as committed (with uncommitted edits): git's files below `sdkDir`, so build output a
+ * `pip install` leaves there (ignored by the SDK's own .gitignore) does not count.
+ */
+export function committedTree(sdkDir: string): Tree {
+    const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", ...LANGUAGES], {
+        cwd: sdkDir,
+        encoding: "utf8",
+    });
+    if (listed.status !== 0 || listed.error) return generatedTree(sdkDir);
+    const tree = new Map<string, string>();
+    for (const name of listed.stdout.split("\0").filter(Boolean)) {
+        const full = path.join(sdkDir, name);
+        if (fs.existsSync(full)) tree.set(name, fs.readFileSync(full, "utf8"));
+    }
+    return tree;
+}
+
+/** Generates into a temporary folder and compares it with `sdkDir`'s committed tree. */
+export async function checkSdks(sdkDir: string, options: GenerateOptions): Promise<TreeDiff> {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "sdkgen-check-"));
+    try {
+        await generateSdks(out, options);
+        return compareTrees(generatedTree(out), committedTree(sdkDir));
+    } finally {
+        fs.rmSync(out, { recursive: true, force: true });
+    }
+}
