@@ -16,6 +16,10 @@
  * - `pulumi-language-yaml` (Pulumi YAML programs) from `github.com/pulumi/pulumi-yaml`, built against
  *   that release's own dependency versions (pulumi v3.206.0): it does not compile against v3.248.0,
  *   and the version Pulumi 3.248 bundles (YAML v1.37.0) is not served by the module proxy;
+ * - `pulumi-language-go` (Pulumi Go programs). Like the Node.js host, its own module
+ *   (`sdk/go/pulumi-language-go/v3`) is refused by the proxy, so it comes from the last `sdk/v3`
+ *   release that kept it inside: v3.66.0 (v3.67.0 moved it out). It builds the program with the
+ *   program's own go.mod (the Go SDK the program requires), so the old host only launches it;
  * - `pulumi-language-python` (the pinned set only), from the last `sdk/v3` release holding it
  *   (v3.79.0; its own module is refused like the Node.js host's), with its companion
  *   `pulumi-language-python-exec`, a Python script it runs, copied from `sdk/v3` at the version of
@@ -28,6 +32,9 @@ const CLIPBOARD_REPLACE = "github.com/atotto/clipboard => github.com/tgummerer/c
 
 /** The last `sdk/v3` release whose module still contains the Node.js language host. */
 export const LANGUAGE_HOST_SDK_VERSION = "3.68.0";
+
+/** The last `sdk/v3` release whose module still contains the Go language host. */
+export const GO_HOST_SDK_VERSION = "3.66.0";
 
 /** The last `sdk/v3` release whose module still contains the Python language host. */
 export const PYTHON_HOST_SDK_VERSION = "3.79.0";
@@ -189,6 +196,19 @@ export function yamlLanguageHost(version: string = YAML_HOST_VERSION): GoBinaryS
     };
 }
 
+/** The Go language host from `sdk/v3` (only releases up to v3.66.0 contain it). */
+export function goLanguageHost(sdkVersion: string = GO_HOST_SDK_VERSION): GoBinarySpec {
+    return {
+        name: "pulumi-language-go",
+        moduleDir: "language-go",
+        module: "pulumi-alicloud-live/pulumi-language-go",
+        requires: [`github.com/pulumi/pulumi/sdk/v3 v${sdkVersion}`],
+        mainPackage: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
+        versionVariable: SDK_VERSION_VARIABLE,
+        versionStamp: sdkVersion,
+    };
+}
+
 /** The Python language host from `sdk/v3` (only releases up to v3.79.0 contain it), with its exec script. */
 export function pythonLanguageHost(sdkVersion: string = PYTHON_HOST_SDK_VERSION): GoBinarySpec {
     return {
@@ -211,11 +231,11 @@ export function pythonLanguageHost(sdkVersion: string = PYTHON_HOST_SDK_VERSION)
 }
 
 /**
- * The CLI at `version` with the plugins every set has (the Node.js and YAML language hosts), then
+ * The CLI at `version` with the plugins every set has (the Node.js, YAML and Go language hosts), then
  * `more`: by default the Python language host (the pinned set; the current set passes none).
  */
 export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO, more: readonly GoBinarySpec[] = [pythonLanguageHost()]): CliSet {
-    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost(), ...more], minimumGo };
+    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost(), goLanguageHost(), ...more], minimumGo };
 }
 
 function goBinary(spec: GoBinarySpec): GoBinary {
@@ -246,6 +266,7 @@ export const CLI_EXECUTABLES = [
     "pulumi",
     "pulumi-language-nodejs",
     "pulumi-language-yaml",
+    "pulumi-language-go",
     "pulumi-language-python",
     "pulumi-language-python-exec",
     "pulumi-resource-pulumi-nodejs",

@@ -123,6 +123,7 @@ exit 0`;
         assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), [...recipe.executables].sort());
         assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), [
             "pulumi",
+            "pulumi-language-go",
             "pulumi-language-nodejs",
             "pulumi-language-python",
             "pulumi-language-python-exec",
@@ -144,6 +145,9 @@ exit 0`;
         assert.ok(lines.some((l) => /pulumi-language-nodejs: compiling/.test(l)));
         assert.ok(
             lines.some((l) => /pulumi-language-yaml: compiling \(go build .*github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml\)/.test(l)),
+        );
+        assert.ok(
+            lines.some((l) => /pulumi-language-go: compiling \(go build .*github\.com\/pulumi\/pulumi\/sdk\/v3\/go\/pulumi-language-go\)/.test(l)),
         );
         assert.match(lines.at(-1)!, /Pulumi CLI v3\.248\.0 ready in /);
     });

@@ -4,6 +4,7 @@ import {
     CLI_EXECUTABLES,
     cliBinary,
     cliSet,
+    GO_HOST_SDK_VERSION,
     MINIMUM_GO,
     pythonLanguageHost,
     LANGUAGE_HOST_SDK_VERSION,
@@ -15,7 +16,7 @@ import {
 
 describe("tools/pulumi-cli recipe", () => {
     const recipe = buildRecipe("3.248.0");
-    const [cli, host, yamlHost, pythonHost] = recipe.binaries;
+    const [cli, host, yamlHost, goHost, pythonHost] = recipe.binaries;
 
     it("builds pulumi from pkg/v3 and sdk/v3 at exactly the SDK's version, with the clipboard fork", () => {
         assert.equal(cli.name, "pulumi");
@@ -69,6 +70,19 @@ describe("tools/pulumi-cli recipe", () => {
         ]);
     });
 
+    it("builds the Go language host from the last sdk/v3 that contains it, in a module of its own", () => {
+        assert.equal(GO_HOST_SDK_VERSION, "3.66.0");
+        assert.equal(goHost.name, "pulumi-language-go");
+        assert.equal(goHost.moduleDir, "language-go");
+        assert.match(goHost.goMod, /\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.66\.0\n/);
+        assert.doesNotMatch(goHost.goMod, /pkg\/v3/);
+        assert.match(goHost.toolsGo, /import _ "github\.com\/pulumi\/pulumi\/sdk\/v3\/go\/pulumi-language-go"/);
+        assert.deepEqual(goHost.buildArgs.slice(-2), [
+            "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v3.66.0",
+            "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
+        ]);
+    });
+
     it("builds the Python language host from the last sdk/v3 that contains it, its exec script copied from sdk/v3 at the Python SDK's version", () => {
         assert.equal(PYTHON_HOST_SDK_VERSION, "3.79.0");
         assert.equal(PYTHON_EXEC_SDK_VERSION, "3.248.0");
@@ -88,7 +102,7 @@ describe("tools/pulumi-cli recipe", () => {
             },
         ]);
         assert.equal(cli.companions, undefined, "only the Python host has companions");
-        const [, , , , exec] = recipe.executables;
+        const [, , , , , exec] = recipe.executables;
         assert.equal(exec, "pulumi-language-python-exec", "the exec script follows its host");
     });
 
@@ -104,9 +118,11 @@ describe("tools/pulumi-cli recipe", () => {
         assert.match(recipe.fingerprint, /^[0-9a-f]{12}$/);
         assert.equal(buildRecipe("3.248.0").fingerprint, recipe.fingerprint);
         assert.notEqual(buildRecipe("3.249.0").fingerprint, recipe.fingerprint);
+        // Pinned so an accidental recipe change shows (it means a new cache folder: every machine rebuilds the CLI).
+        assert.equal(recipe.fingerprint, "7602097ee904");
         assert.equal(buildRecipe(cliSet("3.248.0")).fingerprint, recipe.fingerprint);
-        // A set without the Python host hashes as before it existed: the current set's cache folder (v3.276.0-0bf06ca53ffb) stays.
-        assert.equal(buildRecipe(cliSet("3.276.0", { major: 1, minor: 26 }, [])).fingerprint, "0bf06ca53ffb");
+        // A set without the Python host hashes as if companions did not exist: the current set's folder is v3.276.0-a6d3f0da3a47.
+        assert.equal(buildRecipe(cliSet("3.276.0", { major: 1, minor: 26 }, [])).fingerprint, "a6d3f0da3a47");
         // The exec script's source is part of the recipe: another version of it is another folder.
         const otherExec = pythonLanguageHost();
         const moved = { ...otherExec, companions: otherExec.companions!.map((c) => ({ ...c, version: "3.249.0" })) };
@@ -126,6 +142,7 @@ describe("tools/pulumi-cli recipe", () => {
         );
         assert.equal(current.binaries[1].goMod, recipe.binaries[1].goMod, "the same Node.js language host");
         assert.equal(current.binaries[2].goMod, recipe.binaries[2].goMod, "the same YAML language host");
+        assert.equal(current.binaries[3].goMod, recipe.binaries[3].goMod, "the same Go language host");
         assert.notEqual(current.fingerprint, recipe.fingerprint);
     });
 
@@ -144,12 +161,13 @@ describe("tools/pulumi-cli recipe", () => {
             "pulumi",
             "pulumi-language-nodejs",
             "pulumi-language-yaml",
+            "pulumi-language-go",
             "pulumi-language-python",
             "pulumi-language-python-exec",
             "pulumi-language-example",
             "pulumi-resource-pulumi-nodejs",
         ]);
-        const built = withPlugin.binaries[4];
+        const built = withPlugin.binaries[5];
         assert.match(built.goMod, /^module pulumi-alicloud-live\/pulumi-language-example\n[\s\S]*\texample\.com\/lang v1\.2\.3\n/);
         assert.deepEqual(built.buildArgs.slice(-2), ["-X example.com/lang/version.Version=v1.2.3", "example.com/lang/cmd/pulumi-language-example"]);
         assert.notEqual(withPlugin.fingerprint, recipe.fingerprint);
