@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MINIMUM_GO, type BuildRecipe, type GoBinary, type GoVersion } from "./recipe";
+import { MINIMUM_GO, type BuildRecipe, type GoBinary, type GoVersion, type ModuleFile } from "./recipe";
 
 /** How often a running build says it is still running. */
 const HEARTBEAT_MS = 20_000;
@@ -101,6 +101,36 @@ export async function checkModuleProxy(recipe: BuildRecipe, env: NodeJS.ProcessE
     throw new CliBuildError(`the Go module proxy (GOPROXY=${proxy}) does not serve ${module}: ${why}`);
 }
 
+/** Copies `file` out of its Go module (downloaded into the module cache when missing) into `binDir`, executable. */
+async function copyModuleFile(
+    file: ModuleFile,
+    moduleDir: string,
+    binDir: string,
+    env: NodeJS.ProcessEnv,
+    log: (line: string) => void,
+): Promise<void> {
+    const ref = `${file.module}@v${file.version}`;
+    log(`  ${file.name}: copying ${file.path} from ${ref}`);
+    const download = await run(["mod", "download", "-json", ref], moduleDir, env, BUILD_STEP_TIMEOUT_MS);
+    // On failure too, `-json` prints an object whose `Error` says why.
+    let answer: { Dir?: string; Error?: string } = {};
+    try {
+        answer = JSON.parse(download.stdout) as typeof answer;
+    } catch {
+        // Not JSON: go's stderr says why.
+    }
+    if (download.code !== 0 || !answer.Dir) {
+        const why = download.timedOut ? "timed out" : answer.Error || lastLines(download.stderr || download.stdout);
+        throw new CliBuildError(`go mod download of ${ref} (for ${file.name}) failed: ${why}`);
+    }
+    const source = path.join(answer.Dir, file.path);
+    if (!fs.existsSync(source)) throw new CliBuildError(`${ref} has no ${file.path} (for ${file.name})`);
+    const target = path.join(binDir, file.name);
+    fs.copyFileSync(source, target);
+    // The module cache's files are read-only.
+    fs.chmodSync(target, 0o755);
+}
+
 async function buildBinary(binary: GoBinary, staging: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
     const moduleDir = path.join(staging, "src", binary.moduleDir);
     fs.mkdirSync(moduleDir, { recursive: true });
@@ -133,6 +163,7 @@ async function buildBinary(binary: GoBinary, staging: string, env: NodeJS.Proces
         );
         if (build.code !== 0)
             throw new CliBuildError(`go build of ${binary.name} failed${build.timedOut ? " (timed out)" : ""}:\n${lastLines(build.stderr)}`);
+        for (const file of binary.companions ?? []) await copyModuleFile(file, moduleDir, path.join(staging, "bin"), env, log);
         log(`  ${binary.name}: built in ${Math.round((Date.now() - started) / 1000)} s`);
     } finally {
         clearInterval(heartbeat);

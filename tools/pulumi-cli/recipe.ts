@@ -19,7 +19,11 @@
  * - `pulumi-language-go` (Pulumi Go programs). Like the Node.js host, its own module
  *   (`sdk/go/pulumi-language-go/v3`) is refused by the proxy, so it comes from the last `sdk/v3`
  *   release that kept it inside: v3.66.0 (v3.67.0 moved it out). It builds the program with the
- *   program's own go.mod (the Go SDK the program requires), so the old host only launches it.
+ *   program's own go.mod (the Go SDK the program requires), so the old host only launches it;
+ * - `pulumi-language-python` (the pinned set only), from the last `sdk/v3` release holding it
+ *   (v3.79.0; its own module is refused like the Node.js host's), with its companion
+ *   `pulumi-language-python-exec`, a Python script it runs, copied from `sdk/v3` at the version of
+ *   the Python SDK the programs install (v3.248.0).
  */
 import { createHash } from "node:crypto";
 
@@ -31,6 +35,12 @@ export const LANGUAGE_HOST_SDK_VERSION = "3.68.0";
 
 /** The last `sdk/v3` release whose module still contains the Go language host. */
 export const GO_HOST_SDK_VERSION = "3.66.0";
+
+/** The last `sdk/v3` release whose module still contains the Python language host. */
+export const PYTHON_HOST_SDK_VERSION = "3.79.0";
+
+/** The `sdk/v3` release whose `pulumi-language-python-exec` the Python host runs: the Python SDK's version (`pulumi==3.248.0`). */
+export const PYTHON_EXEC_SDK_VERSION = "3.248.0";
 
 /** The `pulumi-yaml` release the YAML language host is built from. */
 export const YAML_HOST_VERSION = "1.25.0";
@@ -49,6 +59,17 @@ export interface GoVersion {
 /** Oldest Go that compiles `pkg/v3` v3.248 (its go.mod says `go 1.25.11`). */
 export const MINIMUM_GO: GoVersion = { major: 1, minor: 25 };
 
+/** A file of a Go module (as the module proxy serves it), put beside a binary as an executable. */
+export interface ModuleFile {
+    /** The file name in the CLI's folder. */
+    readonly name: string;
+    readonly module: string;
+    /** Without the `v`. */
+    readonly version: string;
+    /** The file's path inside the module. */
+    readonly path: string;
+}
+
 /** One Go program of a CLI set, as data. */
 export interface GoBinarySpec {
     /** The file name in the CLI's folder. */
@@ -64,6 +85,8 @@ export interface GoBinarySpec {
     /** The variable `-ldflags -X` stamps, and the version stamped (without the `v`). */
     readonly versionVariable: string;
     readonly versionStamp: string;
+    /** Files the binary needs beside it (the Python host's exec script). */
+    readonly companions?: readonly ModuleFile[];
 }
 
 /** A CLI version and the Go binaries built beside it (the CLI first). */
@@ -84,6 +107,8 @@ export interface GoBinary {
     readonly toolsGo: string;
     /** `go build` arguments, less `-o <file>`. `-v` lists each package compiled: the progress shown. */
     readonly buildArgs: readonly string[];
+    /** Copied beside the binary once it is built; absent when there are none (the fingerprint of other binaries stays as it was). */
+    readonly companions?: readonly ModuleFile[];
 }
 
 export interface BuildRecipe {
@@ -92,7 +117,7 @@ export interface BuildRecipe {
     readonly binaries: readonly GoBinary[];
     /** Scripts written beside the binaries: name and text. */
     readonly scripts: readonly { readonly name: string; readonly text: string }[];
-    /** Every file a complete CLI folder holds: the binaries, then the scripts. */
+    /** Every file a complete CLI folder holds: the binaries (each followed by its companions), then the scripts. */
     readonly executables: readonly string[];
     readonly minimumGo: GoVersion;
     /** Changes whenever a binary or script changes: part of the cache folder's name. */
@@ -184,9 +209,33 @@ export function goLanguageHost(sdkVersion: string = GO_HOST_SDK_VERSION): GoBina
     };
 }
 
-/** The CLI at `version` with the plugins every set has: the Node.js, YAML and Go language hosts. */
-export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO): CliSet {
-    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost(), goLanguageHost()], minimumGo };
+/** The Python language host from `sdk/v3` (only releases up to v3.79.0 contain it), with its exec script. */
+export function pythonLanguageHost(sdkVersion: string = PYTHON_HOST_SDK_VERSION): GoBinarySpec {
+    return {
+        name: "pulumi-language-python",
+        moduleDir: "language-python",
+        module: "pulumi-alicloud-live/pulumi-language-python",
+        requires: [`github.com/pulumi/pulumi/sdk/v3 v${sdkVersion}`],
+        mainPackage: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
+        versionVariable: SDK_VERSION_VARIABLE,
+        versionStamp: sdkVersion,
+        companions: [
+            {
+                name: "pulumi-language-python-exec",
+                module: "github.com/pulumi/pulumi/sdk/v3",
+                version: PYTHON_EXEC_SDK_VERSION,
+                path: "python/cmd/pulumi-language-python-exec",
+            },
+        ],
+    };
+}
+
+/**
+ * The CLI at `version` with the plugins every set has (the Node.js, YAML and Go language hosts), then
+ * `more`: by default the Python language host (the pinned set; the current set passes none).
+ */
+export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO, more: readonly GoBinarySpec[] = [pythonLanguageHost()]): CliSet {
+    return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost(), goLanguageHost(), ...more], minimumGo };
 }
 
 function goBinary(spec: GoBinarySpec): GoBinary {
@@ -197,6 +246,7 @@ function goBinary(spec: GoBinarySpec): GoBinary {
         goMod: goMod(spec.module, spec.requires),
         toolsGo: toolsGo(spec.mainPackage),
         buildArgs: buildArgs(spec),
+        ...(spec.companions?.length ? { companions: spec.companions } : {}),
     };
 }
 
@@ -206,7 +256,7 @@ export function buildRecipe(set: CliSet | string): BuildRecipe {
     checkVersion(version);
     const binaries = specs.map(goBinary);
     const scripts = [{ name: "pulumi-resource-pulumi-nodejs", text: DYNAMIC_PROVIDER_SCRIPT }];
-    const executables = [...binaries.map((b) => b.name), ...scripts.map((s) => s.name)];
+    const executables = [...binaries.flatMap((b) => [b.name, ...(b.companions ?? []).map((c) => c.name)]), ...scripts.map((s) => s.name)];
     const fingerprint = createHash("sha256").update(JSON.stringify({ version, binaries, scripts })).digest("hex").slice(0, 12);
     return { version, binaries, scripts, executables, minimumGo, fingerprint };
 }
@@ -217,5 +267,7 @@ export const CLI_EXECUTABLES = [
     "pulumi-language-nodejs",
     "pulumi-language-yaml",
     "pulumi-language-go",
+    "pulumi-language-python",
+    "pulumi-language-python-exec",
     "pulumi-resource-pulumi-nodejs",
 ] as const;

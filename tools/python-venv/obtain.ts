@@ -1,7 +1,8 @@
 /**
- * A Python venv with a requirements file installed, cached under
- * `~/.cache/pulumi-alicloud-live/python-venv/` and keyed by the file's content and the Python
- * version, so a changed pin makes a new venv and an unchanged one is reused.
+ * A Python venv with a requirements file installed (then, optionally, packages of this repository
+ * built into wheels and installed offline), cached under `~/.cache/pulumi-alicloud-live/python-venv/`
+ * and keyed by the file's content, the local packages' content and the Python version, so a changed
+ * pin or a regenerated SDK makes a new venv and an unchanged one is reused.
  *
  * Never half-installed: the venv is made and filled in a staging folder beside the cache entry,
  * checked (its marker module imports), and only then renamed into place. A failed or interrupted
@@ -9,11 +10,12 @@
  * which finds its venv from its own location, so the rename does not break it (the console scripts
  * pip writes, with the staging path in their first line, are never used).
  */
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { installLocalPackage, packageDigest, type LocalPackage } from "./local-package";
+import { run, tail } from "./process";
 import { findPython, PythonVenvError, type Python } from "./python";
 
 /** A cold install downloads and builds a few dozen packages: minutes; past this something is wrong. */
@@ -29,6 +31,8 @@ export interface VenvOptions {
     readonly requirementsFile: string;
     /** A module that imports only when the install is complete, e.g. `alibabacloud_live20161101`. */
     readonly probeModule: string;
+    /** Folders of this repository installed after the requirements, offline (see `local-package.ts`). */
+    readonly localPackages?: readonly LocalPackage[];
     /** Progress lines (pip's own lines during an install). @defaultValue `console.error` */
     readonly log?: (line: string) => void;
     /** @defaultValue see `venvCacheRoot` */
@@ -51,51 +55,16 @@ export function venvCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
     return path.join(base, "pulumi-alicloud-live", "python-venv");
 }
 
-/** The cache entry's folder name: the name, the Python minor version, a digest of both inputs. Pure. */
-export function venvKey(name: string, requirements: string, python: Python): string {
+/**
+ * The cache entry's folder name: the name, the Python minor version, a digest of the inputs (`local`:
+ * the local packages' digests; without them the key is what it was before they existed). Pure.
+ */
+export function venvKey(name: string, requirements: string, python: Python, local: readonly string[] = []): string {
     const minor = python.version.split(".").slice(0, 2).join(".");
-    const digest = createHash("sha256").update(`${python.executable}\n${python.version}\n${requirements}`).digest("hex").slice(0, 16);
+    const inputs = [`${python.executable}\n${python.version}\n${requirements}`, ...local].join("\n");
+    const digest = createHash("sha256").update(inputs).digest("hex").slice(0, 16);
     return `${name}-py${minor}-${digest}`;
 }
-
-interface Outcome {
-    readonly code: number | null;
-    readonly output: string;
-    readonly timedOut: boolean;
-}
-
-/** Runs a command, handing each output line to `onLine`; keeps the tail for error messages. */
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number, onLine?: (line: string) => void): Promise<Outcome> {
-    return new Promise((resolve) => {
-        const child = spawn(command, [...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-        let output = "";
-        let pending = "";
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGKILL");
-        }, timeoutMs);
-        const take = (chunk: Buffer) => {
-            const text = chunk.toString("utf8");
-            output = (output + text).slice(-20_000);
-            const lines = (pending + text).split("\n");
-            pending = lines.pop() ?? "";
-            for (const line of lines) if (line.trim() !== "") onLine?.(line);
-        };
-        child.stdout.on("data", take);
-        child.stderr.on("data", take);
-        child.once("error", (error) => {
-            clearTimeout(timer);
-            resolve({ code: null, output: String(error.message), timedOut });
-        });
-        child.once("close", (code) => {
-            clearTimeout(timer);
-            resolve({ code, output, timedOut });
-        });
-    });
-}
-
-const tail = (text: string, n = 8) => text.trim().split("\n").slice(-n).join("\n");
 
 async function usable(dir: string, probeModule: string, env: NodeJS.ProcessEnv): Promise<boolean> {
     if (!fs.existsSync(path.join(dir, MARKER))) return false;
@@ -109,7 +78,8 @@ export async function obtainVenv(options: VenvOptions): Promise<Venv> {
     const python = findPython(env);
     const requirements = fs.readFileSync(options.requirementsFile, "utf8");
     const root = options.cacheRoot ?? venvCacheRoot(env);
-    const dir = path.join(root, venvKey(options.name, requirements, python));
+    const localPackages = options.localPackages ?? [];
+    const dir = path.join(root, venvKey(options.name, requirements, python, localPackages.map(packageDigest)));
     const result = (source: Venv["source"]): Venv => ({ dir, python: path.join(dir, "bin", "python"), pythonVersion: python.version, source });
 
     if (await usable(dir, options.probeModule, env)) return result("cache");
@@ -141,11 +111,12 @@ export async function obtainVenv(options: VenvOptions): Promise<Venv> {
                 `python-venv: pip install of ${options.requirementsFile} ${why} (is the package index reachable?):\n${tail(installed.output)}`,
             );
         }
+        for (const pkg of localPackages) await installLocalPackage(pkg, path.join(staging, "bin", "python"), env, log);
         const probe = await run(path.join(staging, "bin", "python"), ["-c", `import ${options.probeModule}`], env, PROBE_TIMEOUT_MS);
         if (probe.code !== 0) throw new PythonVenvError(`python-venv: the new venv cannot import ${options.probeModule}:\n${tail(probe.output)}`);
         fs.writeFileSync(
             path.join(staging, MARKER),
-            `${JSON.stringify({ requirements: options.requirementsFile, python: python.version }, null, 2)}\n`,
+            `${JSON.stringify({ requirements: options.requirementsFile, python: python.version, localPackages: localPackages.map(packageDigest) }, null, 2)}\n`,
         );
         try {
             fs.renameSync(staging, dir);

@@ -6,15 +6,24 @@ import { buildCli, CliBuildError } from "../../../tools/pulumi-cli/build";
 import { buildRecipe } from "../../../tools/pulumi-cli/recipe";
 import { fakeBin, type FakeBin } from "./fake-tools";
 
-/** A fake `go`: `version` prints VERSION, `list` exits LIST, `mod tidy` succeeds, `build` exits BUILD. */
+/**
+ * A fake `go`: `version` prints VERSION, `list` exits LIST, `mod tidy` succeeds, `mod download -json`
+ * answers with the folder in $FAKE_MODULE_DIR (or, when it is empty, go's JSON error), `build` exits BUILD.
+ */
 const fakeGo = (version: string, list = 0, build = 0) => `
 case "$1" in
   version) echo "go version ${version} linux/amd64" ;;
   env) echo "https://proxy.example.invalid" ;;
   list) [ ${list} -eq 0 ] || { echo "reading https://proxy.example.invalid/...: 403 Forbidden" >&2; exit ${list}; } ;;
-  mod) ;;
+  mod) if [ "$2" = download ]; then
+         [ -n "$FAKE_MODULE_DIR" ] || { printf '{"Path":"%s","Error":"reading https://proxy.example.invalid/...: 410 Gone"}\n' "$4"; exit 1; }
+         printf '{"Path":"%s","Dir":"%s"}\n' "$4" "$FAKE_MODULE_DIR"
+       fi ;;
   build) [ ${build} -eq 0 ] || { echo "compile: something broke" >&2; exit ${build}; } ;;
 esac`;
+/** The same, whose `go build -o FILE` writes a `pulumi` that reports v3.248.0. */
+const workingGo = `${fakeGo("go1.26.8")}\n[ "$1" = build ] && { printf '#!/bin/sh\\necho v3.248.0\\n' > "$3"; chmod +x "$3"; }\nexit 0`;
+const EXEC_SCRIPT = "#!/usr/bin/env python\n# the exec script, as sdk/v3 holds it\n";
 
 describe("tools/pulumi-cli build (with a fake go: the checks and the never-half-installed rule)", function () {
     this.timeout(60_000);
@@ -31,10 +40,22 @@ describe("tools/pulumi-cli build (with a fake go: the checks and the never-half-
         fs.rmSync(parent, { recursive: true, force: true });
     });
 
-    const attempt = (lines: string[] = []) =>
-        buildCli({ recipe, target: path.join(parent, "cli"), log: (l) => lines.push(l), env: { PATH: bin.path, HOME: os.homedir() } });
-    const refusal = async (pattern: RegExp) => {
-        await assert.rejects(attempt(), (error: unknown) => {
+    /** A module folder as the module cache holds it (read-only files), with the exec script unless `withoutExec`. */
+    const fakeModule = (withoutExec = false) => {
+        const dir = path.join(bin.dir, "module");
+        fs.mkdirSync(path.join(dir, "python", "cmd"), { recursive: true });
+        if (!withoutExec) fs.writeFileSync(path.join(dir, "python", "cmd", "pulumi-language-python-exec"), EXEC_SCRIPT, { mode: 0o444 });
+        return dir;
+    };
+    const attempt = (lines: string[] = [], moduleDir = fakeModule()) =>
+        buildCli({
+            recipe,
+            target: path.join(parent, "cli"),
+            log: (l) => lines.push(l),
+            env: { PATH: bin.path, HOME: os.homedir(), FAKE_MODULE_DIR: moduleDir },
+        });
+    const refusal = async (pattern: RegExp, moduleDir?: string) => {
+        await assert.rejects(attempt([], moduleDir), (error: unknown) => {
             assert.ok(error instanceof CliBuildError, String(error));
             assert.match(error.message, pattern);
             return true;
@@ -79,17 +100,46 @@ exit 0`;
         await refusal(/the built pulumi says its version is "v0\.0\.1", not v3\.248\.0/);
     });
 
+    it("the Python host's exec script not downloadable: names the module and leaves nothing", async () => {
+        bin.add("go", workingGo);
+        await refusal(
+            /go mod download of github\.com\/pulumi\/pulumi\/sdk\/v3@v3\.248\.0 \(for pulumi-language-python-exec\) failed: reading .*410 Gone/,
+            "",
+        );
+    });
+
+    it("a module without the exec script: says which file is missing and leaves nothing", async () => {
+        bin.add("go", workingGo);
+        await refusal(
+            /github\.com\/pulumi\/pulumi\/sdk\/v3@v3\.248\.0 has no python\/cmd\/pulumi-language-python-exec \(for pulumi-language-python-exec\)/,
+            fakeModule(true),
+        );
+    });
+
     it("a good build is published whole, with progress shown", async () => {
-        bin.add("go", `${fakeGo("go1.26.8")}\n[ "$1" = build ] && { printf '#!/bin/sh\\necho v3.248.0\\n' > "$3"; chmod +x "$3"; }\nexit 0`);
+        bin.add("go", workingGo);
         const lines: string[] = [];
         await attempt(lines);
+        assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), [...recipe.executables].sort());
         assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), [
             "pulumi",
             "pulumi-language-go",
             "pulumi-language-nodejs",
+            "pulumi-language-python",
+            "pulumi-language-python-exec",
             "pulumi-language-yaml",
             "pulumi-resource-pulumi-nodejs",
         ]);
+        const exec = path.join(parent, "cli", "pulumi-language-python-exec");
+        assert.equal(fs.readFileSync(exec, "utf8"), EXEC_SCRIPT, "the module's own file");
+        assert.equal(fs.statSync(exec).mode & 0o777, 0o755, "executable (and writable, unlike the module cache's copy)");
+        assert.ok(
+            lines.some(
+                (l) =>
+                    l ===
+                    "  pulumi-language-python-exec: copying python/cmd/pulumi-language-python-exec from github.com/pulumi/pulumi/sdk/v3@v3.248.0",
+            ),
+        );
         assert.deepEqual(fs.readdirSync(parent), ["cli"], "no staging folder left");
         assert.match(lines[0], /Building the Pulumi CLI v3\.248\.0 from Pulumi's Go modules/);
         assert.ok(lines.some((l) => /pulumi-language-nodejs: compiling/.test(l)));

@@ -93,6 +93,12 @@ describe("tools/pulumi-cli obtain", function () {
         assert.deepEqual(fs.readdirSync(cache), [], "no staging folder left behind");
     });
 
+    it("an entry without the Python host's exec script is incomplete too: never used", async () => {
+        const dir = seedCache("v3.248.0", "pulumi-language-python-exec");
+        await assert.rejects(obtainPulumiCli({ env: env(), cacheRoot: cache, log: () => undefined }), CliBuildError);
+        assert.equal(fs.existsSync(dir), false);
+    });
+
     it("the default cache folder honours PULUMI_ALICLOUD_LIVE_CLI_CACHE, then XDG_CACHE_HOME, then ~/.cache", () => {
         assert.equal(cacheRoot({ PULUMI_ALICLOUD_LIVE_CLI_CACHE: "/c" }), "/c");
         assert.equal(cacheRoot({ XDG_CACHE_HOME: "/x" }), "/x/pulumi-alicloud-live/pulumi-cli");

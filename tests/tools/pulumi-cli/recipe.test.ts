@@ -5,14 +5,18 @@ import {
     cliBinary,
     cliSet,
     GO_HOST_SDK_VERSION,
+    MINIMUM_GO,
+    pythonLanguageHost,
     LANGUAGE_HOST_SDK_VERSION,
+    PYTHON_EXEC_SDK_VERSION,
+    PYTHON_HOST_SDK_VERSION,
     YAML_HOST_VERSION,
     type GoBinarySpec,
 } from "../../../tools/pulumi-cli/recipe";
 
 describe("tools/pulumi-cli recipe", () => {
     const recipe = buildRecipe("3.248.0");
-    const [cli, host, yamlHost, goHost] = recipe.binaries;
+    const [cli, host, yamlHost, goHost, pythonHost] = recipe.binaries;
 
     it("builds pulumi from pkg/v3 and sdk/v3 at exactly the SDK's version, with the clipboard fork", () => {
         assert.equal(cli.name, "pulumi");
@@ -79,6 +83,29 @@ describe("tools/pulumi-cli recipe", () => {
         ]);
     });
 
+    it("builds the Python language host from the last sdk/v3 that contains it, its exec script copied from sdk/v3 at the Python SDK's version", () => {
+        assert.equal(PYTHON_HOST_SDK_VERSION, "3.79.0");
+        assert.equal(PYTHON_EXEC_SDK_VERSION, "3.248.0");
+        assert.equal(pythonHost.name, "pulumi-language-python");
+        assert.match(pythonHost.goMod, /^module pulumi-alicloud-live\/pulumi-language-python\n/);
+        assert.match(pythonHost.goMod, /require \(\n\tgithub\.com\/pulumi\/pulumi\/sdk\/v3 v3\.79\.0\n\)/);
+        assert.deepEqual(pythonHost.buildArgs.slice(-2), [
+            "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v3.79.0",
+            "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
+        ]);
+        assert.deepEqual(pythonHost.companions, [
+            {
+                name: "pulumi-language-python-exec",
+                module: "github.com/pulumi/pulumi/sdk/v3",
+                version: "3.248.0",
+                path: "python/cmd/pulumi-language-python-exec",
+            },
+        ]);
+        assert.equal(cli.companions, undefined, "only the Python host has companions");
+        const [, , , , , exec] = recipe.executables;
+        assert.equal(exec, "pulumi-language-python-exec", "the exec script follows its host");
+    });
+
     it("writes the dynamic-provider plugin as a script resolving the program's own SDK", () => {
         assert.deepEqual(recipe.executables, [...CLI_EXECUTABLES]);
         const [script] = recipe.scripts;
@@ -92,8 +119,17 @@ describe("tools/pulumi-cli recipe", () => {
         assert.equal(buildRecipe("3.248.0").fingerprint, recipe.fingerprint);
         assert.notEqual(buildRecipe("3.249.0").fingerprint, recipe.fingerprint);
         // Pinned so an accidental recipe change shows (it means a new cache folder: every machine rebuilds the CLI).
-        assert.equal(recipe.fingerprint, "4f65e1ca806e");
+        assert.equal(recipe.fingerprint, "7602097ee904");
         assert.equal(buildRecipe(cliSet("3.248.0")).fingerprint, recipe.fingerprint);
+        // A set without the Python host hashes as if companions did not exist: the current set's folder is v3.276.0-a6d3f0da3a47.
+        assert.equal(buildRecipe(cliSet("3.276.0", { major: 1, minor: 26 }, [])).fingerprint, "a6d3f0da3a47");
+        // The exec script's source is part of the recipe: another version of it is another folder.
+        const otherExec = pythonLanguageHost();
+        const moved = { ...otherExec, companions: otherExec.companions!.map((c) => ({ ...c, version: "3.249.0" })) };
+        assert.notEqual(
+            buildRecipe({ version: "3.248.0", binaries: [...cliSet("3.248.0", MINIMUM_GO, []).binaries, moved] }).fingerprint,
+            recipe.fingerprint,
+        );
     });
 
     it("a version set: another CLI version is the same build at that version, in its own cache folder", () => {
@@ -126,10 +162,12 @@ describe("tools/pulumi-cli recipe", () => {
             "pulumi-language-nodejs",
             "pulumi-language-yaml",
             "pulumi-language-go",
+            "pulumi-language-python",
+            "pulumi-language-python-exec",
             "pulumi-language-example",
             "pulumi-resource-pulumi-nodejs",
         ]);
-        const built = withPlugin.binaries[4];
+        const built = withPlugin.binaries[5];
         assert.match(built.goMod, /^module pulumi-alicloud-live\/pulumi-language-example\n[\s\S]*\texample\.com\/lang v1\.2\.3\n/);
         assert.deepEqual(built.buildArgs.slice(-2), ["-X example.com/lang/version.Version=v1.2.3", "example.com/lang/cmd/pulumi-language-example"]);
         assert.notEqual(withPlugin.fingerprint, recipe.fingerprint);

@@ -24,6 +24,13 @@ describe("tools/python-venv/obtain", function () {
         assert.match(venvKey("sdk", "a==1\n", python), /^sdk-py3\.11-[0-9a-f]{16}$/);
         assert.notEqual(venvKey("sdk", "a==1\n", python), venvKey("sdk", "a==2\n", python));
         assert.notEqual(venvKey("sdk", "a==1\n", python), venvKey("sdk", "a==1\n", { ...python, version: "3.12.1" }));
+        // Local packages are part of the key; without them the key is what it was before they existed (cached venvs stay).
+        assert.equal(venvKey("sdk", "a==1\n", python, []), venvKey("sdk", "a==1\n", python));
+        assert.notEqual(venvKey("sdk", "a==1\n", python, ["p==0.1.0 0123456789abcdef"]), venvKey("sdk", "a==1\n", python));
+        assert.notEqual(
+            venvKey("sdk", "a==1\n", python, ["p==0.1.0 0123456789abcdef"]),
+            venvKey("sdk", "a==1\n", python, ["p==0.1.0 fedcba9876543210"]),
+        );
     });
 
     it("installs once into a staged folder renamed into place, then reuses it", async () => {
@@ -49,6 +56,26 @@ describe("tools/python-venv/obtain", function () {
         await assert.rejects(
             obtainVenv({ name: "t", requirementsFile: requirements, probeModule: "json", cacheRoot, log }),
             (error: unknown) => error instanceof PythonVenvError && /pip install of .*impossible-requirements\.txt exited with 1/.test(error.message),
+        );
+        assert.deepEqual(fs.readdirSync(cacheRoot), []);
+    });
+
+    it("a local package that fails to build leaves nothing in the cache either", async () => {
+        const requirements = path.join(tmp, "empty-requirements.txt");
+        const pkg = path.join(tmp, "broken-package");
+        fs.mkdirSync(pkg);
+        fs.writeFileSync(path.join(pkg, "setup.py"), 'raise SystemExit("broken on purpose")\n');
+        const cacheRoot = path.join(tmp, "cache-local");
+        await assert.rejects(
+            obtainVenv({
+                name: "t",
+                requirementsFile: requirements,
+                probeModule: "json",
+                localPackages: [{ dir: pkg, distribution: "broken", version: "1.0.0" }],
+                cacheRoot,
+                log,
+            }),
+            (error: unknown) => error instanceof PythonVenvError && /building a wheel of .*broken-package failed/.test(error.message),
         );
         assert.deepEqual(fs.readdirSync(cacheRoot), []);
     });
