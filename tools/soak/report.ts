@@ -4,7 +4,7 @@
 import type { SoakOptions } from "./args";
 import { addTallies, emptyTally, FAULT_KINDS } from "./fault-mix";
 import type { ChangeKind } from "./generator";
-import type { SequenceResult } from "./runner";
+import type { SequenceResult } from "./sequence";
 
 /** The totals of every sequence's counts (see `SequenceResult`), and the run's own figures. */
 export interface SoakSummary extends Omit<SequenceResult, "index" | "steps" | "stepKinds"> {

@@ -7,7 +7,8 @@ import { projectDirFor } from "../host-driver/project-dir";
 import type { SoakOptions } from "./args";
 import { serializedProviderText } from "../serialized-provider";
 import { summarize, type SoakSummary } from "./report";
-import { runSequence, type SequenceResult } from "./runner";
+import { runSequence } from "./runner";
+import type { SequenceResult } from "./sequence";
 
 /** The compiled tree this file belongs to (dist/ or .build/<name>/). */
 const BUILD_ROOT = path.resolve(__dirname, "..", "..");

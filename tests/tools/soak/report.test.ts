@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { DEFAULT_SOAK_OPTIONS } from "../../../tools/soak/args";
 import { emptyTally } from "../../../tools/soak/fault-mix";
 import { formatSummary, soakPassed, summarize } from "../../../tools/soak/report";
-import type { SequenceResult } from "../../../tools/soak/runner";
+import type { SequenceResult } from "../../../tools/soak/sequence";
 
 function result(index: number, extra: Partial<SequenceResult> = {}): SequenceResult {
     const tally = emptyTally();
