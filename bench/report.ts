@@ -2,7 +2,7 @@
 import { CLI_PHASES, type CliPhaseNumbers } from "./cli-metrics";
 import type { CliScenarioResult } from "./cli-scenario";
 import type { CpuCost } from "./cpu-cost";
-import type { PipelineNumbers } from "./pipelines";
+import type { PipelineNumbers } from "./pipeline-numbers";
 import type { ScenarioResult } from "./scenario";
 import { percent, type Verdict } from "./targets";
 

@@ -9,7 +9,7 @@ import { findRepoRoot } from "../tools/repo-root";
 import { resultsPrefix } from "./args";
 import { CLI_PARALLEL } from "./cli-scenario";
 import type { CpuCost } from "./cpu-cost";
-import type { PipelineNumbers } from "./pipelines";
+import type { PipelineNumbers } from "./pipeline-numbers";
 import {
     cliComparisonNotes,
     cliComparisonTable,

@@ -4,7 +4,7 @@
  */
 import type { CliPhaseNumbers } from "./cli-metrics";
 import type { ScenarioNumbers } from "./metrics";
-import type { PipelineNumbers } from "./pipelines";
+import type { PipelineNumbers } from "./pipeline-numbers";
 
 /** No operation may end in error, in any scenario. */
 export const MAX_FAILED_OPERATIONS = 0;

@@ -1,5 +1,6 @@
 /** The pipelines scenario family: K provider hosts on one account, with and without the shared quota store. */
-import { PIPELINE_VARIANTS, runPipelineSuite, type PipelineNumbers } from "../pipelines";
+import type { PipelineNumbers } from "../pipeline-numbers";
+import { PIPELINE_VARIANTS, runPipelineSuite } from "../pipelines";
 import { ACCOUNT_ID, COMPETITOR_QPS, READ_QPS, WRITE_QPS, type BenchRun } from "./run";
 
 export async function runPipelines({ args, ctx, texts, print }: BenchRun): Promise<PipelineNumbers[]> {

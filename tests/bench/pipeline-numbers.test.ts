@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { PhaseOutcome } from "../../bench/driver";
-import { addCounts, combinePhase, mergeTimelines, type PipelineNumbers } from "../../bench/pipelines";
+import { addCounts, combinePhase, mergeTimelines, type PipelineNumbers } from "../../bench/pipeline-numbers";
 import { pipelineVerdicts } from "../../bench/targets";
 
 const outcome = (wallMs: number, planned: number, failed = 0): PhaseOutcome => ({
@@ -13,7 +13,7 @@ const outcome = (wallMs: number, planned: number, failed = 0): PhaseOutcome => (
     errorSamples: failed ? ["boom"] : [],
 });
 
-describe("bench/pipelines numbers", () => {
+describe("bench/pipeline-numbers", () => {
     it("a phase lasts until the last host is done; its floor is all hosts' calls at the quota left", () => {
         const p = combinePhase([outcome(8_000, 120), outcome(9_000, 120, 1)], 30);
         assert.equal(p.wallSeconds, 9);
