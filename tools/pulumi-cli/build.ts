@@ -3,9 +3,9 @@
  * folder, checks the result runs, and only then moves it into the cache in one rename. A failed or
  * interrupted build leaves no cache entry (at most a staging folder, removed on the way out).
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { lastLines, runCommand, type Outcome } from "../child-process";
 import { MINIMUM_GO, type BuildRecipe, type GoBinary, type GoVersion, type ModuleFile } from "./recipe";
 
 /** How often a running build says it is still running. */
@@ -27,14 +27,7 @@ export interface BuildOptions {
     readonly env?: NodeJS.ProcessEnv;
 }
 
-interface Outcome {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-    readonly timedOut: boolean;
-    readonly missing: boolean;
-}
-
+/** One `go` command; `onStderrLine` sees go's progress (the packages it compiles). */
 function run(
     args: readonly string[],
     cwd: string,
@@ -42,37 +35,8 @@ function run(
     timeoutMs: number,
     onStderrLine?: (line: string) => void,
 ): Promise<Outcome> {
-    return new Promise((resolve) => {
-        const child = spawn("go", [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        let pending = "";
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGKILL");
-        }, timeoutMs);
-        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-        child.stderr.on("data", (chunk: Buffer) => {
-            const text = chunk.toString("utf8");
-            stderr = (stderr + text).slice(-20_000);
-            if (!onStderrLine) return;
-            const lines = (pending + text).split("\n");
-            pending = lines.pop() ?? "";
-            for (const line of lines) onStderrLine(line);
-        });
-        child.once("error", (error: NodeJS.ErrnoException) => {
-            clearTimeout(timer);
-            resolve({ code: null, stdout, stderr: String(error.message), timedOut, missing: error.code === "ENOENT" });
-        });
-        child.once("close", (code) => {
-            clearTimeout(timer);
-            resolve({ code, stdout, stderr, timedOut, missing: false });
-        });
-    });
+    return runCommand("go", args, { cwd, env, timeoutMs, onLine: onStderrLine && ((line, stream) => stream === "stderr" && onStderrLine(line)) });
 }
-
-const lastLines = (text: string, n = 6) => text.trim().split("\n").slice(-n).join("\n");
 
 /** Go is installed and new enough; throws a message naming what is missing. */
 export async function checkGo(env: NodeJS.ProcessEnv, cwd: string, minimum: GoVersion = MINIMUM_GO): Promise<string> {
@@ -184,13 +148,12 @@ export async function buildCli(options: BuildOptions): Promise<void> {
         fs.mkdirSync(path.join(staging, "bin"));
         for (const binary of recipe.binaries) await buildBinary(binary, staging, env, log);
         for (const script of recipe.scripts) fs.writeFileSync(path.join(staging, "bin", script.name), script.text, { mode: 0o755 });
-        const check = await new Promise<string>((resolve) => {
-            const child = spawn(path.join(staging, "bin", "pulumi"), ["version"], { env: { ...env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
-            let out = "";
-            child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-            child.once("error", () => resolve(""));
-            child.once("close", () => resolve(out.trim()));
-        });
+        const check = (
+            await runCommand(path.join(staging, "bin", "pulumi"), ["version"], {
+                env: { ...env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+                timeoutMs: PROBE_TIMEOUT_MS,
+            })
+        ).stdout.trim();
         if (check !== `v${recipe.version}`)
             throw new CliBuildError(`the built pulumi says its version is ${JSON.stringify(check)}, not v${recipe.version}`);
         try {

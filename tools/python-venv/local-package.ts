@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { run, tail } from "./process";
+import { lastLines, runCommand } from "../child-process";
 import { PythonVenvError } from "./python";
 
 /** Building one small pure-Python wheel takes seconds. */
@@ -58,13 +58,11 @@ export function wheelVersion(fileName: string, distribution: string): string | u
 export async function installLocalPackage(pkg: LocalPackage, python: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), `python-venv-${pkg.distribution}-`));
     const pip = (args: string[]) =>
-        run(
-            python,
-            ["-m", "pip", ...args, "--disable-pip-version-check", "--no-input", "--no-index"],
-            { ...env, PIP_NO_INPUT: "1" },
-            BUILD_TIMEOUT_MS,
-            (l) => log(`python-venv: ${l}`),
-        );
+        runCommand(python, ["-m", "pip", ...args, "--disable-pip-version-check", "--no-input", "--no-index"], {
+            env: { ...env, PIP_NO_INPUT: "1" },
+            timeoutMs: BUILD_TIMEOUT_MS,
+            onLine: (l) => log(`python-venv: ${l}`),
+        });
     try {
         const source = path.join(work, "source");
         const wheels = path.join(work, "wheels");
@@ -72,7 +70,7 @@ export async function installLocalPackage(pkg: LocalPackage, python: string, env
         log(`python-venv: building ${pkg.distribution} ${pkg.version} from ${pkg.dir} into a wheel (offline)`);
         const built = await pip(["wheel", "--no-build-isolation", "--no-deps", "--wheel-dir", wheels, source]);
         if (built.code !== 0)
-            throw new PythonVenvError(`python-venv: building a wheel of ${pkg.dir} failed (exit ${built.code}):\n${tail(built.output)}`);
+            throw new PythonVenvError(`python-venv: building a wheel of ${pkg.dir} failed (exit ${built.code}):\n${lastLines(built.output, 8)}`);
         const versions = fs.readdirSync(wheels).map((file) => wheelVersion(file, pkg.distribution));
         const found = versions.find((v) => v !== undefined);
         if (found !== pkg.version) {
@@ -84,7 +82,7 @@ export async function installLocalPackage(pkg: LocalPackage, python: string, env
         const installed = await pip(["install", "--find-links", wheels, `${pkg.distribution}==${pkg.version}`]);
         if (installed.code !== 0) {
             throw new PythonVenvError(
-                `python-venv: installing ${pkg.distribution} ${pkg.version} offline failed (a dependency missing from the requirements?):\n${tail(installed.output)}`,
+                `python-venv: installing ${pkg.distribution} ${pkg.version} offline failed (a dependency missing from the requirements?):\n${lastLines(installed.output, 8)}`,
             );
         }
     } finally {

@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { installLocalPackage, packageDigest, type LocalPackage } from "./local-package";
-import { run, tail } from "./process";
+import { lastLines, runCommand } from "../child-process";
 import { findPython, PythonVenvError, type Python } from "./python";
 
 /** A cold install downloads and builds a few dozen packages: minutes; past this something is wrong. */
@@ -68,7 +68,7 @@ export function venvKey(name: string, requirements: string, python: Python, loca
 
 async function usable(dir: string, probeModule: string, env: NodeJS.ProcessEnv): Promise<boolean> {
     if (!fs.existsSync(path.join(dir, MARKER))) return false;
-    const probe = await run(path.join(dir, "bin", "python"), ["-c", `import ${probeModule}`], env, PROBE_TIMEOUT_MS);
+    const probe = await runCommand(path.join(dir, "bin", "python"), ["-c", `import ${probeModule}`], { env, timeoutMs: PROBE_TIMEOUT_MS });
     return probe.code === 0;
 }
 
@@ -89,8 +89,8 @@ export async function obtainVenv(options: VenvOptions): Promise<Venv> {
     const staging = path.join(root, `.staging-${path.basename(dir)}-${process.pid}-${randomBytes(4).toString("hex")}`);
     log(`python-venv: installing ${path.basename(options.requirementsFile)} into a new venv (Python ${python.version}) at ${dir}`);
     try {
-        const made = await run(python.executable, ["-m", "venv", staging], env, PROBE_TIMEOUT_MS);
-        if (made.code !== 0) throw new PythonVenvError(`python-venv: \`${python.executable} -m venv\` failed:\n${tail(made.output)}`);
+        const made = await runCommand(python.executable, ["-m", "venv", staging], { env, timeoutMs: PROBE_TIMEOUT_MS });
+        if (made.code !== 0) throw new PythonVenvError(`python-venv: \`${python.executable} -m venv\` failed:\n${lastLines(made.output, 8)}`);
         const pip = [
             "-m",
             "pip",
@@ -102,18 +102,20 @@ export async function obtainVenv(options: VenvOptions): Promise<Venv> {
             "--requirement",
             options.requirementsFile,
         ];
-        const installed = await run(path.join(staging, "bin", "python"), pip, { ...env, PIP_NO_INPUT: "1" }, INSTALL_TIMEOUT_MS, (line) =>
-            log(`python-venv: ${line}`),
-        );
+        const installed = await runCommand(path.join(staging, "bin", "python"), pip, {
+            env: { ...env, PIP_NO_INPUT: "1" },
+            timeoutMs: INSTALL_TIMEOUT_MS,
+            onLine: (line) => log(`python-venv: ${line}`),
+        });
         if (installed.code !== 0) {
             const why = installed.timedOut ? `did not finish in ${INSTALL_TIMEOUT_MS / 60_000} minutes` : `exited with ${installed.code}`;
             throw new PythonVenvError(
-                `python-venv: pip install of ${options.requirementsFile} ${why} (is the package index reachable?):\n${tail(installed.output)}`,
+                `python-venv: pip install of ${options.requirementsFile} ${why} (is the package index reachable?):\n${lastLines(installed.output, 8)}`,
             );
         }
         for (const pkg of localPackages) await installLocalPackage(pkg, path.join(staging, "bin", "python"), env, log);
-        const probe = await run(path.join(staging, "bin", "python"), ["-c", `import ${options.probeModule}`], env, PROBE_TIMEOUT_MS);
-        if (probe.code !== 0) throw new PythonVenvError(`python-venv: the new venv cannot import ${options.probeModule}:\n${tail(probe.output)}`);
+        const probe = await runCommand(path.join(staging, "bin", "python"), ["-c", `import ${options.probeModule}`], { env, timeoutMs: PROBE_TIMEOUT_MS });
+        if (probe.code !== 0) throw new PythonVenvError(`python-venv: the new venv cannot import ${options.probeModule}:\n${lastLines(probe.output, 8)}`);
         fs.writeFileSync(
             path.join(staging, MARKER),
             `${JSON.stringify({ requirements: options.requirementsFile, python: python.version, localPackages: localPackages.map(packageDigest) }, null, 2)}\n`,

@@ -3,10 +3,11 @@
  * plugin's schema from the product's own `packageSchema`, runs the generator, and completes
  * `sdk/go` with a go.sum (`go mod tidy`). A failed build leaves no cache entry (staging + rename).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { lastLines, runCommand, type Outcome } from "../child-process";
 import { packageSchema } from "../../provider/plugin/schema";
 import { pluginVersion } from "../../provider/plugin/version";
 import {
@@ -44,38 +45,9 @@ export interface GenerateOptions {
     readonly env?: NodeJS.ProcessEnv;
 }
 
-interface Outcome {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-    readonly timedOut: boolean;
-    readonly missing: boolean;
-}
-
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Outcome> {
-    return new Promise((resolve) => {
-        const child = spawn(command, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGKILL");
-        }, timeoutMs);
-        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-        child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-20_000)));
-        child.once("error", (error: NodeJS.ErrnoException) => {
-            clearTimeout(timer);
-            resolve({ code: null, stdout, stderr: error.message, timedOut, missing: error.code === "ENOENT" });
-        });
-        child.once("close", (code) => {
-            clearTimeout(timer);
-            resolve({ code, stdout, stderr, timedOut, missing: false });
-        });
-    });
+    return runCommand(command, args, { cwd, env, timeoutMs });
 }
-
-const lastLines = (text: string, n = 6) => text.trim().split("\n").slice(-n).join("\n");
 
 /** The environment every `go` command here runs in: modules on, no toolchain switching. */
 function goEnv(env: NodeJS.ProcessEnv, modFlag: "-mod=readonly" | "-mod=mod"): NodeJS.ProcessEnv {
