@@ -114,8 +114,12 @@ export async function obtainVenv(options: VenvOptions): Promise<Venv> {
             );
         }
         for (const pkg of localPackages) await installLocalPackage(pkg, path.join(staging, "bin", "python"), env, log);
-        const probe = await runCommand(path.join(staging, "bin", "python"), ["-c", `import ${options.probeModule}`], { env, timeoutMs: PROBE_TIMEOUT_MS });
-        if (probe.code !== 0) throw new PythonVenvError(`python-venv: the new venv cannot import ${options.probeModule}:\n${lastLines(probe.output, 8)}`);
+        const probe = await runCommand(path.join(staging, "bin", "python"), ["-c", `import ${options.probeModule}`], {
+            env,
+            timeoutMs: PROBE_TIMEOUT_MS,
+        });
+        if (probe.code !== 0)
+            throw new PythonVenvError(`python-venv: the new venv cannot import ${options.probeModule}:\n${lastLines(probe.output, 8)}`);
         fs.writeFileSync(
             path.join(staging, MARKER),
             `${JSON.stringify({ requirements: options.requirementsFile, python: python.version, localPackages: localPackages.map(packageDigest) }, null, 2)}\n`,
