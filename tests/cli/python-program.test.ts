@@ -7,21 +7,20 @@
  */
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
-import { LiveClient } from "../../provider/api/client";
+import { DEMO_ACCOUNT, type EmulatorAdmin } from "../../emulator";
+import type { LiveClient } from "../../provider/api/client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PYTHON_HOST_SDK_VERSION } from "../../tools/pulumi-cli/recipe";
-import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
+import type { PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
 import type { Venv } from "../../tools/python-venv/obtain";
 import { labelTests, pinnedSet } from "./support/cli";
-import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
+import { assertNoSecretAnywhere, type EmulatorCloud } from "./support/emulator-cloud";
+import { rewrite, startExampleStack, type ExampleStack } from "./support/example-stack";
+import { needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-steps";
 import { pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
-import { REPO_ROOT } from "./support/programs";
 import { packageVersion, pathWithVenv, PYTHON_SDK_DISTRIBUTION, pythonSdkVenv } from "./support/python-venv";
 
 const execFileAsync = promisify(execFile);
@@ -39,24 +38,16 @@ interface AboutPlugin {
 
 describe("cli: examples/python through pulumi-language-python, the generated SDK and the provider plugin", function () {
     this.timeout(900_000);
-    let tmp: string;
     let venv: Venv;
-    let emulator: RunningEmulator;
+    let stack: ExampleStack;
     let admin: EmulatorAdmin;
     let live: EmulatorCloud;
     let client: LiveClient;
     let workspace: PulumiWorkspace;
-    const outputs: CommandResult[] = [];
     /** What the stack declares: resource name -> domain. */
     let domains: Record<string, string> = { main: "live1.example.com", backup: "live2.example.com" };
 
-    const pulumi = async (args: string[], expectCode: 0 | "non-zero" = 0, stack = STACK) => {
-        const result = await workspace.run([...args, "--stack", stack]);
-        outputs.push(result);
-        if (expectCode === 0) assert.equal(result.code, 0, `pulumi ${args.join(" ")}:\n${result.output.slice(-4000)}`);
-        else assert.notEqual(result.code, 0, `pulumi ${args.join(" ")} should fail:\n${result.output.slice(-4000)}`);
-        return result;
-    };
+    const pulumi = (args: string[], expectCode: 0 | "non-zero" = 0, on = STACK) => stack.pulumi(args, expectCode, on);
     const declare = async (next: Record<string, string>) => {
         domains = next;
         await workspace.setConfig(STACK, `${PROJECT}:domains`, JSON.stringify(next));
@@ -78,38 +69,23 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
         assert.equal(sdkVersion, "3.248.0");
         assert.equal(wheelVersion, packageVersion(), "the wheel built from sdk/python has package.json's version");
 
-        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-python-"));
-        const projectDir = path.join(tmp, "python");
-        fs.cpSync(path.join(REPO_ROOT, "examples", "python"), projectDir, { recursive: true });
-        // The example names the plugin's folder relative to itself; here the plugin is found on PATH instead.
-        const projectFile = path.join(projectDir, "Pulumi.yaml");
-        const text = fs.readFileSync(projectFile, "utf8");
-        const block = /plugins:\n(?: {2}.*\n|\s*#.*\n)+/;
-        assert.match(text, block);
-        fs.writeFileSync(projectFile, text.replace(block, ""));
+        stack = await startExampleStack({
+            cli,
+            example: "python",
+            stacks: [STACK, READER],
+            // The example names the plugin's folder relative to itself; here the plugin is found on PATH instead.
+            prepare: (dir) => rewrite(path.join(dir, "Pulumi.yaml"), /plugins:\n(?: {2}.*\n|\s*#.*\n)+/, ""),
+            env: { PATH: pathWithVenv(venv, pathWithPlugin(pathWithCli(cli))) },
+        });
+        ({ admin, live, client, workspace } = stack);
 
         // The example's requirements.txt is exactly what the venv holds: pip, offline, has nothing to add.
         const check = await execFileAsync(
             venv.python,
             ["-m", "pip", "install", "--no-index", "--dry-run", "--disable-pip-version-check", "-r", "requirements.txt"],
-            {
-                cwd: projectDir,
-                encoding: "utf8",
-            },
+            { cwd: stack.projectDir, encoding: "utf8" },
         );
         assert.doesNotMatch(check.stdout, /Would install/, check.stdout);
-
-        emulator = await startEmulator({ host: "127.0.0.1" });
-        admin = new EmulatorAdmin(emulator.url);
-        live = new EmulatorCloud(admin);
-        client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
-        workspace = new PulumiWorkspace({ cli, projectDir, env: { PATH: pathWithVenv(venv, pathWithPlugin(pathWithCli(cli))) } });
-        for (const stack of [STACK, READER]) {
-            await workspace.ok(["stack", "init", stack]);
-            await workspace.setConfig(stack, "alicloud-live:endpoint", emulator.url);
-            await workspace.setConfig(stack, "alicloud-live:accessKey", DEMO_ACCOUNT.accessKeyId);
-            await workspace.setConfig(stack, "alicloud-live:secretKey", DEMO_ACCOUNT.accessKeySecret, true);
-        }
         await workspace.setConfig(STACK, `${PROJECT}:notifyAuthKey`, KEY, true);
 
         // The engine asks the language host for its version (GetPluginInfo); `pulumi about` shows it.
@@ -122,37 +98,17 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
     });
 
     after(async () => {
-        await workspace?.cleanup();
-        await emulator?.stop();
-        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+        await stack?.cleanup();
     });
 
     it("up creates the declared configs through the plugin, the key in the cloud; preview right after is empty", async () => {
-        const up = await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.match(up.stdout, /3 created/);
-        const configs = await live.configs();
-        assert.equal(configs.get("live1.example.com")!.notifyAuthKey, KEY);
-        assert.equal(configs.get("live1.example.com")!.notifyReqAuth, true);
-        assert.equal(configs.get("live2.example.com")!.notifyReqAuth, false);
-        assert.equal(configs.get("live2.example.com")!.onDemandUrl, `${BASE}/live2.example.com/on-demand`);
+        await upCreatesBoth(stack, KEY, BASE);
         const types = (await stateOf()).map((r) => r.type);
         assert.deepEqual(types.filter((t) => t === RESOURCE_TYPE).length, 2, types.join(", "));
         assert.ok(types.includes("pulumi:providers:alicloud-live"), "the plugin is the resources' provider");
-        const preview = await pulumi(["preview", "--expect-no-changes"]);
-        assert.match(preview.stdout, /3 unchanged/);
     });
 
-    it("a config change updates both in place: Update calls only", async () => {
-        const since = await live.lastSeq();
-        await workspace.setConfig(STACK, `${PROJECT}:needStatusNotify`, "true");
-        const up = await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.match(up.stdout, /2 updated/);
-        assert.deepEqual((await live.writesSince(since)).sort(), [
-            "UpdateLiveRecordNotifyConfig live1.example.com",
-            "UpdateLiveRecordNotifyConfig live2.example.com",
-        ]);
-        assert.equal((await live.configs()).get("live2.example.com")!.needStatusNotify, true);
-    });
+    it("a config change updates both in place: Update calls only", () => needStatusNotifyUpdatesBoth(stack, PROJECT));
 
     it("drift: preview --refresh --expect-no-changes fails naming the property and value; refresh takes it in; up restores it", async () => {
         const drifted = "https://elsewhere.example.net/drift";
@@ -261,6 +217,6 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
     it("destroy removes every config the stack manages; no secret in any output, state, log or stack file", async () => {
         await pulumi(["destroy", "--yes", "--skip-preview"]);
         assert.equal((await live.configs()).size, 0);
-        assertNoSecretAnywhere(workspace, outputs, [DEMO_ACCOUNT.accessKeySecret, KEY]);
+        assertNoSecretAnywhere(workspace, stack.outputs, [DEMO_ACCOUNT.accessKeySecret, KEY]);
     });
 });
