@@ -8,13 +8,10 @@
 import { strict as assert } from "node:assert";
 import Redis from "ioredis";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { LiveClient } from "../../../provider/api/client";
 import { scheduleName } from "../../../provider/quota/quota-store";
-import { RedisQuotaStore } from "../../../provider/quota/redis-quota-store";
-import { SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
 import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
 import { startSentinelGroup, type RunningSentinelGroup } from "../../../tools/redis/sentinel";
+import { StorePipelines } from "./support/store-pipelines";
 
 const ACCOUNT = "1888000000000002";
 const PASSWORD = "sentinel-store-pw-Wq63";
@@ -45,61 +42,27 @@ describe("quota store behind Sentinel: the master killed mid-run", function () {
     it(`K = ${PROCESSES}: fails no operation, paces locally during the failover, then shares the promoted replica's schedule`, async () => {
         const url = parseQuotaStoreUrl(group.url);
         assert.equal(url.topology, "sentinel");
-        const notices: string[] = [];
-        const processes = Array.from({ length: PROCESSES }, (_, i) => {
-            const store = new RedisQuotaStore({ url, onNotice: (m) => notices.push(m) });
-            const limiters = new Map<string, SharedRateLimiter>();
-            const limiterFor = (action: string) => {
-                let limiter = limiters.get(action);
-                if (!limiter) {
-                    limiter = new SharedRateLimiter({
-                        store,
-                        schedule: scheduleName(ACCOUNT, action),
-                        ceiling: action.startsWith("Describe") ? 50 : 30,
-                    });
-                    limiters.set(action, limiter);
-                }
-                return limiter;
-            };
-            const api = new RetryingLiveApi(
-                new LiveClient({ endpoint: emulator.url, credentials: { accessKeyId: `SENT-KEY-${i}`, accessKeySecret: SECRET } }),
-                { limiters: limiterFor, operationTimeoutMs: 120_000 },
-            );
-            return { store, limiters, api };
+        const work = new StorePipelines({
+            url,
+            endpoint: emulator.url,
+            account: ACCOUNT,
+            keyPrefix: "SENT-KEY",
+            secret: SECRET,
+            count: PROCESSES,
+            perPipeline: PER_PROCESS,
+            workers: WORKERS,
         });
-        assert.deepEqual(await Promise.all(processes.map((p) => p.store.ready(10_000))), Array(PROCESSES).fill(true));
+        assert.deepEqual(await work.ready(10_000), Array(PROCESSES).fill(true));
         const oldMaster = group.master.port;
         assert.equal(await group.currentMasterPort(), oldMaster);
 
-        let failed = 0;
-        let done = 0;
-        const errors: string[] = [];
-        const run = (work: (p: (typeof processes)[number], name: string) => Promise<unknown>, onDone: () => void = () => undefined) =>
-            Promise.all(
-                processes.map(async (p, i) => {
-                    let next = 0;
-                    await Promise.all(
-                        Array.from({ length: WORKERS }, async () => {
-                            while (next < PER_PROCESS) {
-                                const j = next++;
-                                await work(p, `sentinel-${i}-${j}.example.com`).catch((error: Error) => {
-                                    failed++;
-                                    errors.push(error.message);
-                                });
-                                done++;
-                                onDone();
-                            }
-                        }),
-                    );
-                }),
-            );
-
         let killedAt = 0;
         let failover: Promise<number> | undefined;
-        await run(
+        await work.run(
+            "sentinel",
             (p, domainName) => p.api.add({ domainName, notifyUrl: `https://cb.example.com/${domainName}` }),
             () => {
-                if (done !== KILL_AFTER) return;
+                if (work.done !== KILL_AFTER) return;
                 killedAt = Date.now();
                 failover = group.master.kill().then(() => group.waitForFailover(oldMaster, FAILOVER_TIMEOUT_MS));
             },
@@ -107,19 +70,19 @@ describe("quota store behind Sentinel: the master killed mid-run", function () {
         const newMaster = await failover!;
         const failoverMs = Date.now() - killedAt;
         assert.equal(newMaster, group.replica.port, "the replica was promoted");
-        const localBefore = localReservations(processes);
-        await run((p, domainName) => p.api.delete({ domainName }));
+        const localBefore = work.localReservations();
+        await work.run("sentinel", (p, domainName) => p.api.delete({ domainName }));
 
-        assert.equal(failed, 0, errors.slice(0, 3).join("\n"));
+        assert.deepEqual(work.errors.slice(0, 3), [], "no operation failed");
         assert.equal((await new EmulatorAdmin(emulator.url).configs()).length, 0, "every config created was deleted");
-        assert.ok(localReservations(processes) > 0, "some calls were paced locally while there was no master");
+        assert.ok(work.localReservations() > 0, "some calls were paced locally while there was no master");
         assert.ok(
-            notices.some((m) => /failed/.test(m)),
-            notices.join("\n"),
+            work.notices.some((m) => /failed/.test(m)),
+            work.notices.join("\n"),
         );
         assert.ok(
-            notices.some((m) => /answers again;/.test(m)),
-            `rejoined after the failover: ${notices.join("\n")}`,
+            work.notices.some((m) => /answers again;/.test(m)),
+            `rejoined after the failover: ${work.notices.join("\n")}`,
         );
         // The deletes ran on the new master's schedule: its state is there.
         const promoted = new Redis({ host: "127.0.0.1", port: newMaster, password: PASSWORD });
@@ -128,15 +91,11 @@ describe("quota store behind Sentinel: the master killed mid-run", function () {
         } finally {
             promoted.disconnect();
         }
-        for (const m of [...notices, ...errors]) assert.ok(!m.includes(PASSWORD) && !m.includes(SECRET), m);
+        for (const m of [...work.notices, ...work.errors]) assert.ok(!m.includes(PASSWORD) && !m.includes(SECRET), m);
         console.log(
             `      failover: sentinels named the new master ${failoverMs} ms after the kill; ` +
-                `${localBefore} reservations paced locally until the creates ended, ${localReservations(processes)} in all`,
+                `${localBefore} reservations paced locally until the creates ended, ${work.localReservations()} in all`,
         );
-        await Promise.all(processes.map((p) => p.store.close()));
+        await work.close();
     });
 });
-
-function localReservations(processes: ReadonlyArray<{ limiters: Map<string, SharedRateLimiter> }>): number {
-    return processes.reduce((n, p) => n + [...p.limiters.values()].reduce((m, l) => m + l.localReservations, 0), 0);
-}
