@@ -23,21 +23,14 @@ const PASSWORD = "Store-Pw-hygiene-93Xq";
 const WRONG = "Wrong-Pw-hygiene-71Lk";
 const SECRET = "ak-secret-hygiene-55Tr";
 
-describe("security: the quota store's password", function () {
-    this.timeout(60_000);
-    let emulator: RunningEmulator;
-    let redis: RunningRedis;
-    let said: string[];
-
-    before(async () => {
-        emulator = await startEmulator({
-            stsPort: 0,
-            accounts: [{ accessKeyId: "HYG-STORE-KEY", accessKeySecret: SECRET, accountId: "1999000000000001" }],
-        });
-        redis = await startRedisServer({ password: PASSWORD });
-    });
+/**
+ * For each test of the enclosing suite: a fresh runtime (no discovered accounts, no open stores after it),
+ * and every line the provider prints (console and stderr) recorded in the returned list.
+ */
+function recordWhatIsSaid(): string[] {
+    const said: string[] = [];
     beforeEach(() => {
-        said = [];
+        said.length = 0;
         forgetDiscoveredAccounts();
         for (const stream of ["warn", "error", "log"] as const)
             sinon.stub(console, stream).callsFake((...args: unknown[]) => void said.push(args.map(String).join(" ")));
@@ -47,6 +40,22 @@ describe("security: the quota store's password", function () {
         sinon.restore();
         await closeQuotaStores();
     });
+    return said;
+}
+
+describe("security: the quota store's password", function () {
+    this.timeout(60_000);
+    let emulator: RunningEmulator;
+    let redis: RunningRedis;
+
+    before(async () => {
+        emulator = await startEmulator({
+            stsPort: 0,
+            accounts: [{ accessKeyId: "HYG-STORE-KEY", accessKeySecret: SECRET, accountId: "1999000000000001" }],
+        });
+        redis = await startRedisServer({ password: PASSWORD });
+    });
+    const said = recordWhatIsSaid();
     after(async () => {
         await redis?.stop();
         await emulator?.stop();
@@ -106,7 +115,6 @@ describe("security: the quota store's password on TLS, cluster and sentinel URLs
     let tlsRedis: RunningRedis;
     let dir: string;
     let caFile: string;
-    let said: string[];
 
     before(async () => {
         emulator = await startEmulator({
@@ -122,17 +130,7 @@ describe("security: the quota store's password on TLS, cluster and sentinel URLs
             config: ["user default off", `user ${ACL_USER} on >${PASSWORD} ~alicloud-live:* +@all`],
         });
     });
-    beforeEach(() => {
-        said = [];
-        forgetDiscoveredAccounts();
-        for (const stream of ["warn", "error", "log"] as const)
-            sinon.stub(console, stream).callsFake((...args: unknown[]) => void said.push(args.map(String).join(" ")));
-        sinon.stub(process.stderr, "write").callsFake((chunk: unknown) => (said.push(String(chunk)), true));
-    });
-    afterEach(async () => {
-        sinon.restore();
-        await closeQuotaStores();
-    });
+    const said = recordWhatIsSaid();
     after(async () => {
         await tlsRedis?.stop();
         await emulator?.stop();
