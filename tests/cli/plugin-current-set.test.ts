@@ -19,7 +19,7 @@ import { RESOURCE_TYPE } from "./support/plugin";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyFixture, PackedPackage } from "./support/programs";
 import { startUserAgentRecorder, type UserAgentRecorder } from "./support/user-agent-recorder";
-import { driftIsCaughtAndRestored, updatesInPlace, type PluginStack } from "./support/plugin-steps";
+import { driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
 
 const STACK = "plugin-current";
 const PROJECT = "alicloud-live-plugin-packaged";
@@ -140,15 +140,7 @@ describe("cli compat: the provider plugin of the packed package on the current v
     });
 
     it("a new domainName replaces (create before delete); pulumi import adopts an out-of-band config, empty preview once declared", async () => {
-        const moved = { ...PLAIN, needStatusNotify: true, domainName: "moved.example.com" };
-        const since = await live.lastSeq();
-        await declare([SIGNED, moved]);
-        const up = await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.match(up.stdout, /1 replaced/);
-        assert.deepEqual(await live.writesSince(since), [
-            `AddLiveRecordNotifyConfig ${moved.domainName}`,
-            `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
-        ]);
+        const moved = await replacesCreateBeforeDelete(stack(), SIGNED, PLAIN, "moved.example.com");
 
         const byhand = spec("byhand", "byhand.example.com", { needStatusNotify: true });
         await client.add({ domainName: byhand.domainName, notifyUrl: byhand.notifyUrl, needStatusNotify: true });

@@ -20,7 +20,7 @@ import { startRedisServer, type RunningRedis } from "../../tools/redis/server";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
-import { driftIsCaughtAndRestored, updatesInPlace, type PluginStack } from "./support/plugin-steps";
+import { driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
 
 const STACK = "plugin";
 const OTHER_STACK = "reader";
@@ -35,12 +35,15 @@ interface Spec {
     readonly onDemandUrl?: string;
     readonly needStatusNotify?: boolean;
     readonly notifyReqAuth?: boolean;
+    /** Signed with the stack's secret `notifyAuthKey`. */
     readonly keyed?: boolean;
+    /** The `import` option: adopt the domain's existing configuration. */
     readonly import?: boolean;
     readonly createTimeout?: string;
     readonly deleteBeforeReplace?: boolean;
     readonly replaceOnChanges?: string[];
     readonly retainOnDelete?: boolean;
+    /** Declared through the dynamic provider instead (the move from it to the plugin). */
     readonly dynamic?: boolean;
 }
 
@@ -144,17 +147,9 @@ describe("cli: the provider plugin with a TypeScript program", function () {
     });
 
     it("a new domainName replaces: create-before-delete by default, delete-before-replace when asked", async () => {
-        const moved = { ...PLAIN, needStatusNotify: true, domainName: "moved.example.com" };
-        let since = await live.lastSeq();
-        await declare([SIGNED, moved]);
-        const up = await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.match(up.stdout, /1 replaced/);
-        assert.deepEqual(await live.writesSince(since), [
-            `AddLiveRecordNotifyConfig ${moved.domainName}`,
-            `DeleteLiveRecordNotifyConfig ${PLAIN.domainName}`,
-        ]);
+        const moved = await replacesCreateBeforeDelete(stack(), SIGNED, PLAIN, "moved.example.com");
 
-        since = await live.lastSeq();
+        const since = await live.lastSeq();
         const back = { ...PLAIN, needStatusNotify: true, deleteBeforeReplace: true };
         await declare([SIGNED, back]);
         await pulumi(["up", "--yes", "--skip-preview"]);

@@ -52,3 +52,25 @@ export async function driftIsCaughtAndRestored<S extends DeclaredConfig>(stack: 
     assert.equal((await stack.live.configs()).get(declared.domainName)!.notifyUrl, declared.notifyUrl);
     await stack.pulumi(["preview", "--refresh", "--expect-no-changes"]);
 }
+
+/**
+ * `replaced` declared under `newDomain` (with needStatusNotify, as `updatesInPlace` left it): one replace, the
+ * new config added before the old one is deleted. Returns what is now declared in its place.
+ */
+export async function replacesCreateBeforeDelete<S extends DeclaredConfig>(
+    stack: PluginStack<S>,
+    kept: S,
+    replaced: S,
+    newDomain: string,
+): Promise<S> {
+    const moved = { ...replaced, needStatusNotify: true, domainName: newDomain };
+    const since = await stack.live.lastSeq();
+    await stack.declare([kept, moved]);
+    const up = await stack.pulumi(["up", "--yes", "--skip-preview"]);
+    assert.match(up.stdout, /1 replaced/);
+    assert.deepEqual(await stack.live.writesSince(since), [
+        `AddLiveRecordNotifyConfig ${newDomain}`,
+        `DeleteLiveRecordNotifyConfig ${replaced.domainName}`,
+    ]);
+    return moved;
+}
