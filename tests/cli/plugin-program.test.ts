@@ -20,6 +20,7 @@ import { startRedisServer, type RunningRedis } from "../../tools/redis/server";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
+import type { Spec } from "./fixtures/plugin-program/spec";
 import { driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
 
 const STACK = "plugin";
@@ -27,25 +28,6 @@ const OTHER_STACK = "reader";
 const PROJECT = "alicloud-live-plugin-program";
 const KEY = "PluginCliSuiteKey0042";
 const callbackUrl = (domain: string, what = "record") => `https://callbacks.example.com/${domain}/${what}`;
-
-interface Spec {
-    readonly name: string;
-    readonly domainName: string;
-    readonly notifyUrl: string;
-    readonly onDemandUrl?: string;
-    readonly needStatusNotify?: boolean;
-    readonly notifyReqAuth?: boolean;
-    /** Signed with the stack's secret `notifyAuthKey`. */
-    readonly keyed?: boolean;
-    /** The `import` option: adopt the domain's existing configuration. */
-    readonly import?: boolean;
-    readonly createTimeout?: string;
-    readonly deleteBeforeReplace?: boolean;
-    readonly replaceOnChanges?: string[];
-    readonly retainOnDelete?: boolean;
-    /** Declared through the dynamic provider instead (the move from it to the plugin). */
-    readonly dynamic?: boolean;
-}
 
 const SIGNED: Spec = {
     name: "signed",
