@@ -38,21 +38,38 @@ function run(
     return runCommand("go", args, { cwd, env, timeoutMs, onLine: onStderrLine && ((line, stream) => stream === "stderr" && onStderrLine(line)) });
 }
 
-/** Go is installed and new enough; throws a message naming what is missing. */
-export async function checkGo(env: NodeJS.ProcessEnv, cwd: string, minimum: GoVersion = MINIMUM_GO): Promise<string> {
+/** What a Go build of this repository needs, and how its refusals read. */
+export interface GoRequirement {
+    readonly minimum: GoVersion;
+    /** What Go would build, for "Go 1.22 is too old to build <building>". */
+    readonly building: string;
+    /** The whole message when there is no `go` at all. */
+    readonly whenMissing: string;
+    readonly error: (message: string) => Error;
+}
+
+/** Go is installed and new enough; returns `go version`'s line, or throws a message naming what is missing. */
+export async function requireGo(env: NodeJS.ProcessEnv, cwd: string, requirement: GoRequirement): Promise<string> {
+    const { minimum } = requirement;
     const probe = await run(["version"], cwd, env, PROBE_TIMEOUT_MS);
-    if (probe.missing) {
-        throw new CliBuildError(
-            `no Pulumi CLI on PATH, and no Go to build one: install Go >= ${minimum.major}.${minimum.minor} (the \`go\` command), or install the Pulumi CLI`,
-        );
-    }
+    if (probe.missing) throw requirement.error(requirement.whenMissing);
     const match = /go(\d+)\.(\d+)/.exec(probe.stdout);
-    if (probe.code !== 0 || !match) throw new CliBuildError(`\`go version\` failed: ${lastLines(probe.stderr || probe.stdout)}`);
+    if (probe.code !== 0 || !match) throw requirement.error(`\`go version\` failed: ${lastLines(probe.stderr || probe.stdout)}`);
     const [major, minor] = [Number(match[1]), Number(match[2])];
     if (major < minimum.major || (major === minimum.major && minor < minimum.minor)) {
-        throw new CliBuildError(`Go ${major}.${minor} is too old to build the Pulumi CLI: it needs Go >= ${minimum.major}.${minimum.minor}`);
+        throw requirement.error(`Go ${major}.${minor} is too old to build ${requirement.building}: it needs Go >= ${minimum.major}.${minimum.minor}`);
     }
     return probe.stdout.trim();
+}
+
+/** Go can build the Pulumi CLI. */
+export function checkGo(env: NodeJS.ProcessEnv, cwd: string, minimum: GoVersion = MINIMUM_GO): Promise<string> {
+    return requireGo(env, cwd, {
+        minimum,
+        building: "the Pulumi CLI",
+        whenMissing: `no Pulumi CLI on PATH, and no Go to build one: install Go >= ${minimum.major}.${minimum.minor} (the \`go\` command), or install the Pulumi CLI`,
+        error: (message) => new CliBuildError(message),
+    });
 }
 
 /** The module proxy serves the CLI's module at the wanted version; throws naming the proxy. */

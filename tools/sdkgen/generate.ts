@@ -8,6 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { lastLines, runCommand, type Outcome } from "../child-process";
+import { requireGo } from "../pulumi-cli/build";
+import { MINIMUM_GO } from "../pulumi-cli/recipe";
+import { findRepoRoot } from "../repo-root";
 import { packageSchema } from "../../provider/plugin/schema";
 import { pluginVersion } from "../../provider/plugin/version";
 import {
@@ -24,12 +27,9 @@ import {
     type TreeDiff,
 } from "./plan";
 
-/** dist/tools/sdkgen/ -> the repository root. */
-export const REPO_ROOT = path.join(__dirname, "..", "..", "..");
+export const REPO_ROOT = findRepoRoot(__dirname);
 const GENERATOR_SOURCES = path.join(REPO_ROOT, "tools", "sdkgen", GENERATOR_DIR);
 
-/** Oldest Go that compiles `pkg/v3` v3.248 (its go.mod says `go 1.25.11`). */
-const MINIMUM_GO = { major: 1, minor: 25 };
 /** A cold build downloads and compiles pkg/v3: minutes on 2 cores; past this something is wrong. */
 const BUILD_TIMEOUT_MS = 30 * 60_000;
 /** Generating and `go mod tidy` on a warm module cache take seconds. */
@@ -54,16 +54,16 @@ function goEnv(env: NodeJS.ProcessEnv, modFlag: "-mod=readonly" | "-mod=mod"): N
     return { ...env, GO111MODULE: "on", GOFLAGS: modFlag, GOTOOLCHAIN: "local" };
 }
 
-async function checkGo(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
-    const probe = await run("go", ["version"], cwd, env, STEP_TIMEOUT_MS);
-    const wanted = `Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor}`;
-    if (probe.missing) throw new SdkgenError(`no Go to build the SDK generator: install ${wanted} (the \`go\` command)`);
-    const match = /go(\d+)\.(\d+)/.exec(probe.stdout);
-    if (probe.code !== 0 || !match) throw new SdkgenError(`\`go version\` failed: ${lastLines(probe.stderr || probe.stdout)}`);
-    const [major, minor] = [Number(match[1]), Number(match[2])];
-    if (major < MINIMUM_GO.major || (major === MINIMUM_GO.major && minor < MINIMUM_GO.minor))
-        throw new SdkgenError(`Go ${major}.${minor} is too old to build the SDK generator: it needs ${wanted}`);
-    return probe.stdout.trim();
+/** The generator is built on the CLI's own `pkg/v3`, so it needs the Go the CLI needs. */
+const NO_GO = `no Go to build the SDK generator: install Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor} (the \`go\` command)`;
+
+function checkGo(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+    return requireGo(env, cwd, {
+        minimum: MINIMUM_GO,
+        building: "the SDK generator",
+        whenMissing: NO_GO,
+        error: (message) => new SdkgenError(message),
+    });
 }
 
 /** A failed `go` step, naming the module proxy when it was the proxy that refused. */
@@ -147,7 +147,10 @@ export async function generateSdks(out: string, options: GenerateOptions): Promi
         const goDir = path.join(out, "go");
         options.log(`  go: go mod tidy (writes go.sum)`);
         const tidy = await run("go", ["mod", "tidy"], goDir, goEnv(env, "-mod=mod"), STEP_TIMEOUT_MS);
-        if (tidy.missing) throw new SdkgenError("no Go to complete sdk/go (`go mod tidy`): install Go >= 1.25 (the `go` command)");
+        if (tidy.missing)
+            throw new SdkgenError(
+                `no Go to complete sdk/go (\`go mod tidy\`): install Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor} (the \`go\` command)`,
+            );
         if (tidy.code !== 0) throw await goFailure("go mod tidy in sdk/go", tidy, env, goDir);
     } finally {
         fs.rmSync(work, { recursive: true, force: true });
