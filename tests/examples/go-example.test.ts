@@ -3,33 +3,20 @@
  * `go vet` type-checks the program and the SDK. Read-only modules, so a stale go.mod/go.sum fails.
  */
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { runCommand } from "../../tools/child-process";
+import { MINIMUM_GO } from "../../tools/pulumi-cli/recipe";
+import { findRepoRoot } from "../../tools/repo-root";
 
-const REPO_ROOT = path.join(__dirname, "..", "..", "..");
+const REPO_ROOT = findRepoRoot(__dirname);
 const EXAMPLE = path.join(REPO_ROOT, "examples", "go");
 
-function goVet(): Promise<{ code: number | null; output: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn("go", ["vet", "."], {
-            cwd: EXAMPLE,
-            env: { ...process.env, GO111MODULE: "on", GOFLAGS: "-mod=readonly", GOTOOLCHAIN: "local" },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let output = "";
-        child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
-        child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
-        child.once("error", (error: NodeJS.ErrnoException) =>
-            reject(error.code === "ENOENT" ? new Error("no Go to compile examples/go: install Go >= 1.25 (the `go` command)") : error),
-        );
-        child.once("close", (code) => resolve({ code, output }));
-    });
-}
+/** Compiling the Go SDK's dependencies cold takes minutes on 2 cores; warm, seconds. */
+const VET_TIMEOUT_MS = 30 * 60_000;
 
 describe("examples/go: the Go program compiles against sdk/go", function () {
-    // Compiling the Go SDK's dependencies cold takes minutes on 2 cores; warm, seconds.
-    this.timeout(30 * 60_000);
+    this.timeout(VET_TIMEOUT_MS + 60_000);
 
     it("uses the checkout's generated SDK", () => {
         const goMod = fs.readFileSync(path.join(EXAMPLE, "go.mod"), "utf8");
@@ -38,7 +25,12 @@ describe("examples/go: the Go program compiles against sdk/go", function () {
     });
 
     it("go vet succeeds", async () => {
-        const { code, output } = await goVet();
-        assert.equal(code, 0, `go vet in examples/go failed:\n${output.slice(-4000)}`);
+        const vet = await runCommand("go", ["vet", "."], {
+            cwd: EXAMPLE,
+            env: { ...process.env, GO111MODULE: "on", GOFLAGS: "-mod=readonly", GOTOOLCHAIN: "local" },
+            timeoutMs: VET_TIMEOUT_MS,
+        });
+        assert.ok(!vet.missing, `no Go to compile examples/go: install Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor} (the \`go\` command)`);
+        assert.equal(vet.code, 0, `go vet in examples/go failed${vet.timedOut ? " (timed out)" : ""}:\n${vet.output.slice(-4000)}`);
     });
 });
