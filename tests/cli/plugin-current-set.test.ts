@@ -19,7 +19,7 @@ import { RESOURCE_TYPE } from "./support/plugin";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyFixture, PackedPackage } from "./support/programs";
 import { startUserAgentRecorder, type UserAgentRecorder } from "./support/user-agent-recorder";
-import { driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
+import { createdThroughPlugin, driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
 
 const STACK = "plugin-current";
 const PROJECT = "alicloud-live-plugin-packaged";
@@ -114,12 +114,7 @@ describe("cli compat: the provider plugin of the packed package on the current v
             `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
             `AddLiveRecordNotifyConfig ${SIGNED.domainName}`,
         ]);
-        const configs = await live.configs();
-        assert.equal(configs.get(SIGNED.domainName)!.notifyAuthKey, KEY);
-        assert.equal(configs.get(SIGNED.domainName)!.notifyReqAuth, true);
-        const types = (await stateOf()).map((r) => r.type);
-        assert.ok(types.includes(RESOURCE_TYPE), types.join(", "));
-        assert.ok(types.includes("pulumi:providers:alicloud-live"), "the plugin is the resources' provider");
+        await createdThroughPlugin(stack(), SIGNED, KEY);
         // The program ran on the set's Node and SDK; the plugin process sent its calls from the set's Node.
         const { stdout } = await workspace.ok(["stack", "output", "--json", "--stack", STACK]);
         const ran = JSON.parse(stdout) as { node: string; sdk: string };

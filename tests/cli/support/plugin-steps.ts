@@ -5,6 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import type { LiveClient } from "../../../provider/api/client";
+import { RESOURCE_TYPE } from "../../../provider/plugin/tokens";
 import type { CommandResult, StateResource } from "../../../tools/pulumi-cli/workspace";
 import type { EmulatorCloud } from "./emulator-cloud";
 
@@ -22,6 +23,16 @@ export interface PluginStack<S extends DeclaredConfig> {
     stateOf(): Promise<readonly StateResource[]>;
     readonly live: EmulatorCloud;
     readonly client: LiveClient;
+}
+
+/** After the first `up`: `signed`'s key and signing reached the cloud, and the plugin is the resources' provider. */
+export async function createdThroughPlugin<S extends DeclaredConfig>(stack: PluginStack<S>, signed: S, key: string): Promise<void> {
+    const configs = await stack.live.configs();
+    assert.equal(configs.get(signed.domainName)!.notifyAuthKey, key);
+    assert.equal(configs.get(signed.domainName)!.notifyReqAuth, true);
+    const types = (await stack.stateOf()).map((r) => r.type);
+    assert.ok(types.includes(RESOURCE_TYPE), types.join(", "));
+    assert.ok(types.includes("pulumi:providers:alicloud-live"), "the plugin is the resources' provider");
 }
 
 /** With `kept` and `changed` declared, `changed` differing in needStatusNotify: one Update call, in place. */
