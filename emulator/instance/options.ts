@@ -33,7 +33,7 @@ export interface EmulatorOptions extends SemanticsOptions {
     readonly stateFile?: string;
     /** Send x-acs-retry-after (ms) with throttles; default false (unverified on the real gateway). */
     readonly retryAfterHeader?: boolean;
-    /** Clock (epoch ms) for deterministic tests; default Date.now. */
+    /** Clock (epoch ms) for deterministic tests; default `preciseNow`. */
     readonly now?: () => number;
     /** For fault probabilities; default Math.random. */
     readonly random?: () => number;
@@ -44,6 +44,13 @@ export interface EmulatorOptions extends SemanticsOptions {
 }
 
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 900;
+
+/**
+ * Epoch milliseconds with sub-millisecond resolution. Date.now's whole milliseconds made a quota
+ * raised at run time refill nothing for a call in the same millisecond (a client on loopback sends
+ * several per millisecond), so that call was throttled at 10,000 calls/s.
+ */
+export const preciseNow = (): number => performance.timeOrigin + performance.now();
 
 export interface ResolvedOptions {
     readonly host: string;
@@ -159,7 +166,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
         retryAfterHeader,
         semantics: semantics as unknown as SemanticsProfile,
-        now: options.now ?? Date.now,
+        now: options.now ?? preciseNow,
         random: options.random ?? Math.random,
         callbacks: resolveCallbackOptions(options.deliver, options.callbackDelivery),
     };

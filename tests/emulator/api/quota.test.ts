@@ -56,6 +56,14 @@ describe("emulator/api/quota", () => {
             assert.equal(bucket.available, 5, "raising the rate does not grant tokens");
         });
 
+        it("refills within a millisecond at thousands of calls/s (a raised quota, a fast client)", () => {
+            const bucket = new TokenBucket(0.01, 0);
+            assert.equal(bucket.tryTake(0), true);
+            bucket.setRate(10_000, 0.05);
+            assert.equal(bucket.tryTake(0.1), false, "0.05 ms at 10,000/s earns half a call");
+            assert.equal(bucket.tryTake(0.2), true);
+        });
+
         it("does not lose tokens when the clock steps back", () => {
             const bucket = new TokenBucket(10, 1_000);
             bucket.tryTake(1_000);

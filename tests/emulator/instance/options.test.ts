@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { DEMO_ACCOUNT } from "../../../emulator/api/accounts";
-import { resolveOptions, type EmulatorOptions } from "../../../emulator/instance/options";
+import { preciseNow, resolveOptions, type EmulatorOptions } from "../../../emulator/instance/options";
 
 describe("emulator/instance/options", () => {
     it("fills the documented defaults", () => {
@@ -15,8 +15,18 @@ describe("emulator/instance/options", () => {
         assert.equal(o.maxClockSkewSeconds, 900);
         assert.equal(o.stateFile, undefined);
         assert.equal(o.retryAfterHeader, false);
-        assert.equal(o.now, Date.now);
+        assert.equal(o.now, preciseNow);
         assert.equal(o.random, Math.random);
+    });
+
+    it("keeps time in epoch milliseconds finer than a millisecond, as a quota of thousands of calls/s needs", () => {
+        const wall = Date.now();
+        const first = preciseNow();
+        assert.ok(Math.abs(first - wall) < 1_000, `preciseNow ${first} is the wall clock ${wall}`);
+        // Two readings less than a millisecond apart, which whole milliseconds could not tell apart.
+        let next = preciseNow();
+        while (next === first) next = preciseNow();
+        assert.ok(next - first > 0 && next - first < 1, `consecutive readings ${first} and ${next} differ by under 1 ms`);
     });
 
     it("makes anyDomain default to false once domains are listed", () => {
