@@ -1,8 +1,9 @@
 /**
  * `pulumi-resource-alicloud-live`: the process the Pulumi engine starts for this provider. Its first
- * argument is the engine's address (unused: logs go to stderr, which the engine records); it prints
- * its own port and serves until it is ended.
+ * argument is the engine's address, where its warnings go; it prints its own port and serves until it
+ * is ended.
  */
+import { engineLog } from "./engine-log";
 import { startPlugin } from "./server";
 
 /** How often the plugin checks that the engine that started it is still there. */
@@ -12,12 +13,16 @@ const ENGINE_WATCH_MS = 1000;
 // ends itself. The parent is taken first thing: once the port is printed the engine may already be gone.
 const engine = process.ppid;
 
-startPlugin().then(
+const engineAddress = process.argv[2];
+const log = engineAddress ? engineLog(engineAddress) : undefined;
+
+startPlugin(log ? { notice: log.warn } : {}).then(
     (plugin) => {
         process.stdout.write(`${plugin.port}\n`);
-        for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void plugin.stop().then(() => process.exit(0)));
+        const end = () => void plugin.stop().then(() => process.exit(0));
+        for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, end);
         setInterval(() => {
-            if (process.ppid !== engine) void plugin.stop().then(() => process.exit(0));
+            if (process.ppid !== engine) end();
         }, ENGINE_WATCH_MS).unref();
     },
     (error: unknown) => {

@@ -27,6 +27,8 @@ export interface OperationsDeps {
     readonly apiFor?: (settings: Settings) => LiveRecordNotifyApi;
     /** The environment settings fall back to. Default: `process.env`, read when the operations are configured. */
     readonly env?: NodeJS.ProcessEnv;
+    /** Where the default API's warnings go (pacing, the quota store, account discovery). Default: Pulumi's log. */
+    readonly notice?: (message: string) => void;
 }
 
 /** The property bags a front door passes: inputs or outputs, plus the dynamic host's `__provider` when it has one. */
@@ -55,7 +57,10 @@ export function createOperations(deps: OperationsDeps = {}): LiveRecordNotifyCon
 
     // Deferred by one tick so that a bad setting rejects the promise rather than throwing from configure.
     const start = (get: ConfigGetter): Promise<LiveRecordNotifyApi> =>
-        Promise.resolve().then(() => (deps.apiFor ?? buildApi)(resolveSettings(get, deps.env ?? process.env)));
+        Promise.resolve().then(() => {
+            const settings = resolveSettings(get, deps.env ?? process.env);
+            return deps.apiFor ? deps.apiFor(settings) : buildApi(settings, deps.notice ? { notice: deps.notice } : {});
+        });
 
     // Without a configure call (a hand-driven host), the environment alone decides.
     const api = async (options?: OperationOptions): Promise<LiveRecordNotifyApi> =>

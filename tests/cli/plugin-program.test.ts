@@ -277,6 +277,20 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         }
     });
 
+    it("the plugin's warnings reach the CLI (the engine hides its stderr): a store that does not answer is reported, and refresh still succeeds", async () => {
+        try {
+            // Port 1 on loopback: nothing listens there.
+            await workspace.setConfig(STACK, "alicloud-live:quotaStore", "redis://127.0.0.1:1", true);
+            await workspace.setConfig(STACK, "alicloud-live:accountId", "1234567890123456");
+            await pulumi(["up", "--yes", "--skip-preview"]);
+            const refresh = await pulumi(["refresh", "--yes", "--skip-preview"]);
+            assert.match(refresh.output, /warning: alicloud-live: quota store \S+ failed \(.+\); each process paces by its own limiter/);
+        } finally {
+            await workspace.ok(["config", "rm", "alicloud-live:quotaStore", "--stack", STACK]).catch(() => undefined);
+            await workspace.ok(["config", "rm", "alicloud-live:accountId", "--stack", STACK]).catch(() => undefined);
+        }
+    });
+
     it("secrets: the key only as ciphertext in stack export, no secret in any output, state, log or stack file", async () => {
         const plain = await workspace.exportState(STACK);
         assert.ok(!plain.text.includes(KEY), "no plaintext key in the exported state");

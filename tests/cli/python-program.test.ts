@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { DEMO_ACCOUNT, type EmulatorAdmin } from "../../emulator";
 import type { LiveClient } from "../../provider/api/client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
+import { pluginVersion } from "../../provider/plugin/version";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PYTHON_HOST_SDK_VERSION } from "../../tools/pulumi-cli/recipe";
 import type { PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
@@ -21,7 +22,7 @@ import { assertNoSecretAnywhere, type EmulatorCloud } from "./support/emulator-c
 import { rewrite, startExampleStack, type ExampleStack } from "./support/example-stack";
 import { needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-steps";
 import { pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
-import { packageVersion, pathWithVenv, PYTHON_SDK_DISTRIBUTION, pythonSdkVenv } from "./support/python-venv";
+import { pathWithVenv, PYTHON_SDK_DISTRIBUTION, pythonSdkVenv } from "./support/python-venv";
 
 const execFileAsync = promisify(execFile);
 const STACK = "python";
@@ -67,7 +68,7 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
             `      Python ${pythonVersion}, pulumi (Python SDK) ${sdkVersion}, ${PYTHON_SDK_DISTRIBUTION} ${wheelVersion} (venv: ${venv.dir})`,
         );
         assert.equal(sdkVersion, "3.248.0");
-        assert.equal(wheelVersion, packageVersion(), "the wheel built from sdk/python has package.json's version");
+        assert.equal(wheelVersion, pluginVersion(), "the wheel built from sdk/python has the package's (and the plugin's) version");
 
         stack = await startExampleStack({
             cli,

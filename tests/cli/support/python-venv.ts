@@ -4,19 +4,14 @@
  * python-requirements.txt) and the generated SDK of this repository, `sdk/python`, built into a wheel
  * at package.json's version and installed offline, obtained once per test process.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { pluginVersion } from "../../../provider/plugin/version";
 import { obtainVenv, type Venv } from "../../../tools/python-venv/obtain";
 import { REPO_ROOT } from "./programs";
 
 export const PYTHON_SDK_DIR = path.join(REPO_ROOT, "sdk", "python");
 export const PYTHON_SDK_DISTRIBUTION = "pulumi_alicloud_live";
 const REQUIREMENTS = path.join(REPO_ROOT, "tests", "cli", "support", "python-requirements.txt");
-
-/** The version the wheel must have: this package's. */
-export function packageVersion(): string {
-    return (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
-}
 
 let venv: Promise<Venv> | undefined;
 
@@ -25,7 +20,7 @@ export function pythonSdkVenv(): Promise<Venv> {
         name: "pulumi-python",
         requirementsFile: REQUIREMENTS,
         probeModule: PYTHON_SDK_DISTRIBUTION,
-        localPackages: [{ dir: PYTHON_SDK_DIR, distribution: PYTHON_SDK_DISTRIBUTION, version: packageVersion() }],
+        localPackages: [{ dir: PYTHON_SDK_DIR, distribution: PYTHON_SDK_DISTRIBUTION, version: pluginVersion() }],
         log: (line) => console.log(`      ${line}`),
     });
     return venv;
