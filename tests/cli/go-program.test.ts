@@ -1,7 +1,7 @@
 /**
  * examples/go, a Pulumi Go program on the generated Go SDK (sdk/go), through the real `pulumi`,
  * `pulumi-language-go` (built from sdk/v3 v3.66.0, see tools/pulumi-cli/recipe.ts) and the provider
- * plugin: up, an empty preview, an update in place, drift caught and refreshed, `.get` of a config
+ * plugin: up, an empty preview, an update in place, drift caught and refreshed, a replacement, `.get` of a config
  * the program does not manage, secrets only as ciphertext, destroy.
  */
 import { strict as assert } from "node:assert";
@@ -58,6 +58,18 @@ describe("cli: examples/go through pulumi-language-go, the generated Go SDK and 
     it("a config change updates both in place, Update calls only", () => needStatusNotifyUpdatesBoth(stack, PROJECT));
 
     it("drift is caught by preview --refresh --expect-no-changes, refresh takes it in, up restores it", () => needStatusNotifyDriftIsCaught(stack));
+
+    it("a new domain for the same resource replaces its config: create-before-delete", async () => {
+        await stack.workspace.setConfig(STACK, `${PROJECT}:signedDomain`, "live3.example.com");
+        const since = await stack.live.lastSeq();
+        const up = await stack.pulumi(["up", "--yes", "--skip-preview"]);
+        assert.match(up.stdout, /1 replaced/);
+        assert.deepEqual(await stack.live.writesSince(since), [
+            "AddLiveRecordNotifyConfig live3.example.com",
+            "DeleteLiveRecordNotifyConfig live1.example.com",
+        ]);
+        assert.equal((await stack.live.configs()).get("live3.example.com")?.notifyAuthKey, KEY, "the replacement signs with the key");
+    });
 
     it("GetLiveRecordNotifyConfig reads a config made out of band, without writing it", async () => {
         const domain = "byhand.example.com";
