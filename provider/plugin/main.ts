@@ -3,7 +3,7 @@
  * argument is the engine's address, where its warnings go; it prints its own port and serves until it
  * is ended.
  */
-import { engineLog } from "./engine-log";
+import { engineAddressOf, engineLog } from "./engine-log";
 import { startPlugin } from "./server";
 
 /** How often the plugin checks that the engine that started it is still there. */
@@ -13,7 +13,7 @@ const ENGINE_WATCH_MS = 1000;
 // ends itself. The parent is taken first thing: once the port is printed the engine may already be gone.
 const engine = process.ppid;
 
-const engineAddress = process.argv[2];
+const engineAddress = engineAddressOf(process.argv.slice(2));
 const log = engineAddress ? engineLog(engineAddress) : undefined;
 
 startPlugin(log ? { notice: log.warn } : {}).then(

@@ -1,8 +1,9 @@
 /**
  * The compatibility suite for the provider plugin: this build packed by `npm pack` and installed into a
- * JavaScript program (tests/cli/fixtures/plugin-packaged-program) with the *current* set's
- * @pulumi/pulumi, the plugin found as `node_modules/.bin/pulumi-resource-alicloud-live` on PATH, so it
- * runs on the set's Node with the set's generated protobuf code and its own installed dependencies.
+ * JavaScript program (tests/cli/fixtures/plugin-packaged-program, on the class of
+ * `pulumi-alicloud-live/plugin`) with the *current* set's @pulumi/pulumi, the plugin found as
+ * `node_modules/.bin/pulumi-resource-alicloud-live` on PATH, so it runs on the set's Node with the set's
+ * generated protobuf code and its own installed dependencies.
  * One stack lifecycle: create, empty preview, update in place, drift caught and refreshed, replace,
  * `pulumi import`, secrets, destroy. Every reported line names the set's Node, SDK and CLI versions.
  */

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as grpc from "@grpc/grpc-js";
 import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { LogSeverity, type LogRequest } from "@pulumi/pulumi/proto/engine_pb";
-import { engineLog } from "../../../provider/plugin/engine-log";
+import { engineAddressOf, engineLog } from "../../../provider/plugin/engine-log";
 import { Empty } from "../../../provider/plugin/well-known-types";
 
 /** A stand-in engine on 127.0.0.1 that only takes Log calls. */
@@ -29,6 +29,13 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe("plugin/engine-log", function () {
     this.timeout(20_000);
+
+    it("finds the engine's address after the flags the engine may put first", () => {
+        assert.equal(engineAddressOf(["127.0.0.1:4000"]), "127.0.0.1:4000");
+        assert.equal(engineAddressOf(["--logtostderr", "-v=9", "--tracing", "http://127.0.0.1:9411", "127.0.0.1:4000"]), "127.0.0.1:4000");
+        assert.equal(engineAddressOf([]), undefined);
+        assert.equal(engineAddressOf(["--logtostderr"]), undefined);
+    });
 
     it("sends each warning to the engine's Log service, with the provider's prefix and nothing on stderr", async () => {
         const received: LogRequest[] = [];
