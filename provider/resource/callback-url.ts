@@ -45,6 +45,7 @@ export type UrlRule =
     | "label-characters"
     | "label-hyphen"
     | "label-punycode"
+    | "host-single-label"
     | "parse"
     | "unsafe";
 
@@ -179,6 +180,13 @@ function hostProblems(host: string, mayQuote: boolean): UrlProblem[] {
     if (hyphen !== undefined) add("label-hyphen", `must have host name labels that neither start nor end with a hyphen${quote(` (not ${hyphen})`)}`);
     const punycode = labels.find((label) => label.startsWith("xn--") && LABEL_CHARACTERS.test(label) && domainToASCII(label) === "");
     if (punycode !== undefined) add("label-punycode", `must have valid punycode in its host name labels${quote(` (not ${punycode})`)}`);
+    // `localhost` is refused as unsafe instead (url-safety.ts).
+    if (labels.length === 1 && bare !== "" && bare !== "localhost") {
+        add(
+            "host-single-label",
+            `must name a fully qualified host such as hooks.example.com${quote(`, not ${bare}`)}: the service calls from Alibaba Cloud's network, where no DNS resolves a single-label name`,
+        );
+    }
     return problems;
 }
 

@@ -86,6 +86,17 @@ const BROKEN: ReadonlyArray<{ readonly rule: UrlRule; readonly parts: fc.Arbitra
             .map(([p, host]) => ({ ...p, host })),
     },
     {
+        rule: "host-single-label",
+        parts: fc
+            .tuple(
+                validPartsArb,
+                // Not a number (an IPv4 address to parsers), not localhost (unsafe instead); one DNS root dot or none.
+                labelArb.filter((label) => !/^(?:0x[0-9a-f]*|\d+)$/i.test(label) && label !== "localhost"),
+                fc.boolean(),
+            )
+            .map(([p, label, rootDot]) => ({ ...p, host: rootDot ? `${label}.` : label })),
+    },
+    {
         rule: "ipv4-form",
         parts: fc.tuple(validPartsArb, publicIpv4Arb, fc.nat()).map(([p, octets, style]) => ({ ...p, host: oddIpv4Spelling(octets, style) })),
     },

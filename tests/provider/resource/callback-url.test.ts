@@ -46,6 +46,8 @@ describe("resource/callback-url", () => {
         [`http://${"a.".repeat(127)}com/`, "host-length", /at most 253 characters \(it has 257\)/],
         ["http://a+b.example.com/", "label-characters", /letters, digits, hyphens and underscores only \(not "a\+b"\)/],
         ["http://xn--a.example.com/", "label-punycode", /valid punycode .*xn--a/],
+        ["http://hooks/cb", "host-single-label", /fully qualified host such as hooks\.example\.com, not hooks: .*single-label/],
+        ["https://Receiver.:8443/cb", "host-single-label", /not receiver:/],
         ["http://bücher.de/cb", "host-ascii", /punycode form xn--bcher-kva\.de for bücher\.de/],
         ["http://ＥＸＡＭＰＬＥ.com/cb", "host-ascii", /example\.com/],
         ["http://\u0301a.com/cb", "host-ascii", /valid internationalized domain name/],
