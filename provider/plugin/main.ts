@@ -1,5 +1,5 @@
 /**
- * `pulumi-resource-alicloud-live`: the process the Pulumi engine starts for this provider. Its first
+ * `pulumi-resource-alicloud-live`: the process the Pulumi engine starts for this provider. Its last
  * argument is the engine's address, where its warnings go; it prints its own port and serves until it
  * is ended.
  */

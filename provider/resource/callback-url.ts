@@ -4,8 +4,9 @@
  *
  * The service documents only that the URL starts with `http://` or `https://` and is refused when
  * unsafe (url-safety.ts). The other rules refuse what can only leak or never work: a credential in the
- * URL (it would sit in plain state, CLI output and logs), a host name no DNS can hold, and spellings
- * that URL parsers read differently (so the service could call another host than the one checked).
+ * URL (it would sit in plain state, CLI output and logs), a host name no DNS can hold or none resolves
+ * from the service's network (a single label), and spellings that URL parsers read differently (so the
+ * service could call another host than the one checked).
  * None refuses a URL a browser would send to a public host: a browser sends the host in ASCII and
  * canonical form, never with user-info or a backslash, and where a URL is refused for its spelling the
  * message gives the form a browser would send. One rule is laxer than RFC 1123 on purpose: labels may
