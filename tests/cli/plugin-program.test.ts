@@ -230,7 +230,8 @@ describe("cli: the provider plugin with a TypeScript program", function () {
             assert.match(failed.output, /operation timeout of 5(\.0)? s reached/);
             const attempts = (await admin.requests()).filter((r) => r.domainName === quick.domainName);
             const spanMs = Date.parse(attempts.at(-1)!.time) - Date.parse(attempts[0].time);
-            assert.ok(spanMs <= 6_000, `attempts spanned ${spanMs} ms, within the 5 s deadline`);
+            // Without the deadline the storm would be retried for the default 300 s; 3 s of slack for a loaded machine.
+            assert.ok(spanMs <= 8_000, `attempts spanned ${spanMs} ms, within the 5 s deadline`);
         } finally {
             await admin.removeFault(storm);
         }
