@@ -42,6 +42,22 @@ describe("quota/RedisQuotaStore on a Redis Cluster (3 masters + 3 replicas)", fu
     });
     after(() => cluster?.stop());
 
+    it("ready() connects to every master, so a fresh process's first calls wait for no connection", async () => {
+        const masters = await Promise.all([0, 5461, 10923].map((slot) => cluster.masterOf(slot)));
+        assert.equal(new Set(masters).size, 3, `three masters: ${masters.join(", ")}`);
+        const store = open();
+        assert.equal(await store.ready(10_000), true);
+        for (const port of masters) {
+            const admin = cluster.admin(port);
+            try {
+                const clients = String(await admin.call("CLIENT", "LIST"));
+                assert.match(clients, /\bcmd=time\b/, `master ${port} was sent the warm-up TIME:\n${clients}`);
+            } finally {
+                admin.disconnect();
+            }
+        }
+    });
+
     it("keeps every key of a schedule in one slot, on the master that serves it", async () => {
         const store = open();
         assert.equal(await store.ready(10_000), true);
