@@ -21,8 +21,8 @@ interface LogClient {
 
 export interface EngineLog {
     /** Sends a warning; if the engine cannot take it, writes it to `fallback` instead. Never throws. */
-    warn(message: string): void;
-    close(): void;
+    readonly warn: (message: string) => void;
+    readonly close: () => void;
 }
 
 /**
@@ -40,7 +40,7 @@ const PREFIX = "alicloud-live: ";
 export function engineLog(address: string, fallback: (line: string) => void = (line) => void process.stderr.write(line)): EngineLog {
     const client = new EngineClient(address, grpc.credentials.createInsecure()) as unknown as LogClient;
     return {
-        warn(message) {
+        warn: (message) => {
             const request = new LogRequest().setSeverity(LogSeverity.WARNING).setMessage(PREFIX + message);
             client.log(request, (error) => {
                 if (error) fallback(`warning: ${PREFIX}${message}\n`);

@@ -12,7 +12,7 @@ async function startEngine(received: LogRequest[]): Promise<{ address: string; s
         received.push(call.request);
         callback(null, new Empty());
     };
-    server.addService(EngineService, { log } as unknown as grpc.UntypedServiceImplementation);
+    server.addService(EngineService, { log });
     const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
     );
