@@ -11,6 +11,7 @@ import { LiveClient } from "../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { labelTests, pinnedSet } from "./support/cli";
 import { copyExample, filesContaining } from "./support/programs";
+import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
 
 const STACK = "basic";
 const PROJECT = "alicloud-live-basic";
@@ -27,13 +28,7 @@ describe("cli: examples/basic through the real pulumi CLI", function () {
     let client: LiveClient;
     const outputs: CommandResult[] = [];
 
-    const pulumi = async (args: string[], expectCode: 0 | "non-zero" = 0) => {
-        const result = await workspace.run([...args, "--stack", STACK]);
-        outputs.push(result);
-        if (expectCode === 0) assert.equal(result.code, 0, `pulumi ${args.join(" ")}:\n${result.output.slice(-4000)}`);
-        else assert.notEqual(result.code, 0, `pulumi ${args.join(" ")} should fail:\n${result.output.slice(-4000)}`);
-        return result;
-    };
+    const pulumi = (args: string[], expect: ExpectedExit = 0) => runPulumi(workspace, args, { stack: STACK, outputs, expect });
     const cloud = async () => new Map((await admin.configs()).map((c): [string, StoredConfig] => [c.domainName, c]));
     const actionsSince = async (seq: number) => (await admin.requests(seq)).map((r) => `${r.action} ${r.domainName ?? ""}`.trim());
     const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;

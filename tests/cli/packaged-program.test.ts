@@ -12,6 +12,7 @@ import { LiveClient } from "../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { labelTests, pinnedSet } from "./support/cli";
 import { copyFixture, filesContaining, PackedPackage } from "./support/programs";
+import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
 
 const STACK = "main";
 const READ_ONLY = {
@@ -54,13 +55,7 @@ describe("cli: the packed package in a separate program, through the real pulumi
     let program: string;
     const outputs: CommandResult[] = [];
 
-    const pulumi = async (args: string[], expect: 0 | "non-zero" = 0, stack = STACK) => {
-        const result = await workspace.run([...args, "--stack", stack]);
-        outputs.push(result);
-        if (expect === 0) assert.equal(result.code, 0, `pulumi ${args.join(" ")}:\n${result.output.slice(-4000)}`);
-        else assert.notEqual(result.code, 0, `pulumi ${args.join(" ")} should fail:\n${result.output.slice(-4000)}`);
-        return result;
-    };
+    const pulumi = (args: string[], expect: ExpectedExit = 0, stack = STACK) => runPulumi(workspace, args, { stack, outputs, expect });
     const declare = (specs: Spec[], stack = STACK) => workspace.setConfig(stack, "alicloud-live-options:resources", JSON.stringify(specs));
     const cloud = async () => new Map((await admin.configs()).map((c): [string, StoredConfig] => [c.domainName, c]));
     const lastSeq = async () => (await admin.requests()).at(-1)?.seq ?? 0;

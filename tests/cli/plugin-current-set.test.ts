@@ -21,6 +21,7 @@ import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud"
 import { copyFixture, PackedPackage } from "./support/programs";
 import { startUserAgentRecorder, type UserAgentRecorder } from "./support/user-agent-recorder";
 import { createdThroughPlugin, driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
+import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
 
 const STACK = "plugin-current";
 const PROJECT = "alicloud-live-plugin-packaged";
@@ -57,18 +58,11 @@ describe("cli compat: the provider plugin of the packed package on the current v
     let bin: string;
     const outputs: CommandResult[] = [];
 
-    const pulumi = async (args: string[], expect: 0 | "non-zero" = 0) => {
-        const result = await workspace.run([...args, "--stack", STACK]);
-        outputs.push(result);
-        const what = `pulumi ${args.join(" ")} ${run.label}`;
-        if (expect === 0) assert.equal(result.code, 0, `${what}:\n${result.output.slice(-4000)}`);
-        else assert.notEqual(result.code, 0, `${what} should fail:\n${result.output.slice(-4000)}`);
-        return result;
-    };
+    const pulumi = (args: string[], expect: ExpectedExit = 0) => runPulumi(workspace, args, { stack: STACK, outputs, expect, label: run.label });
     const declare = (specs: readonly Spec[]) => workspace.setConfig(STACK, `${PROJECT}:resources`, JSON.stringify(specs));
     const stateOf = async () => (await workspace.exportState(STACK)).deployment.resources ?? [];
     const stack = (): PluginStack<Spec> => ({
-        pulumi: (args, expectCode) => pulumi(args, expectCode),
+        pulumi: (args, expect) => pulumi(args, expect),
         declare: (specs) => declare(specs),
         stateOf: () => stateOf(),
         live,

@@ -22,6 +22,7 @@ import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud"
 import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
 import type { Spec } from "./fixtures/plugin-program/spec";
 import { createdThroughPlugin, driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
+import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
 
 const STACK = "plugin";
 const OTHER_STACK = "reader";
@@ -53,17 +54,11 @@ describe("cli: the provider plugin with a TypeScript program", function () {
     let workspace: PulumiWorkspace;
     const outputs: CommandResult[] = [];
 
-    const pulumi = async (args: string[], expectCode: 0 | "non-zero" = 0, stack = STACK) => {
-        const result = await workspace.run([...args, "--stack", stack]);
-        outputs.push(result);
-        if (expectCode === 0) assert.equal(result.code, 0, `pulumi ${args.join(" ")}:\n${result.output.slice(-4000)}`);
-        else assert.notEqual(result.code, 0, `pulumi ${args.join(" ")} should fail:\n${result.output.slice(-4000)}`);
-        return result;
-    };
+    const pulumi = (args: string[], expect: ExpectedExit = 0, stack = STACK) => runPulumi(workspace, args, { stack, outputs, expect });
     const declare = (specs: readonly Spec[], stack = STACK) => workspace.setConfig(stack, `${PROJECT}:resources`, JSON.stringify(specs));
     const stateOf = async (stack = STACK) => (await workspace.exportState(stack)).deployment.resources ?? [];
     const stack = (): PluginStack<Spec> => ({
-        pulumi: (args, expectCode) => pulumi(args, expectCode),
+        pulumi: (args, expect) => pulumi(args, expect),
         declare: (specs) => declare(specs),
         stateOf: () => stateOf(),
         live,

@@ -23,6 +23,7 @@ import { rewrite, startExampleStack, type ExampleStack } from "./support/example
 import { needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-steps";
 import { pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
 import { pathWithVenv, PYTHON_SDK_DISTRIBUTION, pythonSdkVenv } from "./support/python-venv";
+import type { ExpectedExit } from "./support/run-pulumi";
 
 const execFileAsync = promisify(execFile);
 const STACK = "python";
@@ -48,7 +49,7 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
     /** What the stack declares: resource name -> domain. */
     let domains: Record<string, string> = { main: "live1.example.com", backup: "live2.example.com" };
 
-    const pulumi = (args: string[], expectCode: 0 | "non-zero" = 0, on = STACK) => stack.pulumi(args, expectCode, on);
+    const pulumi = (args: string[], expect: ExpectedExit = 0, on = STACK) => stack.pulumi(args, expect, on);
     const declare = async (next: Record<string, string>) => {
         domains = next;
         await workspace.setConfig(STACK, `${PROJECT}:domains`, JSON.stringify(next));

@@ -14,6 +14,7 @@ import type { PulumiCli } from "../../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../../tools/pulumi-cli/workspace";
 import { EmulatorCloud } from "./emulator-cloud";
 import { REPO_ROOT } from "./programs";
+import { runPulumi, type ExpectedExit } from "./run-pulumi";
 
 export interface ExampleStackOptions {
     readonly cli: PulumiCli;
@@ -39,7 +40,7 @@ export interface ExampleStack {
     /** Every run's result, for the checks that no secret appears in any output. */
     readonly outputs: CommandResult[];
     /** `pulumi <args> --stack <stack>`, asserting its exit code. */
-    pulumi(args: string[], expectCode?: 0 | "non-zero", stack?: string): Promise<CommandResult>;
+    pulumi(args: string[], expect?: ExpectedExit, stack?: string): Promise<CommandResult>;
     cleanup(): Promise<void>;
 }
 
@@ -84,13 +85,7 @@ export async function startExampleStack(options: ExampleStackOptions): Promise<E
         client: new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT }),
         workspace,
         outputs,
-        async pulumi(args, expectCode = 0, stack = options.stacks[0]) {
-            const result = await workspace.run([...args, "--stack", stack]);
-            outputs.push(result);
-            if (expectCode === 0) assert.equal(result.code, 0, `pulumi ${args.join(" ")}:\n${result.output.slice(-4000)}`);
-            else assert.notEqual(result.code, 0, `pulumi ${args.join(" ")} should fail:\n${result.output.slice(-4000)}`);
-            return result;
-        },
+        pulumi: (args, expect = 0, stack = options.stacks[0]) => runPulumi(workspace, args, { stack, outputs, expect }),
         cleanup,
     };
 }

@@ -5,7 +5,6 @@
  * `switchTo` runs the same program and state with another set: the SDK relinked, the other CLI and
  * Node, the same backend and passphrase (an upgrade, or a downgrade, of Pulumi under existing state).
  */
-import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -14,6 +13,7 @@ import { LiveClient } from "../../../provider/api/client";
 import { PulumiWorkspace, type CommandResult } from "../../../tools/pulumi-cli/workspace";
 import type { SetRun } from "./cli";
 import { copyFixture, linkSdk, PackedPackage } from "./programs";
+import { runPulumi, type ExpectedExit } from "./run-pulumi";
 
 export const STACK = "main";
 export const NOTIFY_AUTH_KEY = "CompatCliKey0042";
@@ -84,13 +84,8 @@ export class PackagedStack {
         this.run = run;
     }
 
-    async pulumi(args: string[], expect: 0 | "non-zero" = 0): Promise<CommandResult> {
-        const result = await this.workspace.run([...args, "--stack", STACK]);
-        this.outputs.push(result);
-        const what = `pulumi ${args.join(" ")} ${this.run.label}`;
-        if (expect === 0) assert.equal(result.code, 0, `${what}:\n${result.output.slice(-4000)}`);
-        else assert.notEqual(result.code, 0, `${what} should fail:\n${result.output.slice(-4000)}`);
-        return result;
+    pulumi(args: string[], expect: ExpectedExit = 0): Promise<CommandResult> {
+        return runPulumi(this.workspace, args, { stack: STACK, outputs: this.outputs, expect, label: this.run.label });
     }
 
     declare(specs: Spec[]): Promise<CommandResult> {

@@ -8,6 +8,7 @@ import type { LiveClient } from "../../../provider/api/client";
 import { RESOURCE_TYPE } from "../../../provider/plugin/tokens";
 import type { CommandResult, StateResource } from "../../../tools/pulumi-cli/workspace";
 import type { EmulatorCloud } from "./emulator-cloud";
+import type { ExpectedExit } from "./run-pulumi";
 
 /** A declared config, as the suites' programs read it from stack config. */
 export interface DeclaredConfig {
@@ -18,7 +19,7 @@ export interface DeclaredConfig {
 
 /** What a step needs of a suite: its stack's commands, its declared configs, and the cloud. */
 export interface PluginStack<S extends DeclaredConfig> {
-    pulumi(args: string[], expectCode?: 0 | "non-zero"): Promise<CommandResult>;
+    pulumi(args: string[], expect?: ExpectedExit): Promise<CommandResult>;
     declare(specs: readonly S[]): Promise<unknown>;
     stateOf(): Promise<readonly StateResource[]>;
     readonly live: EmulatorCloud;
