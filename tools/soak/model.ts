@@ -10,19 +10,13 @@
 import type { Registration } from "../host-driver/engine";
 import type { PropertyMap } from "../host-driver/struct";
 import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
+import type { RecordNotifyConfig } from "../../provider/api/types";
 import { SECRET_OUTPUTS } from "../../provider/resource/inputs";
 
 export const RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";
 
-/** One resource's declared properties. */
-export interface ResourceSpec {
-    readonly domainName: string;
-    readonly notifyUrl: string;
-    readonly onDemandUrl?: string;
-    readonly needStatusNotify?: boolean;
-    readonly notifyReqAuth?: boolean;
-    readonly notifyAuthKey?: string;
-}
+/** One resource's declared properties: the configuration itself. */
+export type ResourceSpec = RecordNotifyConfig;
 
 /** The program: resource name -> declared properties. */
 export type Declared = ReadonlyMap<string, ResourceSpec>;
