@@ -5,7 +5,7 @@
  * Live endpoint) and knows nothing of Pulumi.
  */
 import { $OpenApiUtil } from "@alicloud/openapi-core";
-import { createCore, rpcParams, type LiveClientOptions } from "./client";
+import { createCore, rpcParams, type LiveClientOptions } from "./rpc";
 
 export const STS_API_VERSION = "2015-04-01";
 export const DEFAULT_STS_ENDPOINT = "sts.aliyuncs.com";

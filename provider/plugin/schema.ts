@@ -1,25 +1,32 @@
 /**
- * The plugin's Pulumi package schema, derived from the tables the rest of the provider runs on: the
- * resource's properties (`../resource/properties.ts`, which the validation rules also follow) and the
- * settings (`../resource/settings-table.ts`). Nothing here is kept by hand twice. Pure.
+ * The plugin's Pulumi package schema, derived from the tables the rest of the provider runs on: each
+ * resource's definition (`../resources/`, whose property tables the validation rules also follow) and
+ * the settings (`../resource/settings-table.ts`). Nothing here is kept by hand twice. Pure.
  */
-import { PROPERTIES, type PropertySpec } from "../resource/properties";
+import type { PropertySpec, ResourceDefinition } from "../resource/definition";
+import { idForm } from "../resource/identity";
+import { RESOURCES } from "../resources";
 import { PLUGIN_CONFIG } from "./config-keys";
-import { PACKAGE, RESOURCE_TYPE } from "./tokens";
+import { PACKAGE, RESOURCE_TYPE, resourceType } from "./tokens";
 
 export { RESOURCE_TYPE };
 
-const RESOURCE_DESCRIPTION =
-    "The recording callback configuration of one Alibaba Cloud ApsaraVideo Live streaming domain: where Live sends " +
-    "recording callbacks, and how they are signed. The service holds at most one per domain; the resource id is the domain.\n\n" +
-    "## Import\n\nImport an existing configuration by its domain:\n\n" +
-    "```sh\n$ pulumi import alicloud-live:index:LiveRecordNotifyConfig example live.example.com\n```\n";
+/** A resource's description, with how to import one by its id. */
+function resourceDescription(definition: ResourceDefinition): string {
+    const identity = definition.binding.identity;
+    const byWhat = identity.length === 1 ? `its ${identity[0].replace(/Name$/, "")}` : `its id, \`${idForm(definition)}\``;
+    const example = identity.map((name) => definition.properties.find((p) => p.name === name)?.example ?? name).join("/");
+    return (
+        `${definition.description}\n\n## Import\n\nImport an existing configuration by ${byWhat}:\n\n` +
+        `\`\`\`sh\n$ pulumi import ${resourceType(definition.type)} example ${example}\n\`\`\`\n`
+    );
+}
 
 interface SchemaProperty {
-    readonly type: "string" | "boolean";
+    readonly type: "string" | "boolean" | "integer";
     readonly description: string;
     readonly secret?: true;
-    readonly default?: boolean;
+    readonly default?: boolean | number | string;
 }
 
 function schemaProperty(spec: PropertySpec, asInput: boolean): SchemaProperty {
@@ -35,20 +42,31 @@ function propertiesOf(specs: readonly PropertySpec[], asInput: boolean): Record<
     return Object.fromEntries(specs.map((spec) => [spec.name, schemaProperty(spec, asInput)]));
 }
 
+/** One resource's entry in the schema's `resources`. */
+export function resourceSchema(definition: ResourceDefinition): Record<string, unknown> {
+    const outputs = definition.properties.filter((p) => p.output);
+    return {
+        description: resourceDescription(definition),
+        properties: propertiesOf(outputs, false),
+        // Outputs the provider always sets (booleans are defaulted by check).
+        required: outputs.filter((p) => p.required || p.defaultValue !== undefined).map((p) => p.name),
+        inputProperties: propertiesOf(definition.properties, true),
+        requiredInputs: definition.properties.filter((p) => p.required).map((p) => p.name),
+    };
+}
+
 function configProperties(): Record<string, { type: "string"; description: string; secret?: true }> {
     return Object.fromEntries(
         PLUGIN_CONFIG.map((v) => [v.name, { type: "string" as const, description: v.description, ...(v.secret ? { secret: true as const } : {}) }]),
     );
 }
 
-export function packageSchema(version: string): Record<string, unknown> {
-    const outputs = PROPERTIES.filter((p) => p.output);
+export function packageSchema(version: string, resources: readonly ResourceDefinition[] = RESOURCES): Record<string, unknown> {
     return {
         name: PACKAGE,
-        displayName: "Alibaba Cloud Live recording callbacks",
+        displayName: "Alibaba Cloud Live configuration",
         version,
-        description:
-            "Manage Alibaba Cloud ApsaraVideo Live recording-callback configuration (LiveRecordNotifyConfig), paced to the account's API quota.",
+        description: `Manage Alibaba Cloud ApsaraVideo Live configuration (${resources.map((d) => d.type).join(", ")}), paced to the account's API quota.`,
         keywords: ["pulumi", "alicloud", "alibaba-cloud", "apsaravideo-live", "live", "category/cloud", "kind/native"],
         license: "Apache-2.0",
         config: { variables: configProperties() },
@@ -56,16 +74,7 @@ export function packageSchema(version: string): Record<string, unknown> {
             description: "The alicloud-live provider: credentials, endpoint and quota settings (see docs/configuration.md).",
             inputProperties: configProperties(),
         },
-        resources: {
-            [RESOURCE_TYPE]: {
-                description: RESOURCE_DESCRIPTION,
-                properties: propertiesOf(outputs, false),
-                // Outputs the provider always sets (booleans are defaulted by check).
-                required: outputs.filter((p) => p.required || p.defaultValue !== undefined).map((p) => p.name),
-                inputProperties: propertiesOf(PROPERTIES, true),
-                requiredInputs: PROPERTIES.filter((p) => p.required).map((p) => p.name),
-            },
-        },
+        resources: Object.fromEntries(resources.map((definition) => [resourceType(definition.type), resourceSchema(definition)])),
         language: {
             nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },
             python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },

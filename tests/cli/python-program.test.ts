@@ -10,7 +10,7 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { DEMO_ACCOUNT, type EmulatorAdmin } from "../../emulator";
-import type { LiveClient } from "../../provider/api/client";
+import type { LiveClient } from "../../provider/client/live-client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { pluginVersion } from "../../provider/plugin/version";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";

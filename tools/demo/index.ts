@@ -19,7 +19,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../emulator";
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import { CliBuildError } from "../pulumi-cli/build";
 import { copyExample } from "../pulumi-cli/example-project";
 import { findRepoRoot } from "../repo-root";

@@ -23,6 +23,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "alicloud-live:index:LiveRecordNotifyConfig":
 		r = &LiveRecordNotifyConfig{}
+	case "alicloud-live:index:LiveSnapshotNotifyConfig":
+		r = &LiveSnapshotNotifyConfig{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from .live_record_notify_config import *
+from .live_snapshot_notify_config import *
 from .provider import *
 
 # Make subpackages available:
@@ -24,7 +25,8 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_alicloud_live",
   "classes": {
-   "alicloud-live:index:LiveRecordNotifyConfig": "LiveRecordNotifyConfig"
+   "alicloud-live:index:LiveRecordNotifyConfig": "LiveRecordNotifyConfig",
+   "alicloud-live:index:LiveSnapshotNotifyConfig": "LiveSnapshotNotifyConfig"
   }
  }
 ]

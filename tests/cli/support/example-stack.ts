@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { LiveClient } from "../../../provider/api/client";
+import { LiveClient } from "../../../provider/client/live-client";
 import type { PulumiCli } from "../../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../../tools/pulumi-cli/workspace";
 import { EmulatorCloud } from "./emulator-cloud";

@@ -227,6 +227,103 @@ class Cases:
         self.case(group, "Delete", delete)
         self.case(group, "Describe after Delete", describe_missing)
 
+    # -- the snapshot-callback actions ------------------------------------------------------------
+
+    def snapshot_callbacks(self, signature):
+        """Add/Update/Describe/DeleteLiveSnapshotNotifyConfig: NotifyReqAuth as the strings yes/no, a flat Describe body."""
+        group = f"snapshot callbacks ({signature.upper()} signature)"
+        client = self.live(signature)
+        domain = self.domain(signature, "snap")
+        keep = self.profile["updateOmitted"] == "keep"
+        add = live_models.AddLiveSnapshotNotifyConfigRequest
+        update = live_models.UpdateLiveSnapshotNotifyConfigRequest
+        describe = live_models.DescribeLiveSnapshotNotifyConfigRequest
+        delete = live_models.DeleteLiveSnapshotNotifyConfigRequest
+
+        def described():
+            response = client.describe_live_snapshot_notify_config(describe(domain_name=domain))
+            equal(response.status_code, 200, "Describe's HTTP status")
+            check(response.body.request_id, "Describe answers a RequestId")
+            return response.body
+
+        def expect(body, notify_url, req_auth, key):
+            equal(body.domain_name, domain, "DomainName")
+            equal(body.notify_url, notify_url, "NotifyUrl")
+            equal(body.notify_req_auth, "yes" if req_auth else "no", "NotifyReqAuth (the strings yes/no)")
+            equal(body.notify_auth_key, self.shown_key(key), "NotifyAuthKey")
+
+        def add_full():
+            response = client.add_live_snapshot_notify_config(add(domain_name=domain, notify_url=URL_A, notify_req_auth="yes", notify_auth_key=KEY))
+            equal(response.status_code, 200, "Add's HTTP status")
+            check(response.body.request_id, "Add answers a RequestId")
+
+        def describe_full():
+            expect(described(), URL_A, True, KEY)
+
+        def add_existing():
+            call = lambda: client.add_live_snapshot_notify_config(add(domain_name=domain, notify_url=URL_B, notify_req_auth="yes", notify_auth_key=KEY))
+            if self.profile["addExisting"] == "overwrite":
+                equal(call().status_code, 200, "Add on a configured domain")
+                equal(described().notify_url, URL_B, "NotifyUrl after the overwriting Add")
+            else:
+                self.refused(call, "ConfigAlreadyExists", 400)
+                equal(described().notify_url, URL_A, "NotifyUrl after the refused Add")
+
+        def update_omitting():
+            # Only DomainName is required on Update: the URL left out stays; the others reset or are kept.
+            equal(client.update_live_snapshot_notify_config(update(domain_name=domain)).status_code, 200, "Update with DomainName alone")
+            body = described()
+            check(body.notify_url in (URL_A, URL_B), f"NotifyUrl kept: {body.notify_url!r}")
+            expect(body, body.notify_url, keep, KEY if keep else None)
+
+        def update_key_outside_rule():
+            request = update(domain_name=domain, notify_url=URL_A, notify_req_auth="yes", notify_auth_key=KEY_OUTSIDE_RULE)
+            if self.profile["authKeyRule"] == "none":
+                equal(client.update_live_snapshot_notify_config(request).status_code, 200, "Update with a key outside 16-32 letters and digits")
+                equal(described().notify_auth_key, self.shown_key(KEY_OUTSIDE_RULE), "NotifyAuthKey")
+            else:
+                error = self.refused(lambda: client.update_live_snapshot_notify_config(request), "InvalidNotifyAuthKey.Malformed", 400)
+                check(KEY_OUTSIDE_RULE not in json.dumps(error.data), "the refusal never echoes the key")
+
+        def url_over_500():
+            long_url = "https://hooks.example.com/" + "x" * (501 - len("https://hooks.example.com/"))
+            self.refused(lambda: client.update_live_snapshot_notify_config(update(domain_name=domain, notify_url=long_url)), "InvalidNotifyUrl.Malformed", 400)
+
+        def signed_without_key():
+            self.refused(
+                lambda: client.add_live_snapshot_notify_config(add(domain_name=self.domain(signature, "snapnokey"), notify_url=URL_A, notify_req_auth="yes")),
+                "MissingNotifyAuthKey",
+                400,
+            )
+
+        def delete_it():
+            response = client.delete_live_snapshot_notify_config(delete(domain_name=domain))
+            equal(response.status_code, 200, "Delete's HTTP status")
+            check(response.body.request_id, "Delete answers a RequestId")
+
+        def describe_missing():
+            call = lambda: client.describe_live_snapshot_notify_config(describe(domain_name=domain))
+            if self.profile["missingConfig"] == "empty":
+                response = call()
+                equal(response.status_code, 200, "Describe of a deleted config")
+                check(response.body.notify_url is None and response.body.domain_name is None, f"an empty flat body: {response.body.to_map()}")
+            else:
+                self.refused(call, "InvalidConfig.NotFound", 404)
+
+        def delete_missing():
+            self.refused(lambda: client.delete_live_snapshot_notify_config(delete(domain_name=domain)), "InvalidConfig.NotFound", 404)
+
+        self.case(group, "Add with every field (NotifyReqAuth as yes)", add_full)
+        self.case(group, "Describe answers a flat body, as the profile shows it", describe_full)
+        self.case(group, "Add on a configured domain: refused or an overwrite, as the profile says", add_existing)
+        self.case(group, "Update with DomainName alone: the URL stays, the rest reset or kept", update_omitting)
+        self.case(group, "Update with a NotifyAuthKey outside 16-32 letters and digits", update_key_outside_rule)
+        self.case(group, "Update with a NotifyUrl over 500 characters", url_over_500)
+        self.case(group, "Add signed (yes) without a key", signed_without_key)
+        self.case(group, "Delete", delete_it)
+        self.case(group, "Describe after Delete", describe_missing)
+        self.case(group, "Delete of no config", delete_missing)
+
     # -- every error code -----------------------------------------------------------------------
 
     def errors(self, signature):
@@ -378,6 +475,7 @@ class Cases:
         self.emit({"type": "versions", "python": sys.version.split()[0], "packages": {name: version(name) for name in SDK_PACKAGES}})
         for signature in SIGNATURES:
             self.actions(signature)
+            self.snapshot_callbacks(signature)
             self.errors(signature)
             self.sts(signature)
         self.emit({"type": "done", "cases": self.count, "codes": sorted(self.codes)})

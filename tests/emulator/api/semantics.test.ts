@@ -36,6 +36,7 @@ describe("emulator semantics profiles", () => {
                 missingConfig: "404",
                 authKeyRule: "16-32-alnum",
                 throttleCode: "Throttling.User",
+                addExisting: "refuse",
             });
         });
 

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
-import { LiveClient } from "../../../provider/api/client";
+import { LiveClient } from "../../../provider/client/live-client";
 import { accountKeyFor, buildApi } from "../../../provider/resource/runtime";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
+import { RetryingConfigApi } from "../../../provider/retry/retrying-api";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 import { resolveSettings } from "../../../provider/resource/settings";
 
 const settingsOf = (config: Record<string, string>, env: Record<string, string> = {}) => resolveSettings((key) => config[key], env);
@@ -40,8 +41,9 @@ describe("resource/runtime", () => {
                     "alicloud:accessKey": `RUNTIMETEST${process.pid}`,
                     "alicloud:secretKey": "SK",
                 }),
+                RN,
             );
-            assert.ok(api instanceof RetryingLiveApi);
+            assert.ok(api instanceof RetryingConfigApi);
         });
 
         it("builds with the default credential chain when no static keys are set, calling nothing", () => {
@@ -52,8 +54,9 @@ describe("resource/runtime", () => {
                     "alicloud-live:signatureVersion": "v2",
                     "alicloud-live:quotaHeadroom": "0.5",
                 }),
+                RN,
             );
-            assert.ok(api instanceof RetryingLiveApi);
+            assert.ok(api instanceof RetryingConfigApi);
         });
 
         it("passes the quota and headroom to the limiters", () => {
@@ -61,10 +64,10 @@ describe("resource/runtime", () => {
             const accountId = `runtime-test-${process.pid}-${Date.now()}`;
             const api = buildApi(
                 settingsOf({ "alicloud-live:accountId": accountId, "alicloud-live:writeQps": "40", "alicloud-live:quotaHeadroom": "0.25" }),
+                RN,
             );
-            assert.ok(api instanceof RetryingLiveApi);
-            const ceiling = (action: Parameters<RetryingLiveApi["limiterFor"]>[0]) =>
-                (api.limiterFor(action) as unknown as { ceiling: number }).ceiling;
+            assert.ok(api instanceof RetryingConfigApi);
+            const ceiling = (action: string) => (api.limiterFor(action) as unknown as { ceiling: number }).ceiling;
             // 40/s and the documented 50/s, less a quarter left to others.
             assert.equal(ceiling("AddLiveRecordNotifyConfig"), 30);
             assert.equal(ceiling("DeleteLiveRecordNotifyConfig"), 30);

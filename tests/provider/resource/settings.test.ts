@@ -37,6 +37,7 @@ describe("resource/settings", () => {
             quotaHeadroom: 0,
             writeQps: 30,
             readQps: 50,
+            actionQps: new Map(),
             signatureVersion: "v3",
         });
     });
@@ -68,6 +69,7 @@ describe("resource/settings", () => {
                 quotaHeadroom: 0.25,
                 writeQps: 60,
                 readQps: 100,
+                actionQps: new Map(),
                 signatureVersion: "v2",
             },
         );
@@ -103,6 +105,7 @@ describe("resource/settings", () => {
                 quotaHeadroom: 0.9,
                 writeQps: 15,
                 readQps: 25,
+                actionQps: new Map(),
                 signatureVersion: "v2",
             },
         );

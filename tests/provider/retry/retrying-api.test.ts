@@ -1,13 +1,13 @@
 import { strict as assert } from "node:assert";
 import * as sinon from "sinon";
 import { LiveApiError } from "../../../provider/api/errors";
-import type { Action, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../provider/api/types";
+import type { Action, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../provider/client/types";
 import { CUBIC_BETA, SETTLE_BUDGET_MS, THROTTLE_BACKOFF_BASE_MS, TRANSIENT_BACKOFF_BASE_MS } from "../../../provider/retry/constants";
 import type { RetryEvent } from "../../../provider/retry/events";
 import { LIMITER_STORE_KEY, limiterKey, type LimiterStore } from "../../../provider/retry/limiter-registry";
 import { AdaptiveRateLimiter, type RateLimiter } from "../../../provider/retry/rate-limiter";
 import { RetriedLiveApiError } from "../../../provider/retry/retried-error";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
+import { RetryingLiveApi } from "../../../provider/client/retrying-live-api";
 import type { RetryingLiveApiOptions } from "../../../provider/retry/retrying-options";
 import { alreadyExists, connectionRefused, connectionReset, forbidden, notFound, serviceUnavailable, throttled } from "./support/live-errors";
 import { VirtualTime } from "./support/virtual-time";
@@ -53,7 +53,7 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
     let time: VirtualTime;
     let inner: StubApi;
     let events: RetryEvent[];
-    let limiters: Map<Action, AdaptiveRateLimiter>;
+    let limiters: Map<string, AdaptiveRateLimiter>;
 
     /** A RetryingLiveApi on virtual time, with fresh limiters (30/s writes, 50/s Describe) and random fixed at 0.5. */
     function retrying(over: Partial<RetryingLiveApiOptions> = {}): RetryingLiveApi {
