@@ -1,9 +1,15 @@
 /**
- * pulumi-alicloud-live: the resources (`LiveRecordNotifyConfig`, `LiveSnapshotNotifyConfig`) through the
- * dynamic provider, and the Live API client they are built on.
+ * pulumi-alicloud-live: the resources (`LiveRecordNotifyConfig`, `LiveSnapshotNotifyConfig`,
+ * `LiveAppRecordConfig`, `LiveAppSnapshotConfig`) through the dynamic provider, and the Live API client
+ * they are built on.
  */
-export { LiveRecordNotifyConfig, LiveSnapshotNotifyConfig } from "./dynamic/resource";
-export type { LiveRecordNotifyConfigArgs, LiveSnapshotNotifyConfigArgs } from "./dynamic/resource";
+export { LiveAppRecordConfig, LiveAppSnapshotConfig, LiveRecordNotifyConfig, LiveSnapshotNotifyConfig } from "./dynamic/resource";
+export type {
+    LiveAppRecordConfigArgs,
+    LiveAppSnapshotConfigArgs,
+    LiveRecordNotifyConfigArgs,
+    LiveSnapshotNotifyConfigArgs,
+} from "./dynamic/resource";
 export type { LiveRecordNotifyConfigInputs, LiveRecordNotifyConfigOutputs } from "./client/types";
 export { SETTINGS } from "./resource/settings-table";
 export type { SettingName, SettingSpec } from "./resource/settings-table";

@@ -5,6 +5,8 @@
  */
 import type { ActionContext, ActionResult } from "./action-params";
 import { apiError } from "./errors";
+import { runAppRecordAction, type AppRecordAction } from "./app-record-actions";
+import { runAppSnapshotAction, type AppSnapshotAction } from "./app-snapshot-actions";
 import { runRecordNotifyAction, type RecordNotifyAction } from "./record-notify-actions";
 import { runSnapshotNotifyAction, type SnapshotNotifyAction } from "./snapshot-notify-actions";
 
@@ -32,6 +34,16 @@ const snapshotNotify = (action: SnapshotNotifyAction, write: boolean, qps: numbe
     qps,
     run: (params, ctx) => runSnapshotNotifyAction(action, params, ctx),
 });
+const appRecord = (action: AppRecordAction, write: boolean, qps: number): ActionEntry => ({
+    write,
+    qps,
+    run: (params, ctx) => runAppRecordAction(action, params, ctx),
+});
+const appSnapshot = (action: AppSnapshotAction, write: boolean, qps: number): ActionEntry => ({
+    write,
+    qps,
+    run: (params, ctx) => runAppSnapshotAction(action, params, ctx),
+});
 
 const TABLE = {
     AddLiveRecordNotifyConfig: recordNotify("AddLiveRecordNotifyConfig", true),
@@ -43,6 +55,16 @@ const TABLE = {
     UpdateLiveSnapshotNotifyConfig: snapshotNotify("UpdateLiveSnapshotNotifyConfig", true, 30),
     DescribeLiveSnapshotNotifyConfig: snapshotNotify("DescribeLiveSnapshotNotifyConfig", false, 50),
     DeleteLiveSnapshotNotifyConfig: snapshotNotify("DeleteLiveSnapshotNotifyConfig", true, 30),
+    // Their API pages: Add and Update 30/s, Describe 100/s, Delete 50/s (an older page).
+    AddLiveAppRecordConfig: appRecord("AddLiveAppRecordConfig", true, 30),
+    UpdateLiveAppRecordConfig: appRecord("UpdateLiveAppRecordConfig", true, 30),
+    DescribeLiveRecordConfig: appRecord("DescribeLiveRecordConfig", false, 100),
+    DeleteLiveAppRecordConfig: appRecord("DeleteLiveAppRecordConfig", true, 50),
+    // Their API pages: Add, Update and Delete 30/s, Describe 100/s.
+    AddLiveAppSnapshotConfig: appSnapshot("AddLiveAppSnapshotConfig", true, 30),
+    UpdateLiveAppSnapshotConfig: appSnapshot("UpdateLiveAppSnapshotConfig", true, 30),
+    DescribeLiveSnapshotConfig: appSnapshot("DescribeLiveSnapshotConfig", false, 100),
+    DeleteLiveAppSnapshotConfig: appSnapshot("DeleteLiveAppSnapshotConfig", true, 30),
 } as const satisfies Record<string, ActionEntry>;
 
 export type ActionName = keyof typeof TABLE;

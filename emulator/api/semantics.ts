@@ -37,6 +37,12 @@ export const SEMANTICS_CHOICES = {
      * taken as an overwrite. AddLiveRecordNotifyConfig refuses under both (its older page lists the code).
      */
     addExisting: ["refuse", "overwrite"],
+    /**
+     * What the `*` app's configuration (which AddLiveAppRecordConfig and AddLiveAppSnapshotConfig take for
+     * every app) does to a Describe asked for one app: nothing (`separate`: it lists that app's
+     * configurations only), or it is listed too (`listed`: first), as the configuration in force for it.
+     */
+    starApp: ["separate", "listed"],
 } as const;
 
 export type SemanticsKey = keyof typeof SEMANTICS_CHOICES;
@@ -52,6 +58,7 @@ export const DEFAULT_SEMANTICS: SemanticsProfile = {
     authKeyRule: "16-32-alnum",
     throttleCode: "Throttling.User",
     addExisting: "refuse",
+    starApp: "separate",
 };
 
 export const SEMANTICS_KEYS = Object.keys(SEMANTICS_CHOICES) as SemanticsKey[];

@@ -61,6 +61,9 @@ Semantics profiles (readings of behaviours no document settles; the first is the
   --add-existing refuse|overwrite
                            an Add whose page does not say (AddLiveSnapshotNotifyConfig) on a configured
                            domain: 400 ConfigAlreadyExists, or an overwrite
+  --star-app separate|listed
+                           a Describe of app configurations for one app lists that app's only, or
+                           the * app's configuration too (first)
 
 Admin API (loopback only): /_emulator/faults, /_emulator/configs, /_emulator/requests,
 /_emulator/stats, /_emulator/quota, /_emulator/reset, /_emulator/recordings.`;

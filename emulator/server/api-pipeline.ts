@@ -85,6 +85,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
             key: identity.key,
             ownsDomain: state.ownsDomain,
             semantics: resolved.semantics,
+            now: arrivedAt,
         });
         if (fault?.ambiguous) return drop(fault, "OK");
         sendJson(res, 200, { RequestId: requestId, ...result }, { "x-acs-request-id": requestId });

@@ -37,8 +37,11 @@ export interface LiveClientOptions {
     readonly readTimeoutMs?: number;
 }
 
+/** A parameter's value: a scalar, or a list or object that `OpenApiUtil.query` flattens (`RecordFormat.1.Format`). */
+export type QueryValue = string | number | boolean | readonly QueryValue[] | { readonly [name: string]: QueryValue };
+
 /** Business parameters as the official SDKs build them: PascalCase names, only the fields that are set. */
-export type QueryParams = Readonly<Record<string, string | number | boolean>>;
+export type QueryParams = Readonly<Record<string, QueryValue>>;
 
 /** The answer's JSON body, as the service sent it. */
 export type ResponseBody = Readonly<Record<string, unknown>> | undefined;

@@ -37,6 +37,11 @@ export interface CallOptions {
     readonly timeoutMs?: number;
     /** Aborted: no further attempt is made and a wait in progress ends at once. */
     readonly signal?: AbortSignal;
+    /**
+     * Awaited before each further request of one call (the next page of a paged Describe): the retrying
+     * client takes a limiter slot for it there, so every request is paced, not only the first.
+     */
+    readonly pace?: () => Promise<void>;
 }
 
 /**

@@ -4,9 +4,16 @@
  * resource, the dynamic provider's and the plugin's, use these, so neither restates a property.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceDefinition } from "../resource/definition";
+import type { PropertySpec, ResourceDefinition } from "../resource/definition";
 
 type PropertyOf<D extends ResourceDefinition> = D["properties"][number];
+
+/** An object of properties: the required ones, and the others as optional. */
+type ObjectOf<Ps extends readonly PropertySpec[]> = {
+    readonly [P in Ps[number] as P extends { readonly required: true } ? P["name"] : never]: ValueOf<P>;
+} & {
+    readonly [P in Ps[number] as P extends { readonly required: true } ? never : P["name"]]?: ValueOf<P>;
+};
 
 /** The TypeScript type of a property's value. */
 type ValueOf<P> = P extends { readonly type: "string" }
@@ -15,7 +22,11 @@ type ValueOf<P> = P extends { readonly type: "string" }
       ? boolean
       : P extends { readonly type: "integer" }
         ? number
-        : never;
+        : P extends { readonly type: "list"; readonly items: infer I }
+          ? readonly ValueOf<I>[]
+          : P extends { readonly type: "object"; readonly properties: infer Ps extends readonly PropertySpec[] }
+            ? ObjectOf<Ps>
+            : never;
 
 /** What a program passes: the required properties, and the others as optional. */
 export type ArgsOf<D extends ResourceDefinition> = {

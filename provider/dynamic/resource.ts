@@ -4,6 +4,8 @@
  * `pulumi-nodejs:dynamic/alicloud-live:<type>`.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { LIVE_APP_RECORD_CONFIG } from "../resources/live-app-record-config/definition";
+import { LIVE_APP_SNAPSHOT_CONFIG } from "../resources/live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "../resources/live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../resources/live-snapshot-notify-config/definition";
 import { dynamicResourceClass } from "./resource-class";
@@ -22,3 +24,11 @@ export class LiveSnapshotNotifyConfig extends dynamicResourceClass(
     handler("../resources/live-snapshot-notify-config/handler"),
 ) {}
 export type LiveSnapshotNotifyConfigArgs = ArgsOf<typeof LIVE_SNAPSHOT_NOTIFY_CONFIG>;
+
+/** The recording configuration of one app (or stream) of an ApsaraVideo Live domain (docs/resources/live-app-record-config.md). */
+export class LiveAppRecordConfig extends dynamicResourceClass(LIVE_APP_RECORD_CONFIG, handler("../resources/live-app-record-config/handler")) {}
+export type LiveAppRecordConfigArgs = ArgsOf<typeof LIVE_APP_RECORD_CONFIG>;
+
+/** The snapshot configuration of one app of an ApsaraVideo Live domain (docs/resources/live-app-snapshot-config.md). */
+export class LiveAppSnapshotConfig extends dynamicResourceClass(LIVE_APP_SNAPSHOT_CONFIG, handler("../resources/live-app-snapshot-config/handler")) {}
+export type LiveAppSnapshotConfigArgs = ArgsOf<typeof LIVE_APP_SNAPSHOT_CONFIG>;

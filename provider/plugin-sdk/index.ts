@@ -3,6 +3,6 @@
  * JavaScript programs. Same inputs and outputs as the dynamic-provider classes of the package root;
  * also `pulumi import`, the `import` option, `.get()` and `customTimeouts`. See docs/typescript.md.
  */
-export { LiveRecordNotifyConfig, LiveSnapshotNotifyConfig } from "./resource";
-export type { LiveRecordNotifyConfigArgs, LiveSnapshotNotifyConfigArgs } from "./resource";
+export { LiveAppRecordConfig, LiveAppSnapshotConfig, LiveRecordNotifyConfig, LiveSnapshotNotifyConfig } from "./resource";
+export type { LiveAppRecordConfigArgs, LiveAppSnapshotConfigArgs, LiveRecordNotifyConfigArgs, LiveSnapshotNotifyConfigArgs } from "./resource";
 export { RESOURCE_TYPE } from "../plugin/tokens";

@@ -4,6 +4,8 @@
  * (resource-class.ts). Same inputs and outputs as the dynamic provider's classes.
  */
 import type { ArgsOf } from "../dynamic/resource-types";
+import { LIVE_APP_RECORD_CONFIG } from "../resources/live-app-record-config/definition";
+import { LIVE_APP_SNAPSHOT_CONFIG } from "../resources/live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "../resources/live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../resources/live-snapshot-notify-config/definition";
 import { pluginResourceClass } from "./resource-class";
@@ -15,3 +17,11 @@ export type LiveRecordNotifyConfigArgs = ArgsOf<typeof LIVE_RECORD_NOTIFY_CONFIG
 /** The snapshot callback configuration of one ApsaraVideo Live domain, through the plugin. */
 export class LiveSnapshotNotifyConfig extends pluginResourceClass(LIVE_SNAPSHOT_NOTIFY_CONFIG) {}
 export type LiveSnapshotNotifyConfigArgs = ArgsOf<typeof LIVE_SNAPSHOT_NOTIFY_CONFIG>;
+
+/** The recording configuration of one app (or stream) of an ApsaraVideo Live domain, through the plugin. */
+export class LiveAppRecordConfig extends pluginResourceClass(LIVE_APP_RECORD_CONFIG) {}
+export type LiveAppRecordConfigArgs = ArgsOf<typeof LIVE_APP_RECORD_CONFIG>;
+
+/** The snapshot configuration of one app of an ApsaraVideo Live domain, through the plugin. */
+export class LiveAppSnapshotConfig extends pluginResourceClass(LIVE_APP_SNAPSHOT_CONFIG) {}
+export type LiveAppSnapshotConfigArgs = ArgsOf<typeof LIVE_APP_SNAPSHOT_CONFIG>;

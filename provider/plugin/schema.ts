@@ -22,24 +22,62 @@ function resourceDescription(definition: ResourceDefinition): string {
     );
 }
 
-interface SchemaProperty {
-    readonly type: "string" | "boolean" | "integer";
+/** A property's type in the schema: a scalar, an array of its items, or a reference to its object type. */
+type SchemaType =
+    { readonly type: "string" | "boolean" | "integer" } | { readonly type: "array"; readonly items: SchemaType } | { readonly $ref: string };
+
+type SchemaProperty = SchemaType & {
     readonly description: string;
     readonly secret?: true;
     readonly default?: boolean | number | string;
+};
+
+/** The token of an object type (a list's items): `alicloud-live:index:RecordFormat`. */
+function objectToken(spec: PropertySpec): string {
+    return `${PACKAGE}:index:${spec.name}`;
+}
+
+function schemaType(spec: PropertySpec): SchemaType {
+    if (spec.type === "list") return { type: "array", items: schemaType(spec.items!) };
+    if (spec.type === "object") return { $ref: `#/types/${objectToken(spec)}` };
+    return { type: spec.type };
 }
 
 function schemaProperty(spec: PropertySpec, asInput: boolean): SchemaProperty {
     return {
-        type: spec.type,
+        ...schemaType(spec),
         description: spec.description,
         ...(spec.secret ? { secret: true as const } : {}),
         ...(asInput && spec.defaultValue !== undefined ? { default: spec.defaultValue } : {}),
     };
 }
 
+/** The object types of a resource's properties (a list's items), by token. */
+function objectTypes(specs: readonly PropertySpec[]): Record<string, unknown> {
+    const types: Record<string, unknown> = {};
+    for (const spec of specs) {
+        const object = spec.type === "object" ? spec : spec.type === "list" && spec.items?.type === "object" ? spec.items : undefined;
+        if (object === undefined) continue;
+        const fields = object.properties ?? [];
+        types[objectToken(object)] = {
+            type: "object",
+            description: object.description,
+            properties: propertiesOf(fields, true),
+            required: fields.filter((f) => f.required).map((f) => f.name),
+        };
+        Object.assign(types, objectTypes(fields));
+    }
+    return types;
+}
+
 function propertiesOf(specs: readonly PropertySpec[], asInput: boolean): Record<string, SchemaProperty> {
     return Object.fromEntries(specs.map((spec) => [spec.name, schemaProperty(spec, asInput)]));
+}
+
+/** The schema's `types`, when a resource has object types. */
+function typesOf(resources: readonly ResourceDefinition[]): { readonly types?: Record<string, unknown> } {
+    const types = Object.assign({}, ...resources.map((definition) => objectTypes(definition.properties))) as Record<string, unknown>;
+    return Object.keys(types).length === 0 ? {} : { types };
 }
 
 /** One resource's entry in the schema's `resources`. */
@@ -74,6 +112,7 @@ export function packageSchema(version: string, resources: readonly ResourceDefin
             description: "The alicloud-live provider: credentials, endpoint and quota settings (see docs/configuration.md).",
             inputProperties: configProperties(),
         },
+        ...typesOf(resources),
         resources: Object.fromEntries(resources.map((definition) => [resourceType(definition.type), resourceSchema(definition)])),
         language: {
             nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },

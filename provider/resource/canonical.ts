@@ -18,7 +18,8 @@ export function secretProperty(definition: ResourceDefinition): PropertySpec | u
     return definition.properties.find((p) => p.secret);
 }
 
-function canonicalValue(spec: PropertySpec, value: unknown): unknown {
+/** A value as the service stores it; lists and objects canonical item by item, an empty list absent. */
+export function canonicalValue(spec: PropertySpec, value: unknown): unknown {
     switch (spec.type) {
         case "boolean":
             return value === undefined || value === null ? (spec.defaultValue ?? false) : value === true;
@@ -26,7 +27,25 @@ function canonicalValue(spec: PropertySpec, value: unknown): unknown {
             return typeof value === "string" && value !== "" ? value : undefined;
         case "integer":
             return typeof value === "number" ? value : spec.defaultValue;
+        case "list": {
+            if (!Array.isArray(value) || value.length === 0) return undefined;
+            return value.map((item) => canonicalValue(spec.items!, item));
+        }
+        case "object": {
+            if (typeof value !== "object" || value === null) return undefined;
+            const out: Record<string, unknown> = {};
+            for (const field of spec.properties ?? []) {
+                const v = canonicalValue(field, (value as Record<string, unknown>)[field.name]);
+                if (v !== undefined) out[field.name] = v;
+            }
+            return out;
+        }
     }
+}
+
+/** Two canonical values are the same (lists and objects by value). */
+export function sameValue(a: unknown, b: unknown): boolean {
+    return a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
 }
 
 /** `config`'s canonical form: only the configuration's properties, only defined values. */
@@ -45,7 +64,7 @@ export function differingFields(definition: ResourceDefinition, a: Bag, b: Bag):
     const cb = canonicalConfig(definition, b);
     return configProperties(definition)
         .map((p) => p.name)
-        .filter((field) => ca[field] !== cb[field]);
+        .filter((field) => !sameValue(ca[field], cb[field]));
 }
 
 export function sameConfig(definition: ResourceDefinition, a: Bag, b: Bag): boolean {

@@ -50,5 +50,17 @@ function toFailures(definition: ResourceDefinition, issue: z.core.$ZodIssue): Ch
             reason: `${key} is not a property of ${definition.type} (expected one of ${known})`,
         }));
     }
-    return [{ property: issue.path.map(String).join("."), reason: issue.message }];
+    return [{ property: issue.path.map(String).join("."), reason: withPlace(issue.path, issue.message) }];
+}
+
+/**
+ * A nested value's reason names its place, `recordFormats[0].format`, where the rule named only the
+ * field (`format must be one of ...`) or the list (`recordFormats must be an object`).
+ */
+function withPlace(path: readonly PropertyKey[], reason: string): string {
+    if (path.length < 2) return reason;
+    const place = path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join("");
+    const last = path.at(-1);
+    const named = typeof last === "number" ? String(path[0]) : String(last);
+    return reason.startsWith(`${named} `) ? `${place}${reason.slice(named.length)}` : reason;
 }

@@ -8,8 +8,8 @@
 import type { ActionQuota } from "../retry/retrying-options";
 import type { RuleName } from "./rules";
 
-/** A property's value type. */
-export type ValueType = "string" | "boolean" | "integer";
+/** A property's value type: a scalar, a list of `items`, or an object of `properties`. */
+export type ValueType = "string" | "boolean" | "integer" | "list" | "object";
 
 /**
  * How a value is written on the wire: `plain` as the official SDK types it (a boolean goes through
@@ -47,10 +47,24 @@ export interface PropertySpec {
     readonly rule?: RuleName;
     /** The longest value the service takes, where it documents one (it narrows the rule's own limit). */
     readonly maxLength?: number;
+    /** An integer's bounds, inclusive. */
+    readonly min?: number;
+    readonly max?: number;
+    /** The only values allowed (strings or integers). */
+    readonly oneOf?: readonly (string | number)[];
+    /** A list's items: their type, rules and, for objects, their properties; `name` names the object type in the schema. */
+    readonly items?: PropertySpec;
+    /** An object's properties. */
+    readonly properties?: readonly PropertySpec[];
+    /**
+     * Update cannot take it (its request model has no such field): it is left out of Update, and a
+     * change replaces the resource (a property), or replaces when it differs in an item (a list's item field).
+     */
+    readonly notOnUpdate?: true;
     /** An example value, for the docs and the import example (identity properties have one). */
     readonly example?: string;
-    /** Required when another property has this value, e.g. the key when callbacks are signed. */
-    readonly requiredWhen?: { readonly property: string; readonly equals: boolean | string };
+    /** Required when another property (of the same object) has this value, or one of these values. */
+    readonly requiredWhen?: { readonly property: string; readonly equals: boolean | string | readonly string[] };
     /** The API parameter; absent for a provider-side option. */
     readonly wire?: WireSpec;
     /**
@@ -85,13 +99,19 @@ export type DescribedShape =
     /** Under one field of the body, e.g. `{"LiveRecordNotifyConfig": {...}}`. */
     | { readonly in: "field"; readonly field: string }
     /** In the body itself, beside `RequestId`. */
-    | { readonly in: "body" };
+    | { readonly in: "body" }
+    /**
+     * One of a list, at `path` (`LiveAppRecordList.LiveAppRecord`), paged: Describe is asked for the
+     * identity's fields and pages of `pageSize` (`PageNum`, `PageSize`), until the entry whose identity is
+     * the configuration's, or the last page (`TotalPage`).
+     */
+    | { readonly in: "list"; readonly path: string; readonly pageSize: number };
 
 export interface ApiBinding {
     readonly actions: ActionsBinding;
     /**
      * The properties that identify a configuration, in the order of the resource id: the id is their
-     * values joined by `/` (`domain`, `domain/app`).
+     * values joined by `/` (`domain`, `domain/app`, `domain/app[/stream]`: an optional one comes last).
      */
     readonly identity: readonly string[];
     readonly described: DescribedShape;
@@ -102,6 +122,13 @@ export interface ApiBinding {
      */
     readonly addOnExisting: "refused" | "undocumented";
 }
+
+/** A rule over several properties of a table. */
+export type TableRule =
+    /** At least one of these (lists: non-empty) must be given. */
+    | { readonly atLeastOneOf: readonly string[] }
+    /** These are taken only with `needs` given (the recording window of a stream-level configuration). */
+    | { readonly given: readonly string[]; readonly needs: string };
 
 export interface ResourceDefinition {
     /** The resource's type name, e.g. `LiveRecordNotifyConfig` (the plugin's token is `alicloud-live:index:<type>`). */
@@ -114,5 +141,7 @@ export interface ResourceDefinition {
     readonly docsPage: string;
     /** The properties, in display order. */
     readonly properties: readonly PropertySpec[];
+    /** Rules over several properties. */
+    readonly rules?: readonly TableRule[];
     readonly binding: ApiBinding;
 }

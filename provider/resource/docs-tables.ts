@@ -19,14 +19,20 @@ const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g,
 const code = (text: string): string => `\`${text}\``;
 
 function typeOf(spec: PropertySpec): string {
-    return spec.type === "integer" ? "integer" : spec.type;
+    if (spec.type === "list") return `list of ${spec.items?.type === "object" ? code(spec.items.name) : (spec.items?.type ?? "?")}`;
+    return spec.type;
 }
 
 function ruleOf(spec: PropertySpec): string {
     const parts: string[] = [];
     if (spec.rule !== undefined) parts.push(RULES[spec.rule].summary);
     if (spec.maxLength !== undefined) parts.push(`at most ${spec.maxLength} characters`);
-    if (spec.requiredWhen !== undefined) parts.push(`required when \`${spec.requiredWhen.property}\` is ${String(spec.requiredWhen.equals)}`);
+    if (spec.min !== undefined || spec.max !== undefined) parts.push(`${spec.min ?? "…"} to ${spec.max ?? "…"}`);
+    if (spec.oneOf !== undefined) parts.push(`one of ${spec.oneOf.map((v) => code(String(v))).join(", ")}`);
+    if (spec.requiredWhen !== undefined) {
+        const { property, equals } = spec.requiredWhen;
+        parts.push(`required when \`${property}\` is ${Array.isArray(equals) ? equals.map((v: string) => code(v)).join(" or ") : String(equals)}`);
+    }
     return parts.length === 0 ? "-" : parts.join("; ");
 }
 
@@ -39,12 +45,31 @@ function wireOf(spec: PropertySpec): string {
 
 function changeOf(spec: PropertySpec): string {
     if (!spec.output) return "nothing";
-    return spec.replaces ? "replace" : "update in place";
+    if (spec.replaces) return "replace";
+    if (spec.notOnUpdate) return "replace (Update cannot take it)";
+    if (spec.type === "list" && (spec.items?.properties ?? []).some((field) => field.notOnUpdate || field.replaces))
+        return "in place, or replace (see its items)";
+    return "update in place";
 }
 
-/** A resource's property table: every property with its type, rule, secrecy, effect of a change and parameter. */
+/** A resource's property table: every property with its type, rule, secrecy, effect of a change and parameter; then each object type's fields. */
 export function renderPropertiesTable(definition: ResourceDefinition): string {
-    const rows = definition.properties.map((spec) =>
+    const tables = [propertyTable(definition.properties)];
+    const seen = new Set<string>();
+    for (const spec of definition.properties) {
+        const item = spec.type === "list" && spec.items?.type === "object" ? spec.items : undefined;
+        if (item === undefined || seen.has(item.name)) continue;
+        seen.add(item.name);
+        const lists = definition.properties
+            .filter((p) => p.items?.name === item.name || p.items?.properties === item.properties)
+            .map((p) => code(p.name));
+        tables.push(`Each item of ${lists.join(" and ")} (${code(item.name)}):\n\n${propertyTable(item.properties ?? [])}`);
+    }
+    return tables.join("\n\n");
+}
+
+function propertyTable(properties: readonly PropertySpec[]): string {
+    const rows = properties.map((spec) =>
         [
             code(spec.name),
             typeOf(spec),

@@ -13,17 +13,25 @@ export function idOf(definition: ResourceDefinition, config: Bag): string {
         .join("/");
 }
 
-/** The form of `definition`'s ids, for messages: `domainName/appName`. */
+/** How many identity properties an id must have: the required ones (an optional one comes last). */
+function requiredParts(definition: ResourceDefinition): number {
+    return definition.binding.identity.filter((name) => definition.properties.find((p) => p.name === name)?.required).length;
+}
+
+/** The form of `definition`'s ids, for messages: `domainName/appName[/streamName]`. */
 export function idForm(definition: ResourceDefinition): string {
-    return definition.binding.identity.join("/");
+    const names = definition.binding.identity;
+    const required = requiredParts(definition);
+    const optional = names.slice(required).map((name) => `[/${name}]`);
+    return names.slice(0, required).join("/") + optional.join("");
 }
 
 /** The identity an id stands for; an id of another form is refused, naming the form. */
 export function identityFromId(definition: ResourceDefinition, id: string): Bag {
     const names = definition.binding.identity;
     const parts = typeof id === "string" ? id.split("/") : [];
-    if (parts.length !== names.length || parts.some((part) => part.trim() === "")) {
+    if (parts.length < requiredParts(definition) || parts.length > names.length || parts.some((part) => part.trim() === "")) {
         throw new Error(`${definition.type} ids have the form ${idForm(definition)}, not ${JSON.stringify(id)}`);
     }
-    return Object.fromEntries(names.map((name, i) => [name, parts[i].trim()]));
+    return Object.fromEntries(parts.map((part, i) => [names[i], part.trim()]));
 }

@@ -12,5 +12,6 @@ export function retryTarget(definition: ResourceDefinition): RetryTarget<Bag, Ba
         identityOf: (request) => identityOf(definition, request),
         domainOf: (request) => (typeof request.domainName === "string" ? request.domainName : ""),
         holds: holdsOf(definition),
+        ...(definition.binding.described.in === "list" ? { pagedDescribe: true } : {}),
     };
 }

@@ -49,6 +49,27 @@ export function domainProblem(domain: string): string | undefined {
     return undefined;
 }
 
+/** App and stream names as the ingest URL carries them: letters, digits, hyphens and underscores. */
+const PATH_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** An OSS bucket's name: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit. */
+const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** UTC in ISO 8601 as the API takes it: `yyyy-MM-ddTHH:mm:ssZ`. */
+const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** An OSS object name: at most 255 characters, no leading slash or backslash, no control characters. */
+const OBJECT_NAME_FORBIDDEN = /[\p{Cc}\\]/u;
+const MAX_OBJECT_NAME_LENGTH = 255;
+
+function objectNameProblems(value: string): string[] {
+    const problems: string[] = [];
+    if (value.length > MAX_OBJECT_NAME_LENGTH) problems.push(`must be at most ${MAX_OBJECT_NAME_LENGTH} characters`);
+    if (value.startsWith("/")) problems.push("must not start with /");
+    if (OBJECT_NAME_FORBIDDEN.test(value)) problems.push("must not contain backslashes or control characters");
+    return problems;
+}
+
 /** A named rule for string values. */
 export interface StringRule {
     /** The value as stored and compared. */
@@ -80,6 +101,81 @@ export const RULES = {
         normalize: (value) => value,
         problems: (value) => one(notifyAuthKeyProblem(value)),
         summary: "a callback signing key (use 16-32 letters and digits)",
+    },
+    /** An app's name as the ingest URL carries it, or `*` for every app. */
+    appName: {
+        normalize: (value) => value.trim(),
+        problems: (value) =>
+            value === "*" || PATH_NAME.test(value) ? [] : ["must be `*` or 1-255 letters, digits, hyphens and underscores (as in the ingest URL)"],
+        summary: "`*` or 1-255 letters, digits, `-` and `_`",
+    },
+    /** A stream's name as the ingest URL carries it. */
+    streamName: {
+        normalize: (value) => value.trim(),
+        problems: (value) => (PATH_NAME.test(value) ? [] : ["must be 1-255 letters, digits, hyphens and underscores (as in the ingest URL)"]),
+        summary: "1-255 letters, digits, `-` and `_`",
+    },
+    /** A host the service writes to, such as an OSS endpoint: a fully qualified DNS name, no scheme or path. */
+    hostName: {
+        normalize: (value) => value.trim().toLowerCase(),
+        problems: (value) => one(value === "" ? "is required" : domainProblem(value)),
+        summary: "a host name such as `oss-cn-shanghai.aliyuncs.com` (no scheme)",
+    },
+    /** An OSS bucket's name. */
+    ossBucket: {
+        normalize: (value) => value.trim(),
+        problems: (value) =>
+            BUCKET.test(value)
+                ? []
+                : ["must be an OSS bucket name: 3-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit"],
+        summary: "an OSS bucket name (3-63 `a-z`, `0-9`, `-`)",
+    },
+    /** An OSS object name or name pattern (`{AppName}/{StreamName}.jpg`). */
+    objectName: {
+        normalize: (value) => value.trim(),
+        problems: objectNameProblems,
+        summary: "an OSS object name (at most 255 characters)",
+    },
+    /** A snapshot sequence's object name: an object name holding `{UnixTimestamp}` or `{Sequence}`, so each snapshot has its own. */
+    sequenceObjectName: {
+        normalize: (value) => value.trim(),
+        problems: (value) => [
+            ...objectNameProblems(value),
+            ...(value.includes("{UnixTimestamp}") || value.includes("{Sequence}")
+                ? []
+                : ["must hold {UnixTimestamp} or {Sequence}, so that each snapshot gets its own object"]),
+        ],
+        summary: "an OSS object name holding `{UnixTimestamp}` or `{Sequence}`",
+    },
+    /** A recording's object name: it must name the recording's times, as the API pages say. */
+    recordObjectName: {
+        normalize: (value) => value.trim(),
+        problems: (value) => [
+            ...objectNameProblems(value),
+            ...((value.includes("{StartTime}") && value.includes("{EndTime}")) ||
+            (value.includes("{EscapedStartTime}") && value.includes("{EscapedEndTime}"))
+                ? []
+                : ["must hold {StartTime} and {EndTime}, or {EscapedStartTime} and {EscapedEndTime}"]),
+        ],
+        summary: "an OSS object name holding `{StartTime}` and `{EndTime}` (or their `Escaped` forms)",
+    },
+    /** A recording segment's object name: it must hold `{UnixTimestamp}` and `{Sequence}`, as the API pages say. */
+    sliceObjectName: {
+        normalize: (value) => value.trim(),
+        problems: (value) => [
+            ...objectNameProblems(value),
+            ...(value.includes("{UnixTimestamp}") && value.includes("{Sequence}") ? [] : ["must hold {UnixTimestamp} and {Sequence}"]),
+        ],
+        summary: "an OSS object name holding `{UnixTimestamp}` and `{Sequence}`",
+    },
+    /** A time in UTC, as the API takes it. */
+    utcTime: {
+        normalize: (value) => value.trim(),
+        problems: (value) =>
+            UTC_TIME.test(value) && !Number.isNaN(Date.parse(value))
+                ? []
+                : ["must be a UTC time as yyyy-MM-ddTHH:mm:ssZ, such as 2026-12-01T08:00:00Z"],
+        summary: "a UTC time `yyyy-MM-ddTHH:mm:ssZ`",
     },
 } as const satisfies Record<string, StringRule>;
 

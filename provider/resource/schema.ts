@@ -26,14 +26,84 @@ function stringSchema(spec: PropertySpec): z.ZodType {
     });
 }
 
+/** "m3u8 or cmaf", "true": a condition's values in words. */
+function valuesInWords(equals: boolean | string | readonly string[]): string {
+    return Array.isArray(equals) ? equals.join(" or ") : String(equals);
+}
+
+/** Whether `value` meets a `requiredWhen` condition's values. */
+export function meetsCondition(value: unknown, equals: boolean | string | readonly string[]): boolean {
+    return Array.isArray(equals) ? equals.includes(value) : value === equals;
+}
+
+function integerSchema(spec: PropertySpec): z.ZodType {
+    return z.number({ error: typeError(spec.name, "a whole number", spec.required) }).superRefine((value, ctx) => {
+        if (!Number.isInteger(value)) ctx.addIssue({ code: "custom", message: `${spec.name} must be a whole number` });
+        else if (spec.min !== undefined && value < spec.min) ctx.addIssue({ code: "custom", message: `${spec.name} must be at least ${spec.min}` });
+        else if (spec.max !== undefined && value > spec.max) ctx.addIssue({ code: "custom", message: `${spec.name} must be at most ${spec.max}` });
+        else if (spec.oneOf !== undefined && !spec.oneOf.includes(value)) {
+            ctx.addIssue({ code: "custom", message: `${spec.name} must be one of ${spec.oneOf.join(", ")}` });
+        }
+    });
+}
+
+function enumerated(spec: PropertySpec, schema: z.ZodType): z.ZodType {
+    const allowed = spec.oneOf;
+    if (allowed === undefined) return schema;
+    return schema.superRefine((value, ctx) => {
+        if (!allowed.includes(value as string)) ctx.addIssue({ code: "custom", message: `${spec.name} must be one of ${allowed.join(", ")}` });
+    });
+}
+
+/** The rules that span properties of one object: a property required when another has a value. */
+function withConditions<T extends z.ZodType>(specs: readonly PropertySpec[], schema: T, unknownFields: ReadonlySet<string> = new Set()): z.ZodType {
+    const conditional = specs.filter((p) => p.requiredWhen !== undefined);
+    if (conditional.length === 0) return schema;
+    return schema.superRefine(
+        (value, ctx) => {
+            const bag = value as Record<string, unknown>;
+            for (const spec of conditional) {
+                const { property, equals } = spec.requiredWhen!;
+                if (unknownFields.has(spec.name) || unknownFields.has(property)) continue;
+                if (meetsCondition(bag[property], equals) && bag[spec.name] === undefined) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: [spec.name],
+                        message: `${spec.name} is required when ${property} is ${valuesInWords(equals)}`,
+                    });
+                }
+            }
+        },
+        // Run even when other properties failed, so every failure is reported at once.
+        { when: () => true },
+    );
+}
+
+function objectSchema(spec: PropertySpec): z.ZodType {
+    const fields = spec.properties ?? [];
+    const shape = Object.fromEntries(fields.map((field) => [field.name, propertySchema(field)]));
+    return withConditions(fields, z.strictObject(shape, { error: typeError(spec.name, "an object", spec.required) }));
+}
+
+function listSchema(spec: PropertySpec): z.ZodType {
+    const item = spec.items;
+    if (item === undefined) throw new TypeError(`${spec.name}: a list property needs its items`);
+    // Messages name the list (check.ts adds the item's index): "recordFormats must be an object".
+    return z.array(valueSchema({ ...item, name: spec.name, required: true }), { error: typeError(spec.name, "a list", spec.required) });
+}
+
 function valueSchema(spec: PropertySpec): z.ZodType {
     switch (spec.type) {
         case "string":
-            return stringSchema(spec);
+            return enumerated(spec, stringSchema(spec));
         case "boolean":
             return z.boolean({ error: typeError(spec.name, "a boolean (true or false)", spec.required) });
         case "integer":
-            return z.number({ error: typeError(spec.name, "a whole number", spec.required) }).int({ error: `${spec.name} must be a whole number` });
+            return integerSchema(spec);
+        case "list":
+            return listSchema(spec);
+        case "object":
+            return objectSchema(spec);
     }
 }
 
@@ -76,18 +146,31 @@ function buildInputsSchema(definition: ResourceDefinition, unknownFields: Readon
     const fields = fieldSchemas(definition);
     const shape: Record<string, z.ZodType> = {};
     for (const [key, schema] of Object.entries(fields)) shape[key] = unknownFields.has(key) ? z.unknown() : schema;
-    const conditional = definition.properties.filter((p) => p.requiredWhen !== undefined);
-    return z.strictObject(shape).superRefine(
+    const conditioned = withConditions(definition.properties, z.strictObject(shape), unknownFields);
+    const rules = definition.rules ?? [];
+    if (rules.length === 0) return conditioned as unknown as InputsSchema;
+    const isGiven = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+    return conditioned.superRefine(
         (value, ctx) => {
-            for (const spec of conditional) {
-                const { property, equals } = spec.requiredWhen!;
-                if (unknownFields.has(spec.name) || unknownFields.has(property)) continue;
-                if (value[property] === equals && value[spec.name] === undefined) {
-                    ctx.addIssue({ code: "custom", path: [spec.name], message: `${spec.name} is required when ${property} is ${String(equals)}` });
+            const bag = value as Record<string, unknown>;
+            for (const rule of rules) {
+                if ("atLeastOneOf" in rule) {
+                    if (rule.atLeastOneOf.some((name) => unknownFields.has(name))) continue;
+                    if (!rule.atLeastOneOf.some((name) => isGiven(bag[name]))) {
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [rule.atLeastOneOf[0]],
+                            message: `at least one of ${rule.atLeastOneOf.join(" and ")} must be given`,
+                        });
+                    }
+                } else if (!unknownFields.has(rule.needs) && !isGiven(bag[rule.needs])) {
+                    for (const name of rule.given.filter((n) => isGiven(bag[n]) && !unknownFields.has(n))) {
+                        ctx.addIssue({ code: "custom", path: [name], message: `${name} is taken only with ${rule.needs}` });
+                    }
                 }
             }
         },
         // Run even when other properties failed, so every failure is reported at once.
         { when: () => true },
-    );
+    ) as unknown as InputsSchema;
 }

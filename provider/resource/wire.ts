@@ -5,32 +5,50 @@
  * string is set: it clears). Pure.
  */
 import { authKeyView } from "../api/auth-key-view";
-import { booleanField, integerField, stringField } from "../api/response";
-import type { QueryParams, ResponseBody } from "../api/rpc";
+import { booleanField, integerField } from "../api/response";
+import type { QueryParams, QueryValue, ResponseBody } from "../api/rpc";
 import type { AuthKeyView, Bag } from "../api/types";
 import { configProperties } from "./canonical";
 import type { PropertySpec, ResourceDefinition } from "./definition";
 
-function wireValue(spec: PropertySpec, value: unknown): string | number | boolean | undefined {
+/** Which write the parameters are for: Update leaves out what it cannot take (`notOnUpdate`). */
+export type WriteKind = "create" | "update";
+
+function wireValue(spec: PropertySpec, value: unknown, kind: WriteKind): QueryValue | undefined {
     if (value === undefined || value === null) return undefined;
     if (spec.type === "boolean") return spec.wire?.form === "yesno" ? (value === true ? "yes" : "no") : value === true;
+    if (spec.type === "list") {
+        if (!Array.isArray(value)) return undefined;
+        const items = value.map((item) => wireValue(spec.items!, item, kind)).filter((item): item is QueryValue => item !== undefined);
+        return items;
+    }
+    if (spec.type === "object") {
+        if (typeof value !== "object") return undefined;
+        return paramsOf(spec.properties ?? [], value as Bag, kind);
+    }
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
     return undefined;
 }
 
-function paramsOf(specs: readonly PropertySpec[], bag: Bag): QueryParams {
-    const query: Record<string, string | number | boolean> = {};
+/** The parameters of `specs` (an object's fields) that `bag` sets, named by their `wire`; an item field without one by its name in PascalCase. */
+function paramsOf(specs: readonly PropertySpec[], bag: Bag, kind: WriteKind): QueryParams {
+    const query: Record<string, QueryValue> = {};
     for (const spec of specs) {
-        if (spec.wire === undefined) continue;
-        const value = wireValue(spec, bag[spec.name]);
-        if (value !== undefined) query[spec.wire.name] = value;
+        if (!spec.output || (kind === "update" && spec.notOnUpdate)) continue;
+        const value = wireValue(spec, bag[spec.name], kind);
+        if (value !== undefined) query[wireName(spec)] = value;
     }
     return query;
 }
 
-/** Parameters of a write (Add, Update, Set): every configuration property that is set. */
-export function writeParams(definition: ResourceDefinition, config: Bag): QueryParams {
-    return paramsOf(configProperties(definition), config);
+/** A property's parameter name. */
+export function wireName(spec: PropertySpec): string {
+    return spec.wire?.name ?? spec.name[0].toUpperCase() + spec.name.slice(1);
+}
+
+/** Parameters of a write (Add, Update, Set): every configuration property that is set, Update's without what it cannot take. */
+export function writeParams(definition: ResourceDefinition, config: Bag, kind: WriteKind = "create"): QueryParams {
+    return paramsOf(configProperties(definition), config, kind);
 }
 
 function identitySpecs(definition: ResourceDefinition): PropertySpec[] {
@@ -39,7 +57,7 @@ function identitySpecs(definition: ResourceDefinition): PropertySpec[] {
 
 /** Parameters of Describe and Delete: the identity. */
 export function identityParams(definition: ResourceDefinition, identity: Bag): QueryParams {
-    return paramsOf(identitySpecs(definition), identity);
+    return paramsOf(identitySpecs(definition), identity, "create");
 }
 
 /** The identity of a configuration (or of an identity): its identity properties only. */
@@ -47,14 +65,50 @@ export function identityOf(definition: ResourceDefinition, request: Bag): Bag {
     return Object.fromEntries(definition.binding.identity.filter((name) => request[name] !== undefined).map((name) => [name, request[name]]));
 }
 
-/** Where Describe's answer holds the configuration, or `undefined` when it holds none there. */
+/** The value at a dotted `path` of an answer (`RecordFormatList.RecordFormat`). */
+export function valueAt(obj: unknown, path: string): unknown {
+    let value = obj;
+    for (const part of path.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+    return value;
+}
+
+/**
+ * Where Describe's answer holds the configuration, or `undefined` when it holds none there. A listed
+ * configuration's entry is chosen before (config-client.ts): `body` is then that entry.
+ */
 function container(definition: ResourceDefinition, body: ResponseBody): Record<string, unknown> | undefined {
     const shape = definition.binding.described;
     const raw = shape.in === "field" ? body?.[shape.field] : body;
     return typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : undefined;
 }
 
-const describedName = (spec: PropertySpec): string => spec.wire?.describedAs ?? spec.wire?.name ?? spec.name;
+const describedName = (spec: PropertySpec): string => spec.wire?.describedAs ?? wireName(spec);
+
+/** A described value read into a property's type; `undefined` when absent. */
+function readValue(spec: PropertySpec, raw: unknown): unknown {
+    switch (spec.type) {
+        case "boolean":
+            return booleanField(raw);
+        case "integer":
+            return integerField(raw);
+        case "string":
+            return typeof raw === "string" && raw !== "" ? raw : typeof raw === "number" ? String(raw) : undefined;
+        case "list": {
+            if (!Array.isArray(raw)) return undefined;
+            const items = raw.map((item) => readValue(spec.items!, item)).filter((item) => item !== undefined);
+            return items.length === 0 ? undefined : items;
+        }
+        case "object": {
+            if (typeof raw !== "object" || raw === null) return undefined;
+            const out: Record<string, unknown> = {};
+            for (const field of spec.properties ?? []) {
+                const value = readValue(field, valueAt(raw, describedName(field)));
+                if (value !== undefined) out[field.name] = value;
+            }
+            return out;
+        }
+    }
+}
 
 /**
  * Whether a Describe answer holds no configuration: a service may answer 200 with an empty (or partial)
@@ -65,7 +119,7 @@ export function isEmptyDescribe(definition: ResourceDefinition, body: ResponseBo
     const c = container(definition, body);
     if (c === undefined) return true;
     const identity = new Set(definition.binding.identity);
-    return configProperties(definition).some((spec) => spec.required && !identity.has(spec.name) && isMissing(spec, c[describedName(spec)]));
+    return configProperties(definition).some((spec) => spec.required && !identity.has(spec.name) && isMissing(spec, valueAt(c, describedName(spec))));
 }
 
 function isMissing(spec: PropertySpec, raw: unknown): boolean {
@@ -84,13 +138,13 @@ export function describedConfig(
     const config: Record<string, unknown> = {};
     let view: AuthKeyView | undefined;
     for (const spec of configProperties(definition)) {
-        const raw = c[describedName(spec)];
+        const raw = valueAt(c, describedName(spec));
         if (spec.secret) {
             view = authKeyView(raw);
             if (view.kind === "clear" && view.key !== undefined) config[spec.name] = view.key;
             continue;
         }
-        const value = spec.type === "boolean" ? booleanField(raw) : spec.type === "integer" ? integerField(raw) : stringField(c, describedName(spec));
+        const value = readValue(spec, raw);
         if (value !== undefined) config[spec.name] = value;
         else if (identity.has(spec.name) && requested[spec.name] !== undefined) config[spec.name] = requested[spec.name];
     }

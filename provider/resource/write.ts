@@ -2,9 +2,10 @@
  * Writing a declared configuration over an existing one so that the service ends up holding exactly
  * it, whatever the service does with an optional field left out of Update (reset it or keep it: not
  * documented). A field the declared config drops but the service may still hold is sent explicitly
- * empty (as its table's `clearWith` says); a service that refuses the empty value gets the field left
- * out instead; either way a Describe then confirms the field is gone before the result is recorded.
- * Decisions are pure; `writeConfig` is the one I/O step.
+ * empty where the table says how (`clearWith`: `""`, or `"-"` where the API says so); a service that
+ * refuses the empty value gets the field left out instead, as does a field with no such value; either
+ * way a Describe then confirms every dropped field is gone before the result is recorded. Decisions are
+ * pure; `writeConfig` is the one I/O step.
  */
 import { mayHoldKey } from "../api/auth-key-view";
 import type { AuthKeyView, Bag, ConfigApi, Described } from "../api/types";
@@ -12,10 +13,18 @@ import type { PropertySpec, ResourceDefinition } from "./definition";
 import { outputsOf, type Outputs } from "./inputs";
 import { identityOf } from "./wire";
 
-/** The optional properties Update can clear (booleans are always sent, so they never need clearing). */
-function clearable(definition: ResourceDefinition): PropertySpec[] {
-    return definition.properties.filter((p) => p.output && !p.required && p.clearWith !== undefined);
+/**
+ * The optional properties a declared configuration can drop: not booleans or values with a default
+ * (those are always sent), not the identity.
+ */
+function droppable(definition: ResourceDefinition): PropertySpec[] {
+    const identity = new Set(definition.binding.identity);
+    return definition.properties.filter(
+        (p) => p.output && !p.required && p.type !== "boolean" && p.defaultValue === undefined && !identity.has(p.name),
+    );
 }
+
+const held = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
 
 const specOf = (definition: ResourceDefinition, field: string): PropertySpec | undefined => definition.properties.find((p) => p.name === field);
 
@@ -27,18 +36,19 @@ export interface HeldBefore {
 
 /** The fields `desired` leaves out that the service may still hold. Pure. */
 export function fieldsToClear(definition: ResourceDefinition, desired: Bag, before: HeldBefore): string[] {
-    return clearable(definition)
+    return droppable(definition)
         .filter((spec) => {
-            if (desired[spec.name]) return false;
-            if (before.config[spec.name]) return true;
+            if (held(desired[spec.name])) return false;
+            if (held(before.config[spec.name])) return true;
             return spec.secret && before.authKeyView !== undefined && mayHoldKey(before.authKeyView);
         })
         .map((spec) => spec.name);
 }
 
-/** `desired` with `fields` sent explicitly empty (as their `clearWith` says). Pure. */
+/** `desired` with those of `fields` that the table says how to clear sent as that value (`""`, `"-"`). Pure. */
 export function clearingRequest(definition: ResourceDefinition, desired: Bag, fields: readonly string[]): Bag {
-    return { ...desired, ...Object.fromEntries(fields.map((field) => [field, specOf(definition, field)?.clearWith ?? ""])) };
+    const clearable = fields.filter((field) => specOf(definition, field)?.clearWith !== undefined);
+    return { ...desired, ...Object.fromEntries(clearable.map((field) => [field, specOf(definition, field)!.clearWith])) };
 }
 
 /** The field whose empty value the service refused (`InvalidOnDemandUrl.Malformed` and the like), if that is what `error` says. Pure. */
@@ -56,7 +66,7 @@ export function refusedEmptyField(definition: ResourceDefinition, error: unknown
 /** The cleared fields a Describe shows still held. A key Describe leaves out cannot be seen: taken as cleared. Pure. */
 export function stillHeld(definition: ResourceDefinition, described: Described<Bag>, fields: readonly string[]): string[] {
     return fields.filter((field) => {
-        if (!specOf(definition, field)?.secret) return described.config[field] !== undefined;
+        if (!specOf(definition, field)?.secret) return held(described.config[field]);
         const view = described.authKeyView;
         if (view?.kind === "absent") return false;
         return view?.kind === "masked" || described.config[field] !== undefined;
@@ -105,12 +115,12 @@ export async function writeConfig(
     desired: Bag,
     before: HeldBefore,
 ): Promise<void> {
-    let clearing = fieldsToClear(definition, desired, before);
-    if (clearing.length === 0) {
+    const dropped = fieldsToClear(definition, desired, before);
+    if (dropped.length === 0) {
         await live.update(desired);
         return;
     }
-    const dropped = clearing;
+    let clearing = dropped.filter((field) => specOf(definition, field)?.clearWith !== undefined);
     for (;;) {
         try {
             await live.update(clearingRequest(definition, desired, clearing));

@@ -5,10 +5,17 @@
  * TypeScript needs, and a test checks they name every one).
  */
 import { actionsOf, type ResourceDefinition } from "../resource/definition";
+import { LIVE_APP_RECORD_CONFIG } from "./live-app-record-config/definition";
+import { LIVE_APP_SNAPSHOT_CONFIG } from "./live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "./live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "./live-snapshot-notify-config/definition";
 
-export const RESOURCES: readonly ResourceDefinition[] = [LIVE_RECORD_NOTIFY_CONFIG, LIVE_SNAPSHOT_NOTIFY_CONFIG];
+export const RESOURCES: readonly ResourceDefinition[] = [
+    LIVE_RECORD_NOTIFY_CONFIG,
+    LIVE_SNAPSHOT_NOTIFY_CONFIG,
+    LIVE_APP_RECORD_CONFIG,
+    LIVE_APP_SNAPSHOT_CONFIG,
+];
 
 /** The resource of a type name, e.g. `LiveSnapshotNotifyConfig`. */
 export function resourceNamed(type: string): ResourceDefinition | undefined {

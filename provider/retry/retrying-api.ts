@@ -33,6 +33,8 @@ export interface RetryTarget<C, I> {
     domainOf(request: C | I): string;
     /** Whether Describe's answer shows the service holding the desired configuration. */
     readonly holds: Holds<C>;
+    /** Describe may take several requests (pages): each after the first is paced through `CallOptions.pace`. */
+    readonly pagedDescribe?: boolean;
 }
 
 /** When an operation started and when it must be over, on the options' clock, and what may cancel it. */
@@ -101,7 +103,10 @@ export class RetryingConfigApi<C, I> implements ConfigApi<C, I> {
         const action = this.#target.actions.describe.name;
         const domainName = this.#target.domainOf(request);
         const progress: Progress = { attempts: 0, waitedMs: 0, ambiguous: false };
-        const ending = await this.#attempts(action, domainName, () => this.#inner.describe(request), budget, progress);
+        // The further requests of one Describe (its pages) each take a slot of the same limiter.
+        const pace = () => this.#pace(action, domainName, budget, progress);
+        const send = this.#target.pagedDescribe ? () => this.#inner.describe(request, { pace }) : () => this.#inner.describe(request);
+        const ending = await this.#attempts(action, domainName, send, budget, progress);
         if (ending.ok) return ending.value;
         throw this.#giveUp(ending.error, ending.reason, domainName, budget, progress, false);
     }
@@ -157,25 +162,9 @@ export class RetryingConfigApi<C, I> implements ConfigApi<C, I> {
         const limiter = this.limiterFor(action);
         let last: LiveApiError | undefined;
         for (;;) {
-            let epoch: number;
-            for (;;) {
-                if (budget.signal?.aborted) return { ok: false, error: last ?? notSentError(action), reason: "cancelled" };
-                // A slot beyond the deadline is not taken: an abandoned slot would delay every later caller.
-                const reserved = limiter.reserve(budget.deadlineAt - clock.now());
-                // Awaited only when it is a promise: a local slot and its epoch are read with nothing in between.
-                const pacing = typeof reserved === "number" ? reserved : await reserved;
-                // The epoch of the slot just taken (a shared limiter learns it with the slot).
-                epoch = limiter.epoch;
-                if (pacing <= 0) break;
-                if (clock.now() + pacing > budget.deadlineAt) {
-                    return { ok: false, error: last ?? notSentError(action), reason: "deadline" };
-                }
-                this.#emit({ type: "delay", action, domainName, attempt: progress.attempts + 1, reason: "pacing", delayMs: pacing });
-                await sleep(pacing);
-                progress.waitedMs += pacing;
-                // A rate cut while we slept voided our slot: take one at the new spacing.
-                if (limiter.epoch === epoch) break;
-            }
+            const slot = await this.#slot(action, domainName, budget, progress);
+            if ("stop" in slot) return { ok: false, error: last ?? notSentError(action), reason: slot.stop };
+            const { epoch } = slot;
             if (budget.signal?.aborted) return { ok: false, error: last ?? notSentError(action), reason: "cancelled" };
             progress.attempts += 1;
             const attempt = progress.attempts;
@@ -232,6 +221,42 @@ export class RetryingConfigApi<C, I> implements ConfigApi<C, I> {
             progress.waitedMs += decision.delayMs;
             if (budget.signal?.aborted) return { ok: false, error, reason: "cancelled" };
         }
+    }
+
+    /**
+     * Takes `action`'s next limiter slot for one request and waits for it: the slot's epoch, or why no
+     * slot could be used (the caller cancelled, or the slot lies past the deadline and is not taken).
+     */
+    async #slot(
+        action: string,
+        domainName: string,
+        budget: Budget,
+        progress: Progress,
+    ): Promise<{ readonly epoch: number } | { readonly stop: "cancelled" | "deadline" }> {
+        const { clock } = this.#options;
+        const limiter = this.limiterFor(action);
+        for (;;) {
+            if (budget.signal?.aborted) return { stop: "cancelled" };
+            // A slot beyond the deadline is not taken: an abandoned slot would delay every later caller.
+            const reserved = limiter.reserve(budget.deadlineAt - clock.now());
+            // Awaited only when it is a promise: a local slot and its epoch are read with nothing in between.
+            const pacing = typeof reserved === "number" ? reserved : await reserved;
+            // The epoch of the slot just taken (a shared limiter learns it with the slot).
+            const epoch = limiter.epoch;
+            if (pacing <= 0) return { epoch };
+            if (clock.now() + pacing > budget.deadlineAt) return { stop: "deadline" };
+            this.#emit({ type: "delay", action, domainName, attempt: progress.attempts + 1, reason: "pacing", delayMs: pacing });
+            await this.#sleep(pacing, budget.signal);
+            progress.waitedMs += pacing;
+            // A rate cut while we slept voided our slot: take one at the new spacing.
+            if (limiter.epoch === epoch) return { epoch };
+        }
+    }
+
+    /** A further request of the call in progress (a Describe's next page) waits for its own slot; none usable is a throttle. */
+    async #pace(action: string, domainName: string, budget: Budget, progress: Progress): Promise<void> {
+        const slot = await this.#slot(action, domainName, budget, progress);
+        if ("stop" in slot) throw notSentError(action);
     }
 
     /** Describe within `budget`, with not-found read as "no config"; `undefined` when Describe itself failed. */

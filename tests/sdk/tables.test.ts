@@ -124,7 +124,7 @@ describe("sdk: the schema, the rules, the SDKs, the classes and the docs' tables
             const go = fs.readFileSync(path.join(REPO_ROOT, "sdk", "go", "alicloudlive", `${definition.type[0].toLowerCase()}${definition.type.slice(1)}.go`), "utf8");
             for (const spec of definition.properties) {
                 const field = spec.name[0].toUpperCase() + spec.name.slice(1);
-                assert.match(go, new RegExp(`\\n\\t${field} +pulumi\\.`), `${definition.type}: the Go SDK's ${field}`);
+                assert.match(go, new RegExp(`\\n\\t${field} +\\S+ +\`pulumi:"${spec.name}"\``), `${definition.type}: the Go SDK's ${field}`);
             }
         }
     });

@@ -5,6 +5,8 @@
  * is covered by adding its case.
  */
 import type { ResourceDefinition } from "../../provider/resource/definition";
+import { LIVE_APP_RECORD_CONFIG } from "../../provider/resources/live-app-record-config/definition";
+import { LIVE_APP_SNAPSHOT_CONFIG } from "../../provider/resources/live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "../../provider/resources/live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../../provider/resources/live-snapshot-notify-config/definition";
 
@@ -16,7 +18,7 @@ export interface ResourceCase {
     args(n: number, key?: string): Args;
     /** Overrides that change a property in place. */
     readonly inPlace: Args;
-    /** Overrides that replace the resource (a new identity), for identity `n`. */
+    /** Overrides that replace the resource, for identity `n`: a new identity, or a field Update cannot take (the same identity). */
     replaced(n: number): Args;
     /** A property changed out of band, and its new value (as the cloud then holds it). */
     readonly drift: { readonly property: string; readonly value: unknown };
@@ -47,5 +49,49 @@ export const SNAPSHOT_NOTIFY_CASE: ResourceCase = {
     drift: { property: "notifyUrl", value: "https://elsewhere.example.net/snapshot-drift" },
 };
 
+const OSS_ENDPOINT = "oss-cn-shanghai.aliyuncs.com";
+
+export const APP_RECORD_CASE: ResourceCase = {
+    definition: LIVE_APP_RECORD_CONFIG,
+    args: (n) => ({
+        domainName: `app-record-${n}.example.com`,
+        appName: "live",
+        ossEndpoint: OSS_ENDPOINT,
+        ossBucket: "recordings-bucket",
+        recordFormats: [
+            {
+                format: "m3u8",
+                ossObjectPrefix: "record/{AppName}/{StreamName}/{Sequence}{EscapedStartTime}{EscapedEndTime}",
+                sliceOssObjectPrefix: "record/{AppName}/{StreamName}/{UnixTimestamp}_{Sequence}",
+                cycleDuration: 3600,
+                sliceDuration: 10,
+            },
+            { format: "flv", ossObjectPrefix: "record/{AppName}/{StreamName}/{StartTime}_{EndTime}" },
+        ],
+        onDemand: 1,
+        delayTime: 120,
+    }),
+    inPlace: { delayTime: 300 },
+    // Update has no OssBucket: a new bucket replaces the configuration of the same app (deleted first).
+    replaced: () => ({ ossBucket: "recordings-moved" }),
+    drift: { property: "delayTime", value: 600 },
+};
+
+export const APP_SNAPSHOT_CASE: ResourceCase = {
+    definition: LIVE_APP_SNAPSHOT_CONFIG,
+    args: (n) => ({
+        domainName: `app-snapshot-${n}.example.com`,
+        appName: "live",
+        timeInterval: 10,
+        ossEndpoint: OSS_ENDPOINT,
+        ossBucket: "snapshots-bucket",
+        overwriteOssObject: "{AppName}/{StreamName}.jpg",
+        sequenceOssObject: "{AppName}/{StreamName}/{UnixTimestamp}.jpg",
+    }),
+    inPlace: { timeInterval: 30 },
+    replaced: (n) => ({ domainName: `app-snapshot-${n}-moved.example.com` }),
+    drift: { property: "timeInterval", value: 60 },
+};
+
 /** Every resource's case, in the order of the package's list (a test checks none is missing). */
-export const RESOURCE_CASES: readonly ResourceCase[] = [RECORD_NOTIFY_CASE, SNAPSHOT_NOTIFY_CASE];
+export const RESOURCE_CASES: readonly ResourceCase[] = [RECORD_NOTIFY_CASE, SNAPSHOT_NOTIFY_CASE, APP_RECORD_CASE, APP_SNAPSHOT_CASE];

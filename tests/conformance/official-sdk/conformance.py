@@ -324,6 +324,120 @@ class Cases:
         self.case(group, "Describe after Delete", describe_missing)
         self.case(group, "Delete of no config", delete_missing)
 
+    # -- the apps' recording and snapshot configurations -------------------------------------------
+
+    def app_configs(self, signature):
+        """The apps' recording (Add/Update/DescribeLiveRecordConfig/Delete) and snapshot configurations: lists of formats, paged Describes, `*`."""
+        group = f"app configurations ({signature.upper()} signature)"
+        client = self.live(signature)
+        domain = self.domain(signature, "apps")
+        keep = self.profile["updateOmitted"] == "keep"
+        oss = dict(oss_endpoint="oss-cn-shanghai.aliyuncs.com", oss_bucket="recordings")
+        fmt = live_models.AddLiveAppRecordConfigRequestRecordFormat
+
+        def records(app=None, stream=None, page_size=None):
+            request = live_models.DescribeLiveRecordConfigRequest(domain_name=domain, app_name=app, stream_name=stream, page_num=1, page_size=page_size)
+            response = client.describe_live_record_config(request)
+            equal(response.status_code, 200, "DescribeLiveRecordConfig's HTTP status")
+            return response.body
+
+        def add_record():
+            request = live_models.AddLiveAppRecordConfigRequest(
+                domain_name=domain,
+                app_name="live",
+                record_format=[
+                    fmt(format="m3u8", oss_object_prefix="r/{StartTime}{EndTime}", slice_oss_object_prefix="s/{UnixTimestamp}{Sequence}", slice_duration=10),
+                    fmt(format="flv", cycle_duration=600),
+                ],
+                transcode_templates=["lld"],
+                on_demand=1,
+                delay_time=120,
+                **oss,
+            )
+            equal(client.add_live_app_record_config(request).status_code, 200, "AddLiveAppRecordConfig's HTTP status")
+
+        def describe_record():
+            body = records(app="live")
+            equal(body.total_num, 1, "TotalNum")
+            entry = body.live_app_record_list.live_app_record[0]
+            equal((entry.app_name, entry.oss_bucket, entry.on_demond, entry.delay_time), ("live", "recordings", 1, 120), "AppName, OssBucket, OnDemond, DelayTime")
+            formats = [(f.format, f.oss_object_prefix, f.slice_duration) for f in entry.record_format_list.record_format]
+            equal(formats, [("m3u8", "r/{StartTime}{EndTime}", 10), ("flv", None, None)], "RecordFormatList.RecordFormat")
+            equal(entry.transcode_templates.templates, ["lld"], "TranscodeTemplates.Templates")
+
+        def update_record():
+            request = live_models.UpdateLiveAppRecordConfigRequest(
+                domain_name=domain,
+                app_name="live",
+                oss_endpoint="oss-cn-shanghai.aliyuncs.com",
+                record_format=[live_models.UpdateLiveAppRecordConfigRequestRecordFormat(format="m3u8", slice_duration=20)],
+            )
+            equal(client.update_live_app_record_config(request).status_code, 200, "UpdateLiveAppRecordConfig's HTTP status")
+            entry = records(app="live").live_app_record_list.live_app_record[0]
+            equal([(f.format, f.oss_object_prefix, f.slice_duration) for f in entry.record_format_list.record_format], [("m3u8", "r/{StartTime}{EndTime}", 20)], "the format keeps its prefix")
+            equal(entry.oss_bucket, "recordings", "OssBucket (Update has none)")
+            equal(entry.delay_time, 120 if keep else None, "DelayTime left out of Update: kept or reset")
+
+        def pages():
+            for i in range(7):
+                request = live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="live", stream_name=f"s{i}", record_format=[fmt(format="flv")], **oss)
+                client.add_live_app_record_config(request)
+            body = records(app="live", page_size=5)
+            equal((body.total_num, body.total_page, len(body.live_app_record_list.live_app_record)), (8, 2, 5), "TotalNum, TotalPage, a page of 5")
+
+        def star_app():
+            request = live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="*", record_format=[fmt(format="mp4")], **oss)
+            equal(client.add_live_app_record_config(request).status_code, 200, "Add for the * app")
+            listed = [e.app_name for e in records(app="live", stream=None, page_size=30).live_app_record_list.live_app_record]
+            equal("*" in listed, self.profile["starApp"] == "listed", f"the * configuration listed for app live: {listed}")
+
+        def delete_record():
+            request = live_models.DeleteLiveAppRecordConfigRequest(domain_name=domain, app_name="live")
+            equal(client.delete_live_app_record_config(request).status_code, 200, "DeleteLiveAppRecordConfig's HTTP status")
+            self.refused(lambda: client.delete_live_app_record_config(request), "InvalidConfig.NotFound", 404)
+
+        def snapshots():
+            add = live_models.AddLiveAppSnapshotConfigRequest(domain_name=domain, app_name="live", time_interval=10, overwrite_oss_object="{AppName}.jpg", sequence_oss_object="{AppName}/{UnixTimestamp}.jpg", **oss)
+            equal(client.add_live_app_snapshot_config(add).status_code, 200, "AddLiveAppSnapshotConfig's HTTP status")
+            if self.profile["addExisting"] == "overwrite":
+                equal(client.add_live_app_snapshot_config(add).status_code, 200, "Add on a configured app")
+            else:
+                self.refused(lambda: client.add_live_app_snapshot_config(add), "ConfigAlreadyExists", 400)
+            update = live_models.UpdateLiveAppSnapshotConfigRequest(domain_name=domain, app_name="live", overwrite_oss_object="-", oss_bucket="moved")
+            equal(client.update_live_app_snapshot_config(update).status_code, 200, "UpdateLiveAppSnapshotConfig's HTTP status")
+            response = client.describe_live_snapshot_config(live_models.DescribeLiveSnapshotConfigRequest(domain_name=domain, app_name="live", page_num=1, page_size=10))
+            entry = response.body.live_stream_snapshot_config_list.live_stream_snapshot_config[0]
+            equal((entry.time_interval, entry.overwrite_oss_object, entry.oss_bucket), (10, "", "moved"), "TimeInterval, OverwriteOssObject cleared by -, OssBucket")
+            equal(entry.sequence_oss_object, "{AppName}/{UnixTimestamp}.jpg" if keep else "", "SequenceOssObject left out: kept or reset")
+            delete = live_models.DeleteLiveAppSnapshotConfigRequest(domain_name=domain, app_name="live")
+            equal(client.delete_live_app_snapshot_config(delete).status_code, 200, "DeleteLiveAppSnapshotConfig's HTTP status")
+
+        def missing_fields():
+            code_of = lambda code, call: self.refused(call, code, 400)
+            code_of("MissingAppName", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, record_format=[fmt(format="flv")], **oss)))
+            code_of("MissingOssEndpoint", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="x", oss_bucket="b", record_format=[fmt(format="flv")])))
+            code_of("MissingOssBucket", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="x", oss_endpoint="e.example.com", record_format=[fmt(format="flv")])))
+            code_of("MissingRecordFormat", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="x", **oss)))
+            code_of("MissingTimeInterval", lambda: client.add_live_app_snapshot_config(live_models.AddLiveAppSnapshotConfigRequest(domain_name=domain, app_name="x", **oss)))
+
+        def describe_none():
+            call = lambda: client.describe_live_snapshot_config(live_models.DescribeLiveSnapshotConfigRequest(domain_name=self.domain(signature, "noapps")))
+            if self.profile["missingConfig"] == "empty":
+                body = call().body
+                equal(body.total_num, 0, "an empty list")
+            else:
+                self.refused(call, "InvalidConfig.NotFound", 404)
+
+        self.case(group, "AddLiveAppRecordConfig with lists of formats and templates", add_record)
+        self.case(group, "DescribeLiveRecordConfig lists it (OnDemond, the lists' wrappers)", describe_record)
+        self.case(group, "UpdateLiveAppRecordConfig without bucket and prefixes", update_record)
+        self.case(group, "DescribeLiveRecordConfig pages", pages)
+        self.case(group, "the * app, as the profile says", star_app)
+        self.case(group, "DeleteLiveAppRecordConfig, then again", delete_record)
+        self.case(group, "the snapshot configuration: Add twice, Update clearing with -, Describe, Delete", snapshots)
+        self.case(group, "required fields left out", missing_fields)
+        self.case(group, "Describe of a domain with no app configuration", describe_none)
+
     # -- every error code -----------------------------------------------------------------------
 
     def errors(self, signature):
@@ -476,6 +590,7 @@ class Cases:
         for signature in SIGNATURES:
             self.actions(signature)
             self.snapshot_callbacks(signature)
+            self.app_configs(signature)
             self.errors(signature)
             self.sts(signature)
         self.emit({"type": "done", "cases": self.count, "codes": sorted(self.codes)})

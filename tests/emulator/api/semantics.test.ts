@@ -37,6 +37,7 @@ describe("emulator semantics profiles", () => {
                 authKeyRule: "16-32-alnum",
                 throttleCode: "Throttling.User",
                 addExisting: "refuse",
+                starApp: "separate",
             });
         });
 

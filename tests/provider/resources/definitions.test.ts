@@ -20,12 +20,18 @@ describe("resources: the definitions", () => {
                 assert.equal(new Set(params).size, params.length);
             });
 
-            it("its identity properties exist, are required strings, replace, and are sent", () => {
+            it("its identity properties exist, are strings that replace and are sent, the required ones first", () => {
                 assert.ok(definition.binding.identity.length > 0);
+                const required = definition.binding.identity.map((name) => byName.get(name)?.required === true);
+                assert.equal(required[0], true, "the first is required");
+                assert.ok(
+                    required.every((r, i) => r || !required.slice(i).includes(true)),
+                    "an optional one comes last",
+                );
                 for (const name of definition.binding.identity) {
                     const spec = byName.get(name);
                     assert.ok(spec, `${name} is a property`);
-                    assert.deepEqual([spec.type, spec.required, spec.replaces, spec.wire !== undefined], ["string", true, true, true], name);
+                    assert.deepEqual([spec.type, spec.replaces, spec.wire !== undefined], ["string", true, true], name);
                 }
             });
 
