@@ -13,13 +13,12 @@ import { assertNoSecretAnywhere } from "./support/emulator-cloud";
 import { rewrite, startExampleStack, type ExampleStack } from "./support/example-stack";
 import { needStatusNotifyDriftIsCaught, needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-steps";
 import { PLUGIN_DIR } from "./support/plugin";
-import { REPO_ROOT } from "./support/programs";
+import { goGetSdk, goSdkProxy } from "../support/go-user-module";
 
 const STACK = "go";
 const PROJECT = "alicloud-live-go";
 const KEY = "GoProgramSuiteKey0042";
 const BASE = "https://callbacks.example.com/live";
-const SDK_MODULE = "github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go";
 
 describe("cli: examples/go through pulumi-language-go, the generated Go SDK and the provider plugin", function () {
     // The language host compiles the program on every run (warm Go cache: seconds; cold: minutes).
@@ -31,17 +30,19 @@ describe("cli: examples/go through pulumi-language-go, the generated Go SDK and 
         labelTests(this, label);
         // The repository's CLI folder holds the Go host; your own pulumi on PATH brings its own.
         if (cli.binDir) assert.ok(fs.existsSync(path.join(cli.binDir, "pulumi-language-go")), `no pulumi-language-go in ${cli.binDir}`);
+        const { env } = await goSdkProxy();
         stack = await startExampleStack({
             cli,
             example: "go",
             stacks: [STACK],
-            // The example names the plugin's folder and the SDK relative to itself; the copy names them absolutely.
-            prepare: (dir) => {
+            // The example names the plugin's folder relative to itself; the copy names it absolutely. The Go SDK
+            // comes as a user gets it: `go get` through a module proxy serving sdk/go as released.
+            prepare: async (dir) => {
                 rewrite(path.join(dir, "Pulumi.yaml"), "path: ../../bin\n", `path: ${PLUGIN_DIR}\n`);
-                rewrite(path.join(dir, "go.mod"), `${SDK_MODULE} => ../../sdk/go`, `${SDK_MODULE} => ${path.join(REPO_ROOT, "sdk", "go")}`);
+                await goGetSdk(dir);
             },
-            // The go.sum is committed: build with it as it is, and never switch Go toolchains.
-            env: { GOFLAGS: "-mod=readonly", GOTOOLCHAIN: "local" },
+            // Then built read-only with the go.sum `go get` completed, never switching Go toolchains.
+            env,
         });
         await stack.workspace.setConfig(STACK, `${PROJECT}:notifyAuthKey`, KEY, true);
     });
