@@ -4,16 +4,13 @@
  * option) and the Go SDK's module path. One setting decides the URL: package.json `pluginDownloadURL`
  * when it is there (a mirror, a fork), else the GitHub releases of the repository package.json
  * names (`repository`), in Pulumi's `github://api.github.com/<owner>/<repo>` scheme. The Go module is
- * `sdk/go` of that repository. `distributionOf` is pure; `pluginDistribution` reads package.json once.
+ * `sdk/go` of that repository. `distributionOf` is pure; `pluginDistribution` takes the package facts
+ * (`./package-facts.ts`, which a bundle carries inlined).
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
+import { packageFacts, type PackageFacts } from "./package-facts";
 
 /** The package.json fields this reads. */
-export interface PackageManifest {
-    readonly repository?: string | { readonly type?: string; readonly url?: string };
-    readonly pluginDownloadURL?: string;
-}
+export type PackageManifest = Pick<PackageFacts, "repository" | "pluginDownloadURL">;
 
 export interface Distribution {
     /** The schema's `pluginDownloadURL`: the engine downloads `<url>/pulumi-resource-alicloud-live-v<version>-<os>-<arch>.tar.gz`. */
@@ -70,12 +67,9 @@ export function distributionOf(manifest: PackageManifest): Distribution {
     };
 }
 
-/** dist/provider/plugin/ -> the package root. */
-const PACKAGE_JSON = path.join(__dirname, "..", "..", "..", "package.json");
-
 let distribution: Distribution | undefined;
 
-/** This package's distribution (package.json read once). */
+/** This package's distribution, from its package facts. */
 export function pluginDistribution(): Distribution {
-    return (distribution ??= distributionOf(JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as PackageManifest));
+    return (distribution ??= distributionOf(packageFacts()));
 }

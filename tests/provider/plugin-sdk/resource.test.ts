@@ -207,6 +207,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             "dist/provider/plugin-sdk/index.js",
             "dist/provider/plugin-sdk/resource.js",
             "dist/provider/plugin/distribution.js",
+            "dist/provider/plugin/package-facts.js",
             "dist/provider/plugin/tokens.js",
             "dist/provider/plugin/version.js",
             "dist/provider/resource/properties.js",
