@@ -1,7 +1,7 @@
 /**
  * A package folder built into a wheel and installed offline: the digest that keys the venv, the wheel's
  * version, and the install itself into a throwaway venv holding setuptools and wheel (at the versions
- * tests/cli/support/python-requirements.txt pins, from the package index).
+ * tools/sdk-packages/python-build-requirements.txt pins, from the package index).
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
@@ -67,10 +67,10 @@ describe("tools/python-venv/local-package", function () {
             execFileSync(findPython().executable, ["-m", "venv", venv]);
             python = path.join(venv, "bin", "python");
             const pins = fs
-                .readFileSync(path.resolve(__dirname, "..", "..", "..", "..", "tests", "cli", "support", "python-requirements.txt"), "utf8")
+                .readFileSync(path.resolve(__dirname, "..", "..", "..", "..", "tools", "sdk-packages", "python-build-requirements.txt"), "utf8")
                 .split("\n")
                 .filter((line) => /^(setuptools|wheel)==/.test(line));
-            assert.equal(pins.length, 2, "the CLI suite's requirements pin setuptools and wheel");
+            assert.equal(pins.length, 2, "the SDK build's requirements pin setuptools and wheel");
             execFileSync(python, ["-m", "pip", "install", "--disable-pip-version-check", "--progress-bar", "off", ...pins], { stdio: "ignore" });
         });
 
