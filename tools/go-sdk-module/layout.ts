@@ -40,12 +40,14 @@ export interface UserGoEnvOptions {
  * proxy (here a local one, first in the list; a proxy that lacks a module answers "not found" and the
  * next is asked), every dependency from the real proxy, the checksum database asked about everything but
  * this module (which it cannot know yet). `-trimpath` keeps compiled packages shareable between module
- * caches (their folder is not part of the build cache's key), so a fresh cache costs no recompilation.
+ * caches (their folder is not part of the build cache's key), so a fresh cache costs no recompilation;
+ * no cgo (the SDK is pure Go), so a PATH without a C compiler builds the same packages.
  */
 export function userGoEnv(options: UserGoEnvOptions): Record<string, string> {
     return {
         GO111MODULE: "on",
         GOTOOLCHAIN: "local",
+        CGO_ENABLED: "0",
         GOPROXY: [`file://${options.proxyDir}`, options.upstreamProxy].filter(Boolean).join(","),
         GONOSUMDB: options.module,
         GOPRIVATE: "",

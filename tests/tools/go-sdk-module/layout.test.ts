@@ -27,6 +27,7 @@ describe("tools/go-sdk-module/layout", () => {
         assert.equal(env.GOMODCACHE, "/m");
         assert.equal(env.GOFLAGS, "-mod=readonly -trimpath");
         assert.equal(env.GOTOOLCHAIN, "local");
+        assert.equal(env.CGO_ENABLED, "0");
         assert.equal(userGoEnv({ module: "m", proxyDir: "/p", upstreamProxy: "", modCache: "/m" }).GOPROXY, "file:///p");
     });
 });
