@@ -17,6 +17,7 @@ import { bundlePlugin } from "./bundle";
 import { checksumsText, sha256 } from "./checksums";
 import { PluginArchiveError } from "./errors";
 import { readExecutableHeader } from "./executable-header";
+import { readCodeSignature } from "./macho-code-signature";
 import { deterministicGzip } from "./gzip";
 import { signAdHoc, type Signer } from "./macho-signature";
 import { archiveName, checkVersion, CHECKSUMS_FILE, PLUGIN_EXECUTABLE } from "./planned-archives";
@@ -91,6 +92,17 @@ function checkExecutable(executable: Buffer, blob: Buffer, platform: Platform): 
         throw new PluginArchiveError(
             `the ${platform.name} executable's SEA fuse is ${injection.fuse} and its blob ${injection.blobAt < 0 ? "absent" : "present"}`,
         );
+    if (platform.format === "macho") {
+        const signature = readCodeSignature(executable);
+        if ("missing" in signature) throw new PluginArchiveError(`the ${platform.name} executable has no readable signature: ${signature.missing}`);
+        const problems = [
+            ...(signature.adhoc ? [] : [`flags 0x${signature.flags.toString(16)} are not ad hoc`]),
+            ...(signature.identifier === PLUGIN_EXECUTABLE ? [] : [`identifier ${signature.identifier}`]),
+            ...(signature.mismatched.length ? [`${signature.mismatched.length} of ${signature.pages} pages differ from their hashes`] : []),
+            ...(signature.codeLimit >= injection.blobAt + blob.length ? [] : ["the blob is past the signed code"]),
+        ];
+        if (problems.length) throw new PluginArchiveError(`the ${platform.name} executable's signature: ${problems.join("; ")}`);
+    }
 }
 
 export async function buildPluginArchives(options: PluginArchiveOptions = {}): Promise<PluginArchives> {
