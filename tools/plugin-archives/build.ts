@@ -20,7 +20,7 @@ import { readExecutableHeader } from "./executable-header";
 import { readCodeSignature } from "./macho-code-signature";
 import { deterministicGzip } from "./gzip";
 import { signAdHoc, type Signer } from "./macho-signature";
-import { archiveName, checkVersion, CHECKSUMS_FILE, PLUGIN_EXECUTABLE } from "./planned-archives";
+import { archiveName, checkVersion, CHECKSUMS_FILE, DEFAULT_OUT_DIR, PLUGIN_EXECUTABLE } from "./planned-archives";
 import { PLATFORMS, selectPlatforms, type Platform } from "./platforms";
 import { obtainRcodesign } from "./rcodesign";
 import { makeSeaBlob, injectSeaBlob, seaInjection } from "./sea";
@@ -112,7 +112,7 @@ export async function buildPluginArchives(options: PluginArchiveOptions = {}): P
     const version = checkVersion(options.version ?? packageVersion(repoRoot));
     const platforms = options.platforms ? selectPlatforms(options.platforms) : [...PLATFORMS];
     if (platforms.length === 0) throw new RangeError("--platforms: no platform named");
-    const outDir = path.resolve(options.outDir ?? path.join(repoRoot, "build", "plugin-archives"));
+    const outDir = path.resolve(options.outDir ?? path.join(repoRoot, DEFAULT_OUT_DIR));
     const started = Date.now();
     const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
