@@ -17,9 +17,10 @@ import { bundlePlugin } from "./bundle";
 import { checksumsText, sha256 } from "./checksums";
 import { PluginArchiveError } from "./errors";
 import { readExecutableHeader } from "./executable-header";
+import { readCodeSignature } from "./macho-code-signature";
 import { deterministicGzip } from "./gzip";
 import { signAdHoc, type Signer } from "./macho-signature";
-import { archiveName, checkVersion, CHECKSUMS_FILE, PLUGIN_EXECUTABLE } from "./planned-archives";
+import { archiveName, checkVersion, CHECKSUMS_FILE, DEFAULT_OUT_DIR, PLUGIN_EXECUTABLE } from "./planned-archives";
 import { PLATFORMS, selectPlatforms, type Platform } from "./platforms";
 import { obtainRcodesign } from "./rcodesign";
 import { makeSeaBlob, injectSeaBlob, seaInjection } from "./sea";
@@ -91,6 +92,17 @@ function checkExecutable(executable: Buffer, blob: Buffer, platform: Platform): 
         throw new PluginArchiveError(
             `the ${platform.name} executable's SEA fuse is ${injection.fuse} and its blob ${injection.blobAt < 0 ? "absent" : "present"}`,
         );
+    if (platform.format === "macho") {
+        const signature = readCodeSignature(executable);
+        if ("missing" in signature) throw new PluginArchiveError(`the ${platform.name} executable has no readable signature: ${signature.missing}`);
+        const problems = [
+            ...(signature.adhoc ? [] : [`flags 0x${signature.flags.toString(16)} are not ad hoc`]),
+            ...(signature.identifier === PLUGIN_EXECUTABLE ? [] : [`identifier ${signature.identifier}`]),
+            ...(signature.mismatched.length ? [`${signature.mismatched.length} of ${signature.pages} pages differ from their hashes`] : []),
+            ...(signature.codeLimit >= injection.blobAt + blob.length ? [] : ["the blob is past the signed code"]),
+        ];
+        if (problems.length) throw new PluginArchiveError(`the ${platform.name} executable's signature: ${problems.join("; ")}`);
+    }
 }
 
 export async function buildPluginArchives(options: PluginArchiveOptions = {}): Promise<PluginArchives> {
@@ -100,7 +112,7 @@ export async function buildPluginArchives(options: PluginArchiveOptions = {}): P
     const version = checkVersion(options.version ?? packageVersion(repoRoot));
     const platforms = options.platforms ? selectPlatforms(options.platforms) : [...PLATFORMS];
     if (platforms.length === 0) throw new RangeError("--platforms: no platform named");
-    const outDir = path.resolve(options.outDir ?? path.join(repoRoot, "build", "plugin-archives"));
+    const outDir = path.resolve(options.outDir ?? path.join(repoRoot, DEFAULT_OUT_DIR));
     const started = Date.now();
     const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 

@@ -11,6 +11,9 @@ export const PLUGIN_EXECUTABLE = `pulumi-resource-${PACKAGE}`;
 
 export const CHECKSUMS_FILE = "SHA256SUMS";
 
+/** The command's output folder, relative to the repository (the release workflow uploads from it). */
+export const DEFAULT_OUT_DIR = "build/plugin-archives";
+
 /** A release version: `0.1.0`, `1.2.3-rc.1` (no `+build`, which Pulumi's download URL would escape). */
 export const VERSION_PATTERN = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 

@@ -1,0 +1,19 @@
+import { strict as assert } from "node:assert";
+import { parseArchiveArgs } from "../../../tools/plugin-archives/args";
+
+describe("tools/plugin-archives args (pure)", () => {
+    it("takes platforms, version and output folder, in both spellings", () => {
+        assert.deepEqual(parseArchiveArgs(["--platforms", "linux-amd64, linux-arm64", "--version=0.2.0", "--out", "x"]), {
+            platforms: ["linux-amd64", "linux-arm64"],
+            version: "0.2.0",
+            outDir: "x",
+            help: false,
+        });
+        assert.deepEqual(parseArchiveArgs([]), { platforms: undefined, version: undefined, outDir: undefined, help: false });
+    });
+
+    it("names a missing value and an unknown argument", () => {
+        assert.throws(() => parseArchiveArgs(["--version"]), /--version needs a value/);
+        assert.throws(() => parseArchiveArgs(["--platform", "x"]), /unknown argument "--platform"/);
+    });
+});
