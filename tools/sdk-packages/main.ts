@@ -1,5 +1,5 @@
 /**
- * `npm run sdk-packages`: builds what is published of the SDKs into `dist/sdk-packages/` (or `--out DIR`):
+ * `npm run sdk-packages`: builds what is published of the SDKs into `build/sdk-packages/` (or `--out DIR`):
  * the Python SDK's wheel and sdist. The Go SDK is published as a tag of this repository instead
  * (`sdk/go/vX.Y.Z`, see docs/go.md), so it has no file here.
  */
@@ -15,7 +15,7 @@ const REPO_ROOT = findRepoRoot(__dirname);
 async function main(argv: readonly string[]): Promise<number> {
     const log = (line: string) => console.error(line);
     try {
-        const { out } = parseArgs(argv, path.join(REPO_ROOT, "dist", "sdk-packages"));
+        const { out } = parseArgs(argv, path.join(REPO_ROOT, "build", "sdk-packages"));
         const built = await buildPythonPackages({
             repoRoot: REPO_ROOT,
             out: path.resolve(out),

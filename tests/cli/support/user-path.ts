@@ -27,7 +27,8 @@ export function assertNoNode(pathVar: string): void {
         assert.ok(!fs.existsSync(path.join(dir, "node")), `${dir} on the user's PATH holds a node`);
     }
     const probe = spawnSync("node", ["--version"], { env: { PATH: pathVar }, encoding: "utf8" });
-    assert.equal((probe.error as NodeJS.ErrnoException | undefined)?.code, "ENOENT", `node is findable on ${pathVar}: ${probe.stdout}`);
+    const code = probe.error && "code" in probe.error ? probe.error.code : undefined;
+    assert.equal(code, "ENOENT", `node is findable on ${pathVar}: ${probe.stdout}`);
 }
 
 /** PATH of exactly `dirs` (in order, once each), with no `node` on it (asserted). */
