@@ -141,6 +141,15 @@ describe("cli: examples/python as a Python user runs it: pip-installed SDK, the 
         assert.equal(release.server.requests.length, before + 1, "the empty preview downloaded nothing");
     });
 
+    it("the downloaded plugin's schema (pulumi package get-schema) names the wheel's plugin: version and download URL", async () => {
+        const answer = await workspace.ok(["package", "get-schema", `alicloud-live@${release.version}`]);
+        const schema = JSON.parse(answer.stdout) as { version: string; pluginDownloadURL: string };
+        const wheel = JSON.parse(
+            await python(`import importlib.resources as r; print(r.files("${DISTRIBUTION}").joinpath("pulumi-plugin.json").read_text())`),
+        ) as { version: string; server: string };
+        assert.deepEqual({ version: schema.version, server: schema.pluginDownloadURL }, { version: wheel.version, server: wheel.server });
+    });
+
     it("the plugin paces through the shared Redis quota store: the account's schedule is there", async () => {
         const reader = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
         try {
