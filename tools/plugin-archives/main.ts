@@ -5,6 +5,7 @@
 import { parseArchiveArgs, USAGE } from "./args";
 import { buildPluginArchives } from "./build";
 import { PluginArchiveError } from "./errors";
+import { runCheck, runCheckLine } from "./run-check";
 import { ToolchainError } from "../toolchain/node-runtime";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -22,7 +23,15 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
         const built = await buildPluginArchives({ platforms: args.platforms, version: args.version, outDir: args.outDir });
         for (const file of built.files) console.log(file);
-        return 0;
+        if (!args.run) return 0;
+        console.error("Running each executable as far as this machine allows:");
+        let ok = true;
+        for (const archive of built.archives) {
+            const check = await runCheck(archive, (line) => console.error(line));
+            console.error(runCheckLine(check));
+            ok &&= check.ok;
+        }
+        return ok ? 0 : 1;
     } catch (error) {
         const known = error instanceof PluginArchiveError || error instanceof ToolchainError || error instanceof RangeError;
         console.error(known ? `Cannot build the plugin archives: ${error.message}` : error);

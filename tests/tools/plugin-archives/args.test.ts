@@ -7,9 +7,10 @@ describe("tools/plugin-archives args (pure)", () => {
             platforms: ["linux-amd64", "linux-arm64"],
             version: "0.2.0",
             outDir: "x",
+            run: false,
             help: false,
         });
-        assert.deepEqual(parseArchiveArgs([]), { platforms: undefined, version: undefined, outDir: undefined, help: false });
+        assert.deepEqual(parseArchiveArgs(["--run"]), { platforms: undefined, version: undefined, outDir: undefined, run: true, help: false });
     });
 
     it("names a missing value and an unknown argument", () => {

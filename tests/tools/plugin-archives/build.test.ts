@@ -125,7 +125,7 @@ describe("tools/plugin-archives build (linux-amd64, built twice): reproducible, 
         const fuse = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:";
         assert.equal(executable.indexOf(fuse), executable.lastIndexOf(fuse), "one fuse");
         assert.equal(String.fromCharCode(executable[executable.indexOf(fuse) + fuse.length]), "1", "the fuse is flipped");
-        // The bundle is injected as it is (no code cache): its inlined package facts are there as text.
+        // The bundle is injected as it is (beside its code cache): its inlined package facts are there as text.
         assert.ok(executable.includes(`version: "${VERSION}"`), "the bundled package facts carry the given version");
         assert.ok(executable.includes("dist/provider/plugin/main.js"), "the plugin's entry module is bundled");
     });
