@@ -82,6 +82,10 @@ export function packageSchema(version: string, distribution: Distribution): Reco
             python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },
             // The Go package sits in the module's folder `alicloudlive` (the module is the import path's parent).
             go: { importBasePath: `${distribution.goModule}/${GO_PACKAGE}`, respectSchemaVersion: true },
+            // Classes in com.github.pulumi_alicloud_live.alicloudlive (the Java SDK finds plugin.json only below com/);
+            // the SDK's build is the pom.xml tools/sdkgen writes (no Gradle), on the Pulumi Java SDK of the same
+            // pulumi-java release as the generator. Coordinates and reasons: docs/java.md.
+            java: { basePackage: "com.github.pulumi_alicloud_live", buildFiles: "none", dependencies: { "com.pulumi:pulumi": "1.17.0" } },
         },
     };
 }

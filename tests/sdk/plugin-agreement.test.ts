@@ -27,7 +27,11 @@ interface Schema {
     readonly name: string;
     readonly version: string;
     readonly pluginDownloadURL: string;
-    readonly language: { readonly go: { readonly importBasePath: string }; readonly python: { readonly packageName: string } };
+    readonly language: {
+        readonly go: { readonly importBasePath: string };
+        readonly python: { readonly packageName: string };
+        readonly java: { readonly basePackage: string };
+    };
 }
 
 const read = (...parts: string[]) => fs.readFileSync(path.join(SDK, ...parts), "utf8");
@@ -77,5 +81,15 @@ describe("sdk: the generated SDKs name the plugin its GetSchema describes", func
         const defaults = utilities.match(/pulumi\.PluginDownloadURL\("([^"]*)"\)/g) ?? [];
         assert.deepEqual(defaults, [`pulumi.PluginDownloadURL("${schema.pluginDownloadURL}")`, `pulumi.PluginDownloadURL("${schema.pluginDownloadURL}")`]);
         assert.ok(utilities.includes(`semver.MustParse("${schema.version}")`));
+    });
+
+    it("Java: plugin.json (what the Java SDK reports to the engine) and the resources' default options name the same plugin", () => {
+        const base = path.join("java", "src", "main");
+        const javaPackage = schema.language.java.basePackage.replace(/\./g, path.sep);
+        const pluginJson = JSON.parse(read(base, "resources", javaPackage, schema.name, "plugin.json")) as PluginJson;
+        assert.deepEqual(pluginJson, { resource: true, name: schema.name, version: schema.version, server: schema.pluginDownloadURL });
+        // The generator's module package for the schema's `index` module: the package name without its dash.
+        const resource = read(base, "java", javaPackage, "alicloudlive", "LiveRecordNotifyConfig.java");
+        assert.ok(resource.includes(`.pluginDownloadURL("${schema.pluginDownloadURL}")`), "the resource's default options carry the URL");
     });
 });

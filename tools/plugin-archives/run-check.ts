@@ -34,33 +34,47 @@ export interface RunCheck {
     readonly ok: boolean;
 }
 
-/** Runs `command args` with `env` until the first stdout line; that line must be a port. */
-function firstLine(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ port: number; ms: number }> {
+/**
+ * Runs `command args` with `env` until the first stdout line; that line must be a port. Its stdout goes
+ * to a file, read every 100 ms: under wine, Node cannot take a Unix pipe as its stdout (it ends with
+ * "open EBADF" from `net`), which real Windows, where the engine hands it a pipe, does not share.
+ */
+function firstLine(command: string, args: readonly string[], env: NodeJS.ProcessEnv, outFile: string): Promise<{ port: number; ms: number }> {
     return new Promise((resolve, reject) => {
         const started = Date.now();
-        const child = spawn(command, [...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        const timer = setTimeout(() => child.kill("SIGKILL"), START_LIMIT_MS);
-        child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-        child.stdout.on("data", (c: Buffer) => {
-            stdout += c.toString();
-            const line = /^(.*)\r?\n/.exec(stdout);
-            if (!line) return;
+        const out = fs.openSync(outFile, "w");
+        const err = fs.openSync(`${outFile}.err`, "w");
+        const child = spawn(command, [...args], { env, stdio: ["ignore", out, err] });
+        fs.closeSync(out);
+        fs.closeSync(err);
+        let settled = false;
+        const finish = (error: Error | undefined, result?: { port: number; ms: number }) => {
+            if (settled) return;
+            settled = true;
+            clearInterval(poll);
             clearTimeout(timer);
-            const ms = Date.now() - started;
             child.kill("SIGTERM");
-            if (/^\d+$/.test(line[1].trim())) resolve({ port: Number(line[1].trim()), ms });
-            else reject(new Error(`its first line is not a port: ${JSON.stringify(line[1].slice(0, 80))}`));
-        });
-        child.once("error", (error) => {
-            clearTimeout(timer);
-            reject(error);
-        });
-        child.once("exit", (code, signal) => {
-            clearTimeout(timer);
-            if (!/\n/.test(stdout)) reject(new Error(`it ended (${signal ?? `exit ${code}`}) without a port: ${stderr.trim().slice(-300)}`));
-        });
+            if (error) reject(error);
+            else resolve(result!);
+        };
+        const poll = setInterval(() => {
+            const line = /^(.*)\r?\n/.exec(fs.readFileSync(outFile, "utf8"));
+            if (!line) return;
+            if (/^\d+$/.test(line[1].trim())) finish(undefined, { port: Number(line[1].trim()), ms: Date.now() - started });
+            else finish(new Error(`its first line is not a port: ${JSON.stringify(line[1].slice(0, 80))}`));
+        }, 100);
+        const timer = setTimeout(() => finish(new Error(`no port within ${START_LIMIT_MS / 1000} s`)), START_LIMIT_MS);
+        child.once("error", (error) => finish(error));
+        child.once("exit", (code, signal) =>
+            setTimeout(() => {
+                if (settled || /\n/.test(fs.readFileSync(outFile, "utf8"))) return;
+                finish(
+                    new Error(
+                        `it ended (${signal ?? `exit ${code}`}) without a port: ${fs.readFileSync(`${outFile}.err`, "utf8").trim().slice(-300)}`,
+                    ),
+                );
+            }, 200),
+        );
     });
 }
 
@@ -91,21 +105,22 @@ export async function runCheck(archive: BuiltArchive, log: (line: string) => voi
         fs.mkdirSync(empty);
         const executable = path.join(work, PLUGIN_EXECUTABLE + (platform.startsWith("windows") ? ".exe" : ""));
         const env: NodeJS.ProcessEnv = { PATH: empty, HOME: work };
+        const out = path.join(work, "stdout.txt");
         let how: RunCheck["how"];
         let started: { port: number; ms: number };
         if (platform === "linux-amd64") {
             how = "native";
-            started = await firstLine(executable, ["127.0.0.1:1"], env);
+            started = await firstLine(executable, ["127.0.0.1:1"], env, out);
         } else if (platform === "linux-arm64") {
             if (!fs.existsSync(QEMU) || !fs.existsSync(path.join(ARM64_SYSROOT, "lib", "libstdc++.so.6")))
                 return { platform, ok: false, note: "not run: needs Debian's qemu-user, libc6-arm64-cross and libstdc++6-arm64-cross" };
             how = "qemu-user";
-            started = await firstLine(QEMU, ["-L", ARM64_SYSROOT, executable, "127.0.0.1:1"], env);
+            started = await firstLine(QEMU, ["-L", ARM64_SYSROOT, executable, "127.0.0.1:1"], env, out);
         } else if (platform === "windows-amd64") {
             if (!fs.existsSync(WINE)) return { platform, ok: false, note: "not run: needs Debian's wine64" };
             how = "wine";
             const prefix = await winePrefix(log);
-            started = await firstLine(WINE, [executable, "127.0.0.1:1"], { ...env, WINEPREFIX: prefix, WINEDEBUG: "-all" });
+            started = await firstLine(WINE, [executable, "127.0.0.1:1"], { ...env, WINEPREFIX: prefix, WINEDEBUG: "-all" }, out);
         } else {
             return { platform, ok: false, note: "not run: no way to run it here" };
         }
