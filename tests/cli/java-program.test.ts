@@ -116,7 +116,7 @@ describe("cli: examples/java through pulumi-language-java, the generated Java SD
         const packages = JSON.parse(json) as Record<string, unknown>[];
         assert.deepEqual(
             packages.filter((p) => p.name === "alicloud-live"),
-            [{ resource: true, name: "alicloud-live", version: pluginVersion() }],
+            [{ resource: true, name: "alicloud-live", version: pluginVersion(), server: pluginDistribution().pluginDownloadURL }],
         );
     });
 
