@@ -98,8 +98,7 @@ const ADVICE_BY_CODE: Readonly<Record<string, Advice>> = {
         "add it in the Live console first, or check domainName and which account the keys are of.",
     "ENOTFOUND": (facts) =>
         `The host name ${hostnameOf(facts)} does not resolve: check the endpoint setting for a typo or another region's host, and that this machine can resolve it.`,
-    "ECONNREFUSED": (facts) =>
-        `${hostOf(facts)} refuses connections: check the endpoint's host and port (for a local emulator, that it is running).`,
+    "ECONNREFUSED": (facts) => `${hostOf(facts)} refuses connections: check the endpoint's host and port (for a local emulator, that it is running).`,
     "EAI_AGAIN": (facts) => `The DNS resolver did not answer for ${hostnameOf(facts)}; retry later, or check this machine's DNS set-up.`,
 };
 
@@ -113,14 +112,14 @@ const ADVICE_BY_KIND: Readonly<Record<ErrorKind, Advice>> = {
     "invalid-input": () => "Check the value named in the message.",
     "forbidden": ramDenial,
     "authentication": () => "The service refused the credentials: check the access key id, secret and security token, and the machine's clock.",
-    "no-credentials": () =>
-        `Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or another source of ${CREDENTIALS_DOC}).`,
+    "no-credentials": () => `Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or another source of ${CREDENTIALS_DOC}).`,
     "unknown": () => "This provider does not know this answer; the service's code and message above say what went wrong.",
 };
 
 /** The one sentence of ours for `facts`. Pure. */
 export function adviceFor(facts: AdviceFacts): string {
-    const byCode = facts.code !== undefined && Object.prototype.hasOwnProperty.call(ADVICE_BY_CODE, facts.code) ? ADVICE_BY_CODE[facts.code] : undefined;
+    const byCode =
+        facts.code !== undefined && Object.prototype.hasOwnProperty.call(ADVICE_BY_CODE, facts.code) ? ADVICE_BY_CODE[facts.code] : undefined;
     if (byCode) return byCode(facts);
     const field = refusedField(facts);
     // The service's own rule is in its message; the property is the one to change.

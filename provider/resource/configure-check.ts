@@ -84,9 +84,13 @@ function checkKey(settings: Settings): string {
               .update(`${keys.accessKeySecret}\u0000${keys.securityToken ?? ""}`)
               .digest("hex")
         : "default-chain";
-    return [settings.endpoint, settings.stsEndpointSet ? settings.stsEndpoint : "", settings.signatureVersion, keys?.accessKeyId ?? "", secretHash].join(
-        "\u0000",
-    );
+    return [
+        settings.endpoint,
+        settings.stsEndpointSet ? settings.stsEndpoint : "",
+        settings.signatureVersion,
+        keys?.accessKeyId ?? "",
+        secretHash,
+    ].join("\u0000");
 }
 
 async function verdictFor(settings: Settings, deps: ConfigureCheckDeps): Promise<Verdict> {

@@ -59,7 +59,7 @@ function unreachableMessage(facts: CheckFacts, probe: Extract<ProbeOutcome, { re
 
 /** STS refused the keys. */
 function refusedMessage(facts: CheckFacts, error: AccountDiscoveryError): string {
-    const answer = [error.code, error.statusCode !== undefined ? `HTTP ${error.statusCode}` : undefined].filter(Boolean).join(", ");
+    const answer = [error.code, error.statusCode !== undefined ? `(HTTP ${error.statusCode})` : undefined].filter(Boolean).join(" ");
     const advice = adviceFor({
         kind: error.kind,
         serviceMessage: error.serviceMessage,
@@ -67,7 +67,7 @@ function refusedMessage(facts: CheckFacts, error: AccountDiscoveryError): string
         ...(error.statusCode !== undefined ? { statusCode: error.statusCode } : {}),
     });
     return (
-        `The Alibaba Cloud keys were refused: STS GetCallerIdentity at ${error.host} answered ${answer ? `${answer}: ` : ""}${error.serviceMessage} ` +
+        `Checking the Alibaba Cloud credentials failed: STS GetCallerIdentity at ${error.host} answered ${answer ? `${answer}: ` : ""}${error.serviceMessage} ` +
         `The AccessKey ID is ${facts.keyId} (from ${facts.keySource}). ${advice}${error.requestId ? ` RequestId: ${error.requestId}.` : ""}`
     );
 }
@@ -91,7 +91,9 @@ export function verdictOf(facts: CheckFacts): Verdict {
     if (!probe.reachable) doubts.push(`the endpoint ${probe.host} did not accept a connection: ${probe.code}, ${probe.words}`);
     if (sts !== undefined && "error" in sts) {
         const message = sts.error instanceof Error ? sts.error.message : String(sts.error);
-        doubts.push(`${message}; the keys are paced as an account of their own, set ${settingSpec("accountId").configKeys[0]} to share the account's quota`);
+        doubts.push(
+            `${message}; the keys are paced as an account of their own, set ${settingSpec("accountId").configKeys[0]} to share the account's quota`,
+        );
     }
     return doubts.length === 0 ? { ok: true } : { ok: true, warning: undecided(doubts.join("; ")) };
 }

@@ -27,7 +27,7 @@ export const CLI_CONFIG_FILE = "~/.aliyun/config.json";
 
 const OIDC_VARS = ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"] as const;
 
-const isSet = (env: Environment, name: string) => typeof env[name] === "string" && env[name]!.trim() !== "";
+const isSet = (env: Environment, name: string) => typeof env[name] === "string" && env[name].trim() !== "";
 const isTrue = (env: Environment, name: string) => env[name]?.trim().toLowerCase() === "true";
 const list = (names: readonly string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
 

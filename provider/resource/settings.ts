@@ -222,7 +222,10 @@ function staticKeys(get: ConfigGetter, env: Environment): { readonly keys: Stati
         if (/\s/.test(id.value)) throw new SettingsError(id.key, "must not contain whitespace");
         if (/\s/.test(secret.value)) throw new SettingsError(secret.key, "must not contain whitespace");
         const token = lookup("securityToken");
-        return { keys: redacted({ accessKeyId: id.value, accessKeySecret: secret.value, ...(token ? { securityToken: token.value } : {}) }), source: id.key };
+        return {
+            keys: redacted({ accessKeyId: id.value, accessKeySecret: secret.value, ...(token ? { securityToken: token.value } : {}) }),
+            source: id.key,
+        };
     }
     return undefined;
 }

@@ -12,8 +12,17 @@ describe("provider/api/error-message", () => {
     });
 
     it("ends the service's words as a sentence, so ours does not run into them", () => {
-        const message = formatMessage({ ...base, kind: "unreachable", code: "ENOTFOUND", serviceMessage: "getaddrinfo ENOTFOUND h.invalid", host: "h.invalid" });
-        assert.match(message, /^AddLiveRecordNotifyConfig failed \(ENOTFOUND\): getaddrinfo ENOTFOUND h\.invalid\. The host name h\.invalid does not resolve: /);
+        const message = formatMessage({
+            ...base,
+            kind: "unreachable",
+            code: "ENOTFOUND",
+            serviceMessage: "getaddrinfo ENOTFOUND h.invalid",
+            host: "h.invalid",
+        });
+        assert.match(
+            message,
+            /^AddLiveRecordNotifyConfig failed \(ENOTFOUND\): getaddrinfo ENOTFOUND h\.invalid\. The host name h\.invalid does not resolve: /,
+        );
     });
 
     it("gives advice for every kind, each its own, and never 'Unexpected error'", () => {
@@ -42,7 +51,13 @@ describe("provider/api/error-message", () => {
 
     for (const code of ["Forbidden", "Forbidden.RAM", "Forbidden.SubUser", "NoPermission"]) {
         it(`a RAM denial (${code}) names the action and points to the RAM policy in the docs`, () => {
-            const message = formatMessage({ ...base, kind: "forbidden", code, statusCode: 403, serviceMessage: "User not authorized to operate on the specified resource." });
+            const message = formatMessage({
+                ...base,
+                kind: "forbidden",
+                code,
+                statusCode: 403,
+                serviceMessage: "User not authorized to operate on the specified resource.",
+            });
             assert.match(message, /lacks the RAM permission live:AddLiveRecordNotifyConfig; grant it to the RAM user or role/);
             assert.ok(message.includes(RAM_POLICY_DOC), message);
             assert.equal(RAM_POLICY_DOC, "docs/configuration.md#ram-permissions");
@@ -57,7 +72,10 @@ describe("provider/api/error-message", () => {
             statusCode: 400,
             serviceMessage: "Specified time stamp or date value is expired.",
         });
-        assert.match(message, /Specified time stamp or date value is expired\. This machine's clock is off: .*more than 15 minutes from its own time/);
+        assert.match(
+            message,
+            /Specified time stamp or date value is expired\. This machine's clock is off: .*more than 15 minutes from its own time/,
+        );
     });
 
     it("a domain not in the account (InvalidDomain.NotFound) names the domain", () => {

@@ -49,7 +49,9 @@ describe("provider/api/errors", () => {
 
     it("still redacts a URL's query anywhere else in a message", () => {
         const e = toLiveApiError(
-            Object.assign(new Error("ReadTimeout(10000). POST http://127.0.0.1:9/?NotifyAuthKey=abcdEFGH12345678 failed, it says"), { code: "ETIMEDOUT" }),
+            Object.assign(new Error("ReadTimeout(10000). POST http://127.0.0.1:9/?NotifyAuthKey=abcdEFGH12345678 failed, it says"), {
+                code: "ETIMEDOUT",
+            }),
             "AddLiveRecordNotifyConfig",
         );
         assert.ok(!e.message.includes("abcdEFGH12345678"), e.message);

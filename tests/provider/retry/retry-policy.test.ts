@@ -40,7 +40,10 @@ describe("retry/retry-policy: decideRetry", () => {
             retry: true,
             delayMs: 300,
         });
-        assert.deepEqual(decideRetry(facts({ kind: "unreachable", attempts: 6, elapsedMs: UNREACHABLE_RETRY_BUDGET_MS })), { retry: false, reason: "brief" });
+        assert.deepEqual(decideRetry(facts({ kind: "unreachable", attempts: 6, elapsedMs: UNREACHABLE_RETRY_BUDGET_MS })), {
+            retry: false,
+            reason: "brief",
+        });
         // A deadline shorter than the budget is the deadline.
         assert.deepEqual(decideRetry(facts({ kind: "unreachable", elapsedMs: 3_000, deadlineMs: 3_000 })), { retry: false, reason: "deadline" });
         // Timeouts, resets and throttles keep the whole deadline.

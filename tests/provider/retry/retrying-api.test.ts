@@ -233,7 +233,10 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
             const spent = time.now() - 10_000;
             assert.ok(spent <= UNREACHABLE_RETRY_BUDGET_MS + 5 + 1e-6, `spent ${spent} ms, past the ${UNREACHABLE_RETRY_BUDGET_MS} ms budget`);
             assert.ok(spent >= UNREACHABLE_RETRY_BUDGET_MS - 1e-6, `gave up after ${spent} ms, before the budget was spent`);
-            assert.match(error.message, /The host name live\.example\.invalid does not resolve: .*\(after \d+ attempts, [\d.]+ s waited; an unreachable endpoint is retried only briefly\)$/);
+            assert.match(
+                error.message,
+                /The host name live\.example\.invalid does not resolve: .*\(after \d+ attempts, [\d.]+ s waited; an unreachable endpoint is retried only briefly\)$/,
+            );
             assert.ok(!error.message.includes("operation timeout"), error.message);
         });
 
