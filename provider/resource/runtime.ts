@@ -63,8 +63,9 @@ export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action
             }
             return account;
         })());
-    // Started now, while the engine is still checking inputs, so the first call rarely waits for it.
-    void decide();
+    // Started now, while the engine is still checking inputs, so the first call rarely waits for it; with the
+    // configure-time check turned off (an offline preview), only at the first call: configuring calls nothing.
+    if (!settings.skipCredentialsValidation) void decide();
     return (action) =>
         new DeferredRateLimiter(async () => {
             const account = await decide();

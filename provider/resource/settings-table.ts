@@ -174,7 +174,8 @@ export const SETTINGS: readonly SettingSpec[] = [
         description:
             "`true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that " +
             "credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` " +
-            "accepts the keys. For previews without credentials or network; the first API call then tells instead.",
+            "accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery " +
+            "waits for the first API call), and the first API call tells instead.",
     },
 ];
 

@@ -81,7 +81,7 @@ signatureVersion: Optional[str]
 
 skipCredentialsValidation: Optional[str]
 """
-`true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network; the first API call then tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+`true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
 """
 
 stsEndpoint: Optional[str]
