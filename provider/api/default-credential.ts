@@ -12,7 +12,7 @@
 import Credential from "@alicloud/credentials";
 
 /** The sources the default chain tries, in its order, as people know them. */
-export const DEFAULT_CHAIN_SOURCES =
+const DEFAULT_CHAIN_SOURCES =
     "environment variables, an OIDC role, the Alibaba Cloud CLI profile, the credentials file, the ECS instance RAM role and a credentials URI";
 
 /** Nothing in the default chain yielded credentials. The chain's own words are not kept: they quote internal URLs. */

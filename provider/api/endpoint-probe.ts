@@ -9,7 +9,7 @@ import { connect } from "node:net";
 import { parseEndpoint } from "./endpoint";
 
 /** How long a probe waits for a connection: the client's own connect timeout. */
-export const PROBE_TIMEOUT_MS = 5_000;
+const PROBE_TIMEOUT_MS = 5_000;
 
 export type ProbeOutcome =
     | { readonly reachable: true; readonly host: string }

@@ -30,7 +30,7 @@ export const CREDENTIALS_DOC = "docs/configuration.md#credentials";
  * How far apart the service lets a request's signed time and its own clock be. Alibaba's gateways answer
  * `InvalidTimeStamp.Expired` beyond it (research/anchors.md, the common error table).
  */
-export const MAX_CLOCK_SKEW_MINUTES = 15;
+const MAX_CLOCK_SKEW_MINUTES = 15;
 
 /** The service's parameter names and the config fields (the resource's properties) they carry. */
 const FIELD_OF_PARAM: ReadonlyArray<readonly [string, keyof RecordNotifyConfig]> = [

@@ -115,7 +115,7 @@ export async function resolveAccount(settings: Settings, deps: AccountDeps): Pro
 }
 
 /** The warning of a failed discovery: why, and what it means for pacing. Pure. */
-export function accountUnknownNotice(error: unknown): string {
+function accountUnknownNotice(error: unknown): string {
     return (
         `could not learn the Alibaba Cloud account of the configured keys (${error instanceof Error ? error.message : "unknown error"}); ` +
         "pacing them as an account of their own. Set alicloud-live:accountId to share the account's quota with its other keys."

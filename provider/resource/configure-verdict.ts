@@ -18,7 +18,7 @@ import { settingSpec } from "./settings-table";
 import type { Settings } from "./settings";
 
 export interface CheckFacts {
-    readonly settings: Pick<Settings, "endpoint" | "endpointSource">;
+    readonly settings: Pick<Settings, "endpoint" | "endpointSource" | "accountId">;
     /** The AccessKey ID that was checked (never the secret), and where it came from. */
     readonly keyId: string;
     readonly keySource: string;
@@ -91,9 +91,10 @@ export function verdictOf(facts: CheckFacts): Verdict {
     if (!probe.reachable) doubts.push(`the endpoint ${probe.host} did not accept a connection: ${probe.code}, ${probe.words}`);
     if (sts !== undefined && "error" in sts) {
         const message = sts.error instanceof Error ? sts.error.message : String(sts.error);
-        doubts.push(
-            `${message}; the keys are paced as an account of their own, set ${settingSpec("accountId").configKeys[0]} to share the account's quota`,
-        );
+        const pacing = facts.settings.accountId
+            ? ""
+            : `; the keys are paced as an account of their own, set ${settingSpec("accountId").configKeys[0]} to share the account's quota`;
+        doubts.push(`${message}${pacing}`);
     }
     return doubts.length === 0 ? { ok: true } : { ok: true, warning: undecided(doubts.join("; ")) };
 }

@@ -68,6 +68,12 @@ describe("resource/configure-verdict: what the check's findings mean", () => {
         });
     }
 
+    it("with the account id set, the warning does not speak of pacing by key", () => {
+        const verdict = verdictOf({ ...base, settings: { ...base.settings, accountId: "1234" }, sts: stsFailed("transient", "ECONNRESET") });
+        assert.ok(verdict.ok && verdict.warning !== undefined);
+        assert.ok(!verdict.warning.includes("paced as an account of their own"), verdict.warning);
+    });
+
     it("two doubts make one warning", () => {
         const verdict = verdictOf({
             ...base,
