@@ -70,6 +70,10 @@ export function packageSchema(version: string): Record<string, unknown> {
             nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },
             python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },
             go: { importBasePath: "github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
+            // Classes in com.github.pulumi_alicloud_live.alicloudlive (the Java SDK finds plugin.json only below com/);
+            // the SDK's build is the pom.xml tools/sdkgen writes (no Gradle), on the Pulumi Java SDK of the same
+            // pulumi-java release as the generator. Coordinates and reasons: docs/java.md.
+            java: { basePackage: "com.github.pulumi_alicloud_live", buildFiles: "none", dependencies: { "com.pulumi:pulumi": "1.17.0" } },
         },
     };
 }

@@ -15,7 +15,7 @@ import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { pluginVersion } from "../../provider/plugin/version";
 import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PYTHON_HOST_SDK_VERSION } from "../../tools/pulumi-cli/recipe";
-import type { PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
+import type { CommandResult, PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
 import type { Venv } from "../../tools/python-venv/obtain";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, type EmulatorCloud } from "./support/emulator-cloud";
@@ -24,6 +24,7 @@ import { needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-st
 import { pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
 import { pathWithVenv, PYTHON_SDK_DISTRIBUTION, pythonSdkVenv } from "./support/python-venv";
 import type { ExpectedExit } from "./support/run-pulumi";
+import { ThrottleStorm } from "./support/throttle-storm";
 
 const execFileAsync = promisify(execFile);
 const STACK = "python";
@@ -180,27 +181,19 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
     it("a throttle storm (every call throttled for 6 s) still ends in a successful up creating every new config", async () => {
         const storm = Object.fromEntries(["s1", "s2", "s3", "s4", "s5", "s6"].map((n) => [n, `storm-${n}.example.com`]));
         await declare({ ...domains, ...storm });
-        const since = await live.lastSeq();
-        const fault = await admin.addFault({ action: "*", probability: 1, error: { code: "Throttling.User" } });
-        // The storm lasts 6 s from the first call it throttles (the CLI takes seconds to get there).
-        let throttled = 0;
-        const watch = (async () => {
-            while ((throttled = (await admin.requests(since)).filter((r) => r.outcome === "Throttling.User").length) === 0) {
-                await new Promise((resolve) => setTimeout(resolve, 100));
-            }
-            await new Promise((resolve) => setTimeout(resolve, 6_000));
-            await admin.removeFault(fault);
-        })();
+        const throttle = await ThrottleStorm.start(admin, await live.lastSeq(), 6_000);
+        let throttled: number;
+        let up: CommandResult;
         try {
-            const up = await pulumi(["up", "--yes", "--skip-preview"]);
-            await watch;
-            assert.ok(throttled > 0, "the storm was met");
-            assert.match(up.stdout, /6 created/);
-            const configs = await live.configs();
-            for (const domain of Object.values(storm)) assert.ok(configs.has(domain), `${domain} was created`);
+            up = await pulumi(["up", "--yes", "--skip-preview"]);
         } finally {
+            throttled = await throttle.end();
             await admin.clearFaults();
         }
+        assert.ok(throttled > 0, "the storm was met: the up made no call while it blew");
+        assert.match(up.stdout, /6 created/);
+        const configs = await live.configs();
+        for (const domain of Object.values(storm)) assert.ok(configs.has(domain), `${domain} was created`);
         await pulumi(["preview", "--expect-no-changes"]);
     });
 

@@ -47,7 +47,7 @@ export const CURRENT: VersionSet = {
     name: "current",
     node: "22.23.5",
     sdk: "3.276.0",
-    // No Python host: the Python program's suite runs on the pinned set only, so this set builds no host it would not use.
+    // No Python or Java host: those programs' suites run on the pinned set only, so this set builds no host it would not use.
     cli: cliSet("3.276.0", { major: 1, minor: 26 }, []),
     // Newer hosts live in a Go module the proxy refuses (403), so the current CLI runs the same host.
     languageHost: HOST,
