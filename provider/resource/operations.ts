@@ -16,14 +16,17 @@ import { ResourceInitError } from "./init-error";
 import { desiredConfig, outputsOf, PROVIDER_KEY, type LiveRecordNotifyConfigInputs, type LiveRecordNotifyConfigOutputs } from "./inputs";
 import { operationApi, type OperationOptions } from "./operation-api";
 import { liveOutputs } from "./refresh";
-import { buildApi } from "./runtime";
+import { buildApi, checkSetUp } from "./runtime";
 import { UnclearableFieldError, writeConfig } from "./write";
 import { resolveSettings, type ConfigGetter, type Settings } from "./settings";
 
 export type { OperationOptions } from "./operation-api";
 
 export interface OperationsDeps {
-    /** Builds the API from resolved settings. Default: the signed client behind the retrying layer. */
+    /**
+     * Builds the API from resolved settings. Default: the signed client behind the retrying layer, after
+     * the configure-time check of credentials and endpoint (which a given `apiFor` brings its own of).
+     */
     readonly apiFor?: (settings: Settings) => LiveRecordNotifyApi;
     /** The environment settings fall back to. Default: `process.env`, read when the operations are configured. */
     readonly env?: NodeJS.ProcessEnv;
@@ -57,9 +60,13 @@ export function createOperations(deps: OperationsDeps = {}): LiveRecordNotifyCon
 
     // Deferred by one tick so that a bad setting rejects the promise rather than throwing from configure.
     const start = (get: ConfigGetter): Promise<LiveRecordNotifyApi> =>
-        Promise.resolve().then(() => {
+        Promise.resolve().then(async () => {
             const settings = resolveSettings(get, deps.env ?? process.env);
-            return deps.apiFor ? deps.apiFor(settings) : buildApi(settings, deps.notice ? { notice: deps.notice } : {});
+            if (deps.apiFor) return deps.apiFor(settings);
+            const runtime = deps.notice ? { notice: deps.notice } : {};
+            // Credentials and endpoint, once per process: a broken set-up fails here, at preview (configure-check.ts).
+            await checkSetUp(settings, runtime);
+            return buildApi(settings, runtime);
         });
 
     // Without a configure call (a hand-driven host), the environment alone decides.

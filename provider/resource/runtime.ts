@@ -2,8 +2,8 @@
  * Builds the API the provider calls from resolved settings: the signed client wrapped in the retrying,
  * rate-limited layer, paced per account. The one place that knows both constructors' options.
  */
-import Credential from "@alicloud/credentials";
 import { LiveClient } from "../api/client";
+import { defaultCredential } from "../api/default-credential";
 import { WRITE_ACTIONS, type Action, type LiveRecordNotifyApi } from "../api/types";
 import { sharedQuotaLimiter, sharedQuotaStore } from "../quota/shared-limiters";
 import { DeferredRateLimiter } from "../retry/deferred-limiter";
@@ -12,6 +12,8 @@ import type { RateLimiter } from "../retry/rate-limiter";
 import { RetryingLiveApi } from "../retry/retrying-api";
 import { limiterCeilings } from "../retry/retrying-options";
 import { perKeyAccountKey, resolveAccount, type AccountDeps, type AccountKey } from "./account";
+import { checkAtConfigure } from "./configure-check";
+import { sayOnce } from "./said-once";
 import type { Settings } from "./settings";
 
 /**
@@ -57,12 +59,13 @@ export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action
                 store?.ready(),
             ]);
             if (store && !account.accountId) {
-                notice("the quota store is not used: its schedules are per account, and the account of these keys is unknown");
+                sayOnce(notice, "the quota store is not used: its schedules are per account, and the account of these keys is unknown");
             }
             return account;
         })());
-    // Started now, while the engine is still checking inputs, so the first call rarely waits for it.
-    void decide();
+    // Started now, while the engine is still checking inputs, so the first call rarely waits for it; with the
+    // configure-time check turned off (an offline preview), only at the first call: configuring calls nothing.
+    if (!settings.skipCredentialsValidation) void decide();
     return (action) =>
         new DeferredRateLimiter(async () => {
             const account = await decide();
@@ -78,13 +81,18 @@ function storeTls(settings: Settings): { ca?: string } {
     return settings.quotaStoreCa === undefined ? {} : { ca: settings.quotaStoreCa };
 }
 
+/** The configure-time check of credentials and endpoint (configure-check.ts), its warning in the Pulumi log. */
+export function checkSetUp(settings: Settings, deps: RuntimeDeps = {}): Promise<void> {
+    return checkAtConfigure(settings, { notice: deps.notice ?? pulumiWarn, ...(deps.stsFor ? { stsFor: deps.stsFor } : {}) });
+}
+
 export function buildApi(settings: Settings, deps: RuntimeDeps = {}): LiveRecordNotifyApi {
     const client = new LiveClient({
         endpoint: settings.endpoint,
         credentials: settings.credentials,
-        // The default chain (env, OIDC role, CLI profile, credentials file, ECS RAM role, credentials URI)
-        // resolves lazily, on the first call, inside the provider process.
-        credential: settings.credentials ? undefined : new Credential(),
+        // The default chain (env, OIDC role, CLI profile, credentials file, ECS RAM role, credentials URI),
+        // one per process: resolved by the configure-time check or the first call, inside the provider process.
+        credential: settings.credentials ? undefined : defaultCredential(),
         signatureVersion: settings.signatureVersion,
         regionId: settings.regionId,
     });

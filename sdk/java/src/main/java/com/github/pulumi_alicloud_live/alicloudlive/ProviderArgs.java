@@ -211,6 +211,21 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+     * 
+     */
+    @Import(name="skipCredentialsValidation")
+    private @Nullable Output<String> skipCredentialsValidation;
+
+    /**
+     * @return `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+     * 
+     */
+    public Optional<Output<String>> skipCredentialsValidation() {
+        return Optional.ofNullable(this.skipCredentialsValidation);
+    }
+
+    /**
      * STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`&#39; `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
      * 
      */
@@ -256,6 +271,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         this.secretKey = $.secretKey;
         this.securityToken = $.securityToken;
         this.signatureVersion = $.signatureVersion;
+        this.skipCredentialsValidation = $.skipCredentialsValidation;
         this.stsEndpoint = $.stsEndpoint;
         this.writeQps = $.writeQps;
     }
@@ -549,6 +565,27 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder signatureVersion(String signatureVersion) {
             return signatureVersion(Output.of(signatureVersion));
+        }
+
+        /**
+         * @param skipCredentialsValidation `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder skipCredentialsValidation(@Nullable Output<String> skipCredentialsValidation) {
+            $.skipCredentialsValidation = skipCredentialsValidation;
+            return this;
+        }
+
+        /**
+         * @param skipCredentialsValidation `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder skipCredentialsValidation(String skipCredentialsValidation) {
+            return skipCredentialsValidation(Output.of(skipCredentialsValidation));
         }
 
         /**
