@@ -2,11 +2,13 @@
  * `LiveRecordNotifyConfig` for TypeScript programs that use the provider plugin
  * (`pulumi-resource-alicloud-live`): a `CustomResource` of the plugin's type token, written as
  * Pulumi's generated Node.js SDKs write one. It asks for the plugin of this package's own version, so
- * the engine runs the plugin that ships beside this class. Program side only: it loads neither the
+ * the engine runs the plugin that ships beside this class, and names where that plugin is released
+ * (`pluginDownloadURL`, the schema's), so the engine can download it when no other is found. Program side only: it loads neither the
  * plugin's server nor the API client (tests/provider/plugin-sdk/resource.test.ts checks).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { LiveRecordNotifyConfigArgs } from "../dynamic/resource";
+import { pluginDistribution } from "../plugin/distribution";
 import { RESOURCE_TYPE } from "../plugin/tokens";
 import { pluginVersion } from "../plugin/version";
 import { PROPERTIES } from "../resource/properties";
@@ -60,8 +62,9 @@ export class LiveRecordNotifyConfig extends pulumi.CustomResource {
             }
         }
         // The package's version picks the plugin (the engine's default provider for it is keyed by
-        // it); the program's own options win, as in generated SDKs.
-        const options = pulumi.mergeOptions({ version: pluginVersion(), additionalSecretOutputs: [...SECRET_KEYS] }, opts);
+        // it, and by the download URL); the program's own options win, as in generated SDKs.
+        const defaults = { version: pluginVersion(), pluginDownloadURL: pluginDistribution().pluginDownloadURL };
+        const options = pulumi.mergeOptions({ ...defaults, additionalSecretOutputs: [...SECRET_KEYS] }, opts);
         super(RESOURCE_TYPE, name, props, options);
     }
 }

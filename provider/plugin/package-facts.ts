@@ -11,10 +11,14 @@
 export interface PackageFacts {
     readonly name: string;
     readonly version: string;
+    /** Where the package is developed: its GitHub releases hold the plugin archives (`./distribution.ts`). */
+    readonly repository?: string | { readonly type?: string; readonly url?: string };
+    /** Where the plugin archives are instead, when set (a mirror, a fork; `./distribution.ts`). */
+    readonly pluginDownloadURL?: string;
 }
 
 /** The manifest's top-level keys the bundle carries: those of `PackageFacts` (a key added there is added here). */
-export const PACKAGE_FACT_KEYS: readonly (keyof PackageFacts)[] = ["name", "version"];
+export const PACKAGE_FACT_KEYS: readonly (keyof PackageFacts)[] = ["name", "version", "repository", "pluginDownloadURL"];
 
 let facts: PackageFacts | undefined;
 

@@ -5,9 +5,13 @@
  */
 import { PROPERTIES, type PropertySpec } from "../resource/properties";
 import { PLUGIN_CONFIG } from "./config-keys";
+import type { Distribution } from "./distribution";
 import { PACKAGE, RESOURCE_TYPE } from "./tokens";
 
 export { RESOURCE_TYPE };
+
+/** The Go SDK's package name, a folder of the module. */
+export const GO_PACKAGE = "alicloudlive";
 
 const RESOURCE_DESCRIPTION =
     "The recording callback configuration of one Alibaba Cloud ApsaraVideo Live streaming domain: where Live sends " +
@@ -41,7 +45,12 @@ function configProperties(): Record<string, { type: "string"; description: strin
     );
 }
 
-export function packageSchema(version: string): Record<string, unknown> {
+/**
+ * The schema of the plugin of `version`, released where `distribution` says (package.json's, see
+ * `./distribution.ts`): its `pluginDownloadURL` goes into every generated SDK, which hands it to the
+ * engine, so a program's first run downloads the plugin.
+ */
+export function packageSchema(version: string, distribution: Distribution): Record<string, unknown> {
     const outputs = PROPERTIES.filter((p) => p.output);
     return {
         name: PACKAGE,
@@ -51,6 +60,8 @@ export function packageSchema(version: string): Record<string, unknown> {
             "Manage Alibaba Cloud ApsaraVideo Live recording-callback configuration (LiveRecordNotifyConfig), paced to the account's API quota.",
         keywords: ["pulumi", "alicloud", "alibaba-cloud", "apsaravideo-live", "live", "category/cloud", "kind/native"],
         license: "Apache-2.0",
+        repository: `https://github.com/${distribution.githubRepository}`,
+        pluginDownloadURL: distribution.pluginDownloadURL,
         config: { variables: configProperties() },
         provider: {
             description: "The alicloud-live provider: credentials, endpoint and quota settings (see docs/configuration.md).",
@@ -69,7 +80,8 @@ export function packageSchema(version: string): Record<string, unknown> {
         language: {
             nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },
             python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },
-            go: { importBasePath: "github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
+            // The Go package sits in the module's folder `alicloudlive` (the module is the import path's parent).
+            go: { importBasePath: `${distribution.goModule}/${GO_PACKAGE}`, respectSchemaVersion: true },
             // Classes in com.github.pulumi_alicloud_live.alicloudlive (the Java SDK finds plugin.json only below com/);
             // the SDK's build is the pom.xml tools/sdkgen writes (no Gradle), on the Pulumi Java SDK of the same
             // pulumi-java release as the generator. Coordinates and reasons: docs/java.md.

@@ -14,12 +14,15 @@ import { configFailure, configFailures, configFromVariables, configGetter, type 
 import { fromStruct, toStruct, type Bag } from "./properties";
 import { rpcError } from "./rpc-error";
 import { packageSchema, RESOURCE_TYPE } from "./schema";
+import { pluginDistribution, type Distribution } from "./distribution";
 import { pluginVersion } from "./version";
 import { Empty } from "./well-known-types";
 
 export interface ServiceDeps extends OperationsDeps {
     /** The version the plugin reports and its schema states. Default: the npm package's. */
     readonly version?: string;
+    /** Where the schema says the plugin and its SDKs are released. Default: package.json's. */
+    readonly distribution?: Distribution;
 }
 
 type Handlers = Pick<
@@ -60,6 +63,7 @@ function checkResponse(inputs: object, secrets: ReadonlySet<string>, failures: r
 export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
     const operations = createOperations(deps);
     const version = deps.version ?? pluginVersion();
+    const distribution = deps.distribution ?? pluginDistribution();
     const env = deps.env ?? process.env;
     // One signal for every operation in flight: the engine cancels the whole provider, not one call.
     const cancellation = new AbortController();
@@ -71,7 +75,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
     return {
         getPluginInfo: unary(() => new PluginInfo().setVersion(version)),
 
-        getSchema: unary(() => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version)))),
+        getSchema: unary(() => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version, distribution)))),
 
         checkConfig: unary((req: proto.CheckRequest) => {
             const news = fromStruct(req.getNews());

@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { DEMO_ACCOUNT } from "../../emulator";
+import { pluginDistribution } from "../../provider/plugin/distribution";
 import { packageSchema } from "../../provider/plugin/schema";
 import { pluginVersion } from "../../provider/plugin/version";
 import { runMaven } from "../../tools/maven/maven";
@@ -53,7 +54,7 @@ describe("cli: examples/java through pulumi-language-java, the generated Java SD
 
         // The example pins the SDK at the package's version, on the Pulumi Java SDK the generated SDK is built on.
         const pom = fs.readFileSync(path.join(JAVA_EXAMPLE_DIR, "pom.xml"), "utf8");
-        const java = (packageSchema(pluginVersion()).language as { java: { dependencies: Record<string, string> } }).java;
+        const java = (packageSchema(pluginVersion(), pluginDistribution()).language as { java: { dependencies: Record<string, string> } }).java;
         assert.equal(
             pinnedVersion(pom, JAVA_COORDINATES.artifactId),
             pluginVersion(),
@@ -115,7 +116,7 @@ describe("cli: examples/java through pulumi-language-java, the generated Java SD
         const packages = JSON.parse(json) as Record<string, unknown>[];
         assert.deepEqual(
             packages.filter((p) => p.name === "alicloud-live"),
-            [{ resource: true, name: "alicloud-live", version: pluginVersion() }],
+            [{ resource: true, name: "alicloud-live", version: pluginVersion(), server: pluginDistribution().pluginDownloadURL }],
         );
     });
 

@@ -1,7 +1,8 @@
 /**
  * The provider plugin through the real `pulumi` CLI, with a TypeScript program (tests/cli/fixtures/
  * plugin-program, using the package's plugin class `pulumi-alicloud-live/plugin`) that finds
- * `pulumi-resource-alicloud-live` on PATH: the lifecycle, `pulumi import`
+ * `pulumi-resource-alicloud-live` through `plugins.providers` (the npm package's launcher folder,
+ * which runs on Node.js): the lifecycle, `pulumi import`
  * and the `import` option, `.get()` from another stack, `replaceOnChanges`, `customTimeouts` under a
  * throttle storm, bad provider config, secrets, the shared quota store, destroy.
  */
@@ -20,7 +21,7 @@ import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/work
 import { startRedisServer, type RunningRedis } from "../../tools/redis/server";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
-import { copyPluginProgram, pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
+import { copyPluginProgram, PLUGIN_DIR, RESOURCE_TYPE } from "./support/plugin";
 import type { Spec } from "./fixtures/plugin-program/spec";
 import { createdThroughPlugin, driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
 import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
@@ -74,11 +75,10 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         admin = new EmulatorAdmin(emulator.url);
         live = new EmulatorCloud(admin);
         client = new LiveClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT });
-        workspace = new PulumiWorkspace({
-            cli,
-            projectDir: copyPluginProgram("plugin-program", path.join(tmp, "program")),
-            env: { PATH: pathWithPlugin(pathWithCli(cli)) },
-        });
+        const projectDir = copyPluginProgram("plugin-program", path.join(tmp, "program"));
+        // The launcher's folder as a program names it (the other way, PATH, is plugin-current-set.test.ts's).
+        fs.appendFileSync(path.join(projectDir, "Pulumi.yaml"), `plugins:\n  providers:\n    - name: alicloud-live\n      path: ${PLUGIN_DIR}\n`);
+        workspace = new PulumiWorkspace({ cli, projectDir, env: { PATH: pathWithCli(cli) } });
         for (const stack of [STACK, OTHER_STACK]) {
             await workspace.ok(["stack", "init", stack]);
             // The plugin's own namespace: the engine passes a plugin only its package's keys.

@@ -6,6 +6,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { pluginDistribution } from "../../provider/plugin/distribution";
 import { packageSchema } from "../../provider/plugin/schema";
 import { committedTree, generatedTree, generateSdks, REPO_ROOT } from "../../tools/sdkgen/generate";
 import { compareTrees, JAVA_COORDINATES, staleMessage } from "../../tools/sdkgen/plan";
@@ -45,7 +46,7 @@ describe("sdk: the committed SDKs are fresh", function () {
         const resources = "java/src/main/resources/com/github/pulumi_alicloud_live/alicloud-live";
         assert.equal(tree.get(`${resources}/version.txt`), version);
         // "server" is where the engine downloads the plugin from: the schema's pluginDownloadURL, when it has one.
-        const server = packageSchema(version).pluginDownloadURL;
+        const server = packageSchema(version, pluginDistribution()).pluginDownloadURL;
         assert.deepEqual(JSON.parse(tree.get(`${resources}/plugin.json`) ?? "{}"), {
             resource: true,
             name: "alicloud-live",

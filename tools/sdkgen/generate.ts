@@ -13,6 +13,7 @@ import { requireGo } from "../pulumi-cli/build";
 import { MINIMUM_GO } from "../pulumi-cli/recipe";
 import { findRepoRoot } from "../repo-root";
 import { packageSchema } from "../../provider/plugin/schema";
+import { pluginDistribution } from "../../provider/plugin/distribution";
 import { pluginVersion } from "../../provider/plugin/version";
 import {
     cacheRoot,
@@ -140,7 +141,7 @@ export async function generateSdks(out: string, options: GenerateOptions): Promi
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdkgen-"));
     try {
         const schemaFile = path.join(work, "schema.json");
-        fs.writeFileSync(schemaFile, JSON.stringify(packageSchema(pluginVersion()), null, 2));
+        fs.writeFileSync(schemaFile, JSON.stringify(packageSchema(pluginVersion(), pluginDistribution()), null, 2));
         fs.mkdirSync(out, { recursive: true });
         options.log(`Generating the ${LANGUAGES.join(", ")} SDKs into ${out}`);
         for (const [i, generator] of GENERATORS.entries()) {

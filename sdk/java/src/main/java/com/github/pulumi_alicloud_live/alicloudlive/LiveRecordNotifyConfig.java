@@ -153,6 +153,7 @@ public class LiveRecordNotifyConfig extends com.pulumi.resources.CustomResource 
     private static com.pulumi.resources.CustomResourceOptions makeResourceOptions(@Nullable com.pulumi.resources.CustomResourceOptions options, @Nullable Output<java.lang.String> id) {
         var defaultOptions = com.pulumi.resources.CustomResourceOptions.builder()
             .version(Utilities.getVersion())
+            .pluginDownloadURL("github://api.github.com/pulumi-alicloud-live/pulumi-alicloud-live")
             .additionalSecretOutputs(List.of(
                 "notifyAuthKey"
             ))
