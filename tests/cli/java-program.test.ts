@@ -125,10 +125,12 @@ describe("cli: examples/java through pulumi-language-java, the generated Java SD
         assert.match(up.stdout, /signedNotifyUrl\s*: "https:\/\/callbacks\.example\.com\/live\/live1\.example\.com\/record"/);
     });
 
-    it("drift: refresh takes it in; up undoes it, and reads a config made out of band without writing it", async () => {
+    it("drift: preview --refresh catches it, refresh takes it in; up undoes it, and reads a config made out of band without writing it", async () => {
         const drifted = "https://elsewhere.example.net/drift";
         const { config } = await stack.client.describe({ domainName: "live2.example.com" });
         await stack.client.update({ ...config, notifyUrl: drifted });
+        const preview = await stack.pulumi(["preview", "--refresh", "--expect-no-changes", "--diff"], "non-zero");
+        assert.match(preview.output, /notifyUrl/, "the drifted property is named");
         await stack.pulumi(["refresh", "--yes", "--skip-preview"]);
         const held = (await stack.workspace.exportState(STACK)).deployment.resources?.find((r) => r.id === "live2.example.com");
         assert.equal(held?.outputs?.notifyUrl, drifted, "the state holds what the cloud holds");
