@@ -1,19 +1,19 @@
 /**
  * The release workflow (.github/workflows/release.yml) against the archive command: it builds every
  * platform the command builds, into the command's folder, and attaches exactly the files the command
- * makes (`plannedArchives`), no more, no fewer; every npm script it runs exists.
+ * makes (`plannedArchives`), no more, no fewer; it tags the Go SDK's module as `go get` resolves it; every
+ * npm script it runs exists.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { findRepoRoot } from "../../../tools/repo-root";
+import { goSdkTag } from "../../../tools/go-sdk-module/layout";
 import { DEFAULT_OUT_DIR, plannedArchives } from "../../../tools/plugin-archives/planned-archives";
 
 const ROOT = findRepoRoot(__dirname);
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "release.yml");
-/** The SDK packages' command, which the `install` branch adds (issue 22, item 3): the only script allowed to be missing until then. */
-const ADDED_ELSEWHERE = new Set(["sdk-packages"]);
 
 interface Step {
     readonly name?: string;
@@ -60,11 +60,20 @@ describe("the release workflow (.github/workflows/release.yml)", () => {
         );
     });
 
-    it("every npm script it runs exists in package.json (but the SDK packages' one, added by the install branch)", () => {
+    it("tags the release's commit for the Go SDK's module with the tag go get resolves (sdk/go/vX.Y.Z)", () => {
+        const version = "1.2.3";
+        const tagging = steps.filter((s) => s.run?.includes("git/refs"));
+        assert.equal(tagging.length, 1);
+        const run = words(tagging[0].run!).map((w) => w.replace(/\$\{VERSION\}/g, version));
+        assert.ok(run.includes(`ref=refs/tags/${goSdkTag(version)}`), run.join(" "));
+        assert.ok(run.includes("sha=$GITHUB_SHA"), run.join(" "));
+    });
+
+    it("every npm script it runs exists in package.json", () => {
         const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
         const run = steps.flatMap((s) => [...(s.run ?? "").matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]));
         assert.ok(run.includes("plugin-archives") && run.includes("sdk-packages"), run.join(", "));
-        const missing = run.filter((name) => !(name in scripts) && !ADDED_ELSEWHERE.has(name));
+        const missing = run.filter((name) => !(name in scripts));
         assert.deepEqual(missing, []);
     });
 
