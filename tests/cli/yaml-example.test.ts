@@ -17,7 +17,7 @@ import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere } from "./support/emulator-cloud";
 import { rewrite, startExampleStack, type ExampleStack } from "./support/example-stack";
 import { needStatusNotifyDriftIsCaught, needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-steps";
-import { pluginArchive } from "./support/plugin-release";
+import { OTHER_VERSION, pluginArchive } from "./support/plugin-release";
 import { pathWithoutNode } from "./support/user-path";
 
 const STACK = "yaml";
@@ -25,7 +25,7 @@ const PROJECT = "alicloud-live-yaml";
 const KEY = "YamlExampleSuiteKey42";
 const BASE = "https://callbacks.example.com/live";
 /** The second version installed beside package.json's: older, so an unpinned program does not take it. */
-const PINNED = "0.0.1-pinned";
+const PINNED = OTHER_VERSION;
 const PLUGIN = "pulumi-resource-alicloud-live";
 
 /** The plugin executables the engine launched, from its `-v=9` log (`Launching plugin '...' from '<path>'`). */

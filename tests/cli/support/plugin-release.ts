@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pluginDistribution } from "../../../provider/plugin/distribution";
 import { pluginVersion } from "../../../provider/plugin/version";
-import { buildPluginArchives, type BuiltArchive } from "../../../tools/plugin-archives/build";
+import { buildPluginArchives, type BuiltArchive, type PluginArchives } from "../../../tools/plugin-archives/build";
 import { PLATFORMS } from "../../../tools/plugin-archives/platforms";
 
 const log = (line: string) => console.log(`      ${line}`);
@@ -65,12 +65,19 @@ export function hostPlatform(): string {
     return name;
 }
 
-const archives = new Map<string, Promise<BuiltArchive>>();
+/**
+ * A version other than package.json's, older than it: the second version installed side by side, and the
+ * version the archive tests give the command (so its `--version` is seen reaching the plugin). One build
+ * of it per process serves both.
+ */
+export const OTHER_VERSION = "0.0.1-other";
+
+const builds = new Map<string, Promise<PluginArchives>>();
 let archiveRoot: string | undefined;
 
-/** The archive of `version` for this machine, built once per process (the command's `--version` for another than package.json's). */
-export function pluginArchive(version: string = pluginVersion()): Promise<BuiltArchive> {
-    let built = archives.get(version);
+/** The archive command's result for `version` on this machine's platform, built once per process into a folder of its own. */
+export function pluginArchives(version: string = pluginVersion()): Promise<PluginArchives> {
+    let built = builds.get(version);
     if (!built) {
         if (!archiveRoot) {
             const root = fs.mkdtempSync(path.join(os.tmpdir(), "cli-plugin-archives-"));
@@ -78,10 +85,15 @@ export function pluginArchive(version: string = pluginVersion()): Promise<BuiltA
             archiveRoot = root;
         }
         const outDir = path.join(archiveRoot, version);
-        built = buildPluginArchives({ platforms: [hostPlatform()], version, outDir, log }).then((result) => result.archives[0]);
-        archives.set(version, built);
+        built = buildPluginArchives({ platforms: [hostPlatform()], version, outDir, log });
+        builds.set(version, built);
     }
     return built;
+}
+
+/** The archive of `version` for this machine (the command's `--version` for another than package.json's). */
+export async function pluginArchive(version: string = pluginVersion()): Promise<BuiltArchive> {
+    return (await pluginArchives(version)).archives[0];
 }
 
 /**

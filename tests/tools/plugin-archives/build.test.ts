@@ -1,6 +1,6 @@
 /**
  * The archive command for real, on the one platform this machine runs (linux-amd64), built twice into
- * two folders: the archives are byte-identical; each holds exactly the executable, LICENSE, NODE-LICENSE
+ * two folders (the first is the CLI suites' build of the same version, made once per test process): the archives are byte-identical; each holds exactly the executable, LICENSE, NODE-LICENSE
  * and README.md at its root with fixed owners, modes and times; the executable is an x86-64 ELF with the
  * bundle injected and Node's SEA fuse flipped; and it runs with no `node` on PATH, prints its port and
  * reports the version given to the command (not package.json's), in GetPluginInfo and in its schema.
@@ -21,10 +21,11 @@ import { buildPluginArchives, type PluginArchives } from "../../../tools/plugin-
 import { readExecutableHeader } from "../../../tools/plugin-archives/executable-header";
 import { plannedArchives } from "../../../tools/plugin-archives/planned-archives";
 import { pluginVersion } from "../../../provider/plugin/version";
+import { OTHER_VERSION, pluginArchives } from "../../cli/support/plugin-release";
 
 const run = promisify(execFile);
 /** Not package.json's: the command's `--version` must reach the plugin. */
-const VERSION = "0.0.0-archive.test";
+const VERSION = OTHER_VERSION;
 const EXECUTABLE = "pulumi-resource-alicloud-live";
 
 /** Starts the executable with `env`; resolves its port once printed, and the child to end. */
@@ -55,7 +56,8 @@ function startPlugin(executable: string, env: NodeJS.ProcessEnv): Promise<{ port
 }
 
 describe("tools/plugin-archives build (linux-amd64, built twice): reproducible, self-contained archives", function () {
-    // Two builds of a 130 MB executable (postject and gzip dominate): about a minute each on a loaded 2-core machine.
+    // Two builds of a 130 MB executable (postject and gzip dominate): about a minute each on a loaded 2-core machine
+    // (one when a CLI suite built this version first).
     this.timeout(15 * 60_000);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-archives-test-"));
     let first: PluginArchives;
@@ -63,7 +65,7 @@ describe("tools/plugin-archives build (linux-amd64, built twice): reproducible, 
     const lines: string[] = [];
 
     before(async () => {
-        first = await buildPluginArchives({ platforms: ["linux-amd64"], version: VERSION, outDir: path.join(work, "a"), log: (l) => lines.push(l) });
+        first = await pluginArchives(VERSION);
         second = await buildPluginArchives({ platforms: ["linux-amd64"], version: VERSION, outDir: path.join(work, "b"), log: (l) => lines.push(l) });
         await run("tar", ["-xzf", first.archives[0].file, "-C", work]);
     });
