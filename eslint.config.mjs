@@ -14,7 +14,7 @@ const UNSAFE_ANY_RULES = {
 
 export default tseslint.config(
     {
-        ignores: ["dist/", "node_modules/", "sdk/", "examples/*/node_modules/", "bench/results/", ".build/", "tests/lint/fixtures/"],
+        ignores: ["dist/", "build/", "node_modules/", "sdk/", "examples/*/node_modules/", "bench/results/", ".build/", "tests/lint/fixtures/"],
     },
     eslint.configs.recommended,
     tseslint.configs.recommendedTypeChecked,

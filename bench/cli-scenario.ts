@@ -7,9 +7,11 @@
  * The same three commands then run once more with the quota lifted (in the emulator and in the
  * provider's settings): what the CLI, the program and the engine need for the phase when no call waits.
  *
- * It runs once per front door (`CliVariant`): the dynamic provider (`BENCH_PROGRAM`), and the provider
+ * It runs once per front door (`CliVariant`): the dynamic provider (`BENCH_PROGRAM`), the provider
  * plugin (`BENCH_PLUGIN_PROGRAM`), the executable of the same installed package found through
- * `plugins.providers` in Pulumi.yaml; for the plugin its start-up time is measured too.
+ * `plugins.providers` in Pulumi.yaml, and the same plugin as the plugin archive ships it (this build's
+ * single executable for this machine, `npm run plugin-archives`), found the same way; for both plugins
+ * their start-up time is measured too.
  *
  * Every command gets its own `--event-log`, which says resource by resource what succeeded and what
  * failed; the emulator's request log gives the provider key's calls and throttles per phase.
@@ -70,10 +72,13 @@ for (let i = 0; i < count; i++) {
 }
 `;
 
-/** The two front doors the scenario runs through. */
-export type CliVariant = "dynamic" | "plugin";
+/** The front doors the scenario runs through: the plugin twice, from npm and from its archive. */
+export type CliVariant = "dynamic" | "plugin" | "archive";
 
-export const CLI_VARIANTS: readonly CliVariant[] = ["dynamic", "plugin"];
+export const CLI_VARIANTS: readonly CliVariant[] = ["dynamic", "plugin", "archive"];
+
+/** The plugin's two ways in: the npm package's `bin/`, and the archive's single executable. */
+export const PLUGIN_VARIANTS: readonly CliVariant[] = ["plugin", "archive"];
 
 /** Per front door: its program and the config keys of its credentials (the rest are `alicloud-live:*` in both). */
 export const CLI_VARIANT_SETUP: Readonly<
@@ -81,6 +86,12 @@ export const CLI_VARIANT_SETUP: Readonly<
 > = {
     dynamic: { program: BENCH_PROGRAM, resourceType: RESOURCE_TYPE, accessKey: "alicloud:accessKey", secretKey: "alicloud:secretKey" },
     plugin: {
+        program: BENCH_PLUGIN_PROGRAM,
+        resourceType: PLUGIN_RESOURCE_TYPE,
+        accessKey: "alicloud-live:accessKey",
+        secretKey: "alicloud-live:secretKey",
+    },
+    archive: {
         program: BENCH_PLUGIN_PROGRAM,
         resourceType: PLUGIN_RESOURCE_TYPE,
         accessKey: "alicloud-live:accessKey",
@@ -127,6 +138,8 @@ export interface CliScenarioContext {
     readonly skipCheckpoints: boolean;
     /** Each command is killed after this long. */
     readonly timeLimitSeconds: number;
+    /** The archive variant: the folder holding the archive's `pulumi-resource-alicloud-live`, unpacked. */
+    readonly archivePluginDir?: string;
     readonly log: (line: string) => void;
 }
 
@@ -149,7 +162,7 @@ export interface CliScenarioResult {
     readonly cloudAfterDestroy: number;
     /** The emulator's request log dropped entries, so the call counts are incomplete. */
     readonly logOverflowed: boolean;
-    /** The plugin variant: its start-up time, spawn to port line. */
+    /** The plugin variants: the plugin's start-up time, spawn to port line. */
     readonly pluginStartup?: PluginStartup;
 }
 
@@ -166,8 +179,12 @@ export async function runCliScenario(ctx: CliScenarioContext): Promise<CliScenar
     const setup = CLI_VARIANT_SETUP[ctx.variant];
     const project = programDir({ buildRoot: ctx.buildRoot, repoRoot: ctx.repoRoot, project: PROJECT, program: setup.program });
     let pluginStartup: PluginStartup | undefined;
-    if (ctx.variant === "plugin") {
-        const plugin = installedPlugin(project.dir);
+    if (PLUGIN_VARIANTS.includes(ctx.variant)) {
+        if (ctx.variant === "archive" && !ctx.archivePluginDir) throw new Error("the archive variant needs archivePluginDir");
+        const plugin =
+            ctx.variant === "archive"
+                ? { dir: ctx.archivePluginDir!, executable: path.join(ctx.archivePluginDir!, "pulumi-resource-alicloud-live") }
+                : installedPlugin(project.dir);
         fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), pluginProjectYaml(PROJECT, plugin.dir));
         pluginStartup = await measurePluginStartup(plugin.executable, project.dir);
         ctx.log(`    plugin start-up (spawn to port line): median ${pluginStartup.medianMs.toFixed(0)} ms of ${pluginStartup.samplesMs.length}`);

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { median } from "./cpu-cost";
 
 /** Samples taken (the median is reported). */
-export const STARTUP_SAMPLES = 5;
+export const STARTUP_SAMPLES = 10;
 /** A start that prints no port within this is reported as a failure, not waited on forever. */
 const STARTUP_LIMIT_MS = 60_000;
 

@@ -183,24 +183,13 @@ export function cliTable(result: CliScenarioResult): string {
 }
 
 /**
- * The two front doors side by side, per phase: net (wall - no-op up) seconds and net / floor,
- * the throttled share, failed operations (and unfinished ones), and the wall time with no quota.
+ * The front doors side by side, per phase: net (wall - no-op up) seconds and net / floor, the throttled
+ * share, failed operations (and unfinished ones), and the wall time with no quota; the archive's plugin
+ * in a third group when it ran.
  */
-export function cliComparisonTable(dynamic: CliScenarioResult, plugin: CliScenarioResult): string {
-    const header = [
-        "phase",
-        "floor s",
-        "dynamic net s",
-        "net/floor",
-        "thr share",
-        "failed",
-        "no quota s",
-        "plugin net s",
-        "net/floor",
-        "thr share",
-        "failed",
-        "no quota s",
-    ];
+export function cliComparisonTable(dynamic: CliScenarioResult, plugin: CliScenarioResult, archive?: CliScenarioResult): string {
+    const group = (label: string) => [`${label} net s`, "net/floor", "thr share", "failed", "no quota s"];
+    const header = ["phase", "floor s", ...group("dynamic"), ...group("plugin"), ...(archive ? group("archive") : [])];
     const failed = (p: CliPhaseNumbers) => (p.unfinished > 0 ? `${p.failed} (+${p.unfinished} unfinished)` : String(p.failed));
     const cells = (r: CliScenarioResult, p: CliPhaseNumbers | undefined) =>
         p
@@ -209,26 +198,34 @@ export function cliComparisonTable(dynamic: CliScenarioResult, plugin: CliScenar
     const rows = CLI_PHASES.map((phase) => {
         const d = dynamic.phases.find((p) => p.phase === phase);
         const q = plugin.phases.find((p) => p.phase === phase);
-        return [phase, seconds((d ?? q)?.floorSeconds ?? NaN), ...cells(dynamic, d), ...cells(plugin, q)];
+        const a = archive?.phases.find((p) => p.phase === phase);
+        return [phase, seconds((d ?? q)?.floorSeconds ?? NaN), ...cells(dynamic, d), ...cells(plugin, q), ...(archive ? cells(archive, a) : [])];
     });
     return table(header, rows);
 }
 
-/** The no-op up each variant subtracts, and the plugin's start-up time. */
-export function cliComparisonNotes(dynamic: CliScenarioResult, plugin: CliScenarioResult): string[] {
+/** The no-op up each variant subtracts, and each plugin's start-up time (the archive's as a share of the npm plugin's). */
+export function cliComparisonNotes(dynamic: CliScenarioResult, plugin: CliScenarioResult, archive?: CliScenarioResult): string[] {
     const noop = (r: CliScenarioResult) => `${r.noopWallSeconds.map(seconds).join(" s, ")} s (${seconds(r.noopSubtractedSeconds)} s subtracted)`;
-    const startup = plugin.pluginStartup;
-    return [
-        `  no-op up: dynamic ${noop(dynamic)}; plugin ${noop(plugin)}`,
-        startup
-            ? `  plugin start-up, spawn to port line: median ${startup.medianMs.toFixed(0)} ms (samples ${startup.samplesMs.map((x) => x.toFixed(0)).join(", ")} ms)`
-            : "  plugin start-up: not measured",
+    const startupLine = (label: string, r: CliScenarioResult) =>
+        r.pluginStartup
+            ? `  ${label} start-up, spawn to port line: median ${r.pluginStartup.medianMs.toFixed(0)} ms (samples ${r.pluginStartup.samplesMs.map((x) => x.toFixed(0)).join(", ")} ms)`
+            : `  ${label} start-up: not measured`;
+    const lines = [
+        `  no-op up: dynamic ${noop(dynamic)}; plugin ${noop(plugin)}${archive ? `; archive ${noop(archive)}` : ""}`,
+        startupLine("plugin", plugin),
     ];
+    if (archive) {
+        lines.push(startupLine("archive plugin", archive));
+        if (archive.pluginStartup && plugin.pluginStartup)
+            lines.push(`  archive / npm plugin start-up: ${(archive.pluginStartup.medianMs / plugin.pluginStartup.medianMs).toFixed(2)} (medians)`);
+    }
+    return lines;
 }
 
 /** One line per CLI phase that had failures or unfinished resources, with its first error. */
 export function cliErrorLines(result: CliScenarioResult, maxLength = 160): string[] {
-    const label = result.variant === "plugin" ? "cli plugin" : "cli";
+    const label = result.variant === "dynamic" ? "cli" : `cli ${result.variant}`;
     return result.phases
         .filter((p) => p.failed + p.unfinished > 0 || p.exitCode !== 0)
         .map(

@@ -26,7 +26,7 @@ import type { CliRuns } from "./runners/cli";
 import { COMPETITOR_QPS, READ_QPS, WRITE_QPS, type BenchRun } from "./runners/run";
 import type { ScenarioResult } from "./scenario";
 import { STRATEGIES } from "./strategies";
-import { cliVerdicts, cpuVerdict, pipelineVerdicts, scenarioVerdicts, type Verdict } from "./targets";
+import { cliVerdicts, cpuVerdict, pipelineVerdicts, scenarioVerdicts, startupVerdict, type Verdict } from "./targets";
 
 const RESULTS_DIR = path.join(findRepoRoot(__dirname), "bench", "results");
 
@@ -41,11 +41,15 @@ export interface BenchOutcome {
 /** Prints the tables and verdicts, writes the JSON report; the exit code (0 when every target passed). */
 export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): number {
     const { startedAt, results, cpu, pipelines } = outcome;
-    const { dynamic: cliResult, plugin: cliPluginResult, missing: cliMissing } = outcome.cli;
+    const { dynamic: cliResult, plugin: cliPluginResult, archive: cliArchiveResult, archiveBuild, missing: cliMissing } = outcome.cli;
     const verdicts: Verdict[] = [
         ...scenarioVerdicts(results.map((r) => r.numbers)),
         ...(cliResult ? cliVerdicts(cliResult.phases) : []),
         ...(cliPluginResult ? cliVerdicts(cliPluginResult.phases, "plugin") : []),
+        ...(cliArchiveResult ? cliVerdicts(cliArchiveResult.phases, "archive") : []),
+        ...(cliArchiveResult?.pluginStartup && cliPluginResult?.pluginStartup
+            ? [startupVerdict(cliArchiveResult.pluginStartup.medianMs, cliPluginResult.pluginStartup.medianMs)]
+            : []),
         ...(cliMissing ? [{ target: "real CLI scenario ran", scope: "cli", measured: "no Pulumi CLI", limit: "ran", pass: false }] : []),
         ...pipelineVerdicts(pipelines),
         ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : []),
@@ -68,18 +72,22 @@ export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): num
         print(
             `Real CLI ${cliResult.cliVersion}, N=${cliResult.n}, --parallel ${cliResult.parallel}${cliResult.skipCheckpoints ? ", checkpoints skipped" : ""} (no-op up: ${cliResult.noopWallSeconds.map((x) => x.toFixed(1)).join(" s, ")} s; the quickest subtracted):`,
         );
-        for (const r of [cliResult, cliPluginResult]) {
+        for (const r of [cliResult, cliPluginResult, cliArchiveResult]) {
             if (!r) continue;
-            print(`  ${r.variant === "plugin" ? "provider plugin" : "dynamic provider"}:`);
+            print(`  ${{ dynamic: "dynamic provider", plugin: "provider plugin (npm)", archive: "provider plugin (archive)" }[r.variant]}:`);
             print(cliTable(r));
             print(`  (the emulator held ${r.cloudAfterCreate} configs after up, ${r.cloudAfterDestroy} after destroy)`);
             cliErrorLines(r).forEach((l) => print(l));
         }
         if (cliPluginResult) {
             print();
-            print("Dynamic provider and provider plugin side by side (net = wall - the no-op up):");
-            print(cliComparisonTable(cliResult, cliPluginResult));
-            cliComparisonNotes(cliResult, cliPluginResult).forEach((l) => print(l));
+            print(`Dynamic provider and provider plugin${cliArchiveResult ? " (npm, archive)" : ""} side by side (net = wall - the no-op up):`);
+            print(cliComparisonTable(cliResult, cliPluginResult, cliArchiveResult));
+            cliComparisonNotes(cliResult, cliPluginResult, cliArchiveResult).forEach((l) => print(l));
+            if (archiveBuild)
+                print(
+                    `  the archive (${archiveBuild.platform}): built in ${archiveBuild.seconds.toFixed(1)} s, ${(archiveBuild.bytes / 1e6).toFixed(1)} MB (executable ${(archiveBuild.executableBytes / 1e6).toFixed(1)} MB)`,
+                );
         }
     }
     const competitors = competitorLines(results);
@@ -128,6 +136,8 @@ export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): num
         scenarios: results,
         cli: cliResult,
         cliPlugin: cliPluginResult,
+        cliArchive: cliArchiveResult,
+        archiveBuild,
         pipelines,
         cpu,
         verdicts,

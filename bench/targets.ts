@@ -17,6 +17,9 @@ export const MAX_THROTTLED_SHARE = 0.02;
 /** Host CPU the provider's own code may cost per 1000 resources (created and deleted), in seconds. */
 export const MAX_PROVIDER_CPU_PER_1000 = 1;
 
+/** The archive's single executable starts in at most this share of the npm-installed plugin's median start-up (issue 22). */
+export const MAX_ARCHIVE_STARTUP_SHARE = 0.7;
+
 /** The strategy the targets apply to. */
 export const TARGET_STRATEGY = "this-provider";
 
@@ -123,10 +126,10 @@ export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
  * subtracted, and no resource failed or left unfinished; the same for each front door (the plugin's
  * scopes say so).
  */
-export function cliVerdicts(phases: readonly CliPhaseNumbers[], variant: "dynamic" | "plugin" = "dynamic"): Verdict[] {
+export function cliVerdicts(phases: readonly CliPhaseNumbers[], variant: "dynamic" | "plugin" | "archive" = "dynamic"): Verdict[] {
     const verdicts: Verdict[] = [];
     for (const p of phases) {
-        const scope = `${variant === "plugin" ? "cli plugin" : "cli"} ${p.phase}`;
+        const scope = `${variant === "dynamic" ? "cli" : `cli ${variant}`} ${p.phase}`;
         const bad = p.failed + p.unfinished;
         verdicts.push({
             target: "failed operations",
@@ -144,6 +147,18 @@ export function cliVerdicts(phases: readonly CliPhaseNumbers[], variant: "dynami
         });
     }
     return verdicts;
+}
+
+/** The archive's executable against the npm-installed plugin: median start-up (spawn to port line) over median start-up. */
+export function startupVerdict(archiveMedianMs: number, npmMedianMs: number): Verdict {
+    const share = archiveMedianMs / npmMedianMs;
+    return {
+        target: "archive start-up / npm plugin start-up (medians)",
+        scope: "cli archive",
+        measured: `${share.toFixed(2)} (${archiveMedianMs.toFixed(0)} / ${npmMedianMs.toFixed(0)} ms)`,
+        limit: `<= ${MAX_ARCHIVE_STARTUP_SHARE.toFixed(2)}`,
+        pass: share <= MAX_ARCHIVE_STARTUP_SHARE,
+    };
 }
 
 export function cpuVerdict(providerCpuPer1000: number): Verdict {

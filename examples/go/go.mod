@@ -3,7 +3,7 @@ module alicloud-live-go-example
 go 1.25.11
 
 require (
-	github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go v0.0.0
+	github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go v0.1.0
 	github.com/pulumi/pulumi/sdk/v3 v3.248.0
 )
 
@@ -117,6 +117,3 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	lukechampine.com/frand v1.4.2 // indirect
 )
-
-// The generated SDK in this checkout; a program elsewhere requires the published module instead.
-replace github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go => ../../sdk/go

@@ -5,7 +5,15 @@
  * (with `code`, `statusCode`, `requestId`, `retryAfter`, `data`), a Node network error (`code` such
  * as `ECONNRESET`), or a `SyntaxError` when a gateway answered with a non-JSON body.
  */
-import { KIND_BY_CODE, KIND_BY_CODE_PREFIX, NOT_SENT_NETWORK_CODES, TRANSIENT_NETWORK_CODES, type ErrorKind } from "./error-kind";
+import {
+    KIND_BY_CODE,
+    KIND_BY_CODE_PREFIX,
+    KIND_BY_ERROR_NAME,
+    NOT_SENT_NETWORK_CODES,
+    TRANSIENT_NETWORK_CODES,
+    UNREACHABLE_NETWORK_CODES,
+    type ErrorKind,
+} from "./error-kind";
 
 /** What the classifier reads from a thrown value. */
 export interface ErrorFacts {
@@ -32,9 +40,11 @@ export function errorFacts(error: unknown): ErrorFacts {
 /** Classifies a thrown value. Pure: the same facts always give the same kind. */
 export function classify(facts: ErrorFacts): ErrorKind {
     const { code, statusCode, name, message } = facts;
+    if (name !== undefined && Object.prototype.hasOwnProperty.call(KIND_BY_ERROR_NAME, name)) return KIND_BY_ERROR_NAME[name];
     if (code !== undefined) {
         const exact = KIND_BY_CODE[code];
         if (exact) return exact;
+        if (UNREACHABLE_NETWORK_CODES.has(code)) return "unreachable";
         if (TRANSIENT_NETWORK_CODES.has(code)) return "transient";
         for (const [prefix, kind] of KIND_BY_CODE_PREFIX) if (code.startsWith(prefix)) return kind;
     }
@@ -58,6 +68,7 @@ export function classify(facts: ErrorFacts): ErrorKind {
  * prove the write was refused; a refused connection proves it never arrived.
  */
 export function mayHaveApplied(facts: ErrorFacts, kind: ErrorKind = classify(facts)): boolean {
+    // An unreachable endpoint (no such name, connection refused) never received the request.
     if (kind !== "transient") return false;
     if (facts.code !== undefined && NOT_SENT_NETWORK_CODES.has(facts.code)) return false;
     return true;

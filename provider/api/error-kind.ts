@@ -3,10 +3,24 @@
  * (read by the pure classifier in `classify.ts`).
  */
 
-export type ErrorKind = "throttled" | "transient" | "not-found" | "already-exists" | "invalid-input" | "forbidden" | "authentication" | "unknown";
+export type ErrorKind =
+    | "throttled"
+    | "transient"
+    | "unreachable"
+    | "not-found"
+    | "already-exists"
+    | "invalid-input"
+    | "forbidden"
+    | "authentication"
+    | "no-credentials"
+    | "unknown";
 
-/** Kinds worth another attempt after a pause. Everything else fails at once. */
-export const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(["throttled", "transient"]);
+/**
+ * Kinds worth another attempt after a pause. Everything else fails at once. `unreachable` (a name that
+ * does not resolve, a refused connection) is retried only briefly: the retry policy gives it a short
+ * budget of its own, since waiting rarely mends it.
+ */
+export const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(["throttled", "transient", "unreachable"]);
 
 /** Exact service codes. */
 export const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
@@ -22,6 +36,7 @@ export const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
     "ConfigAlreadyExists": "already-exists",
     "Forbidden": "forbidden",
     "Forbidden.RAM": "forbidden",
+    "Forbidden.SubUser": "forbidden",
     "NoPermission": "forbidden",
     "SignatureDoesNotMatch": "authentication",
     "IncompleteSignature": "authentication",
@@ -32,7 +47,9 @@ export const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
     "InvalidSecurityToken.MismatchWithAccessKey": "authentication",
     "InvalidTimeStamp.Expired": "authentication",
     "SignatureNonceUsed": "authentication",
-    "InvalidCredentials": "authentication",
+    // openapi-core's own code when it was given no credentials at all.
+    "InvalidCredentials": "no-credentials",
+    "InvalidDomain.NotFound": "invalid-input",
     "MissingParameter": "invalid-input",
     "InvalidParameter": "invalid-input",
 };
@@ -46,10 +63,17 @@ export const KIND_BY_CODE_PREFIX: ReadonlyArray<readonly [string, ErrorKind]> = 
     ["Invalid", "invalid-input"],
 ];
 
-/** Node and HTTP-client error codes of a connection that failed or broke. */
+/**
+ * Node error codes of an endpoint that cannot be reached at all: its name does not resolve (the DNS
+ * answered that it does not exist), or nothing listens at its address. Retrying rarely mends either.
+ * `EAI_AGAIN` is not one of them: the resolver did not answer, which is the temporary failure retries
+ * are for.
+ */
+export const UNREACHABLE_NETWORK_CODES: ReadonlySet<string> = new Set(["ENOTFOUND", "ECONNREFUSED"]);
+
+/** Node and HTTP-client error codes of a connection that failed or broke, and may work on another try. */
 export const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
     "ECONNRESET",
-    "ECONNREFUSED",
     "ECONNABORTED",
     "EPIPE",
     "ETIMEDOUT",
@@ -57,13 +81,17 @@ export const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
     "EHOSTUNREACH",
     "ENETUNREACH",
     "ENETDOWN",
-    "ENOTFOUND",
     "EAI_AGAIN",
     "UND_ERR_SOCKET",
     "UND_ERR_CONNECT_TIMEOUT",
     "ReadTimeout",
     "ConnectTimeout",
 ]);
+
+/** Error names (not codes) of failures thrown before any request: no credentials anywhere (`default-credential.ts`). */
+export const KIND_BY_ERROR_NAME: Readonly<Record<string, ErrorKind>> = {
+    NoCredentialsError: "no-credentials",
+};
 
 /** Network failures that prove the request never reached the service (so a write cannot have applied). */
 export const NOT_SENT_NETWORK_CODES: ReadonlySet<string> = new Set([

@@ -22,6 +22,10 @@ export class LiveApiError extends Error {
     readonly serviceMessage: string;
     readonly retryAfterMs?: number;
     readonly mayHaveApplied: boolean;
+    /** The endpoint's `host[:port]` the call went to, when known. */
+    readonly host?: string;
+    /** The domain the call was about, when it had one. */
+    readonly domainName?: string;
 
     constructor(init: LiveApiErrorInit) {
         super(formatMessage(init));
@@ -33,6 +37,8 @@ export class LiveApiError extends Error {
         this.serviceMessage = init.serviceMessage;
         this.retryAfterMs = init.retryAfterMs;
         this.mayHaveApplied = init.mayHaveApplied;
+        if (init.host !== undefined) this.host = init.host;
+        if (init.domainName !== undefined) this.domainName = init.domainName;
     }
 
     get retryable(): boolean {
@@ -40,18 +46,25 @@ export class LiveApiError extends Error {
     }
 }
 
+/** What the client knows about a call beyond what failed: where it went and what it was about. */
+export interface CallContext {
+    /** The endpoint's `host[:port]`. */
+    readonly host?: string;
+    readonly domainName?: string;
+}
+
 /**
  * Converts anything the core threw into a LiveApiError (idempotent). The thrown core error is not
  * kept as `cause`: its message may quote the request URL, NotifyAuthKey included.
  */
-export function toLiveApiError(error: unknown, action: string): LiveApiError {
+export function toLiveApiError(error: unknown, action: string, context: CallContext = {}): LiveApiError {
     if (error instanceof LiveApiError) return error;
     const facts = errorFacts(error);
     const kind = classify(facts);
     const e = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
     const data = (typeof e.data === "object" && e.data !== null ? e.data : {}) as Record<string, unknown>;
     const requestId = firstString(data.RequestId, e.requestId);
-    const serviceMessage = redactQueries(firstString(data.Message, stripCoreDecoration(facts.message)) ?? "no message");
+    const serviceMessage = serviceWords(error);
     const retryAfter = typeof e.retryAfter === "number" && Number.isFinite(e.retryAfter) ? e.retryAfter : undefined;
     return new LiveApiError({
         action,
@@ -62,12 +75,36 @@ export function toLiveApiError(error: unknown, action: string): LiveApiError {
         serviceMessage,
         retryAfterMs: retryAfter,
         mayHaveApplied: mayHaveApplied(facts, kind),
+        ...(context.host !== undefined ? { host: context.host } : {}),
+        ...(context.domainName !== undefined ? { domainName: context.domainName } : {}),
     });
+}
+
+/**
+ * What the service (or Node, for a network failure) said about a failed call, and nothing of the
+ * request: the body's `Message`, else the thrown message without the core's decoration, the HTTP
+ * layer's `<METHOD> <url> failed.` suffix, or any URL query. Pure.
+ */
+export function serviceWords(error: unknown): string {
+    const e = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
+    const data = (typeof e.data === "object" && e.data !== null ? e.data : {}) as Record<string, unknown>;
+    return redactQueries(firstString(data.Message, stripCoreDecoration(stripTransportSuffix(errorFacts(error).message))) ?? "no message");
 }
 
 function firstString(...values: unknown[]): string | undefined {
     for (const v of values) if (typeof v === "string" && v !== "" && v !== "undefined") return v;
     return undefined;
+}
+
+/**
+ * The HTTP layer (httpx) appends `<METHOD> <url> failed.` to a network error's message with no space
+ * (`getaddrinfo ENOTFOUND live.aliyuncs.comPOST https://live.aliyuncs.com/?... failed.`): keep Node's
+ * own words only. The host is named by the message's own sentence (`host` of the call).
+ */
+function stripTransportSuffix(message: string | undefined): string | undefined {
+    if (message === undefined) return undefined;
+    const stripped = message.replace(/\s*(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ failed\.$/, "").trim();
+    return stripped === "" ? message : stripped;
 }
 
 /** The core formats messages as `code: 400, <Message> request id: <id>`; keep only `<Message>`. */

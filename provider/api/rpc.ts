@@ -54,9 +54,12 @@ export interface LiveRpc {
 export class RpcClient implements LiveRpc {
     private readonly core: OpenApiClient;
     private readonly runtime: $dara.RuntimeOptions;
+    /** `host[:port]` of the endpoint, named in network errors. */
+    private readonly host: string;
 
     constructor(options: LiveClientOptions) {
         ({ core: this.core, runtime: this.runtime } = createCore(options));
+        this.host = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT).host;
     }
 
     /**
@@ -72,7 +75,8 @@ export class RpcClient implements LiveRpc {
             const response = (await this.core.callApi(params, request, this.runtime)) as { body?: Record<string, unknown> };
             return response.body;
         } catch (error) {
-            throw toLiveApiError(error, action);
+            const domainName = typeof query.DomainName === "string" ? query.DomainName : undefined;
+            throw toLiveApiError(error, action, { host: this.host, ...(domainName !== undefined ? { domainName } : {}) });
         }
     }
 }

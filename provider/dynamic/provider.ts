@@ -36,7 +36,8 @@ export function createProviderFor(definition: ResourceDefinition, deps: Provider
     // The settings are the whole provider's: `actionQps` may name any resource's action.
     const operations = createOperations(definition, { knownActions: ALL_ACTIONS, ...deps });
     return {
-        configure: (req) => operations.configure(configGetter(req)),
+        // The host prints a rejected configure with its stack; the failure is every method's instead (check's, at preview).
+        configure: (req) => operations.configure(configGetter(req)).catch(() => undefined),
         check: (_olds, news) => operations.check(news),
         diff: (_id, olds, news) => operations.diff(olds, news),
         create: (inputs) => operations.create(inputs),

@@ -2,12 +2,14 @@
  * The provider plugin's class of a resource for TypeScript programs, made from its definition: a
  * `CustomResource` of the plugin's type token, written as Pulumi's generated Node.js SDKs write one
  * (`get`, `isInstance`, required inputs refused before anything is registered). It asks for the plugin
- * of this package's own version, so the engine runs the plugin that ships beside this class. Program
+ * of this package's own version, so the engine runs the plugin that ships beside this class, and names
+ * where that plugin is released (`pluginDownloadURL`, the schema's), so the engine can download it. Program
  * side only: it loads neither the plugin's server nor the API client
  * (tests/provider/plugin-sdk/resource.test.ts checks).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ArgsOf, OutputsOf } from "../dynamic/resource-types";
+import { pluginDistribution } from "../plugin/distribution";
 import { resourceType } from "../plugin/tokens";
 import { pluginVersion } from "../plugin/version";
 import type { ResourceDefinition } from "../resource/definition";
@@ -69,8 +71,10 @@ export function pluginResourceClass<D extends ResourceDefinition>(definition: D)
                 }
             }
             // The package's version picks the plugin (the engine's default provider for it is keyed by
-            // it); the program's own options win, as in generated SDKs.
-            const options = pulumi.mergeOptions({ version: pluginVersion(), additionalSecretOutputs: [...secretKeys] }, opts);
+            // it, and by the download URL, where the engine fetches it when no other is found); the
+            // program's own options win, as in generated SDKs.
+            const defaults = { version: pluginVersion(), pluginDownloadURL: pluginDistribution().pluginDownloadURL };
+            const options = pulumi.mergeOptions({ ...defaults, additionalSecretOutputs: [...secretKeys] }, opts);
             super(type, name, props, options);
         }
     }

@@ -44,12 +44,19 @@ export function configFailures(config: ConfigBag, env: Environment): ConfigFailu
     }
 }
 
-/** A settings error with its key as the plugin's users write it (`alicloud-live:accessKey`, not `alicloud:accessKey`). */
+/** `text` with every settings key it names as the plugin's users write it (`alicloud-live:accessKey`, not `alicloud:accessKey`). */
+function withPluginKeys(text: string): string {
+    return text.replace(/\b[a-z-]+:[A-Za-z]+\b/g, (key) => (isSettingKey(key) ? pluginConfigKey(key) : key));
+}
+
+/**
+ * A configure failure with the keys it names as the plugin's users write them: a settings error's key
+ * and rule, or any other message (the configure-time check's, e.g. "set alicloud:accessKey").
+ */
 export function configFailure(error: unknown): ConfigFailure {
-    if (!(error instanceof SettingsError)) return { property: "", reason: error instanceof Error ? error.message : String(error) };
+    if (!(error instanceof SettingsError)) return { property: "", reason: withPluginKeys(error instanceof Error ? error.message : String(error)) };
     const isConfigKey = error.key.includes(":");
     const key = isConfigKey ? pluginConfigKey(error.key) : error.key;
     // A rule may name another key ("set alicloud:secretKey"): as the plugin's users write it too.
-    const rule = error.rule.replace(/\b[a-z-]+:[A-Za-z]+\b/g, (other) => (isSettingKey(other) ? pluginConfigKey(other) : other));
-    return { property: isConfigKey ? pluginConfigName(error.key) : "", reason: `Invalid setting ${key}: ${rule}` };
+    return { property: isConfigKey ? pluginConfigName(error.key) : "", reason: `Invalid setting ${key}: ${withPluginKeys(error.rule)}` };
 }

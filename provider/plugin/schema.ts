@@ -7,9 +7,13 @@ import type { PropertySpec, ResourceDefinition } from "../resource/definition";
 import { idForm } from "../resource/identity";
 import { RESOURCES } from "../resources";
 import { PLUGIN_CONFIG } from "./config-keys";
+import type { Distribution } from "./distribution";
 import { PACKAGE, RESOURCE_TYPE, resourceType } from "./tokens";
 
 export { RESOURCE_TYPE };
+
+/** The Go SDK's package name, a folder of the module. */
+export const GO_PACKAGE = "alicloudlive";
 
 /** A resource's description, with how to import one by its id. */
 function resourceDescription(definition: ResourceDefinition): string {
@@ -99,7 +103,16 @@ function configProperties(): Record<string, { type: "string"; description: strin
     );
 }
 
-export function packageSchema(version: string, resources: readonly ResourceDefinition[] = RESOURCES): Record<string, unknown> {
+/**
+ * The schema of the plugin of `version`, released where `distribution` says (package.json's, see
+ * `./distribution.ts`): its `pluginDownloadURL` goes into every generated SDK, which hands it to the
+ * engine, so a program's first run downloads the plugin. `resources`: every resource of the package.
+ */
+export function packageSchema(
+    version: string,
+    distribution: Distribution,
+    resources: readonly ResourceDefinition[] = RESOURCES,
+): Record<string, unknown> {
     return {
         name: PACKAGE,
         displayName: "Alibaba Cloud Live configuration",
@@ -107,6 +120,8 @@ export function packageSchema(version: string, resources: readonly ResourceDefin
         description: `Manage Alibaba Cloud ApsaraVideo Live configuration (${resources.map((d) => d.type).join(", ")}), paced to the account's API quota.`,
         keywords: ["pulumi", "alicloud", "alibaba-cloud", "apsaravideo-live", "live", "category/cloud", "kind/native"],
         license: "Apache-2.0",
+        repository: `https://github.com/${distribution.githubRepository}`,
+        pluginDownloadURL: distribution.pluginDownloadURL,
         config: { variables: configProperties() },
         provider: {
             description: "The alicloud-live provider: credentials, endpoint and quota settings (see docs/configuration.md).",
@@ -117,7 +132,12 @@ export function packageSchema(version: string, resources: readonly ResourceDefin
         language: {
             nodejs: { packageName: "pulumi-alicloud-live-sdk", respectSchemaVersion: true },
             python: { packageName: "pulumi_alicloud_live", respectSchemaVersion: true },
-            go: { importBasePath: "github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go/alicloudlive", respectSchemaVersion: true },
+            // The Go package sits in the module's folder `alicloudlive` (the module is the import path's parent).
+            go: { importBasePath: `${distribution.goModule}/${GO_PACKAGE}`, respectSchemaVersion: true },
+            // Classes in com.github.pulumi_alicloud_live.alicloudlive (the Java SDK finds plugin.json only below com/);
+            // the SDK's build is the pom.xml tools/sdkgen writes (no Gradle), on the Pulumi Java SDK of the same
+            // pulumi-java release as the generator. Coordinates and reasons: docs/java.md.
+            java: { basePackage: "com.github.pulumi_alicloud_live", buildFiles: "none", dependencies: { "com.pulumi:pulumi": "1.17.0" } },
         },
     };
 }

@@ -22,6 +22,7 @@ import { ALL_ACTIONS, RESOURCES } from "../resources";
 import { configFailure, configFailures, configFromVariables, configGetter, type ConfigBag } from "./config";
 import { fromStruct, toStruct, type Bag } from "./properties";
 import { rpcError } from "./rpc-error";
+import { pluginDistribution, type Distribution } from "./distribution";
 import { packageSchema } from "./schema";
 import { resourceType } from "./tokens";
 import { pluginVersion } from "./version";
@@ -32,6 +33,8 @@ export interface ServiceDeps extends OperationsDeps {
     readonly version?: string;
     /** The resources the plugin serves. Default: every resource of the package. */
     readonly resources?: readonly ResourceDefinition[];
+    /** Where the schema says the plugin and its SDKs are released. Default: package.json's. */
+    readonly distribution?: Distribution;
 }
 
 type Handlers = Pick<
@@ -77,6 +80,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
         resources.map((definition) => [resourceType(definition.type), createOperations(definition, operationsDeps)]),
     );
     const version = deps.version ?? pluginVersion();
+    const distribution = deps.distribution ?? pluginDistribution();
     const env = deps.env ?? process.env;
     // One signal for every operation in flight: the engine cancels the whole provider, not one call.
     const cancellation = new AbortController();
@@ -92,7 +96,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
     return {
         getPluginInfo: unary(() => new PluginInfo().setVersion(version)),
 
-        getSchema: unary(() => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version)))),
+        getSchema: unary(() => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version, distribution, resources)))),
 
         checkConfig: unary((req: proto.CheckRequest) => {
             const news = fromStruct(req.getNews());

@@ -5,10 +5,13 @@
  *
  * A loopback Live endpoint (a local emulator) with no STS endpoint configured is not asked about:
  * the public STS cannot know an emulator's keys, and they should not travel there.
+ *
+ * The configure-time check (configure-check.ts) makes this same call, through `discoveryOf`, so one
+ * GetCallerIdentity serves both, and a failure is told once, by whichever reports it first.
  */
-import Credential from "@alicloud/credentials";
+import { defaultCredential } from "../api/default-credential";
 import { isLoopbackHost, parseEndpoint } from "../api/endpoint";
-import { StsClient, type CallerIdentityApi } from "../api/sts";
+import { StsClient, type CallerIdentity, type CallerIdentityApi } from "../api/sts";
 import type { Settings } from "./settings";
 
 /** The account's id, or the key to pace by when it is unknown. */
@@ -26,11 +29,20 @@ export interface AccountDeps {
     readonly notice: (message: string) => void;
 }
 
-/** Discoveries by STS endpoint and key, process-wide: each `pulumi up` asks once. */
-const CACHE_KEY: unique symbol = Symbol.for("pulumi-alicloud-live.account-ids.v1");
+/** What GetCallerIdentity answered, or how it failed. */
+export type DiscoveryOutcome = { readonly identity: CallerIdentity } | { readonly error: unknown };
 
-function cache(): Map<string, Promise<string | undefined>> {
-    const global = globalThis as unknown as Record<symbol, Map<string, Promise<string | undefined>> | undefined>;
+/** One discovery: its outcome (never rejects), and whether its failure was told already. */
+export interface Discovery {
+    readonly outcome: Promise<DiscoveryOutcome>;
+    said: boolean;
+}
+
+/** Discoveries by STS endpoint and key, process-wide: each `pulumi up` asks once. */
+const CACHE_KEY: unique symbol = Symbol.for("pulumi-alicloud-live.account-discoveries.v2");
+
+function cache(): Map<string, Discovery> {
+    const global = globalThis as unknown as Record<symbol, Map<string, Discovery> | undefined>;
     let found = global[CACHE_KEY];
     if (!(found instanceof Map)) {
         found = new Map();
@@ -58,36 +70,56 @@ function defaultStsFor(settings: Settings): CallerIdentityApi {
         readTimeoutMs: DISCOVERY_READ_TIMEOUT_MS,
         endpoint: settings.stsEndpoint,
         credentials: settings.credentials,
-        credential: settings.credentials ? undefined : new Credential(),
+        credential: settings.credentials ? undefined : defaultCredential(),
         signatureVersion: settings.signatureVersion,
         regionId: settings.regionId,
     });
+}
+
+/** Whether STS is left alone: a loopback Live endpoint (a local emulator) and no STS endpoint set. Pure. */
+export function stsSkipped(settings: Settings): boolean {
+    return !settings.stsEndpointSet && isLoopbackHost(new URL(`http://${parseEndpoint(settings.endpoint).host}`).hostname);
+}
+
+/** The process's GetCallerIdentity for these settings' STS endpoint and key: asked on first use, then remembered. */
+export function discoveryOf(settings: Settings, stsFor: (settings: Settings) => CallerIdentityApi = defaultStsFor): Discovery {
+    const id = `${parseEndpoint(settings.stsEndpoint).host}/${perKeyAccountKey(settings)}`;
+    const known = cache();
+    let discovery = known.get(id);
+    if (!discovery) {
+        const outcome = Promise.resolve()
+            .then(() => stsFor(settings).getCallerIdentity())
+            .then(
+                (identity): DiscoveryOutcome => ({ identity }),
+                (error: unknown): DiscoveryOutcome => ({ error }),
+            );
+        discovery = { outcome, said: false };
+        known.set(id, discovery);
+    }
+    return discovery;
 }
 
 /** Never rejects: a failed discovery falls back to the per-key limiter and says so once. */
 export async function resolveAccount(settings: Settings, deps: AccountDeps): Promise<AccountKey> {
     if (settings.accountId) return { key: settings.accountId, accountId: settings.accountId };
     const fallback = perKeyAccountKey(settings);
-    if (!settings.stsEndpointSet && isLoopbackHost(new URL(`http://${parseEndpoint(settings.endpoint).host}`).hostname)) return { key: fallback };
-    const id = `${parseEndpoint(settings.stsEndpoint).host}/${fallback}`;
-    const known = cache();
-    let discovery = known.get(id);
-    if (!discovery) {
-        discovery = (async () => {
-            try {
-                return (await (deps.stsFor ?? defaultStsFor)(settings).getCallerIdentity()).accountId;
-            } catch (error) {
-                deps.notice(
-                    `could not learn the Alibaba Cloud account of the configured keys (${error instanceof Error ? error.message : "unknown error"}); ` +
-                        "pacing them as an account of their own. Set alicloud-live:accountId to share the account's quota with its other keys.",
-                );
-                return undefined;
-            }
-        })();
-        known.set(id, discovery);
+    if (stsSkipped(settings)) return { key: fallback };
+    const discovery = discoveryOf(settings, deps.stsFor);
+    const outcome = await discovery.outcome;
+    if ("identity" in outcome) return { key: outcome.identity.accountId, accountId: outcome.identity.accountId };
+    if (!discovery.said) {
+        discovery.said = true;
+        deps.notice(accountUnknownNotice(outcome.error));
     }
-    const accountId = await discovery;
-    return accountId ? { key: accountId, accountId } : { key: fallback };
+    return { key: fallback };
+}
+
+/** The warning of a failed discovery: why, and what it means for pacing. Pure. */
+function accountUnknownNotice(error: unknown): string {
+    return (
+        `could not learn the Alibaba Cloud account of the configured keys (${error instanceof Error ? error.message : "unknown error"}); ` +
+        "pacing them as an account of their own. Set alicloud-live:accountId to share the account's quota with its other keys."
+    );
 }
 
 /** Forgets every discovery (tests). */

@@ -19,14 +19,17 @@ import { ResourceInitError } from "./init-error";
 import { desiredConfig, outputsOf, PROVIDER_KEY, type Inputs as CheckedInputs, type Outputs as ConfigOutputs } from "./inputs";
 import { operationApi, type OperationOptions } from "./operation-api";
 import { liveOutputs } from "./refresh";
-import { bindingActions, buildApi } from "./runtime";
+import { bindingActions, buildApi, checkSetUp } from "./runtime";
 import { UnclearableFieldError, writeConfig } from "./write";
 import { resolveSettings, type ConfigGetter, type Settings } from "./settings";
 
 export type { OperationOptions } from "./operation-api";
 
 export interface OperationsDeps {
-    /** Builds the API from resolved settings. Default: the resource's signed client behind the retrying layer. */
+    /**
+     * Builds the API from resolved settings. Default: the resource's signed client behind the retrying layer,
+     * after the configure-time check of credentials and endpoint (which a given `apiFor` brings its own of).
+     */
     readonly apiFor?: (settings: Settings, definition: ResourceDefinition) => ConfigApi<Bag, Bag>;
     /** The environment settings fall back to. Default: `process.env`, read when the operations are configured. */
     readonly env?: NodeJS.ProcessEnv;
@@ -68,9 +71,13 @@ export function createOperations(definition: ResourceDefinition, deps: Operation
 
     // Deferred by one tick so that a bad setting rejects the promise rather than throwing from configure.
     const start = (get: ConfigGetter): Promise<ConfigApi<Bag, Bag>> =>
-        Promise.resolve().then(() => {
+        Promise.resolve().then(async () => {
             const settings = resolveSettings(get, deps.env ?? process.env, undefined, knownActions);
-            return deps.apiFor ? deps.apiFor(settings, definition) : buildApi(settings, definition, deps.notice ? { notice: deps.notice } : {});
+            if (deps.apiFor) return deps.apiFor(settings, definition);
+            const runtime = deps.notice ? { notice: deps.notice } : {};
+            // Credentials and endpoint, once per process: a broken set-up fails here, at preview (configure-check.ts).
+            await checkSetUp(settings, runtime);
+            return buildApi(settings, definition, runtime);
         });
 
     // Without a configure call (a hand-driven host), the environment alone decides.

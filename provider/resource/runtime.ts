@@ -3,7 +3,7 @@
  * call, wrapped in the retrying, rate-limited layer, paced per account and per action at each action's
  * quota. The one place that knows the constructors' options.
  */
-import Credential from "@alicloud/credentials";
+import { defaultCredential } from "../api/default-credential";
 import { RpcClient } from "../api/rpc";
 import type { Bag } from "../api/types";
 import { sharedQuotaLimiter, sharedQuotaStore } from "../quota/shared-limiters";
@@ -14,8 +14,10 @@ import { RetryingConfigApi } from "../retry/retrying-api";
 import type { ActionQuota } from "../retry/retrying-options";
 import { perKeyAccountKey, resolveAccount, type AccountDeps, type AccountKey } from "./account";
 import { ConfigClient } from "./config-client";
+import { checkAtConfigure } from "./configure-check";
 import { actionsOf, type ResourceDefinition } from "./definition";
 import { retryTarget } from "./retry-target";
+import { sayOnce } from "./said-once";
 import type { Settings } from "./settings";
 
 /**
@@ -75,12 +77,13 @@ export function limitersFor(settings: Settings, actions: readonly ActionQuota[],
                 store?.ready(),
             ]);
             if (store && !account.accountId) {
-                notice("the quota store is not used: its schedules are per account, and the account of these keys is unknown");
+                sayOnce(notice, "the quota store is not used: its schedules are per account, and the account of these keys is unknown");
             }
             return account;
         })());
-    // Started now, while the engine is still checking inputs, so the first call rarely waits for it.
-    void decide();
+    // Started now, while the engine is still checking inputs, so the first call rarely waits for it; with the
+    // configure-time check turned off (an offline preview), only at the first call: configuring calls nothing.
+    if (!settings.skipCredentialsValidation) void decide();
     return (action: string) =>
         new DeferredRateLimiter(async () => {
             const account = await decide();
@@ -96,6 +99,11 @@ function storeTls(settings: Settings): { ca?: string } {
     return settings.quotaStoreCa === undefined ? {} : { ca: settings.quotaStoreCa };
 }
 
+/** The configure-time check of credentials and endpoint (configure-check.ts), its warning in the Pulumi log. */
+export function checkSetUp(settings: Settings, deps: RuntimeDeps = {}): Promise<void> {
+    return checkAtConfigure(settings, { notice: deps.notice ?? pulumiWarn, ...(deps.stsFor ? { stsFor: deps.stsFor } : {}) });
+}
+
 /** The actions of a resource's binding, each once (an upsert creates and updates with one action). */
 export function bindingActions(definition: ResourceDefinition): ActionQuota[] {
     return actionsOf(definition.binding).filter((action, i, all) => all.findIndex((a) => a.name === action.name) === i);
@@ -106,9 +114,9 @@ export function rpcClient(settings: Settings): RpcClient {
     return new RpcClient({
         endpoint: settings.endpoint,
         credentials: settings.credentials,
-        // The default chain (env, OIDC role, CLI profile, credentials file, ECS RAM role, credentials URI)
-        // resolves lazily, on the first call, inside the provider process.
-        credential: settings.credentials ? undefined : new Credential(),
+        // The default chain (env, OIDC role, CLI profile, credentials file, ECS RAM role, credentials URI),
+        // one per process: resolved by the configure-time check or the first call, inside the provider process.
+        credential: settings.credentials ? undefined : defaultCredential(),
         signatureVersion: settings.signatureVersion,
         regionId: settings.regionId,
     });

@@ -25,7 +25,8 @@ export type SettingName =
     | "writeQps"
     | "readQps"
     | "actionQps"
-    | "signatureVersion";
+    | "signatureVersion"
+    | "skipCredentialsValidation";
 
 export interface SettingSpec {
     readonly name: SettingName;
@@ -176,6 +177,18 @@ export const SETTINGS: readonly SettingSpec[] = [
         defaultValue: "v3",
         secret: false,
         description: "`v3` (ACS3-HMAC-SHA256) or `v2` (the legacy RPC HMAC-SHA1 signature).",
+    },
+    {
+        name: "skipCredentialsValidation",
+        configKeys: ["alicloud-live:skipCredentialsValidation"],
+        envVars: ["ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION"],
+        defaultValue: "false",
+        secret: false,
+        description:
+            "`true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that " +
+            "credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` " +
+            "accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery " +
+            "waits for the first API call), and the first API call tells instead.",
     },
 ];
 

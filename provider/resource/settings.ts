@@ -25,6 +25,8 @@ export interface StaticKeys {
 export interface Settings {
     /** Endpoint text, already checked by `parseEndpoint`. */
     readonly endpoint: string;
+    /** The config key or environment variable the endpoint came from, or `the default endpoint`. */
+    readonly endpointSource: string;
     /** STS endpoint text for account discovery, already checked by `parseEndpoint`. */
     readonly stsEndpoint: string;
     /** The STS endpoint was configured (not the default). */
@@ -35,6 +37,8 @@ export interface Settings {
     readonly quotaStoreCa?: string;
     /** Static keys; absent means the `@alicloud/credentials` default chain. */
     readonly credentials?: StaticKeys;
+    /** The config key or environment variable that held the static keys' AccessKey ID. */
+    readonly credentialsSource?: string;
     readonly regionId?: string;
     readonly accountId?: string;
     readonly operationTimeoutMs: number;
@@ -46,6 +50,8 @@ export interface Settings {
     /** Raised quotas of single actions (calls/s), by action name; before the headroom is taken off. */
     readonly actionQps: ReadonlyMap<string, number>;
     readonly signatureVersion: "v3" | "v2";
+    /** Skip the configure-time check of credentials and endpoint (configure-check.ts). */
+    readonly skipCredentialsValidation: boolean;
 }
 
 /** Bounds of the numeric settings (the retry layer's, where it has them). */
@@ -82,11 +88,13 @@ const readUtf8: FileReader = (path) => readFileSync(path, "utf8");
  * caller serves); a name outside them is refused. Without it, any action name of the API's form is taken.
  */
 export function resolveSettings(get: ConfigGetter, env: Environment, readFile: FileReader = readUtf8, knownActions?: ReadonlySet<string>): Settings {
-    const endpoint = checkedEndpoint(find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" });
+    const endpointFound = find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" };
+    const endpoint = checkedEndpoint(endpointFound);
     const stsFound = find("stsEndpoint", get, env);
     const stsEndpoint = checkedEndpoint(stsFound ?? { value: DEFAULT_STS_ENDPOINT, key: "the default STS endpoint" });
     const settings: { -readonly [K in keyof Settings]: Settings[K] } = {
         endpoint,
+        endpointSource: endpointFound.key,
         stsEndpoint,
         stsEndpointSet: stsFound !== undefined,
         operationTimeoutMs: (number(find("operationTimeout", get, env), TIMEOUT_RULE) ?? DEFAULT_OPERATION_TIMEOUT_SECONDS) * 1000,
@@ -95,9 +103,13 @@ export function resolveSettings(get: ConfigGetter, env: Environment, readFile: F
         readQps: number(find("readQps", get, env), QPS_RULE) ?? DOCUMENTED_READ_QPS,
         actionQps: actionQps(find("actionQps", get, env), knownActions),
         signatureVersion: signatureVersion(find("signatureVersion", get, env)),
+        skipCredentialsValidation: flag(find("skipCredentialsValidation", get, env)) ?? false,
     };
-    const credentials = staticKeys(get, env);
-    if (credentials) settings.credentials = credentials;
+    const found = staticKeys(get, env);
+    if (found) {
+        settings.credentials = found.keys;
+        settings.credentialsSource = found.source;
+    }
     const region = find("region", get, env);
     if (region) settings.regionId = matching(region, /^[a-z0-9][a-z0-9-]{0,63}$/, "must be a region id such as cn-shanghai");
     const accountId = find("accountId", get, env);
@@ -203,7 +215,7 @@ function endpointEntry(json: string, entry: "live" | "sts"): string | undefined 
  * the environment. Mixing a config key with an environment secret (or token) from another session
  * would sign with a pair that does not belong together.
  */
-function staticKeys(get: ConfigGetter, env: Environment): StaticKeys | undefined {
+function staticKeys(get: ConfigGetter, env: Environment): { readonly keys: StaticKeys; readonly source: string } | undefined {
     const sources = [
         { lookup: (name: SettingName) => first(settingSpec(name).configKeys, (k) => present(get(k))) },
         { lookup: (name: SettingName) => first(settingSpec(name).envVars, (k) => present(env[k])) },
@@ -217,7 +229,10 @@ function staticKeys(get: ConfigGetter, env: Environment): StaticKeys | undefined
         if (/\s/.test(id.value)) throw new SettingsError(id.key, "must not contain whitespace");
         if (/\s/.test(secret.value)) throw new SettingsError(secret.key, "must not contain whitespace");
         const token = lookup("securityToken");
-        return redacted({ accessKeyId: id.value, accessKeySecret: secret.value, ...(token ? { securityToken: token.value } : {}) });
+        return {
+            keys: redacted({ accessKeyId: id.value, accessKeySecret: secret.value, ...(token ? { securityToken: token.value } : {}) }),
+            source: id.key,
+        };
     }
     return undefined;
 }
@@ -313,6 +328,14 @@ function signatureVersion(found: Found | undefined): "v3" | "v2" {
     const value = found.value.toLowerCase();
     if (value === "v3" || value === "v2") return value;
     throw new SettingsError(found.key, `must be "v3" or "v2", not ${JSON.stringify(found.value)}`);
+}
+
+/** `true` or `false` (any case), or `undefined` when the setting is not set. */
+function flag(found: Found | undefined): boolean | undefined {
+    if (!found) return undefined;
+    const value = found.value.toLowerCase();
+    if (value === "true" || value === "false") return value === "true";
+    throw new SettingsError(found.key, `must be true or false, not ${JSON.stringify(found.value)}`);
 }
 
 function matching(found: Found, pattern: RegExp, rule: string): string {

@@ -31,6 +31,20 @@ export const THROTTLE_BACKOFF_BASE_MS = 1_000;
  */
 export const TRANSIENT_BACKOFF_BASE_MS = 100;
 
+/**
+ * Backoff base for an unreachable endpoint (a name that does not resolve, a refused connection): a
+ * second apart at first, so the few attempts its short budget allows are spread over it.
+ */
+export const UNREACHABLE_BACKOFF_BASE_MS = 1_000;
+
+/**
+ * How long, from an operation's start, an unreachable endpoint is retried. DNS answering "no such
+ * name", or nothing listening, is rarely mended by waiting: a few attempts catch a record being
+ * published or a service restarting, then the error is reported instead of spending the operation's
+ * whole deadline (five minutes) on it. The AWS SDKs do not retry such failures for minutes either.
+ */
+export const UNREACHABLE_RETRY_BUDGET_MS = 10_000;
+
 /** No single backoff exceeds this. AWS's `MAXIMUM_RETRY_DELAY`; long enough for a quota to refill 20 times over. */
 export const MAX_BACKOFF_MS = 20_000;
 

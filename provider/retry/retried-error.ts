@@ -42,6 +42,8 @@ export class RetriedLiveApiError extends LiveApiError {
             serviceMessage: last.serviceMessage,
             retryAfterMs: last.retryAfterMs,
             mayHaveApplied: summary.mayHaveApplied,
+            ...(last.host !== undefined ? { host: last.host } : {}),
+            ...(last.domainName !== undefined ? { domainName: last.domainName } : {}),
         });
         this.attempts = summary.attempts;
         this.waitedMs = summary.waitedMs;
@@ -60,6 +62,7 @@ function formatRetrySummary(summary: RetrySummary): string {
     const parts = [`after ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}, ${seconds(summary.waitedMs)} s waited`];
     if (summary.reason === "deadline") parts.push(`operation timeout of ${seconds(summary.timeoutMs)} s reached`);
     if (summary.reason === "cancelled") parts.push("cancelled");
+    if (summary.reason === "brief") parts.push("an unreachable endpoint is retried only briefly");
     if (summary.mayHaveApplied) parts.push("an earlier attempt may have been applied and the check could not tell");
     return `(${parts.join("; ")})`;
 }

@@ -25,6 +25,9 @@ setup(name='pulumi_alicloud_live',
       long_description=readme(),
       long_description_content_type='text/markdown',
       keywords='pulumi alicloud alibaba-cloud apsaravideo-live live category/cloud kind/native',
+      project_urls={
+          'Repository': 'https://github.com/pulumi-alicloud-live/pulumi-alicloud-live'
+      },
       license='Apache-2.0',
       packages=find_packages(),
       package_data={

@@ -1,13 +1,23 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { BENCH_PLUGIN_PROGRAM, BENCH_PROGRAM, CLI_VARIANT_SETUP, CLI_VARIANTS, installedPlugin, pluginProjectYaml } from "../../bench/cli-scenario";
+import {
+    BENCH_PLUGIN_PROGRAM,
+    BENCH_PROGRAM,
+    CLI_VARIANT_SETUP,
+    CLI_VARIANTS,
+    installedPlugin,
+    PLUGIN_VARIANTS,
+    pluginProjectYaml,
+} from "../../bench/cli-scenario";
 import { RESOURCE_TYPE as DYNAMIC_TYPE } from "../../bench/driver";
 import { RESOURCE_TYPE as PLUGIN_TYPE } from "../../provider/plugin/schema";
 
-describe("bench/cli-scenario: the two front doors", () => {
-    it("runs the dynamic provider and then the plugin, each with its program, type and credential keys", () => {
-        assert.deepEqual(CLI_VARIANTS, ["dynamic", "plugin"]);
+describe("bench/cli-scenario: the front doors", () => {
+    it("runs the dynamic provider, the plugin from npm, then the plugin from its archive, each with its program, type and credential keys", () => {
+        assert.deepEqual(CLI_VARIANTS, ["dynamic", "plugin", "archive"]);
+        assert.deepEqual(PLUGIN_VARIANTS, ["plugin", "archive"]);
+        assert.deepEqual(CLI_VARIANT_SETUP.archive, CLI_VARIANT_SETUP.plugin, "the archive's plugin runs the plugin's program");
         assert.equal(CLI_VARIANT_SETUP.dynamic.program, BENCH_PROGRAM);
         assert.equal(CLI_VARIANT_SETUP.dynamic.resourceType, DYNAMIC_TYPE);
         assert.deepEqual([CLI_VARIANT_SETUP.dynamic.accessKey, CLI_VARIANT_SETUP.dynamic.secretKey], ["alicloud:accessKey", "alicloud:secretKey"]);

@@ -207,4 +207,21 @@ describe("bench/report: CLI table", () => {
         ]);
         assert.deepEqual(cliComparisonNotes(dynamic, dynamic)[1], "  plugin start-up: not measured");
     });
+
+    it("adds the archive's plugin as a third group, its start-up and its share of the npm plugin's", () => {
+        const dynamic = result([phase("create")]);
+        const plugin = { ...result([phase("create")], "plugin"), pluginStartup: { samplesMs: [250, 260], medianMs: 255 } };
+        const archive = {
+            ...result([phase("create", { netSeconds: 10.2, ratio: 1.02 })], "archive"),
+            pluginStartup: { samplesMs: [150, 160], medianMs: 155 },
+        };
+        const lines = cliComparisonTable(dynamic, plugin, archive).split("\n");
+        assert.deepEqual(lines[0].split(/\s{2,}/).slice(12), ["archive net s", "net/floor", "thr share", "failed", "no quota s"]);
+        assert.deepEqual(lines[2].split(/\s{2,}/).slice(12), ["10.2", "1.02x", "0.99 %", "0", "16.8"]);
+        assert.deepEqual(cliComparisonNotes(dynamic, plugin, archive).slice(1), [
+            "  plugin start-up, spawn to port line: median 255 ms (samples 250, 260 ms)",
+            "  archive plugin start-up, spawn to port line: median 155 ms (samples 150, 160 ms)",
+            "  archive / npm plugin start-up: 0.61 (medians)",
+        ]);
+    });
 });

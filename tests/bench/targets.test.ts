@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import type { CliPhaseNumbers } from "../../bench/cli-metrics";
 import type { ScenarioNumbers } from "../../bench/metrics";
-import { cliVerdicts, cpuVerdict, percent, scenarioVerdicts } from "../../bench/targets";
+import { cliVerdicts, cpuVerdict, percent, scenarioVerdicts, startupVerdict } from "../../bench/targets";
 
 function scenario(overrides: Partial<ScenarioNumbers>): ScenarioNumbers {
     return {
@@ -110,5 +110,17 @@ describe("bench/targets", () => {
             assert.match(cli(phase({ unfinished: 5 }), /^failed/)!.measured, /5 unfinished/);
             assert.equal(cli(phase({ exitCode: 255 }), /^failed/)?.pass, false);
         });
+    });
+
+    it("startupVerdict: the archive's median start-up is at most 0.7 of the npm plugin's", () => {
+        assert.deepEqual(startupVerdict(150, 250), {
+            target: "archive start-up / npm plugin start-up (medians)",
+            scope: "cli archive",
+            measured: "0.60 (150 / 250 ms)",
+            limit: "<= 0.70",
+            pass: true,
+        });
+        assert.equal(startupVerdict(176, 250).pass, false);
+        assert.equal(startupVerdict(175, 250).pass, true);
     });
 });

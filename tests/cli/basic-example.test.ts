@@ -10,7 +10,8 @@ import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type 
 import { LiveClient } from "../../provider/client/live-client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { labelTests, pinnedSet } from "./support/cli";
-import { copyExample, filesContaining } from "./support/programs";
+import { assertNoSecretAnywhere } from "./support/emulator-cloud";
+import { copyExample } from "./support/programs";
 import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
 
 const STACK = "basic";
@@ -132,10 +133,6 @@ describe("cli: examples/basic through the real pulumi CLI", function () {
     it("destroy removes every config; no secret in any output, state, log or stack file", async () => {
         await pulumi(["destroy", "--yes", "--skip-preview"]);
         assert.equal((await cloud()).size, 0);
-        for (const secret of [DEMO_ACCOUNT.accessKeySecret, NOTIFY_AUTH_KEY]) {
-            for (const result of outputs) assert.ok(!result.output.includes(secret), "a pulumi command printed a secret");
-            assert.deepEqual(filesContaining(workspace.root, secret), [], "backend, PULUMI_HOME and logs");
-            assert.deepEqual(filesContaining(workspace.projectDir, secret), [], "the project's stack file");
-        }
+        assertNoSecretAnywhere(workspace, outputs, [DEMO_ACCOUNT.accessKeySecret, NOTIFY_AUTH_KEY]);
     });
 });

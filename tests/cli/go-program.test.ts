@@ -1,8 +1,10 @@
 /**
- * examples/go, a Pulumi Go program on the generated Go SDK (sdk/go), through the real `pulumi`,
- * `pulumi-language-go` (built from sdk/v3 v3.66.0, see tools/pulumi-cli/recipe.ts) and the provider
- * plugin: up, an empty preview, an update in place, drift caught and refreshed, a replacement, `.get` of a config
- * the program does not manage, secrets only as ciphertext, destroy.
+ * examples/go from a Go user's starting point, through the real `pulumi` and `pulumi-language-go` (built
+ * from sdk/v3 v3.66.0, see tools/pulumi-cli/recipe.ts): the Go SDK added with `go get` from a module proxy
+ * serving it as released (tests/support/go-user-module.ts), a fresh PULUMI_HOME, no `node` on PATH, and
+ * the plugin downloaded by the engine from the SDK's `pluginDownloadURL`, sent to the loopback server
+ * holding the archive. Then up, an empty preview, an update in place, drift caught and refreshed, a
+ * replacement, `.get` of a config the program does not manage, secrets only as ciphertext, destroy.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -12,36 +14,41 @@ import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere } from "./support/emulator-cloud";
 import { rewrite, startExampleStack, type ExampleStack } from "./support/example-stack";
 import { needStatusNotifyDriftIsCaught, needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-steps";
-import { PLUGIN_DIR } from "./support/plugin";
-import { REPO_ROOT } from "./support/programs";
+import { goGetSdk, goSdkProxy } from "../support/go-user-module";
+import { pluginRelease, type PluginRelease } from "./support/plugin-release";
+import { folderOf, pathWithoutNode } from "./support/user-path";
 
 const STACK = "go";
 const PROJECT = "alicloud-live-go";
 const KEY = "GoProgramSuiteKey0042";
 const BASE = "https://callbacks.example.com/live";
-const SDK_MODULE = "github.com/pulumi-alicloud-live/pulumi-alicloud-live/sdk/go";
 
-describe("cli: examples/go through pulumi-language-go, the generated Go SDK and the provider plugin", function () {
+describe("cli: examples/go as a Go user runs it: go get of the SDK, the plugin downloaded by the engine, no node", function () {
     // The language host compiles the program on every run (warm Go cache: seconds; cold: minutes).
     this.timeout(1_800_000);
     let stack: ExampleStack;
+    let release: PluginRelease;
+    let requestsBefore: number;
 
     before(async function () {
         const { cli, label } = await pinnedSet();
         labelTests(this, label);
         // The repository's CLI folder holds the Go host; your own pulumi on PATH brings its own.
         if (cli.binDir) assert.ok(fs.existsSync(path.join(cli.binDir, "pulumi-language-go")), `no pulumi-language-go in ${cli.binDir}`);
+        const { env } = await goSdkProxy();
+        release = await pluginRelease();
+        requestsBefore = release.server.requests.length;
         stack = await startExampleStack({
             cli,
             example: "go",
             stacks: [STACK],
-            // The example names the plugin's folder and the SDK relative to itself; the copy names them absolutely.
-            prepare: (dir) => {
-                rewrite(path.join(dir, "Pulumi.yaml"), "path: ../../bin\n", `path: ${PLUGIN_DIR}\n`);
-                rewrite(path.join(dir, "go.mod"), `${SDK_MODULE} => ../../sdk/go`, `${SDK_MODULE} => ${path.join(REPO_ROOT, "sdk", "go")}`);
+            // A user's program names no plugin folder; its Go SDK comes by `go get` from a module proxy.
+            prepare: async (dir) => {
+                rewrite(path.join(dir, "Pulumi.yaml"), /plugins:\n(?: {2}.*\n|\s*#.*\n)+/, "");
+                await goGetSdk(dir);
             },
-            // The go.sum is committed: build with it as it is, and never switch Go toolchains.
-            env: { GOFLAGS: "-mod=readonly", GOTOOLCHAIN: "local" },
+            // Built read-only with the go.sum `go get` completed; the PATH holds the CLI and Go, no node.
+            env: { ...env, PATH: pathWithoutNode([cli.binDir ?? path.dirname(cli.pulumi), folderOf("go")]), ...release.env },
         });
         await stack.workspace.setConfig(STACK, `${PROJECT}:notifyAuthKey`, KEY, true);
     });
@@ -50,8 +57,16 @@ describe("cli: examples/go through pulumi-language-go, the generated Go SDK and 
         await stack?.cleanup();
     });
 
-    it("up creates both configs, the key in the cloud and only as ciphertext in state; preview right after is empty", async () => {
+    it("the first up downloads the plugin the SDK names into PULUMI_HOME and creates both configs, the key only as ciphertext in state; preview right after is empty", async () => {
         const up = await upCreatesBoth(stack, KEY, BASE);
+        assert.deepEqual(release.server.requests.slice(requestsBefore), [{ method: "GET", path: `/${release.archive.name}`, status: 200 }]);
+        const installed = path.join(
+            stack.workspace.homeDir,
+            "plugins",
+            `resource-alicloud-live-v${release.version}`,
+            "pulumi-resource-alicloud-live",
+        );
+        assert.ok(fs.existsSync(installed), `the plugin is installed at ${installed}`);
         assert.match(up.stdout, /signedNotifyUrl\s*: "https:\/\/callbacks\.example\.com\/live\/live1\.example\.com\/record"/);
     });
 

@@ -11,8 +11,10 @@ import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type 
 import { LiveClient } from "../../provider/client/live-client";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { labelTests, pinnedSet } from "./support/cli";
-import { copyFixture, filesContaining, PackedPackage } from "./support/programs";
+import { assertNoSecretIn } from "./support/emulator-cloud";
+import { copyFixture, PackedPackage } from "./support/programs";
 import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
+import { ThrottleStorm } from "./support/throttle-storm";
 
 const STACK = "main";
 const READ_ONLY = {
@@ -207,25 +209,16 @@ describe("cli: the packed package in a separate program, through the real pulumi
     it("a throttle storm (every call throttled for 6 s) still ends in a successful up", async () => {
         const specs = [spec("a", "live-a2.example.com"), ...["s1", "s2", "s3", "s4"].map((n) => spec(n, `live-${n}.example.com`))];
         await declare(specs);
-        const since = await lastSeq();
-        const storm = await admin.addFault({ action: "*", probability: 1, error: { code: "Throttling.User" } });
-        // The storm lasts 6 s from the first call it throttles (the CLI takes seconds to get there).
-        let throttled = 0;
-        const watch = (async () => {
-            while ((throttled = (await admin.requests(since)).filter((r) => r.outcome === "Throttling.User").length) === 0) {
-                await new Promise((resolve) => setTimeout(resolve, 100));
-            }
-            await new Promise((resolve) => setTimeout(resolve, 6_000));
-            await admin.removeFault(storm);
-        })();
+        const storm = await ThrottleStorm.start(admin, await lastSeq(), 6_000);
+        let throttled: number;
         try {
             await pulumi(["up", "--yes", "--skip-preview"]);
-            await watch;
-            assert.ok(throttled > 0, "the storm was met");
-            assert.equal((await cloud()).size, 6, "a2, s1-s4 and the retained b2");
         } finally {
+            throttled = await storm.end();
             await admin.clearFaults();
         }
+        assert.ok(throttled > 0, "the storm was met: the up made no call while it blew");
+        assert.equal((await cloud()).size, 6, "a2, s1-s4 and the retained b2");
     });
 
     it("a key without RAM permission fails with the RAM action named", async () => {
@@ -258,13 +251,8 @@ describe("cli: the packed package in a separate program, through the real pulumi
         await pulumi(["up", "--yes", "--skip-preview"]);
         const since = await lastSeq();
         await pulumi(["destroy", "--yes", "--skip-preview"]);
-        const deletes = await writesSince(since);
-        assert.ok(deletes.indexOf("Delete live-b.example.com") < deletes.indexOf("Delete live-a.example.com"), deletes.join(", "));
+        assert.deepEqual(await writesSince(since), ["Delete live-b.example.com", "Delete live-a.example.com"], "b depends on a: deleted first");
         assert.deepEqual([...(await cloud()).keys()].sort(), ["live-b2.example.com"], "only the retained config is left");
-        for (const secret of [DEMO_ACCOUNT.accessKeySecret, READ_ONLY.accessKeySecret, NOTIFY_AUTH_KEY]) {
-            for (const result of outputs) assert.ok(!result.output.includes(secret), "a pulumi command printed a secret");
-            assert.deepEqual(filesContaining(workspace.root, secret), [], "backend, PULUMI_HOME and logs");
-            assert.deepEqual(filesContaining(program, secret), [], "the program's stack files");
-        }
+        assertNoSecretIn(outputs, [workspace.root, program], [DEMO_ACCOUNT.accessKeySecret, READ_ONLY.accessKeySecret, NOTIFY_AUTH_KEY]);
     });
 });

@@ -1,29 +1,37 @@
 /**
- * examples/python, a Python program on the generated SDK (sdk/python, built into a wheel and installed
- * offline into a cached venv with `pulumi==3.248.0`), through the real `pulumi`, `pulumi-language-python`
- * and the provider plugin found on PATH, against the emulator: up, an empty preview, an update in
- * place, drift caught and refreshed, replace on a domain change, `pulumi import` then an empty preview,
- * `.get()` from another stack, secrets only as ciphertext, a throttle storm converging, destroy.
+ * examples/python from a Python user's starting point, through the real `pulumi` and
+ * `pulumi-language-python`, against the emulator: a venv holding only `pulumi==3.248.0` and the wheel
+ * `npm run sdk-packages` builds (tests/support/sdk-packages.ts), a fresh PULUMI_HOME with no plugin, no
+ * `node` on PATH, and the plugin released as an archive on a loopback server that the SDK's
+ * `pluginDownloadURL` is sent to (PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES). The first `up` downloads and
+ * installs the plugin by itself; then an empty preview, an update in place, drift caught and refreshed,
+ * replace on a domain change, `pulumi import` then an empty preview, `.get()` from another stack, pacing
+ * through the shared Redis quota store, a throttle storm converging, secrets only as ciphertext, destroy.
  */
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import Redis from "ioredis";
 import { DEMO_ACCOUNT, type EmulatorAdmin } from "../../emulator";
 import type { LiveClient } from "../../provider/client/live-client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { pluginVersion } from "../../provider/plugin/version";
-import { pathWithCli } from "../../tools/pulumi-cli/obtain";
 import { PYTHON_HOST_SDK_VERSION } from "../../tools/pulumi-cli/recipe";
-import type { PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
+import type { CommandResult, PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
 import type { Venv } from "../../tools/python-venv/obtain";
+import { startRedisServer, type RunningRedis } from "../../tools/redis/server";
+import { userPythonVenv } from "../support/sdk-packages";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, type EmulatorCloud } from "./support/emulator-cloud";
 import { rewrite, startExampleStack, type ExampleStack } from "./support/example-stack";
 import { needStatusNotifyUpdatesBoth, upCreatesBoth } from "./support/example-steps";
-import { pathWithPlugin, RESOURCE_TYPE } from "./support/plugin";
-import { pathWithVenv, PYTHON_SDK_DISTRIBUTION, pythonSdkVenv } from "./support/python-venv";
+import { RESOURCE_TYPE } from "./support/plugin";
+import { pluginRelease, type PluginRelease } from "./support/plugin-release";
 import type { ExpectedExit } from "./support/run-pulumi";
+import { ThrottleStorm } from "./support/throttle-storm";
+import { pathWithoutNode } from "./support/user-path";
 
 const execFileAsync = promisify(execFile);
 const STACK = "python";
@@ -31,6 +39,9 @@ const READER = "reader";
 const PROJECT = "alicloud-live-python";
 const KEY = "PythonCliSuiteKey0042";
 const BASE = "https://callbacks.example.com/live";
+const DISTRIBUTION = "pulumi_alicloud_live";
+/** The account the quota store keys its schedules by. */
+const ACCOUNT_ID = "1234567890123456";
 
 interface AboutPlugin {
     readonly name: string;
@@ -38,9 +49,11 @@ interface AboutPlugin {
     readonly version: string | null;
 }
 
-describe("cli: examples/python through pulumi-language-python, the generated SDK and the provider plugin", function () {
+describe("cli: examples/python as a Python user runs it: pip-installed SDK, the plugin downloaded by the engine, no node", function () {
     this.timeout(900_000);
     let venv: Venv;
+    let release: PluginRelease;
+    let redis: RunningRedis;
     let stack: ExampleStack;
     let admin: EmulatorAdmin;
     let live: EmulatorCloud;
@@ -55,31 +68,39 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
         await workspace.setConfig(STACK, `${PROJECT}:domains`, JSON.stringify(next));
     };
     const stateOf = async (stack = STACK) => (await workspace.exportState(stack)).deployment.resources ?? [];
+    const installedPlugins = () => {
+        const dir = path.join(workspace.homeDir, "plugins");
+        // The plugins' folders (the engine keeps a .lock file beside each).
+        return fs.existsSync(dir)
+            ? fs.readdirSync(dir).filter((name) => name.startsWith("resource-") && fs.statSync(path.join(dir, name)).isDirectory())
+            : [];
+    };
     const python = async (code: string) => (await execFileAsync(venv.python, ["-c", code], { encoding: "utf8" })).stdout.trim();
 
     before(async function () {
         const { cli, label } = await pinnedSet();
         labelTests(this, label);
-        venv = await pythonSdkVenv();
+        venv = await userPythonVenv();
         const versions = await python(
-            `import importlib.metadata as m, platform; print(platform.python_version(), m.version("pulumi"), m.version("${PYTHON_SDK_DISTRIBUTION}"))`,
+            `import importlib.metadata as m, platform; print(platform.python_version(), m.version("pulumi"), m.version("${DISTRIBUTION}"))`,
         );
         const [pythonVersion, sdkVersion, wheelVersion] = versions.split(" ");
-        console.log(
-            `      Python ${pythonVersion}, pulumi (Python SDK) ${sdkVersion}, ${PYTHON_SDK_DISTRIBUTION} ${wheelVersion} (venv: ${venv.dir})`,
-        );
+        console.log(`      Python ${pythonVersion}, pulumi (Python SDK) ${sdkVersion}, ${DISTRIBUTION} ${wheelVersion} (venv: ${venv.dir})`);
         assert.equal(sdkVersion, "3.248.0");
-        assert.equal(wheelVersion, pluginVersion(), "the wheel built from sdk/python has the package's (and the plugin's) version");
+        assert.equal(wheelVersion, pluginVersion(), "the wheel has the package's (and the plugin's) version");
+        release = await pluginRelease();
+        redis = await startRedisServer();
 
         stack = await startExampleStack({
             cli,
             example: "python",
             stacks: [STACK, READER],
-            // The example names the plugin's folder relative to itself; here the plugin is found on PATH instead.
+            // A user's program names no plugin: the engine downloads the one the SDK names.
             prepare: (dir) => rewrite(path.join(dir, "Pulumi.yaml"), /plugins:\n(?: {2}.*\n|\s*#.*\n)+/, ""),
-            env: { PATH: pathWithVenv(venv, pathWithPlugin(pathWithCli(cli))) },
+            env: { PATH: pathWithoutNode([path.join(venv.dir, "bin"), cli.binDir ?? path.dirname(cli.pulumi)]), ...release.env },
         });
         ({ admin, live, client, workspace } = stack);
+        assert.deepEqual(installedPlugins(), [], "a fresh PULUMI_HOME holds no plugin");
 
         // The example's requirements.txt is exactly what the venv holds: pip, offline, has nothing to add.
         const check = await execFileAsync(
@@ -89,6 +110,9 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
         );
         assert.doesNotMatch(check.stdout, /Would install/, check.stdout);
         await workspace.setConfig(STACK, `${PROJECT}:notifyAuthKey`, KEY, true);
+        // Pacing shared through Redis, as several stacks of one account would share it.
+        await workspace.setConfig(STACK, "alicloud-live:quotaStore", redis.url, true);
+        await workspace.setConfig(STACK, "alicloud-live:accountId", ACCOUNT_ID);
 
         // The engine asks the language host for its version (GetPluginInfo); `pulumi about` shows it.
         const about = await workspace.run(["about", "--json", "--stack", STACK]);
@@ -101,13 +125,43 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
 
     after(async () => {
         await stack?.cleanup();
+        await redis?.stop();
     });
 
-    it("up creates the declared configs through the plugin, the key in the cloud; preview right after is empty", async () => {
+    it("the first up downloads the plugin from the SDK's pluginDownloadURL into PULUMI_HOME, then creates the configs; preview right after is empty, nothing downloaded again", async () => {
+        const before = release.server.requests.length;
         await upCreatesBoth(stack, KEY, BASE);
-        const types = (await stateOf()).map((r) => r.type);
-        assert.deepEqual(types.filter((t) => t === RESOURCE_TYPE).length, 2, types.join(", "));
-        assert.ok(types.includes("pulumi:providers:alicloud-live"), "the plugin is the resources' provider");
+        assert.deepEqual(release.server.requests.slice(before), [{ method: "GET", path: `/${release.archive.name}`, status: 200 }]);
+        assert.deepEqual(installedPlugins(), [`resource-alicloud-live-v${release.version}`]);
+        const installed = path.join(workspace.homeDir, "plugins", `resource-alicloud-live-v${release.version}`, "pulumi-resource-alicloud-live");
+        assert.ok(fs.statSync(installed).size > 10_000_000, `the plugin's executable is installed at ${installed}`);
+        const provider = (await stateOf()).find((r) => r.type === "pulumi:providers:alicloud-live");
+        assert.ok(provider, "the plugin is the resources' provider");
+        assert.equal(provider.inputs!.version, release.version);
+        assert.equal((await stateOf()).filter((r) => r.type === RESOURCE_TYPE).length, 2);
+        assert.equal(release.server.requests.length, before + 1, "the empty preview downloaded nothing");
+    });
+
+    it("the downloaded plugin's schema (pulumi package get-schema) names the wheel's plugin: version and download URL", async () => {
+        const answer = await workspace.ok(["package", "get-schema", `alicloud-live@${release.version}`]);
+        const schema = JSON.parse(answer.stdout) as { version: string; pluginDownloadURL: string };
+        const wheel = JSON.parse(
+            await python(`import importlib.resources as r; print(r.files("${DISTRIBUTION}").joinpath("pulumi-plugin.json").read_text())`),
+        ) as { version: string; server: string };
+        assert.deepEqual({ version: schema.version, server: schema.pluginDownloadURL }, { version: wheel.version, server: wheel.server });
+    });
+
+    it("the plugin paces through the shared Redis quota store: the account's schedule is there", async () => {
+        const reader = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+        try {
+            const keys = await reader.keys("*");
+            assert.ok(
+                keys.some((k) => k.includes(ACCOUNT_ID)),
+                `the account's schedule is in the store: ${keys.join(", ")}`,
+            );
+        } finally {
+            reader.disconnect();
+        }
     });
 
     it("a config change updates both in place: Update calls only", () => needStatusNotifyUpdatesBoth(stack, PROJECT));
@@ -180,27 +234,19 @@ describe("cli: examples/python through pulumi-language-python, the generated SDK
     it("a throttle storm (every call throttled for 6 s) still ends in a successful up creating every new config", async () => {
         const storm = Object.fromEntries(["s1", "s2", "s3", "s4", "s5", "s6"].map((n) => [n, `storm-${n}.example.com`]));
         await declare({ ...domains, ...storm });
-        const since = await live.lastSeq();
-        const fault = await admin.addFault({ action: "*", probability: 1, error: { code: "Throttling.User" } });
-        // The storm lasts 6 s from the first call it throttles (the CLI takes seconds to get there).
-        let throttled = 0;
-        const watch = (async () => {
-            while ((throttled = (await admin.requests(since)).filter((r) => r.outcome === "Throttling.User").length) === 0) {
-                await new Promise((resolve) => setTimeout(resolve, 100));
-            }
-            await new Promise((resolve) => setTimeout(resolve, 6_000));
-            await admin.removeFault(fault);
-        })();
+        const throttle = await ThrottleStorm.start(admin, await live.lastSeq(), 6_000);
+        let throttled: number;
+        let up: CommandResult;
         try {
-            const up = await pulumi(["up", "--yes", "--skip-preview"]);
-            await watch;
-            assert.ok(throttled > 0, "the storm was met");
-            assert.match(up.stdout, /6 created/);
-            const configs = await live.configs();
-            for (const domain of Object.values(storm)) assert.ok(configs.has(domain), `${domain} was created`);
+            up = await pulumi(["up", "--yes", "--skip-preview"]);
         } finally {
+            throttled = await throttle.end();
             await admin.clearFaults();
         }
+        assert.ok(throttled > 0, "the storm was met: the up made no call while it blew");
+        assert.match(up.stdout, /6 created/);
+        const configs = await live.configs();
+        for (const domain of Object.values(storm)) assert.ok(configs.has(domain), `${domain} was created`);
         await pulumi(["preview", "--expect-no-changes"]);
     });
 

@@ -27,7 +27,7 @@ import { RESOURCE_CASES, type ResourceCase } from "../support/resource-cases";
 import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere } from "./support/emulator-cloud";
 import type { Declared, DeclaredResource, GotResource } from "./fixtures/resources-program/declared";
-import { copyPluginProgram, pathWithPlugin } from "./support/plugin";
+import { copyPluginProgram, PLUGIN_DIR } from "./support/plugin";
 import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
 
 const STACK = "lifecycle";
@@ -107,11 +107,10 @@ describe("cli: every resource's lifecycle, through the plugin (and the dynamic p
                 new ConfigClient(resource.definition, new RpcClient({ endpoint: emulator.url, credentials: DEMO_ACCOUNT })),
             );
         }
-        workspace = new PulumiWorkspace({
-            cli,
-            projectDir: copyPluginProgram("resources-program", path.join(tmp, "program")),
-            env: { PATH: pathWithPlugin(pathWithCli(cli)) },
-        });
+        // The npm package's plugin, found through plugins.providers (its launcher folder), as the plugin suite finds it.
+        const projectDir = copyPluginProgram("resources-program", path.join(tmp, "program"));
+        fs.appendFileSync(path.join(projectDir, "Pulumi.yaml"), `plugins:\n  providers:\n    - name: alicloud-live\n      path: ${PLUGIN_DIR}\n`);
+        workspace = new PulumiWorkspace({ cli, projectDir, env: { PATH: pathWithCli(cli) } });
         await workspace.ok(["stack", "init", STACK]);
         // The plugin's own namespace; the dynamic provider reads the `alicloud:*` keys (and the same endpoint).
         await workspace.setConfig(STACK, "alicloud-live:endpoint", emulator.url);

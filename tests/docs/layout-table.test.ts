@@ -12,7 +12,7 @@ import { findRepoRoot } from "../../tools/repo-root";
 
 const ROOT = findRepoRoot(__dirname);
 /** Not part of the layout: dependencies, build output, caches. */
-const IGNORED = new Set(["node_modules", "dist"]);
+const IGNORED = new Set(["node_modules", "dist", "build"]);
 /** A suite's own helpers and programs, inside a mirroring tests/ folder. */
 const SUITE_OWN = new Set(["support", "fixtures"]);
 

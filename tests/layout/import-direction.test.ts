@@ -40,12 +40,17 @@ export const RULES: Readonly<Record<string, Rule>> = {
 };
 
 const SOURCE = /\.(ts|js|mjs|cjs)$/;
+/** The package's own package.json. */
+const MANIFEST = "package.json";
 const SKIP = new Set(["node_modules", "dist", ".build"]);
 
 /** The repository-relative place an import lands in, or undefined for a dependency outside the repository. */
 function targetOf(file: string, specifier: string): string | undefined {
     if (specifier.startsWith(".")) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
+        // Climbing out of the repository from the source, the path is written for the compiled file
+        // (dist/<the same path>): provider/plugin/package-facts.ts requires the package's own package.json so.
+        if (target.startsWith("../")) return path.posix.normalize(path.posix.join("dist", path.posix.dirname(file), specifier));
         // Compiled paths (emulator/bin.js -> dist/emulator/cli.js) stand for their sources.
         return target.startsWith("dist/") ? target.slice("dist/".length) : target;
     }
@@ -69,6 +74,8 @@ export function violations(files: ReadonlyMap<string, string>): string[] {
                 continue;
             }
             const target = targetOf(file, specifier);
+            // The package's manifest is data, not code: any folder may read it.
+            if (target === MANIFEST) continue;
             if (target === undefined) {
                 if (specifier.startsWith(`${PACKAGE}/`)) found.push(`${file}: ${specifier} (not a public entry point)`);
                 continue;
@@ -160,6 +167,7 @@ describe("layout: imports run one way", () => {
                 ["examples/basic/index.ts", 'import { x } from "pulumi-alicloud-live/dist/provider/api/errors";'],
                 ["examples/basic/other.ts", 'import { y } from "../callback-receiver/receiver";'],
                 ["newfolder/c.ts", 'import "./d";'],
+                ["provider/plugin/f.ts", 'const g = require("../../../emulator/index.js");'],
                 // Allowed: the same four shapes in the right direction.
                 ["tests/bench/x.test.ts", 'import { a } from "../../bench/args"; import { b } from "../../tools/redis/server";'],
                 [
@@ -168,6 +176,7 @@ describe("layout: imports run one way", () => {
                 ],
                 ["emulator/bin.js", 'require("../dist/emulator/cli.js");'],
                 ["provider/dynamic/handler.ts", 'require("pulumi-alicloud-live/dist/provider/dynamic/provider.js");'],
+                ["provider/plugin/package-facts.ts", 'const m = require("../../../package.json");'],
             ]),
         );
         assert.deepEqual(found, [
@@ -179,6 +188,7 @@ describe("layout: imports run one way", () => {
             "examples/basic/index.ts: pulumi-alicloud-live/dist/provider/api/errors (examples use only the public entry points)",
             "examples/basic/other.ts: ../callback-receiver/receiver (outside its own folder examples/basic/)",
             "newfolder/c.ts: no import rule for the folder newfolder/ (add one to RULES and to docs/development.md)",
+            "provider/plugin/f.ts: ../../../emulator/index.js (provider/ may not import from emulator/)",
         ]);
     });
 });

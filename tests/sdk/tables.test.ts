@@ -9,6 +9,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { pluginDistribution } from "../../provider/plugin/distribution";
 import { packageSchema } from "../../provider/plugin/schema";
 import { resourceType } from "../../provider/plugin/tokens";
 import { pluginResourceClass } from "../../provider/plugin-sdk/resource-class";
@@ -19,7 +20,7 @@ import { RESOURCES } from "../../provider/resources";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../../provider/resources/live-snapshot-notify-config/definition";
 import { runCommand } from "../../tools/child-process";
 import { obtainGenerator, REPO_ROOT } from "../../tools/sdkgen/generate";
-import { PULUMI_GO_SDK } from "../../tools/sdkgen/plan";
+import { GENERATORS, PULUMI_GO_SDK } from "../../tools/sdkgen/plan";
 
 /** The snapshot table with two rules changed: the key always required, the URL at most 100 characters. */
 const CHANGED: ResourceDefinition = {
@@ -40,7 +41,7 @@ interface SchemaResource {
     readonly inputProperties: Readonly<Record<string, { readonly description: string }>>;
 }
 const schemaOf = (resources: readonly ResourceDefinition[]) =>
-    (packageSchema("0.0.0", resources) as { resources: Record<string, SchemaResource> }).resources[TOKEN];
+    (packageSchema("0.0.0", pluginDistribution(), resources) as { resources: Record<string, SchemaResource> }).resources[TOKEN];
 
 /** `snake_case` of a property name, as the Python SDK spells it. */
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -92,11 +93,11 @@ describe("sdk: the schema, the rules, the SDKs, the classes and the docs' tables
     });
 
     it("the SDK generated from the changed table requires the key; the committed SDKs have every table's properties", async () => {
-        const generator = await obtainGenerator({ log: (line) => console.error(`    ${line}`) });
+        const generator = await obtainGenerator(GENERATORS[0], { log: (line: string) => console.error(`    ${line}`) });
         const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-tables-"));
         try {
             const schemaFile = path.join(work, "schema.json");
-            fs.writeFileSync(schemaFile, JSON.stringify(packageSchema("0.0.0", [CHANGED])));
+            fs.writeFileSync(schemaFile, JSON.stringify(packageSchema("0.0.0", pluginDistribution(), [CHANGED])));
             const out = path.join(work, "out");
             const generated = await runCommand(
                 generator,

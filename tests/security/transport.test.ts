@@ -67,16 +67,16 @@ describe("security: transport of signed requests", function () {
             },
         ];
         for (const source of sources) {
-            it(`through ${source.name}: configure fails, check reports it, and every method refuses`, async () => {
+            it(`through ${source.name}: check reports it, and every method refuses`, async () => {
                 for (const url of REMOTE_HTTP) {
                     const { config = {}, env = {} } = source.configure(url);
                     const apiFor = sinon.spy();
                     const provider = createProvider({ env: { ...KEYS, ...env }, apiFor });
-                    const configured = await rejection(provider.configure(configOf(config)));
+                    // Configure resolves: the dynamic host prints a rejected configure with its stack; check reports it instead.
+                    await provider.configure(configOf(config));
                     const expected = new RegExp(
                         `Invalid setting ${source.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .*plain http:// to a non-loopback host`,
                     );
-                    assert.match(configured.message, expected, url);
                     const checked = await provider.check({}, INPUTS);
                     assert.equal(checked.failures?.length, 1);
                     assert.match(checked.failures[0].reason, expected);

@@ -117,6 +117,7 @@ async function buildBinary(binary: GoBinary, staging: string, env: NodeJS.Proces
     fs.mkdirSync(moduleDir, { recursive: true });
     fs.writeFileSync(path.join(moduleDir, "go.mod"), binary.goMod);
     fs.writeFileSync(path.join(moduleDir, "tools.go"), binary.toolsGo);
+    if (binary.goSum) fs.writeFileSync(path.join(moduleDir, "go.sum"), binary.goSum);
 
     const started = Date.now();
     let compiled = 0;

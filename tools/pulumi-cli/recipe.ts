@@ -23,7 +23,11 @@
  * - `pulumi-language-python` (the pinned set only), from the last `sdk/v3` release holding it
  *   (v3.79.0; its own module is refused like the Node.js host's), with its companion
  *   `pulumi-language-python-exec`, a Python script it runs, copied from `sdk/v3` at the version of
- *   the Python SDK the programs install (v3.248.0).
+ *   the Python SDK the programs install (v3.248.0);
+ * - `pulumi-language-java` (the pinned set only), from `github.com/pulumi/pulumi-java/pkg` v1.17.0,
+ *   the module and version the Java SDK generator (tools/sdkgen/java) is built from, against that
+ *   release's own dependencies (pulumi v3.205.0); its go.sum starts with pulumi-java's two hashes,
+ *   the same as tools/sdkgen/java/go.sum's, so they are checked without the checksum database.
  */
 import { createHash } from "node:crypto";
 
@@ -42,6 +46,15 @@ export const PYTHON_HOST_SDK_VERSION = "3.79.0";
 /** The `sdk/v3` release whose `pulumi-language-python-exec` the Python host runs: the Python SDK's version (`pulumi==3.248.0`). */
 export const PYTHON_EXEC_SDK_VERSION = "3.248.0";
 
+/** The `pulumi-java` release the Java language host is built from: the Java SDK generator's (tools/sdkgen/java/go.mod). */
+export const JAVA_HOST_VERSION = "1.17.0";
+
+/** `go.sum` lines of that release (tools/sdkgen/java/go.sum has the same). */
+export const JAVA_HOST_SUMS = [
+    "github.com/pulumi/pulumi-java/pkg v1.17.0 h1:QjuZuUL95XXdT9YT/A74AgNt1nn6KpZXT3irkUV1sAg=",
+    "github.com/pulumi/pulumi-java/pkg v1.17.0/go.mod h1:DHpS/gOv1rFWAxu1lcoLKCZzBSEqXDOxPGVUMfcFzLw=",
+] as const;
+
 /** The `pulumi-yaml` release the YAML language host is built from. */
 export const YAML_HOST_VERSION = "1.25.0";
 
@@ -50,6 +63,8 @@ const BUILD_TAGS = "osusergo,grpcnotrace";
 const SDK_VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 /** Where pulumi-yaml's release build stamps its version (the host reports it to the engine). */
 const YAML_VERSION_VARIABLE = "github.com/pulumi/pulumi-yaml/pkg/version.Version";
+/** Where pulumi-java's release build stamps its version. */
+const JAVA_VERSION_VARIABLE = "github.com/pulumi/pulumi-java/pkg/version.Version";
 
 export interface GoVersion {
     readonly major: number;
@@ -87,6 +102,8 @@ export interface GoBinarySpec {
     readonly versionStamp: string;
     /** Files the binary needs beside it (the Python host's exec script). */
     readonly companions?: readonly ModuleFile[];
+    /** Lines the module's go.sum starts with: hashes checked against these rather than the checksum database. */
+    readonly sums?: readonly string[];
 }
 
 /** A CLI version and the Go binaries built beside it (the CLI first). */
@@ -109,6 +126,8 @@ export interface GoBinary {
     readonly buildArgs: readonly string[];
     /** Copied beside the binary once it is built; absent when there are none (the fingerprint of other binaries stays as it was). */
     readonly companions?: readonly ModuleFile[];
+    /** The go.sum written before `go mod tidy`; absent when there is none (as with companions). */
+    readonly goSum?: string;
 }
 
 export interface BuildRecipe {
@@ -230,11 +249,29 @@ export function pythonLanguageHost(sdkVersion: string = PYTHON_HOST_SDK_VERSION)
     };
 }
 
+/** The Java language host from `pulumi-java`'s `pkg` module, its hashes pinned. */
+export function javaLanguageHost(version: string = JAVA_HOST_VERSION, sums: readonly string[] = JAVA_HOST_SUMS): GoBinarySpec {
+    return {
+        name: "pulumi-language-java",
+        moduleDir: "language-java",
+        module: "pulumi-alicloud-live/pulumi-language-java",
+        requires: [`github.com/pulumi/pulumi-java/pkg v${version}`],
+        mainPackage: "github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java",
+        versionVariable: JAVA_VERSION_VARIABLE,
+        versionStamp: version,
+        sums,
+    };
+}
+
 /**
  * The CLI at `version` with the plugins every set has (the Node.js, YAML and Go language hosts), then
- * `more`: by default the Python language host (the pinned set; the current set passes none).
+ * `more`: by default the Python and Java language hosts (the pinned set; the current set passes none).
  */
-export function cliSet(version: string, minimumGo: GoVersion = MINIMUM_GO, more: readonly GoBinarySpec[] = [pythonLanguageHost()]): CliSet {
+export function cliSet(
+    version: string,
+    minimumGo: GoVersion = MINIMUM_GO,
+    more: readonly GoBinarySpec[] = [pythonLanguageHost(), javaLanguageHost()],
+): CliSet {
     return { version, binaries: [cliBinary(version), nodejsLanguageHost(), yamlLanguageHost(), goLanguageHost(), ...more], minimumGo };
 }
 
@@ -247,6 +284,7 @@ function goBinary(spec: GoBinarySpec): GoBinary {
         toolsGo: toolsGo(spec.mainPackage),
         buildArgs: buildArgs(spec),
         ...(spec.companions?.length ? { companions: spec.companions } : {}),
+        ...(spec.sums?.length ? { goSum: spec.sums.map((line) => `${line}\n`).join("") } : {}),
     };
 }
 
@@ -269,5 +307,6 @@ export const CLI_EXECUTABLES = [
     "pulumi-language-go",
     "pulumi-language-python",
     "pulumi-language-python-exec",
+    "pulumi-language-java",
     "pulumi-resource-pulumi-nodejs",
 ] as const;

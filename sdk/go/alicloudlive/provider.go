@@ -70,6 +70,8 @@ type providerArgs struct {
 	SecurityToken *string `pulumi:"securityToken"`
 	// `v3` (ACS3-HMAC-SHA256) or `v2` (the legacy RPC HMAC-SHA1 signature). Environment: `ALICLOUD_LIVE_SIGNATURE_VERSION`. Default: `v3`.
 	SignatureVersion *string `pulumi:"signatureVersion"`
+	// `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+	SkipCredentialsValidation *string `pulumi:"skipCredentialsValidation"`
 	// STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
 	// Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
@@ -106,6 +108,8 @@ type ProviderArgs struct {
 	SecurityToken pulumi.StringPtrInput
 	// `v3` (ACS3-HMAC-SHA256) or `v2` (the legacy RPC HMAC-SHA1 signature). Environment: `ALICLOUD_LIVE_SIGNATURE_VERSION`. Default: `v3`.
 	SignatureVersion pulumi.StringPtrInput
+	// `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+	SkipCredentialsValidation pulumi.StringPtrInput
 	// STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
 	StsEndpoint pulumi.StringPtrInput
 	// Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.

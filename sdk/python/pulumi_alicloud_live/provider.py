@@ -33,6 +33,7 @@ class ProviderArgs:
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  signature_version: pulumi.Input[Optional[_builtins.str]] = None,
+                 skip_credentials_validation: pulumi.Input[Optional[_builtins.str]] = None,
                  sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  write_qps: pulumi.Input[Optional[_builtins.str]] = None):
         """
@@ -52,6 +53,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] secret_key: AccessKey secret of static keys. Required with an AccessKey ID. (`alicloud:secretKey` for the dynamic provider) Environment: `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, `ALICLOUD_SECRET_KEY`.
         :param pulumi.Input[_builtins.str] security_token: STS security token, for temporary static keys. (`alicloud:securityToken` for the dynamic provider) Environment: `ALIBABA_CLOUD_SECURITY_TOKEN`, `ALICLOUD_SECURITY_TOKEN`.
         :param pulumi.Input[_builtins.str] signature_version: `v3` (ACS3-HMAC-SHA256) or `v2` (the legacy RPC HMAC-SHA1 signature). Environment: `ALICLOUD_LIVE_SIGNATURE_VERSION`. Default: `v3`.
+        :param pulumi.Input[_builtins.str] skip_credentials_validation: `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
         :param pulumi.Input[_builtins.str] sts_endpoint: STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
         :param pulumi.Input[_builtins.str] write_qps: Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
         """
@@ -83,6 +85,8 @@ class ProviderArgs:
             pulumi.set(__self__, "security_token", security_token)
         if signature_version is not None:
             pulumi.set(__self__, "signature_version", signature_version)
+        if skip_credentials_validation is not None:
+            pulumi.set(__self__, "skip_credentials_validation", skip_credentials_validation)
         if sts_endpoint is not None:
             pulumi.set(__self__, "sts_endpoint", sts_endpoint)
         if write_qps is not None:
@@ -257,6 +261,18 @@ class ProviderArgs:
         pulumi.set(self, "signature_version", value)
 
     @_builtins.property
+    @pulumi.getter(name="skipCredentialsValidation")
+    def skip_credentials_validation(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+        """
+        return pulumi.get(self, "skip_credentials_validation")
+
+    @skip_credentials_validation.setter
+    def skip_credentials_validation(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "skip_credentials_validation", value)
+
+    @_builtins.property
     @pulumi.getter(name="stsEndpoint")
     def sts_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -301,6 +317,7 @@ class Provider(pulumi.ProviderResource):
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  signature_version: pulumi.Input[Optional[_builtins.str]] = None,
+                 skip_credentials_validation: pulumi.Input[Optional[_builtins.str]] = None,
                  sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  write_qps: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
@@ -323,6 +340,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] secret_key: AccessKey secret of static keys. Required with an AccessKey ID. (`alicloud:secretKey` for the dynamic provider) Environment: `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, `ALICLOUD_SECRET_KEY`.
         :param pulumi.Input[_builtins.str] security_token: STS security token, for temporary static keys. (`alicloud:securityToken` for the dynamic provider) Environment: `ALIBABA_CLOUD_SECURITY_TOKEN`, `ALICLOUD_SECURITY_TOKEN`.
         :param pulumi.Input[_builtins.str] signature_version: `v3` (ACS3-HMAC-SHA256) or `v2` (the legacy RPC HMAC-SHA1 signature). Environment: `ALICLOUD_LIVE_SIGNATURE_VERSION`. Default: `v3`.
+        :param pulumi.Input[_builtins.str] skip_credentials_validation: `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
         :param pulumi.Input[_builtins.str] sts_endpoint: STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
         :param pulumi.Input[_builtins.str] write_qps: Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
         """
@@ -364,6 +382,7 @@ class Provider(pulumi.ProviderResource):
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  signature_version: pulumi.Input[Optional[_builtins.str]] = None,
+                 skip_credentials_validation: pulumi.Input[Optional[_builtins.str]] = None,
                  sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  write_qps: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
@@ -389,6 +408,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
             __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
             __props__.__dict__["signature_version"] = signature_version
+            __props__.__dict__["skip_credentials_validation"] = skip_credentials_validation
             __props__.__dict__["sts_endpoint"] = sts_endpoint
             __props__.__dict__["write_qps"] = write_qps
         super(Provider, __self__).__init__(

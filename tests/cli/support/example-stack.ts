@@ -22,8 +22,8 @@ export interface ExampleStackOptions {
     readonly example: string;
     /** The stacks to create; the first is the one `pulumi()` runs on by default. */
     readonly stacks: readonly string[];
-    /** Adapts the copy before anything runs (e.g. names the plugin's folder absolutely). */
-    readonly prepare?: (projectDir: string) => void;
+    /** Adapts the copy before anything runs (e.g. names the plugin's folder absolutely, or runs `go get`). */
+    readonly prepare?: (projectDir: string) => void | Promise<void>;
     /** Extra environment of every `pulumi` run. */
     readonly env?: Readonly<Record<string, string>>;
 }
@@ -55,7 +55,12 @@ export async function startExampleStack(options: ExampleStackOptions): Promise<E
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `cli-${options.example}-`));
     const projectDir = path.join(tmp, options.example);
     fs.cpSync(path.join(REPO_ROOT, "examples", options.example), projectDir, { recursive: true });
-    options.prepare?.(projectDir);
+    try {
+        await options.prepare?.(projectDir);
+    } catch (error) {
+        fs.rmSync(tmp, { recursive: true, force: true });
+        throw error;
+    }
     const emulator = await startEmulator({ host: "127.0.0.1" });
     const admin = new EmulatorAdmin(emulator.url);
     const workspace = new PulumiWorkspace({ cli: options.cli, projectDir, env: options.env });

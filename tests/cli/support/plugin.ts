@@ -1,7 +1,7 @@
 /**
- * Where the CLI suite finds the provider plugin: this checkout's `bin/` folder (its
- * `pulumi-resource-alicloud-live` runs the build in dist/), as a `plugins.providers` path or on PATH,
- * the two ways the package's users find it.
+ * Where the CLI suite finds the npm package's provider plugin: this checkout's `bin/` folder (its
+ * `pulumi-resource-alicloud-live` runs the build in dist/), as a `plugins.providers` path. The released
+ * plugin, as users of the other languages get it, is `plugin-release.ts`'s.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -9,11 +9,6 @@ import { REPO_ROOT } from "./programs";
 
 export const PLUGIN_DIR = path.join(REPO_ROOT, "bin");
 export { RESOURCE_TYPE } from "../../../provider/plugin/schema";
-
-/** `PATH` with the plugin's folder first. */
-export function pathWithPlugin(basePath: string): string {
-    return `${PLUGIN_DIR}${path.delimiter}${basePath}`;
-}
 
 /** A program folder from tests/cli/fixtures/NAME, with the repository's node_modules (its SDK and ts-node). */
 export function copyPluginProgram(name: string, dest: string): string {

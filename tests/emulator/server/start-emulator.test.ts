@@ -154,9 +154,15 @@ describe("emulator/server/start-emulator", () => {
         try {
             const stateFile = join(dir, "state.json");
             const emu = await start({ stateFile });
-            await new EmulatorAdmin(emu.url).addFault({ action: ADD, latencyMs: 60_000 });
+            const admin = new EmulatorAdmin(emu.url);
+            const id = await admin.addFault({ action: ADD, latencyMs: 60_000 });
             const pending = coreCall(emu.endpoint, DEMO_ACCOUNT, ADD, { DomainName: "slow.example.com", NotifyUrl: URL_A });
-            await new Promise((r) => setTimeout(r, 100));
+            // Inside its delay once the rule has matched it: the emulator sleeps right after matching.
+            const deadline = Date.now() + 10_000;
+            while ((await admin.faults()).find((f) => f.id === id)?.matched !== 1) {
+                assert.ok(Date.now() < deadline, "the request never reached its injected delay");
+                await new Promise((r) => setTimeout(r, 20));
+            }
             const began = Date.now();
             await emu.stop();
             const result = await pending;

@@ -16,7 +16,13 @@ describe("provider/api/classify", () => {
         ["any 5xx", { code: "SomethingNew", statusCode: 502 }, "transient"],
         ["ECONNRESET", { code: "ECONNRESET" }, "transient"],
         ["ETIMEDOUT", { code: "ETIMEDOUT" }, "transient"],
-        ["ECONNREFUSED", { code: "ECONNREFUSED" }, "transient"],
+        ["ECONNREFUSED", { code: "ECONNREFUSED" }, "unreachable"],
+        ["ENOTFOUND", { code: "ENOTFOUND" }, "unreachable"],
+        ["EAI_AGAIN (the resolver did not answer)", { code: "EAI_AGAIN" }, "transient"],
+        ["EHOSTUNREACH", { code: "EHOSTUNREACH" }, "transient"],
+        ["a connect timeout (no code)", { name: "RequestTimeoutError", message: "ConnectTimeout: Connect https://x/ failed." }, "transient"],
+        ["no credentials anywhere", { name: "NoCredentialsError", message: "no credentials were found" }, "no-credentials"],
+        ["the core's InvalidCredentials (no credential given)", { code: "InvalidCredentials" }, "no-credentials"],
         ["HTML gateway page", { name: "SyntaxError", message: "Unexpected token <" }, "transient"],
         ["read timeout message", { name: "Error", message: "ReadTimeout(10000). POST http://x/ failed." }, "transient"],
         ["InvalidConfig.NotFound", { code: "InvalidConfig.NotFound", statusCode: 404 }, "not-found"],
@@ -25,9 +31,13 @@ describe("provider/api/classify", () => {
         ["InvalidDomain.NotFound", { code: "InvalidDomain.NotFound", statusCode: 400 }, "invalid-input"],
         ["MissingDomainName", { code: "MissingDomainName", statusCode: 400 }, "invalid-input"],
         ["Forbidden", { code: "Forbidden", statusCode: 400 }, "forbidden"],
+        ["Forbidden.RAM", { code: "Forbidden.RAM", statusCode: 400 }, "forbidden"],
+        ["Forbidden.SubUser", { code: "Forbidden.SubUser", statusCode: 400 }, "forbidden"],
+        ["NoPermission", { code: "NoPermission", statusCode: 400 }, "forbidden"],
         ["SignatureDoesNotMatch", { code: "SignatureDoesNotMatch", statusCode: 400 }, "authentication"],
         ["InvalidAccessKeyId.NotFound", { code: "InvalidAccessKeyId.NotFound", statusCode: 404 }, "authentication"],
         ["InvalidSecurityToken.Expired", { code: "InvalidSecurityToken.Expired", statusCode: 400 }, "authentication"],
+        ["InvalidAccessKeyId.Inactive", { code: "InvalidAccessKeyId.Inactive", statusCode: 400 }, "authentication"],
         ["InvalidTimeStamp.Expired", { code: "InvalidTimeStamp.Expired", statusCode: 400 }, "authentication"],
         ["SignatureNonceUsed", { code: "SignatureNonceUsed", statusCode: 400 }, "authentication"],
         ["unknown 4xx", { code: "Odd", statusCode: 400 }, "unknown"],
@@ -40,6 +50,8 @@ describe("provider/api/classify", () => {
         assert.equal(mayHaveApplied({ code: "ECONNRESET" }), true);
         assert.equal(mayHaveApplied({ code: "ServiceUnavailable", statusCode: 503 }), true);
         assert.equal(mayHaveApplied({ code: "ECONNREFUSED" }), false, "never reached the service");
+        assert.equal(mayHaveApplied({ code: "ENOTFOUND" }), false, "never left the machine");
+        assert.equal(mayHaveApplied({ code: "EAI_AGAIN" }), false, "never left the machine");
         assert.equal(mayHaveApplied({ code: "Throttling.User", statusCode: 400 }), false, "refused by the service");
         assert.equal(mayHaveApplied({ code: "ConfigAlreadyExists", statusCode: 400 }), false);
     });

@@ -182,15 +182,33 @@ describe("provider/api/client (wire format against a scripted loopback server)",
         assert.equal(e.mayHaveApplied, true);
     });
 
-    it("classifies a refused connection as transient and not applied", async () => {
+    it("classifies a refused connection as an unreachable endpoint, not applied, named by its host", async () => {
         const probe = http.createServer();
         await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
         const freePort = (probe.address() as AddressInfo).port;
         await new Promise((resolve) => probe.close(resolve));
         const c = new LiveClient({ endpoint: `http://127.0.0.1:${freePort}`, credentials: { accessKeyId: "a", accessKeySecret: "b" } });
         const e = await liveApiRejection(c.add({ domainName: "a.example.com", notifyUrl: "https://x" }));
-        assert.equal(e.kind, "transient");
+        assert.equal(e.kind, "unreachable");
         assert.equal(e.mayHaveApplied, false);
+        assert.equal(e.host, `127.0.0.1:${freePort}`);
+        assert.ok(e.message.startsWith(`AddLiveRecordNotifyConfig failed (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:${freePort}. `), e.message);
+        assert.ok(e.message.includes(`127.0.0.1:${freePort} refuses connections`), e.message);
+        assert.ok(!e.message.includes("POST "), `no fragment of the HTTP layer: ${e.message}`);
+    });
+
+    it("a host that does not resolve: unreachable, named, in one sentence without the HTTP layer's fragments", async () => {
+        const c = new LiveClient({ endpoint: "https://live.first-contact.invalid", credentials: { accessKeyId: "a", accessKeySecret: "b" } });
+        const e = await liveApiRejection(c.describe({ domainName: "a.example.com" }));
+        assert.equal(e.kind, "unreachable");
+        assert.equal(e.code, "ENOTFOUND");
+        assert.equal(e.mayHaveApplied, false);
+        assert.equal(
+            e.message,
+            "DescribeLiveRecordNotifyConfig failed (ENOTFOUND): getaddrinfo ENOTFOUND live.first-contact.invalid. " +
+                "The host name live.first-contact.invalid does not resolve: check the endpoint setting for a typo or another region's host, " +
+                "and that this machine can resolve it.",
+        );
     });
 
     it("times out a silent server as a transient failure", async () => {

@@ -41,7 +41,32 @@ describe("provider/api/errors", () => {
         );
         const e = toLiveApiError(core, "AddLiveRecordNotifyConfig");
         assert.ok(!e.message.includes("abcdEFGH12345678"), e.message);
-        assert.match(e.message, /socket hang upPOST http:\/\/127\.0\.0\.1:9\/\?<query redacted> failed\./);
+        assert.ok(!e.message.includes("NotifyAuthKey"), e.message);
+        // The HTTP layer's "<METHOD> <url> failed." suffix (glued on without a space) is not ours to show.
+        assert.match(e.message, /^AddLiveRecordNotifyConfig failed \(ECONNRESET\): socket hang up\. The service or the network/);
+        assert.ok(!e.message.includes("upPOST"), e.message);
+    });
+
+    it("still redacts a URL's query anywhere else in a message", () => {
+        const e = toLiveApiError(
+            Object.assign(new Error("ReadTimeout(10000). POST http://127.0.0.1:9/?NotifyAuthKey=abcdEFGH12345678 failed, it says"), {
+                code: "ETIMEDOUT",
+            }),
+            "AddLiveRecordNotifyConfig",
+        );
+        assert.ok(!e.message.includes("abcdEFGH12345678"), e.message);
+        assert.match(e.message, /<query redacted>/);
+    });
+
+    it("keeps where a call went and what it was about, and names the domain it was about", () => {
+        const e = toLiveApiError(
+            { code: "InvalidDomain.NotFound", statusCode: 400, data: { Message: "Specified Domain is invalid.", RequestId: "R" } },
+            "DescribeLiveRecordNotifyConfig",
+            { host: "live.aliyuncs.com", domainName: "live9.example.com" },
+        );
+        assert.equal(e.host, "live.aliyuncs.com");
+        assert.equal(e.domainName, "live9.example.com");
+        assert.match(e.message, /The domain live9\.example\.com is not an ApsaraVideo Live domain/);
     });
 
     it("keeps a network error's message and marks it possibly applied", () => {

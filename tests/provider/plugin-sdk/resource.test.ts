@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { LiveRecordNotifyConfig } from "../../../provider/plugin-sdk/resource";
+import { pluginDistribution } from "../../../provider/plugin/distribution";
 import { packageSchema, RESOURCE_TYPE } from "../../../provider/plugin/schema";
 import { pluginVersion } from "../../../provider/plugin/version";
 import { KEY } from "../resource/fixtures";
@@ -19,6 +20,8 @@ interface Registration {
     readonly id: string | undefined;
     /** The plugin version the program asked for, as the engine receives it. */
     version?: string;
+    /** Where the engine may download that plugin from, as it receives it. */
+    pluginDownloadURL?: string;
     additionalSecretOutputs?: string[];
 }
 
@@ -27,11 +30,11 @@ const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 
 /** The plugin's schema of the resource: what the class must agree with. */
-const SCHEMA = (
-    packageSchema(pluginVersion()) as {
-        resources: Record<string, { properties: Record<string, unknown>; inputProperties: Record<string, unknown>; requiredInputs: string[] }>;
-    }
-).resources[RESOURCE_TYPE];
+const PACKAGE_SCHEMA = packageSchema(pluginVersion(), pluginDistribution()) as {
+    pluginDownloadURL: string;
+    resources: Record<string, { properties: Record<string, unknown>; inputProperties: Record<string, unknown>; requiredInputs: string[] }>;
+};
+const SCHEMA = PACKAGE_SCHEMA.resources[RESOURCE_TYPE];
 
 function resolved<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply(resolve));
@@ -40,6 +43,7 @@ function resolved<T>(output: pulumi.Output<T>): Promise<T> {
 interface WireRequest {
     getName(): string;
     getVersion(): string;
+    getPlugindownloadurl(): string;
     getAdditionalsecretoutputsList(): string[];
 }
 
@@ -76,7 +80,12 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
                 const name = req.getName();
                 void Promise.resolve().then(() => {
                     const seen = registrations.find((r) => r.name === name);
-                    if (seen) Object.assign(seen, { version: req.getVersion(), additionalSecretOutputs: req.getAdditionalsecretoutputsList() });
+                    if (seen)
+                        Object.assign(seen, {
+                            version: req.getVersion(),
+                            pluginDownloadURL: req.getPlugindownloadurl(),
+                            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+                        });
                 });
                 call(req, cb);
             };
@@ -85,7 +94,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
 
     beforeEach(() => registrations.splice(0));
 
-    it("registers the schema's type token with every input, asking for the plugin of this package's version", async () => {
+    it("registers the schema's type token with every input, asking for the plugin of this package's version from the schema's download URL", async () => {
         const config = new LiveRecordNotifyConfig("a", {
             domainName: "a.example.com",
             notifyUrl: "https://c.example.com/cb",
@@ -94,11 +103,13 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
         });
         assert.equal(await resolved(config.id), "a.example.com");
         assert.equal(registrations.length, 1);
-        const { type, name, inputs, version } = registrations[0];
+        const { type, name, inputs, version, pluginDownloadURL } = registrations[0];
         assert.equal(type, RESOURCE_TYPE);
         assert.ok(SCHEMA, "the schema has the resource");
         assert.equal(name, "a");
         assert.equal(version, pluginVersion());
+        assert.equal(pluginDownloadURL, PACKAGE_SCHEMA.pluginDownloadURL);
+        assert.match(pluginDownloadURL ?? "", /^github:\/\/api\.github\.com\//);
         assert.equal(inputs.domainName, "a.example.com");
         assert.equal(inputs.needStatusNotify, true);
         assert.equal(inputs.adoptExisting, true);
@@ -106,10 +117,13 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
         for (const key of Object.keys(inputs)) assert.ok(key in SCHEMA.inputProperties, `${key} is a schema input`);
     });
 
-    it("the program's own version option wins", async () => {
-        const config = new LiveRecordNotifyConfig("v", { domainName: "v.example.com", notifyUrl: "https://c.example.com/cb" }, { version: "9.9.9" });
+    it("the program's own version and pluginDownloadURL options win", async () => {
+        const mirror = "https://mirror.example.com/plugins";
+        const opts = { version: "9.9.9", pluginDownloadURL: mirror };
+        const config = new LiveRecordNotifyConfig("v", { domainName: "v.example.com", notifyUrl: "https://c.example.com/cb" }, opts);
         await resolved(config.id);
         assert.equal(registrations[0].version, "9.9.9");
+        assert.equal(registrations[0].pluginDownloadURL, mirror);
     });
 
     it("has an Output for every output property of the schema, set or not", async () => {
@@ -144,6 +158,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
         const [registration] = registrations;
         assert.equal(registration.id, "read.example.com");
         assert.equal(registration.version, pluginVersion());
+        assert.equal(registration.pluginDownloadURL, PACKAGE_SCHEMA.pluginDownloadURL);
         // The engine marks it secret in what it returns (the mocks do not apply this option; the CLI suite sees it done).
         assert.deepEqual(registration.additionalSecretOutputs, ["notifyAuthKey"]);
         assert.deepEqual(
@@ -193,6 +208,8 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             "dist/provider/plugin-sdk/index.js",
             "dist/provider/plugin-sdk/resource-class.js",
             "dist/provider/plugin-sdk/resource.js",
+            "dist/provider/plugin/distribution.js",
+            "dist/provider/plugin/package-facts.js",
             "dist/provider/plugin/tokens.js",
             "dist/provider/plugin/version.js",
             "dist/provider/resource/options.js",

@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
-import { configFailures, configFromVariables, configGetter } from "../../../provider/plugin/config";
+import { configFailure, configFailures, configFromVariables, configGetter } from "../../../provider/plugin/config";
+import { CredentialsCheckError } from "../../../provider/resource/configure-check";
+import { noCredentialsMessage } from "../../../provider/resource/no-credentials";
 import { PLUGIN_CONFIG, pluginConfigKey } from "../../../provider/plugin/config-keys";
 import { SETTINGS } from "../../../provider/resource/settings-table";
 
@@ -47,5 +49,20 @@ describe("plugin/config (provider config under alicloud-live:*)", () => {
         const [failure] = configFailures({}, { ALICLOUD_LIVE_QUOTA_HEADROOM: "5" });
         assert.equal(failure.property, "");
         assert.match(failure.reason, /ALICLOUD_LIVE_QUOTA_HEADROOM/);
+    });
+
+    it("the configure-time check's messages name the keys as the plugin's users write them", () => {
+        const nothing = { env: {}, cliConfigExists: false, credentialsFile: "~/.alibabacloud/credentials", credentialsFileExists: false };
+        const { property, reason } = configFailure(new CredentialsCheckError(noCredentialsMessage(nothing)));
+        assert.equal(property, "");
+        assert.match(reason, /stack config alicloud-live:accessKey and alicloud-live:secretKey \(not set\)/);
+        assert.match(reason, /`pulumi config set alicloud-live:accessKey <id>` and `pulumi config set --secret alicloud-live:secretKey <secret>`/);
+        assert.match(reason, /set alicloud-live:skipCredentialsValidation to true/);
+        assert.ok(!/\balicloud:(accessKey|secretKey)\b/.test(reason), reason);
+        // Words that only look like keys stay as they are.
+        assert.equal(
+            configFailure(new Error("see docs:configuration and alicloud:region")).reason,
+            "see docs:configuration and alicloud-live:region",
+        );
     });
 });

@@ -45,7 +45,8 @@ describe("quota store faults: redis-server killed and restarted mid-run", functi
             perPipeline: PER_PROCESS,
             workers: WORKERS,
         });
-        await work.ready();
+        // Connected before the run, so that the kill below takes a store in use away (not one never reached).
+        assert.deepEqual(await work.ready(10_000), Array(PROCESSES).fill(true), "every process is connected to the store before the run");
 
         // Redis dies after the first 30 creates and comes back, empty, 30 creates later: the work in
         // between is paced locally.

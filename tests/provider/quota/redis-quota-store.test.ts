@@ -39,18 +39,43 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
         assert.equal(await a.ready(), true);
         assert.equal(await b.ready(), true);
         const schedule = fresh();
-        const waits: number[] = [];
-        for (let i = 0; i < 30; i++) waits.push((await (i % 2 ? a : b).reserve(schedule, 30, Infinity)).waitMs);
+        const interval = 1000 / 30;
+        // Each slot's send time on this process's clock, known to lie between asking plus the wait and
+        // the answer plus the wait: the schedule is checked within what the round trips leave unknown, so
+        // a slow round trip on a loaded machine widens the check instead of failing it.
+        const slots: Array<{ wait: number; earliest: number; latest: number }> = [];
+        for (let i = 0; i < 30; i++) {
+            const asked = performance.now();
+            const { waitMs, taken } = await (i % 2 ? a : b).reserve(schedule, 30, Infinity);
+            const answered = performance.now();
+            assert.equal(taken, true);
+            slots.push({ wait: waitMs, earliest: asked + waitMs, latest: answered + waitMs });
+        }
+        const shown = slots.map((s) => s.wait.toFixed(1)).join(", ");
         // 500 ms of burst at 30/s is 15 calls (GCRA: the 15th starts one interval before the window ends).
         assert.ok(
-            waits.slice(0, 14).every((w) => w === 0),
-            `burst: ${waits.slice(0, 15).map((w) => w.toFixed(0))}`,
+            slots.slice(0, 14).every((s) => s.wait === 0),
+            `burst: ${shown}`,
         );
-        for (let i = 16; i < 30; i++) {
-            const step = waits[i] - waits[i - 1];
-            // Each reservation also takes real time, so a step is up to one interval shorter than 33.3 ms.
-            assert.ok(step > 0 && step <= 1000 / 30 + 1, `slot ${i} steps ${step.toFixed(2)} ms`);
+        // Two callers that both had to wait were given consecutive slots of the schedule: exactly one
+        // interval apart, whichever client asked (1 ms for rounding).
+        let queued = 0;
+        for (let i = 1; i < 30; i++) {
+            const [previous, slot] = [slots[i - 1], slots[i]];
+            if (previous.wait === 0 || slot.wait === 0) continue;
+            queued++;
+            const most = slot.latest - previous.earliest;
+            const least = slot.earliest - previous.latest;
+            assert.ok(
+                most >= interval - 1 && least <= interval + 1,
+                `slot ${i} follows slot ${i - 1} by ${least.toFixed(2)} to ${most.toFixed(2)} ms: ${shown}`,
+            );
         }
+        // The last of 30 calls asked within 500 ms waits (each round trip under 16 ms on average; the store's budget is 10 ms).
+        assert.ok(queued > 0, `no two consecutive callers waited: the schedule let them through, or the calls were slower than it: ${shown}`);
+        // Paced: 30 calls at 30/s with 500 ms of burst span at least 15 intervals, however fast they were asked.
+        const span = slots[29].latest - slots[0].earliest;
+        assert.ok(span >= 15 * interval - 1, `30 slots spanned only ${span.toFixed(1)} ms: ${shown}`);
     });
 
     it("takes no slot a caller cannot wait for, and says how long the wait would be", async () => {
@@ -124,9 +149,21 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
         const schedule = fresh();
         await store.throttled(schedule, 30, 0);
         await redis.kill();
-        const started = Date.now();
-        await assert.rejects(store.reserve(schedule, 30, Infinity));
-        assert.ok(Date.now() - started < BUDGET_MS + 500, "fails within its budget, never waits for a reconnect");
+        // Failing fast means failing at once or at the end of its budget; waiting for a reconnect means not
+        // failing before the restart below, so a bound far above the budget tells the two apart even on a
+        // loaded machine.
+        const failed = await Promise.race([
+            store.reserve(schedule, 30, Infinity).then(
+                () => "answered",
+                (e: Error) => e.message,
+            ),
+            new Promise<string>((resolve) => setTimeout(() => resolve("still waiting"), 10 * BUDGET_MS).unref()),
+        ]);
+        assert.match(
+            failed,
+            /^quota store \S+: (not connected|ECONNREFUSED|ECONNRESET|EPIPE|slower than its budget)$/,
+            `fails within its budget, never waits for a reconnect (got: ${failed})`,
+        );
         assert.equal(store.available, false);
         await redis.restart();
         const deadline = Date.now() + 20_000;

@@ -14,11 +14,17 @@ class ScriptedStore implements QuotaStore {
     processes = 1;
     readonly throttles: number[] = [];
     answers = 0;
+    /** The `maxWaitMs` of each reservation asked for, and how many slots were taken. */
+    readonly maxWaits: number[] = [];
+    slotsTaken = 0;
 
     async reserve(_schedule: string, _ceiling: number, maxWaitMs: number): Promise<Grant> {
         if (this.failing) throw new Error("quota store: slower than its budget");
+        this.maxWaits.push(maxWaitMs);
         const waitMs = 5;
-        return { taken: waitMs <= maxWaitMs, waitMs, epoch: this.epoch, rate: this.rate, processes: this.processes };
+        const taken = waitMs <= maxWaitMs;
+        if (taken) this.slotsTaken += 1;
+        return { taken, waitMs, epoch: this.epoch, rate: this.rate, processes: this.processes };
     }
 
     async throttled(_schedule: string, _ceiling: number, epoch: number): Promise<Cut> {
@@ -67,7 +73,13 @@ describe("quota/SharedRateLimiter", () => {
 
     it("a caller that cannot wait gets the wait and no slot, as the store says", async () => {
         const store = new ScriptedStore();
-        assert.equal(await make(store).reserve(1), 5);
+        const limiter = make(store);
+        assert.equal(await limiter.reserve(1), 5, "the wait the store gave");
+        assert.deepEqual(store.maxWaits, [1], "the caller's limit went to the store, which decides");
+        assert.equal(store.slotsTaken, 0, "no slot taken in the store");
+        assert.equal(limiter.localReservations, 0, "nor one of the local limiter instead");
+        assert.equal(await limiter.reserve(), 5);
+        assert.equal(store.slotsTaken, 1, "a caller that can wait takes one");
     });
 
     it("a failed store call is paced locally at once, at this process's share, and the next call tries the store again", async () => {

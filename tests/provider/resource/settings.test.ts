@@ -31,6 +31,7 @@ describe("resource/settings", () => {
     it("defaults: the public endpoint, the default credential chain, documented quotas, 5 minutes, v3", () => {
         assert.deepEqual(resolve(), {
             endpoint: "live.aliyuncs.com",
+            endpointSource: "the default endpoint",
             stsEndpoint: "sts.aliyuncs.com",
             stsEndpointSet: false,
             operationTimeoutMs: 300_000,
@@ -39,6 +40,7 @@ describe("resource/settings", () => {
             readQps: 50,
             actionQps: new Map(),
             signatureVersion: "v3",
+            skipCredentialsValidation: false,
         });
     });
 
@@ -55,14 +57,18 @@ describe("resource/settings", () => {
             "alicloud-live:writeQps": "60",
             "alicloud-live:readQps": "100",
             "alicloud-live:signatureVersion": "V2",
+            "alicloud-live:skipCredentialsValidation": "True",
         });
         assert.deepEqual(
             { ...settings, credentials: { ...settings.credentials } },
             {
                 endpoint: "http://127.0.0.1:9000",
+                endpointSource: "alicloud-live:endpoint",
                 stsEndpoint: "sts.aliyuncs.com",
                 stsEndpointSet: false,
                 credentials: { accessKeyId: "AKID1", accessKeySecret: SECRET, securityToken: TOKEN },
+                credentialsSource: "alicloud:accessKey",
+                skipCredentialsValidation: true,
                 regionId: "cn-shanghai",
                 accountId: "1234567890123456",
                 operationTimeoutMs: 42_500,
@@ -90,15 +96,19 @@ describe("resource/settings", () => {
                 ALICLOUD_LIVE_WRITE_QPS: "15",
                 ALICLOUD_LIVE_READ_QPS: "25",
                 ALICLOUD_LIVE_SIGNATURE_VERSION: "v2",
+                ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION: "false",
             },
         );
         assert.deepEqual(
             { ...settings, credentials: { ...settings.credentials } },
             {
                 endpoint: "https://live.example.net:8443",
+                endpointSource: "ALICLOUD_LIVE_ENDPOINT",
                 stsEndpoint: "sts.aliyuncs.com",
                 stsEndpointSet: false,
                 credentials: { accessKeyId: "AKID2", accessKeySecret: SECRET, securityToken: TOKEN },
+                credentialsSource: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                skipCredentialsValidation: false,
                 regionId: "ap-southeast-1",
                 accountId: "acct-1",
                 operationTimeoutMs: 600_000,
@@ -196,6 +206,13 @@ describe("resource/settings", () => {
             ["readQps", {}, { ALICLOUD_LIVE_READ_QPS: "0" }, "ALICLOUD_LIVE_READ_QPS", /greater than 0/],
             ["readQps hex", {}, { ALICLOUD_LIVE_READ_QPS: "0x10" }, "ALICLOUD_LIVE_READ_QPS", /must be a number/],
             ["signatureVersion", { "alicloud-live:signatureVersion": "v4" }, {}, "alicloud-live:signatureVersion", /"v3" or "v2"/],
+            [
+                "skipCredentialsValidation",
+                {},
+                { ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION: "yes" },
+                "ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION",
+                /must be true or false, not "yes"/,
+            ],
             ["region", { "alicloud:region": "CN Shanghai" }, {}, "alicloud:region", /region id/],
             ["accountId", {}, { ALICLOUD_LIVE_ACCOUNT_ID: "a b" }, "ALICLOUD_LIVE_ACCOUNT_ID", /letters, digits/],
             ["key id without secret", { "alicloud:accessKey": "AKID" }, {}, "alicloud:accessKey", /no AccessKey secret .*alicloud:secretKey/],
@@ -288,6 +305,7 @@ describe("resource/settings", () => {
             assert.equal(Number(byName.writeQps), resolved.writeQps);
             assert.equal(Number(byName.readQps), resolved.readQps);
             assert.equal(byName.signatureVersion, resolved.signatureVersion);
+            assert.equal(byName.skipCredentialsValidation, String(resolved.skipCredentialsValidation));
         });
 
         it("every key and variable in it is read by the resolver", () => {

@@ -1,6 +1,13 @@
 import { strict as assert } from "node:assert";
 import type { ErrorKind } from "../../../provider/api/error-kind";
-import { MAX_BACKOFF_MS, RETRY_AFTER_MAX_EXTRA_MS, THROTTLE_BACKOFF_BASE_MS, TRANSIENT_BACKOFF_BASE_MS } from "../../../provider/retry/constants";
+import {
+    MAX_BACKOFF_MS,
+    RETRY_AFTER_MAX_EXTRA_MS,
+    THROTTLE_BACKOFF_BASE_MS,
+    TRANSIENT_BACKOFF_BASE_MS,
+    UNREACHABLE_BACKOFF_BASE_MS,
+    UNREACHABLE_RETRY_BUDGET_MS,
+} from "../../../provider/retry/constants";
 import { decideRetry, type RetryFacts } from "../../../provider/retry/retry-policy";
 
 const facts = (over: Partial<RetryFacts>): RetryFacts => ({
@@ -25,12 +32,31 @@ describe("retry/retry-policy: decideRetry", () => {
         assert.ok(TRANSIENT_BACKOFF_BASE_MS < THROTTLE_BACKOFF_BASE_MS);
     });
 
+    it("retries an unreachable endpoint from its own base, within its short budget only", () => {
+        assert.deepEqual(decideRetry(facts({ kind: "unreachable", attempts: 1 })), { retry: true, delayMs: 0.5 * UNREACHABLE_BACKOFF_BASE_MS });
+        assert.ok(UNREACHABLE_RETRY_BUDGET_MS <= 10_000 && UNREACHABLE_RETRY_BUDGET_MS < 300_000);
+        // The last delay ends on the budget, not the deadline.
+        assert.deepEqual(decideRetry(facts({ kind: "unreachable", attempts: 5, elapsedMs: UNREACHABLE_RETRY_BUDGET_MS - 300, random: () => 0.99 })), {
+            retry: true,
+            delayMs: 300,
+        });
+        assert.deepEqual(decideRetry(facts({ kind: "unreachable", attempts: 6, elapsedMs: UNREACHABLE_RETRY_BUDGET_MS })), {
+            retry: false,
+            reason: "brief",
+        });
+        // A deadline shorter than the budget is the deadline.
+        assert.deepEqual(decideRetry(facts({ kind: "unreachable", elapsedMs: 3_000, deadlineMs: 3_000 })), { retry: false, reason: "deadline" });
+        // Timeouts, resets and throttles keep the whole deadline.
+        assert.equal(decideRetry(facts({ kind: "transient", elapsedMs: UNREACHABLE_RETRY_BUDGET_MS })).retry, true);
+        assert.equal(decideRetry(facts({ kind: "throttled", elapsedMs: UNREACHABLE_RETRY_BUDGET_MS })).retry, true);
+    });
+
     it("caps every delay", () => {
         const d = decideRetry(facts({ attempts: 40, random: () => 0.999 }));
         assert.ok(d.retry && d.delayMs <= MAX_BACKOFF_MS && d.delayMs > 0.99 * MAX_BACKOFF_MS, JSON.stringify(d));
     });
 
-    for (const kind of ["not-found", "already-exists", "invalid-input", "forbidden", "authentication", "unknown"] as ErrorKind[]) {
+    for (const kind of ["not-found", "already-exists", "invalid-input", "forbidden", "authentication", "no-credentials", "unknown"] as ErrorKind[]) {
         it(`fails ${kind} at once, with time left`, () => {
             assert.deepEqual(decideRetry(facts({ kind, attempts: 1, elapsedMs: 0 })), { retry: false, reason: "not-retryable" });
         });

@@ -2,14 +2,30 @@ import { strict as assert } from "node:assert";
 import * as sinon from "sinon";
 import { LiveApiError } from "../../../provider/api/errors";
 import type { Action, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../provider/client/types";
-import { CUBIC_BETA, SETTLE_BUDGET_MS, THROTTLE_BACKOFF_BASE_MS, TRANSIENT_BACKOFF_BASE_MS } from "../../../provider/retry/constants";
+import {
+    CUBIC_BETA,
+    SETTLE_BUDGET_MS,
+    THROTTLE_BACKOFF_BASE_MS,
+    TRANSIENT_BACKOFF_BASE_MS,
+    UNREACHABLE_BACKOFF_BASE_MS,
+    UNREACHABLE_RETRY_BUDGET_MS,
+} from "../../../provider/retry/constants";
 import type { RetryEvent } from "../../../provider/retry/events";
 import { LIMITER_STORE_KEY, limiterKey, type LimiterStore } from "../../../provider/retry/limiter-registry";
 import { AdaptiveRateLimiter, type RateLimiter } from "../../../provider/retry/rate-limiter";
 import { RetriedLiveApiError } from "../../../provider/retry/retried-error";
 import { RetryingLiveApi } from "../../../provider/client/retrying-live-api";
 import type { RetryingLiveApiOptions } from "../../../provider/retry/retrying-options";
-import { alreadyExists, connectionRefused, connectionReset, forbidden, notFound, serviceUnavailable, throttled } from "./support/live-errors";
+import {
+    alreadyExists,
+    connectionRefused,
+    connectionReset,
+    forbidden,
+    hostNotFound,
+    notFound,
+    serviceUnavailable,
+    throttled,
+} from "./support/live-errors";
 import { VirtualTime } from "./support/virtual-time";
 
 const ADD: Action = "AddLiveRecordNotifyConfig";
@@ -201,6 +217,40 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
                 reason: "deadline",
                 kind: "throttled",
             });
+        });
+
+        it("an unreachable endpoint (no such name) is retried a few times within UNREACHABLE_RETRY_BUDGET_MS, not the operation's deadline", async () => {
+            inner.add.callsFake(async () => {
+                await time.sleep(5);
+                throw hostNotFound(ADD, "live.example.invalid");
+            });
+            const { error } = await drive(time, retrying().add(desired));
+            assert.ok(error instanceof RetriedLiveApiError);
+            assert.equal(error.kind, "unreachable");
+            assert.equal(error.stopReason, "brief");
+            assert.equal(error.host, "live.example.invalid", "the host is still named after the retries");
+            assert.ok(error.attempts >= 3 && error.attempts <= 12, `${error.attempts} attempts`);
+            const spent = time.now() - 10_000;
+            assert.ok(spent <= UNREACHABLE_RETRY_BUDGET_MS + 5 + 1e-6, `spent ${spent} ms, past the ${UNREACHABLE_RETRY_BUDGET_MS} ms budget`);
+            assert.ok(spent >= UNREACHABLE_RETRY_BUDGET_MS - 1e-6, `gave up after ${spent} ms, before the budget was spent`);
+            assert.match(
+                error.message,
+                /The host name live\.example\.invalid does not resolve: .*\(after \d+ attempts, [\d.]+ s waited; an unreachable endpoint is retried only briefly\)$/,
+            );
+            assert.ok(!error.message.includes("operation timeout"), error.message);
+        });
+
+        it("a refused connection that clears within the budget succeeds", async () => {
+            inner.describe
+                .onCall(0)
+                .rejects(connectionRefused(DESCRIBE))
+                .onCall(1)
+                .rejects(connectionRefused(DESCRIBE))
+                .onCall(2)
+                .resolves({ requestId: "D", config: desired });
+            const { value } = await drive(time, retrying().describe({ domainName: desired.domainName }));
+            assert.deepEqual(value, { requestId: "D", config: desired });
+            assert.deepEqual(backoffs(), [0.5 * UNREACHABLE_BACKOFF_BASE_MS, 0.5 * 2 * UNREACHABLE_BACKOFF_BASE_MS]);
         });
 
         it("reports throttles (with the epoch read before reserving) and answers to the limiter, but not lost connections", async () => {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { buildCli, CliBuildError } from "../../../tools/pulumi-cli/build";
-import { buildRecipe } from "../../../tools/pulumi-cli/recipe";
+import { buildRecipe, cliSet } from "../../../tools/pulumi-cli/recipe";
 import { fakeBin, type FakeBin } from "./fake-tools";
 
 /**
@@ -124,6 +124,7 @@ exit 0`;
         assert.deepEqual(fs.readdirSync(path.join(parent, "cli")).sort(), [
             "pulumi",
             "pulumi-language-go",
+            "pulumi-language-java",
             "pulumi-language-nodejs",
             "pulumi-language-python",
             "pulumi-language-python-exec",
@@ -149,6 +150,38 @@ exit 0`;
         assert.ok(
             lines.some((l) => /pulumi-language-go: compiling \(go build .*github\.com\/pulumi\/pulumi\/sdk\/v3\/go\/pulumi-language-go\)/.test(l)),
         );
+        assert.ok(
+            lines.some((l) =>
+                /pulumi-language-java: compiling \(go build .*github\.com\/pulumi\/pulumi-java\/pkg\/cmd\/pulumi-language-java\)/.test(l),
+            ),
+        );
         assert.match(lines.at(-1)!, /Pulumi CLI v3\.248\.0 ready in /);
+    });
+
+    it("the Java host's module starts with pulumi-java's pinned hashes: go mod tidy finds them, not the checksum database", async () => {
+        // This go's tidy fails in the Java host's module unless go.sum is already there holding pulumi-java's hash.
+        const tidyNeedsPinnedSums = `
+case "$(pwd)" in
+  */language-java) if [ "$1" = mod ] && [ "$2" = tidy ]; then
+      grep -qx "github.com/pulumi/pulumi-java/pkg v1.17.0 h1:QjuZuUL95XXdT9YT/A74AgNt1nn6KpZXT3irkUV1sAg=" go.sum 2>/dev/null ||
+        { echo "verifying github.com/pulumi/pulumi-java/pkg@v1.17.0: reading https://sum.golang.org/lookup/...: 404 Not Found" >&2; exit 1; }
+    fi ;;
+esac
+${workingGo}`;
+        bin.add("go", tidyNeedsPinnedSums);
+        await attempt();
+        assert.ok(fs.existsSync(path.join(parent, "cli", "pulumi-language-java")));
+        // Without the pinned lines the same go refuses, and the build says which module and why.
+        const unpinned = buildRecipe({ ...cliSet("3.248.0"), binaries: cliSet("3.248.0").binaries.map((b) => ({ ...b, sums: undefined })) });
+        fs.rmSync(path.join(parent, "cli"), { recursive: true });
+        await assert.rejects(
+            buildCli({
+                recipe: unpinned,
+                target: path.join(parent, "cli"),
+                log: () => undefined,
+                env: { PATH: bin.path, HOME: os.homedir(), FAKE_MODULE_DIR: fakeModule() },
+            }),
+            /go mod tidy for pulumi-language-java failed:\n.*pulumi-java\/pkg@v1\.17\.0: .*404 Not Found/,
+        );
     });
 });

@@ -1,10 +1,14 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import {
     buildRecipe,
     CLI_EXECUTABLES,
     cliBinary,
     cliSet,
     GO_HOST_SDK_VERSION,
+    JAVA_HOST_SUMS,
+    JAVA_HOST_VERSION,
     MINIMUM_GO,
     pythonLanguageHost,
     LANGUAGE_HOST_SDK_VERSION,
@@ -13,10 +17,11 @@ import {
     YAML_HOST_VERSION,
     type GoBinarySpec,
 } from "../../../tools/pulumi-cli/recipe";
+import { findRepoRoot } from "../../../tools/repo-root";
 
 describe("tools/pulumi-cli recipe", () => {
     const recipe = buildRecipe("3.248.0");
-    const [cli, host, yamlHost, goHost, pythonHost] = recipe.binaries;
+    const [cli, host, yamlHost, goHost, pythonHost, javaHost] = recipe.binaries;
 
     it("builds pulumi from pkg/v3 and sdk/v3 at exactly the SDK's version, with the clipboard fork", () => {
         assert.equal(cli.name, "pulumi");
@@ -102,8 +107,38 @@ describe("tools/pulumi-cli recipe", () => {
             },
         ]);
         assert.equal(cli.companions, undefined, "only the Python host has companions");
-        const [, , , , , exec] = recipe.executables;
+        const [, , , , , exec, java] = recipe.executables;
         assert.equal(exec, "pulumi-language-python-exec", "the exec script follows its host");
+        assert.equal(java, "pulumi-language-java");
+    });
+
+    it("builds the Java language host from pulumi-java's pkg module, against its own dependencies, its hashes pinned", () => {
+        assert.equal(JAVA_HOST_VERSION, "1.17.0");
+        assert.equal(javaHost.name, "pulumi-language-java");
+        assert.equal(javaHost.moduleDir, "language-java");
+        assert.match(javaHost.goMod, /^module pulumi-alicloud-live\/pulumi-language-java\n/);
+        // Only pulumi-java is required: `go mod tidy` takes the pulumi pkg/sdk v3.205.0 it asks for.
+        assert.match(javaHost.goMod, /require \(\n\tgithub\.com\/pulumi\/pulumi-java\/pkg v1\.17\.0\n\)/);
+        assert.doesNotMatch(javaHost.goMod, /github\.com\/pulumi\/pulumi\/(pkg|sdk)\/v3/);
+        assert.match(javaHost.toolsGo, /import _ "github\.com\/pulumi\/pulumi-java\/pkg\/cmd\/pulumi-language-java"/);
+        assert.deepEqual(javaHost.buildArgs.slice(-2), [
+            "-X github.com/pulumi/pulumi-java/pkg/version.Version=v1.17.0",
+            "github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java",
+        ]);
+        assert.equal(
+            javaHost.goSum,
+            "github.com/pulumi/pulumi-java/pkg v1.17.0 h1:QjuZuUL95XXdT9YT/A74AgNt1nn6KpZXT3irkUV1sAg=\n" +
+                "github.com/pulumi/pulumi-java/pkg v1.17.0/go.mod h1:DHpS/gOv1rFWAxu1lcoLKCZzBSEqXDOxPGVUMfcFzLw=\n",
+        );
+        assert.equal(cli.goSum, undefined, "only the Java host starts with a go.sum");
+    });
+
+    it("the Java host is the pulumi-java release, with the same hashes, that the Java SDK generator is built from", () => {
+        const generator = path.join(findRepoRoot(__dirname), "tools", "sdkgen", "java");
+        const goMod = fs.readFileSync(path.join(generator, "go.mod"), "utf8");
+        assert.match(goMod, new RegExp(`\\sgithub\\.com/pulumi/pulumi-java/pkg v${JAVA_HOST_VERSION.replace(/\./g, "\\.")}\\n`));
+        const goSum = fs.readFileSync(path.join(generator, "go.sum"), "utf8").split("\n");
+        for (const line of JAVA_HOST_SUMS) assert.ok(goSum.includes(line), `tools/sdkgen/java/go.sum lacks ${line}`);
     });
 
     it("writes the dynamic-provider plugin as a script resolving the program's own SDK", () => {
@@ -119,7 +154,7 @@ describe("tools/pulumi-cli recipe", () => {
         assert.equal(buildRecipe("3.248.0").fingerprint, recipe.fingerprint);
         assert.notEqual(buildRecipe("3.249.0").fingerprint, recipe.fingerprint);
         // Pinned so an accidental recipe change shows (it means a new cache folder: every machine rebuilds the CLI).
-        assert.equal(recipe.fingerprint, "7602097ee904");
+        assert.equal(recipe.fingerprint, "452777b7b0cb");
         assert.equal(buildRecipe(cliSet("3.248.0")).fingerprint, recipe.fingerprint);
         // A set without the Python host hashes as if companions did not exist: the current set's folder is v3.276.0-a6d3f0da3a47.
         assert.equal(buildRecipe(cliSet("3.276.0", { major: 1, minor: 26 }, [])).fingerprint, "a6d3f0da3a47");
@@ -164,10 +199,11 @@ describe("tools/pulumi-cli recipe", () => {
             "pulumi-language-go",
             "pulumi-language-python",
             "pulumi-language-python-exec",
+            "pulumi-language-java",
             "pulumi-language-example",
             "pulumi-resource-pulumi-nodejs",
         ]);
-        const built = withPlugin.binaries[5];
+        const built = withPlugin.binaries[6];
         assert.match(built.goMod, /^module pulumi-alicloud-live\/pulumi-language-example\n[\s\S]*\texample\.com\/lang v1\.2\.3\n/);
         assert.deepEqual(built.buildArgs.slice(-2), ["-X example.com/lang/version.Version=v1.2.3", "example.com/lang/cmd/pulumi-language-example"]);
         assert.notEqual(withPlugin.fingerprint, recipe.fingerprint);

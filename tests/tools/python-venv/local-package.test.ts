@@ -1,18 +1,18 @@
 /**
  * A package folder built into a wheel and installed offline: the digest that keys the venv, the wheel's
  * version, and the install itself into a throwaway venv holding setuptools and wheel (at the versions
- * tests/cli/support/python-requirements.txt pins, from the package index).
+ * tools/sdk-packages/python-build-requirements.txt pins, from the package index).
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { installLocalPackage, packageDigest, wheelVersion, type LocalPackage } from "../../../tools/python-venv/local-package";
+import { installLocalPackage, packageDigest, wheelVersion, type LocalPackage, type PackageFolder } from "../../../tools/python-venv/local-package";
 import { findPython, PythonVenvError } from "../../../tools/python-venv/python";
 
 /** A one-module package `tiny_pkg` at `version`, requiring `requires`. */
-function tinyPackage(dir: string, version: string, requires: string[] = [], setupExtra = ""): LocalPackage {
+function tinyPackage(dir: string, version: string, requires: string[] = [], setupExtra = ""): PackageFolder {
     fs.mkdirSync(path.join(dir, "tiny_pkg"), { recursive: true });
     fs.writeFileSync(path.join(dir, "tiny_pkg", "__init__.py"), `VERSION = "${version}"\n`);
     fs.writeFileSync(
@@ -49,6 +49,10 @@ describe("tools/python-venv/local-package", function () {
         fs.appendFileSync(path.join(pkg.dir, "tiny_pkg", "__init__.py"), "# edited\n");
         assert.notEqual(packageDigest(pkg), first, "a regenerated file is a new venv");
         assert.throws(() => packageDigest({ ...pkg, dir: path.join(tmp, "nowhere") }), /python-venv: tiny_pkg: no package folder at .*nowhere/);
+        assert.throws(
+            () => packageDigest({ wheel: path.join(tmp, "nowhere.whl"), distribution: "tiny_pkg", version: "1.0.0" }),
+            /python-venv: tiny_pkg: no wheel at .*nowhere\.whl/,
+        );
     });
 
     describe("installing, offline, into a venv with setuptools and wheel", () => {
@@ -63,10 +67,10 @@ describe("tools/python-venv/local-package", function () {
             execFileSync(findPython().executable, ["-m", "venv", venv]);
             python = path.join(venv, "bin", "python");
             const pins = fs
-                .readFileSync(path.resolve(__dirname, "..", "..", "..", "..", "tests", "cli", "support", "python-requirements.txt"), "utf8")
+                .readFileSync(path.resolve(__dirname, "..", "..", "..", "..", "tools", "sdk-packages", "python-build-requirements.txt"), "utf8")
                 .split("\n")
                 .filter((line) => /^(setuptools|wheel)==/.test(line));
-            assert.equal(pins.length, 2, "the CLI suite's requirements pin setuptools and wheel");
+            assert.equal(pins.length, 2, "the SDK build's requirements pin setuptools and wheel");
             execFileSync(python, ["-m", "pip", "install", "--disable-pip-version-check", "--progress-bar", "off", ...pins], { stdio: "ignore" });
         });
 
@@ -83,6 +87,24 @@ describe("tools/python-venv/local-package", function () {
                 { ...tinyPackage(path.join(tmp, "stale"), "1.2.3"), version: "2.0.0" },
                 /builds tiny_pkg 1\.2\.3, not 2\.0\.0: regenerate the SDK/,
             ));
+
+        it("installs a wheel already built, as it is, and refuses one of another version", async () => {
+            const pkg = tinyPackage(path.join(tmp, "prebuilt"), "3.1.4");
+            const wheels = path.join(tmp, "prebuilt-wheels");
+            execFileSync(python, ["-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-index", "--wheel-dir", wheels, pkg.dir], {
+                stdio: "ignore",
+            });
+            const wheel = path.join(wheels, "tiny_pkg-3.1.4-py3-none-any.whl");
+            await rejects(
+                { wheel, distribution: "tiny_pkg", version: "3.1.5" },
+                /tiny_pkg-3\.1\.4-py3-none-any\.whl is tiny_pkg 3\.1\.4, not 3\.1\.5/,
+            );
+            lines.splice(0);
+            await install({ wheel, distribution: "tiny_pkg", version: "3.1.4" });
+            assert.equal(execFileSync(python, ["-c", "import tiny_pkg; print(tiny_pkg.VERSION)"], { encoding: "utf8" }).trim(), "3.1.4");
+            assert.ok(lines.includes("python-venv: installing tiny_pkg-3.1.4-py3-none-any.whl (offline)"), lines.join("\n"));
+            assert.ok(!lines.some((l) => l.includes("into a wheel")), "nothing is built");
+        });
 
         it("a dependency the venv lacks fails the install (no index to fetch it from), saying so", () =>
             rejects(

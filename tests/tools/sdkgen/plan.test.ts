@@ -4,8 +4,12 @@ import {
     cacheRoot,
     compareTrees,
     fingerprint,
+    generatorArgs,
     generatorBinary,
+    GENERATORS,
     isGeneratorSource,
+    JAVA_COORDINATES,
+    LANGUAGES,
     parseArgs,
     SdkgenUsageError,
     staleMessage,
@@ -48,6 +52,45 @@ describe("tools/sdkgen plan (pure)", () => {
         assert.equal(cacheRoot({ XDG_CACHE_HOME: "/x" }, "/home/u"), path.join("/x", "pulumi-alicloud-live", "sdkgen"));
         assert.equal(cacheRoot({}, "/home/u"), path.join("/home/u", ".cache", "pulumi-alicloud-live", "sdkgen"));
         assert.equal(generatorBinary("/c", "abc123"), path.join("/c", "abc123", "sdkgen"));
+        assert.equal(generatorBinary("/c", "def456", "sdkgen-java"), path.join("/c", "def456", "sdkgen-java"));
+    });
+
+    describe("the generators", () => {
+        it("write Python and Go from tools/sdkgen/gen, Java from tools/sdkgen/java: each language once", () => {
+            assert.deepEqual(
+                GENERATORS.map((g) => [g.dir, g.binary, g.languages]),
+                [
+                    ["gen", "sdkgen", ["python", "go"]],
+                    ["java", "sdkgen-java", ["java"]],
+                ],
+            );
+            assert.deepEqual(LANGUAGES, ["python", "go", "java"]);
+        });
+
+        it("get the schema and the output folder, then their own flags", () => {
+            const [pythonGo, java] = GENERATORS;
+            assert.deepEqual(generatorArgs(pythonGo, "/w/schema.json", "/sdk"), [
+                "-schema",
+                "/w/schema.json",
+                "-out",
+                "/sdk",
+                "-languages",
+                "python,go",
+                "-pulumi-sdk",
+                "v3.248.0",
+            ]);
+            assert.deepEqual(generatorArgs(java, "/w/schema.json", "/sdk"), [
+                "-schema",
+                "/w/schema.json",
+                "-out",
+                "/sdk",
+                "-group-id",
+                "io.github.pulumi-alicloud-live",
+                "-artifact-id",
+                "alicloud-live",
+            ]);
+            assert.deepEqual(JAVA_COORDINATES, { groupId: "io.github.pulumi-alicloud-live", artifactId: "alicloud-live" });
+        });
     });
 
     describe("parseArgs", () => {

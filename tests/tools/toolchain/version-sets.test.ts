@@ -8,15 +8,16 @@ describe("tools/toolchain version-sets", () => {
         assert.equal(buildRecipe(PINNED.cli).fingerprint, buildRecipe(PINNED.sdk).fingerprint);
     });
 
-    it("the current set's CLI is its SDK's version, built with the same recipe, less the Python host (the pinned set's only)", () => {
+    it("the current set's CLI is its SDK's version, built with the same recipe, less the Python and Java hosts (the pinned set's only)", () => {
         assert.equal(CURRENT.cli.version, CURRENT.sdk);
         assert.deepEqual(
             buildRecipe(CURRENT.cli).binaries.map((b) => b.name),
             buildRecipe(PINNED.cli)
                 .binaries.map((b) => b.name)
-                .filter((name) => name !== "pulumi-language-python"),
+                .filter((name) => name !== "pulumi-language-python" && name !== "pulumi-language-java"),
         );
         assert.ok(buildRecipe(PINNED.cli).executables.includes("pulumi-language-python-exec"));
+        assert.ok(buildRecipe(PINNED.cli).executables.includes("pulumi-language-java"));
     });
 
     it("labels a line with the versions that ran", () => {

@@ -81,6 +81,11 @@ func GetSignatureVersion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:signatureVersion")
 }
 
+// `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+func GetSkipCredentialsValidation(ctx *pulumi.Context) string {
+	return config.Get(ctx, "alicloud-live:skipCredentialsValidation")
+}
+
 // STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
 func GetStsEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:stsEndpoint")

@@ -119,6 +119,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('signatureVersion')
 
     @_builtins.property
+    def skip_credentials_validation(self) -> Optional[str]:
+        """
+        `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
+        """
+        return __config__.get('skipCredentialsValidation')
+
+    @_builtins.property
     def sts_endpoint(self) -> Optional[str]:
         """
         STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.

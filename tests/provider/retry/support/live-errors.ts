@@ -32,6 +32,15 @@ export function connectionRefused(action: Action): LiveApiError {
     return toLiveApiError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }), action);
 }
 
+/** What Node and the HTTP layer throw for a name the DNS says does not exist (the layer glues its suffix on). */
+export function hostNotFound(action: Action, host: string): LiveApiError {
+    return toLiveApiError(
+        Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}POST https://${host}/?Action=x failed.`), { code: "ENOTFOUND", hostname: host }),
+        action,
+        { host },
+    );
+}
+
 export function serviceUnavailable(action: Action): LiveApiError {
     const requestId = nextRequestId();
     return toLiveApiError(
