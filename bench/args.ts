@@ -2,6 +2,7 @@
  * Command-line flags of `npm run bench`, parsed and checked at once. Pure: every rejection names the
  * flag and the rule.
  */
+import { PIPELINE_VARIANTS, type PipelineVariant } from "./pipeline-numbers";
 import { STRATEGY_NAMES, strategyByKey, type StrategyName } from "./strategies";
 
 export const DEFAULT_N = 300;
@@ -31,6 +32,8 @@ Options:
                       store; at K = 4 also on a Redis Cluster and through a Sentinel failover)
                       (default: all)
   --k LIST            pipelines: the host counts to run, from 2, 4, 8 (default: all three)
+  --variant LIST      pipelines: the variants to run, from ${PIPELINE_VARIANTS.join(", ")}
+                      (default: all; store-cluster and store-failover run at K = 4, store-kill at K = 8)
   --no-contention     skip the scenarios with the competing client
   --skip-checkpoints  run the CLI scenario with PULUMI_SKIP_CHECKPOINTS=true (state written once at
                       the end, not after every step): the provider's pace without the engine's writes
@@ -57,6 +60,8 @@ export interface BenchArgs {
     readonly pipelines: boolean;
     /** Its host counts. */
     readonly pipelineKs: readonly number[];
+    /** Its variants (`--variant`); undefined: all of them (without store+foreign under --no-contention). */
+    readonly pipelineVariants?: readonly PipelineVariant[];
     readonly contention: boolean;
     readonly quick: boolean;
     /** Seconds; undefined: derived from each scenario's floor. */
@@ -65,7 +70,7 @@ export interface BenchArgs {
     readonly cpuN: number;
 }
 
-const VALUE_FLAGS = new Set(["--n", "--parallel", "--only", "--time-limit", "--cpu-n", "--k"]);
+const VALUE_FLAGS = new Set(["--n", "--parallel", "--only", "--time-limit", "--cpu-n", "--k", "--variant"]);
 /** The pipelines scenario's host counts. */
 export const PIPELINE_KS: readonly number[] = [2, 4, 8];
 const PIPELINES_KEYS = new Set(["p", "pipelines"]);
@@ -98,6 +103,8 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
     const strategies = picked.strategies;
     const pipelineKs = values.has("--k") ? ks(values.get("--k")!) : [...PIPELINE_KS];
     if (values.has("--k") && !picked.pipelines) throw new UsageError("--k applies to the pipelines scenario; add p to --only");
+    if (values.has("--variant") && !picked.pipelines) throw new UsageError("--variant applies to the pipelines scenario; add p to --only");
+    const pipelineVariants = values.has("--variant") ? variants(values.get("--variant")!) : undefined;
     if (switches.has("--no-cpu") && values.has("--cpu-n")) throw new UsageError("--no-cpu and --cpu-n contradict each other");
     const cpuN = switches.has("--no-cpu")
         ? 0
@@ -117,6 +124,7 @@ export function parseArgs(argv: readonly string[], defaultParallel: number): Ben
         skipCheckpoints: switches.has("--skip-checkpoints"),
         pipelines: picked.pipelines,
         pipelineKs,
+        ...(pipelineVariants ? { pipelineVariants } : {}),
         contention: !switches.has("--no-contention"),
         quick,
         ...(values.has("--time-limit") ? { timeLimitSeconds: integer("--time-limit", values.get("--time-limit")!, 1, 3600) } : {}),
@@ -169,6 +177,17 @@ function ks(raw: string): number[] {
         picked.add(k);
     }
     return PIPELINE_KS.filter((k) => picked.has(k));
+}
+
+/** "store-kill,store-failover": variants out of PIPELINE_VARIANTS, in their canonical order, without repeats. */
+function variants(raw: string): PipelineVariant[] {
+    const picked = new Set<string>();
+    for (const part of raw.split(",").map((v) => v.trim())) {
+        if (!(PIPELINE_VARIANTS as readonly string[]).includes(part))
+            throw new UsageError(`--variant: ${JSON.stringify(part)} is not one of ${PIPELINE_VARIANTS.join(", ")}`);
+        picked.add(part);
+    }
+    return PIPELINE_VARIANTS.filter((v) => picked.has(v));
 }
 
 /**

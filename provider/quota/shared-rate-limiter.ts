@@ -4,9 +4,15 @@
  * refusing) is paced locally, and the next call tries the store again (store-health.ts decides when
  * it is worth it). So the store can make pacing better but never fail or stall an operation.
  *
- * The fallback starts at this process's share of the schedule (the ceiling over the processes the
- * store last counted) and climbs from there by CUBIC: when the store dies under eight processes,
- * they do not each jump to the whole quota at once.
+ * The fallback paces at this process's share of the schedule (the ceiling over the processes the
+ * store last counted), and never above it while the store is away: when the store dies under eight
+ * processes, their eight fallbacks together keep to the quota instead of each climbing towards all of
+ * it and meeting the others in throttles (a bench run of 8 hosts had 63 throttles in the second after
+ * the store died when the fallback climbed by CUBIC to the ceiling). Throttles still cut it.
+ *
+ * The first slot taken from the store after pacing locally says so (`rejoining`): the schedule
+ * grants no burst on calls it did not see, and does not judge the account's rate by its own count
+ * for a while (see schedule-scripts.ts).
  *
  * Its epoch is its own: it moves whenever the schedule in force changes, that is on a cut seen in
  * the store (by any process), a cut of the local limiter, or a switch between the two. A caller
@@ -47,6 +53,8 @@ export class SharedRateLimiter implements RateLimiter {
     #fallbackShare = 0;
     /** Reservations paced locally while the store was configured (for tests and diagnostics). */
     #localReservations = 0;
+    /** Paced locally since the last slot of the store (the schedule missed those calls). */
+    #pacedAlone = false;
 
     constructor(options: SharedRateLimiterOptions) {
         this.#store = options.store;
@@ -72,7 +80,8 @@ export class SharedRateLimiter implements RateLimiter {
     async reserve(maxWaitMs: number = Infinity): Promise<number> {
         if (this.#store.available) {
             try {
-                const grant = await this.#store.reserve(this.#schedule, this.#ceiling, maxWaitMs);
+                const grant = await this.#store.reserve(this.#schedule, this.#ceiling, maxWaitMs, this.#pacedAlone);
+                this.#pacedAlone = false;
                 this.#observe(grant);
                 this.#processes = grant.processes;
                 return grant.waitMs;
@@ -82,6 +91,7 @@ export class SharedRateLimiter implements RateLimiter {
         }
         this.#useLocal();
         this.#localReservations += 1;
+        this.#pacedAlone = true;
         return this.#local().reserve(maxWaitMs);
     }
 
@@ -121,11 +131,11 @@ export class SharedRateLimiter implements RateLimiter {
         if (ceiling < this.#ceiling) this.#ceiling = ceiling;
     }
 
-    /** The local limiter, started at this process's share; made anew when the share changed. */
+    /** The local limiter, at most this process's share; made anew when the share changed. */
     #local(): AdaptiveRateLimiter {
         const share = this.#ceiling / this.#processes;
         if (!this.#fallback || this.#fallbackShare !== share) {
-            this.#fallback = new AdaptiveRateLimiter({ ceiling: this.#ceiling, startRate: share, clock: this.#clock });
+            this.#fallback = new AdaptiveRateLimiter({ ceiling: share, clock: this.#clock });
             this.#fallbackShare = share;
             this.#localEpoch = -1; // a new schedule: slots of the old one are void
         }
