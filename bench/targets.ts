@@ -4,6 +4,7 @@
  */
 import type { CliPhaseNumbers } from "./cli-metrics";
 import type { ScenarioNumbers } from "./metrics";
+import type { MixedNumbers } from "./mixed-stack";
 import type { PipelineNumbers, PipelineVariant } from "./pipeline-numbers";
 
 /** No operation may end in error, in any scenario. */
@@ -120,6 +121,49 @@ export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
                 pass: r.throttledShare <= MAX_THROTTLED_SHARE,
             });
         }
+    }
+    return verdicts;
+}
+
+/** The mixed stack's actions at this quota or below must never be throttled (the stream callbacks' 15/s). */
+export const MIXED_LOWEST_QPS = 15;
+
+/**
+ * The mixed stack's targets (issue 24): no operation failed; each action's part of each phase, from the
+ * phase's start to its last answer, within MAX_RATIO_ALONE of its own floor; and the actions of the lowest
+ * quota (the stream callbacks' 15/s) never throttled, by the emulator's counters: never asked beyond it.
+ * The other actions' throttles are reported.
+ */
+export function mixedVerdicts(mixed: MixedNumbers): Verdict[] {
+    const unfinished = mixed.cutOff > 0 || mixed.timedOut;
+    const verdicts: Verdict[] = [
+        {
+            target: "failed operations",
+            scope: "mixed",
+            measured: unfinished ? `${mixed.failed} failed, ${mixed.cutOff} cut off by the time limit` : String(mixed.failed),
+            limit: `= ${MAX_FAILED_OPERATIONS}`,
+            pass: mixed.failed <= MAX_FAILED_OPERATIONS && !unfinished,
+        },
+    ];
+    for (const a of mixed.actions) {
+        verdicts.push({
+            target: "action's phase / its floor",
+            scope: `mixed ${a.phase} ${a.action}`,
+            measured: a.ratio === undefined ? "n/a" : a.ratio.toFixed(3),
+            limit: `<= ${MAX_RATIO_ALONE.toFixed(2)}`,
+            pass: a.ratio !== undefined && a.ratio <= MAX_RATIO_ALONE && a.ok >= a.planned && !unfinished,
+        });
+    }
+    const lowest = new Set(mixed.actions.filter((a) => a.qps <= MIXED_LOWEST_QPS).map((a) => a.action));
+    for (const [action, counter] of Object.entries(mixed.counters)) {
+        if (!lowest.has(action)) continue;
+        verdicts.push({
+            target: "throttled answers (emulator's counter)",
+            scope: `mixed ${action}`,
+            measured: `${counter.throttled} of ${counter.calls}`,
+            limit: "= 0",
+            pass: counter.throttled === 0,
+        });
     }
     return verdicts;
 }
