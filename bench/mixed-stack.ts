@@ -6,7 +6,7 @@
  * and the most calls it sent in any one second. Pure: what the stack holds, and the arithmetic.
  */
 import type { RequestLogEntry, RequestStats } from "../emulator/wire/request-log";
-import type { ResourceDefinition } from "../provider/resource/definition";
+import { actionsOf, type ResourceDefinition } from "../provider/resource/definition";
 import { RESOURCES } from "../provider/resources";
 import type { PropertyMap } from "../tools/host-driver/struct";
 import type { Phase, PhaseOutcome } from "./driver";
@@ -147,7 +147,20 @@ export interface MixedPhaseWindow {
     readonly toMs: number;
 }
 
-/** Each action's numbers in each phase, from the emulator's log of `accessKeyId`. Pure. */
+/** The resource type and documented quota of an action of any resource, by its name. */
+function actionOwner(action: string): { readonly type: string; readonly qps: number } | undefined {
+    for (const d of RESOURCES) {
+        const spec = actionsOf(d.binding).find((a) => a.name === action);
+        if (spec) return { type: d.type, qps: spec.qps };
+    }
+    return undefined;
+}
+
+/**
+ * Each action's numbers in each phase, from the emulator's log of `accessKeyId`: the action the phase
+ * runs for each kind (its planned count from `counts`), then any other action the phase called (a
+ * Describe before an upsert's create, say), its planned count being the calls it answered. Pure.
+ */
 export function mixedActionNumbers(
     entries: readonly RequestLogEntry[],
     accessKeyId: string,
@@ -157,8 +170,23 @@ export function mixedActionNumbers(
 ): MixedActionNumbers[] {
     const out: MixedActionNumbers[] = [];
     for (const { outcome, fromMs, toMs } of phases) {
-        kinds.forEach((kind, k) => {
-            const { action, qps } = phaseAction(kind.type, outcome.phase);
+        const planned: Array<{ type: string; action: string; qps: number; count?: number }> = kinds.map((kind, k) => ({
+            type: kind.type,
+            ...phaseAction(kind.type, outcome.phase),
+            count: counts[k],
+        }));
+        const named = new Set(planned.map((p) => p.action));
+        const others = new Set<string>();
+        for (const e of entries) {
+            if (e.accessKeyId !== accessKeyId || named.has(e.action)) continue;
+            const at = Date.parse(e.time);
+            if (at >= fromMs && at <= toMs) others.add(e.action);
+        }
+        for (const action of [...others].sort()) {
+            const owner = actionOwner(action);
+            if (owner) planned.push({ type: owner.type, action, qps: owner.qps });
+        }
+        planned.forEach(({ type, action, qps, count }) => {
             const times: number[] = [];
             const okTimes: number[] = [];
             let throttled = 0;
@@ -170,17 +198,18 @@ export function mixedActionNumbers(
                 if (e.outcome === "OK") okTimes.push(at);
                 else if (isThrottleOutcome(e.outcome)) throttled++;
             }
-            const floorSeconds = counts[k] / qps;
+            const plannedCount = count ?? okTimes.length;
+            const floorSeconds = plannedCount / qps;
             const last = okTimes.length > 0 ? Math.max(...okTimes) : fromMs;
             const first = okTimes.length > 0 ? Math.min(...okTimes) : fromMs;
             const wallSeconds = (last - fromMs) / 1000;
             const spanSeconds = okTimes.length > 0 ? (last - first) / 1000 + 1 / qps : 0;
             out.push({
                 phase: outcome.phase,
-                type: kind.type,
+                type,
                 action,
                 qps,
-                planned: counts[k],
+                planned: plannedCount,
                 calls: times.length,
                 ok: okTimes.length,
                 throttled,

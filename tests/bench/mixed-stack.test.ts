@@ -98,6 +98,24 @@ describe("bench/mixed-stack", () => {
         assert.ok(Math.abs(a.spanSeconds - (1.0 + 1 / 30)) < 1e-9, `${a.spanSeconds}`);
     });
 
+    it("also counts another action a phase called (a Describe before an upsert's create), against the calls it answered", () => {
+        const kinds = MIXED_KINDS.filter((k) => k.type === "LiveSnapshotNotifyConfig");
+        const from = Date.parse("2026-12-05T10:00:00.000Z");
+        const entries = [
+            entry(from + 100, "AddLiveSnapshotNotifyConfig"),
+            entry(from + 50, "DescribeLiveSnapshotNotifyConfig"),
+            entry(from + 90, "DescribeLiveSnapshotNotifyConfig"),
+        ];
+        const numbers = mixedActionNumbers(entries, "K", [{ outcome: outcome("create", 1), fromMs: from, toMs: from + 3000 }], [1], kinds);
+        assert.deepEqual(
+            numbers.map((a) => [a.action, a.planned, a.qps]),
+            [
+                ["AddLiveSnapshotNotifyConfig", 1, 30],
+                ["DescribeLiveSnapshotNotifyConfig", 2, 50],
+            ],
+        );
+    });
+
     it("peakInWindow counts the most events in any window, in any order", () => {
         assert.equal(peakInWindow([], 1000), 0);
         assert.equal(peakInWindow([2500, 0, 999, 1000, 1998], 1000), 3);
