@@ -151,17 +151,44 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
             assert.equal(first.cut, true);
             clock.t += 100;
             await a.answered(schedule, 30); // the one answer the schedule saw since its cut
-            clock.t += 400;
+            clock.t += 1_400;
             await b.reserve(schedule, 30, Infinity, rejoin); // b paced its calls alone until now
             clock.t += 100;
             return a.throttled(schedule, 30, first.epoch);
         };
         const control = await run(false);
-        // The rule that stays: without a rejoin, the rate granted since the last cut (1 answer in 0.6 s) caps the cut.
+        // The rule that stays: without a rejoin, the rate granted since the last cut (1 answer in 1.6 s) caps the cut.
         assert.ok(control.cut && control.rate < 2, `without a rejoin: cut to ${control.rate}`);
         const afterRejoin = await run(true);
         // 70 % of the rate (21/s after the first cut, barely climbed): not the 1.2/s the schedule's own count gives.
         assert.ok(afterRejoin.cut && afterRejoin.rate > 14 && afterRejoin.rate < 16, `after a rejoin: cut to ${afterRejoin.rate}`);
+    });
+
+    it("while processes rejoin, a throttle cuts the shared rate at most once per window", async () => {
+        const clock = { t: 5_000_000, now: () => clock.t };
+        const store = new RedisQuotaStore({ url: parseQuotaStoreUrl(redis.url), callBudgetMs: BUDGET_MS, scheduleClock: clock });
+        stores.push(store);
+        await store.ready();
+        const run = async (rejoin: boolean) => {
+            clock.t += 60_000;
+            const schedule = fresh();
+            await store.reserve(schedule, 30, Infinity, rejoin);
+            const first = await store.throttled(schedule, 30, 0);
+            clock.t += 200;
+            await store.reserve(schedule, 30, Infinity);
+            const second = await store.throttled(schedule, 30, first.epoch); // a call of the new epoch
+            clock.t += 1_000;
+            await store.reserve(schedule, 30, Infinity);
+            const later = await store.throttled(schedule, 30, second.epoch);
+            return { first, second, later };
+        };
+        const steady = await run(false);
+        assert.deepEqual([steady.first.cut, steady.second.cut, steady.later.cut], [true, true, true], "no rejoin: every new epoch's throttle cuts");
+        const rejoining = await run(true);
+        assert.deepEqual([rejoining.first.cut, rejoining.second.cut], [true, false], "the second cut within the window after a rejoin is not made");
+        assert.equal(rejoining.second.epoch, rejoining.first.epoch);
+        assert.ok(Math.abs(rejoining.second.rate - rejoining.first.rate) < 1e-9);
+        assert.equal(rejoining.later.cut, true, "a window later, a throttle cuts again");
     });
 
     it("keys are namespaced by account and action, expire when idle, and hold no credential", async () => {
