@@ -6,6 +6,7 @@
  * 404 for none).
  */
 import { strict as assert } from "node:assert";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator } from "../../../emulator";
 import { LiveApiError } from "../../../provider/api/errors";
 import type { QueryParams, ResponseBody } from "../../../provider/api/rpc";
 import type { Bag } from "../../../provider/api/types";
@@ -13,10 +14,14 @@ import { checkInputs } from "../../../provider/resource/check";
 import { ConfigClient } from "../../../provider/resource/config-client";
 import { actionsOf, isUpsert } from "../../../provider/resource/definition";
 import { renderQuotaTable } from "../../../provider/resource/docs-tables";
+import { createProviderFor } from "../../../provider/dynamic/provider";
 import { createOperations, type ResourceOperations } from "../../../provider/resource/operations";
-import { bindingActions } from "../../../provider/resource/runtime";
+import { bindingActions, limitersFor } from "../../../provider/resource/runtime";
+import { resolveSettings } from "../../../provider/resource/settings";
 import { ALL_ACTIONS, RESOURCES } from "../../../provider/resources";
 import { LIVE_STREAMS_NOTIFY_URL_CONFIG as STREAMS } from "../../../provider/resources/live-streams-notify-url-config/definition";
+import { keepsOnDemandUrl, PROFILES } from "../../../tools/semantics-profiles";
+import { configureRequest } from "../../support/configure-request";
 import { rejection } from "../../support/rejection";
 import { STREAMS_NOTIFY_CASE } from "../../support/resource-cases";
 
@@ -96,6 +101,22 @@ describe("resources: the stream callbacks (an upsert binding)", () => {
                 rows.slice(2).map((row) => row.split(" | ")[2]),
                 ["15", "16.67", "15"],
             );
+        });
+    });
+
+    describe("pacing", () => {
+        const settingsOf = (config: Record<string, string>) => resolveSettings((key) => config[key], {}, undefined, ALL_ACTIONS);
+        const keys = (accountId: string) => ({ "alicloud-live:accountId": accountId, "alicloud:accessKey": "AK", "alicloud:secretKey": "SK" });
+
+        it("one limiter per action: Set 15/s (creates and updates alike), Describe 1000/min, Delete 15/s", () => {
+            const limiterOf = limitersFor(settingsOf(keys("streams-pacing-1")), bindingActions(STREAMS));
+            assert.deepEqual([limiterOf(SET).rate, limiterOf(DELETE).rate], [15, 15]);
+            assert.ok(Math.abs(limiterOf(DESCRIBE).rate - 1000 / 60) < 1e-9, String(limiterOf(DESCRIBE).rate));
+        });
+
+        it("actionQps raises Describe to the higher reading when the account has it", () => {
+            const settings = settingsOf({ ...keys("streams-pacing-2"), "alicloud-live:actionQps": JSON.stringify({ [DESCRIBE]: 1000 }) });
+            assert.equal(limitersFor(settings, bindingActions(STREAMS))(DESCRIBE).rate, 1000);
         });
     });
 
@@ -179,5 +200,42 @@ describe("resources: the stream callbacks (an upsert binding)", () => {
             await ops.delete(created.id);
             assert.equal((await ops.read(created.id, created.outs)).id, "");
         });
+    });
+
+    describe("removing exceptionNotifyUrl, against the emulator under every profile", function () {
+        this.timeout(60_000);
+        for (const profile of PROFILES) {
+            it(`${profile.name}: cleared, or (a service that keeps it and refuses it empty) a clear error and the truth in state`, async () => {
+                const emulator = await startEmulator(profile.options);
+                try {
+                    const provider = createProviderFor(STREAMS, { env: {} });
+                    await provider.configure(
+                        configureRequest({
+                            "alicloud-live:endpoint": emulator.url,
+                            "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
+                            "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
+                        }),
+                    );
+                    const created = await provider.create(checked(STREAMS_NOTIFY_CASE.args(7)));
+                    const { exceptionNotifyUrl: _dropped, ...rest } = STREAMS_NOTIFY_CASE.args(7);
+                    const failed = await provider.update(created.id, created.outs as never, checked(rest) as never).then(
+                        () => undefined,
+                        (error: unknown) => error as Error & { properties?: Bag },
+                    );
+                    const [held] = await new EmulatorAdmin(emulator.url).configsOf("LiveStreamsNotifyUrlConfig");
+                    // The same readings that keep an on-demand URL keep this one: Set leaves it out, and refuses it empty.
+                    if (keepsOnDemandUrl(profile.options)) {
+                        assert.match(failed?.message ?? "no error", /SetLiveStreamsNotifyUrlConfig failed \(exceptionNotifyUrl cannot be cleared\)/);
+                        assert.equal(held.exceptionNotifyUrl, STREAMS_NOTIFY_CASE.args(7).exceptionNotifyUrl);
+                        assert.equal(failed?.properties?.exceptionNotifyUrl, held.exceptionNotifyUrl, "state records what the service holds");
+                    } else {
+                        assert.equal(failed, undefined);
+                        assert.equal(held.exceptionNotifyUrl, undefined);
+                    }
+                } finally {
+                    await emulator.stop();
+                }
+            });
+        }
     });
 });
