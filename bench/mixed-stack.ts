@@ -64,6 +64,16 @@ export const MIXED_KINDS: readonly MixedKind[] = [
         }),
         change: (inputs) => ({ ...inputs, timeInterval: 30 }),
     },
+    {
+        type: "LiveStreamsNotifyUrlConfig",
+        prefix: "st",
+        inputs: (i) => ({
+            domainName: domain("st", i),
+            notifyUrl: `https://callbacks.example.com/mix/st${i}/streams`,
+            exceptionNotifyUrl: `https://callbacks.example.com/mix/st${i}/exception`,
+        }),
+        change: (inputs) => ({ ...inputs, notifyUrl: `${String(inputs.notifyUrl)}/v2` }),
+    },
 ];
 
 /** The operation of the definition's binding each phase runs. */
@@ -128,6 +138,8 @@ export interface MixedActionNumbers {
     /** The action's calls at the emulator in the phase (the provider's key), throttled ones among them. */
     readonly calls: number;
     readonly ok: number;
+    /** Answered without a throttle: OK, or an error of the configuration (a Describe's "no such configuration"). */
+    readonly answered: number;
     readonly throttled: number;
     /** planned / qps. */
     readonly floorSeconds: number;
@@ -189,6 +201,8 @@ export function mixedActionNumbers(
         planned.forEach(({ type, action, qps, count }) => {
             const times: number[] = [];
             const okTimes: number[] = [];
+            // Answers the quota let through: OK, or (a Describe before an upsert's create) "no such configuration".
+            const answeredTimes: number[] = [];
             let throttled = 0;
             for (const e of entries) {
                 if (e.accessKeyId !== accessKeyId || e.action !== action) continue;
@@ -196,14 +210,17 @@ export function mixedActionNumbers(
                 if (at < fromMs || at > toMs) continue;
                 times.push(at);
                 if (e.outcome === "OK") okTimes.push(at);
-                else if (isThrottleOutcome(e.outcome)) throttled++;
+                if (isThrottleOutcome(e.outcome)) throttled++;
+                else if (e.status > 0) answeredTimes.push(at);
             }
-            const plannedCount = count ?? okTimes.length;
+            // The phase's own action is done when its last OK answer came; another one when its last answer did.
+            const done = count === undefined ? answeredTimes : okTimes;
+            const plannedCount = count ?? answeredTimes.length;
             const floorSeconds = plannedCount / qps;
-            const last = okTimes.length > 0 ? Math.max(...okTimes) : fromMs;
-            const first = okTimes.length > 0 ? Math.min(...okTimes) : fromMs;
+            const last = done.length > 0 ? Math.max(...done) : fromMs;
+            const first = done.length > 0 ? Math.min(...done) : fromMs;
             const wallSeconds = (last - fromMs) / 1000;
-            const spanSeconds = okTimes.length > 0 ? (last - first) / 1000 + 1 / qps : 0;
+            const spanSeconds = done.length > 0 ? (last - first) / 1000 + 1 / qps : 0;
             out.push({
                 phase: outcome.phase,
                 type,
@@ -212,6 +229,7 @@ export function mixedActionNumbers(
                 planned: plannedCount,
                 calls: times.length,
                 ok: okTimes.length,
+                answered: answeredTimes.length,
                 throttled,
                 floorSeconds,
                 wallSeconds,

@@ -122,7 +122,7 @@ export function mixedTable(mixed: MixedNumbers): string {
     const rows = mixed.actions.map((a) => [
         a.phase,
         a.action,
-        String(a.qps),
+        Number.isInteger(a.qps) ? String(a.qps) : a.qps.toFixed(1),
         String(a.planned),
         a.floorSeconds.toFixed(2),
         a.wallSeconds.toFixed(2),

@@ -151,7 +151,7 @@ export function mixedVerdicts(mixed: MixedNumbers): Verdict[] {
             scope: `mixed ${a.phase} ${a.action}`,
             measured: a.ratio === undefined ? "n/a" : a.ratio.toFixed(3),
             limit: `<= ${MAX_RATIO_ALONE.toFixed(2)}`,
-            pass: a.ratio !== undefined && a.ratio <= MAX_RATIO_ALONE && a.ok >= a.planned && !unfinished,
+            pass: a.ratio !== undefined && a.ratio <= MAX_RATIO_ALONE && a.answered >= a.planned && !unfinished,
         });
     }
     const lowest = new Set(mixed.actions.filter((a) => a.qps <= MIXED_LOWEST_QPS).map((a) => a.action));

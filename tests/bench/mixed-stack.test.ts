@@ -104,7 +104,8 @@ describe("bench/mixed-stack", () => {
         const entries = [
             entry(from + 100, "AddLiveSnapshotNotifyConfig"),
             entry(from + 50, "DescribeLiveSnapshotNotifyConfig"),
-            entry(from + 90, "DescribeLiveSnapshotNotifyConfig"),
+            entry(from + 90, "DescribeLiveSnapshotNotifyConfig", "InvalidConfig.NotFound"),
+            entry(from + 95, "DescribeLiveSnapshotNotifyConfig", "Throttling.User"),
         ];
         const numbers = mixedActionNumbers(entries, "K", [{ outcome: outcome("create", 1), fromMs: from, toMs: from + 3000 }], [1], kinds);
         assert.deepEqual(
@@ -113,7 +114,9 @@ describe("bench/mixed-stack", () => {
                 ["AddLiveSnapshotNotifyConfig", 1, 30],
                 ["DescribeLiveSnapshotNotifyConfig", 2, 50],
             ],
+            "planned: the Describes answered, a 'no such configuration' included, the throttled one not",
         );
+        assert.ok(Math.abs(numbers[1].wallSeconds - 0.09) < 1e-9, "until its last answer");
     });
 
     it("peakInWindow counts the most events in any window, in any order", () => {
@@ -137,6 +140,7 @@ describe("bench/mixed-stack", () => {
             planned: 10,
             calls: 10,
             ok: 10,
+            answered: 10,
             throttled: 0,
             floorSeconds: 10 / qps,
             wallSeconds: (10 / qps) * ratio,
