@@ -23,6 +23,40 @@ import { monotonicClock, type Clock } from "../retry/clock";
 import { AdaptiveRateLimiter, type RateLimiter } from "../retry/rate-limiter";
 import type { QuotaStore, ScheduleState } from "./quota-store";
 
+/**
+ * How many processes of an account the store counted lately, on any of its schedules: what a schedule
+ * that is new (a phase's first Delete, say) has not counted yet. One per store and account in the
+ * process (shared-limiters.ts); each grant updates it.
+ */
+export class AccountProcesses {
+    readonly #clock: Clock;
+    readonly #windowMs: number;
+    #count = 1;
+    #seenAt = -Infinity;
+
+    constructor(clock: Clock = monotonicClock, windowMs: number = ACCOUNT_PROCESSES_WINDOW_MS) {
+        this.#clock = clock;
+        this.#windowMs = windowMs;
+    }
+
+    /** A schedule of the account counted `processes` just now. */
+    saw(processes: number): void {
+        const now = this.#clock.now();
+        if (processes >= this.#count || now - this.#seenAt > this.#windowMs) {
+            this.#count = processes;
+            this.#seenAt = now;
+        }
+    }
+
+    /** The most processes a schedule of the account counted within the window (1 when none did). */
+    get recent(): number {
+        return this.#clock.now() - this.#seenAt <= this.#windowMs ? this.#count : 1;
+    }
+}
+
+/** A count of the account's processes is trusted this long: the store's own window for counting a process (5 s). */
+const ACCOUNT_PROCESSES_WINDOW_MS = 5_000;
+
 export interface SharedRateLimiterOptions {
     readonly store: QuotaStore;
     /** The schedule's name in the store (`scheduleName(accountId, action)`). */
@@ -31,6 +65,8 @@ export interface SharedRateLimiterOptions {
     readonly ceiling: number;
     /** The fallback's clock. @defaultValue `monotonicClock` */
     readonly clock?: Clock;
+    /** The account's processes as its other schedules counted them. @defaultValue this schedule's count only */
+    readonly accountProcesses?: AccountProcesses;
 }
 
 type Source = "store" | "local";
@@ -43,6 +79,7 @@ export class SharedRateLimiter implements RateLimiter {
     #ceiling: number;
     /** Processes the store counted on this schedule at the last reservation. */
     #processes = 1;
+    readonly #accountProcesses: AccountProcesses | undefined;
     #epoch = 0;
     #source: Source | undefined;
     /** The store's epoch and rate as last seen. */
@@ -62,6 +99,7 @@ export class SharedRateLimiter implements RateLimiter {
         this.#ceiling = options.ceiling;
         this.#storeRate = options.ceiling;
         this.#clock = options.clock ?? monotonicClock;
+        this.#accountProcesses = options.accountProcesses;
     }
 
     get rate(): number {
@@ -84,6 +122,7 @@ export class SharedRateLimiter implements RateLimiter {
                 this.#pacedAlone = false;
                 this.#observe(grant);
                 this.#processes = grant.processes;
+                this.#accountProcesses?.saw(grant.processes);
                 return grant.waitMs;
             } catch {
                 // The store noted the failure (and warns once); this call is paced locally.
@@ -133,7 +172,8 @@ export class SharedRateLimiter implements RateLimiter {
 
     /** The local limiter, at most this process's share; made anew when the share changed. */
     #local(): AdaptiveRateLimiter {
-        const share = this.#ceiling / this.#processes;
+        // A schedule that is new has counted few processes yet; the account's others know better.
+        const share = this.#ceiling / Math.max(this.#processes, this.#accountProcesses?.recent ?? 1);
         if (!this.#fallback || this.#fallbackShare !== share) {
             this.#fallback = new AdaptiveRateLimiter({ ceiling: share, clock: this.#clock });
             this.#fallbackShare = share;

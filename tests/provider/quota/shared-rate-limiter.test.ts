@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import type { Cut, Grant, QuotaStore, ScheduleState } from "../../../provider/quota/quota-store";
-import { SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
+import { AccountProcesses, SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
 
 class ScriptedStore implements QuotaStore {
     available = true;
@@ -121,6 +121,24 @@ describe("quota/SharedRateLimiter", () => {
         assert.ok(sent <= 20 * (30 / 8) + 2, `${sent} slots in 20 s at 3.75/s`);
         assert.equal(limiter.onThrottle(), true);
         assert.ok(limiter.rate < 30 / 8, `a throttle cuts below the share: ${limiter.rate}`);
+    });
+
+    it("a new schedule's fallback takes the account's count of processes from its other schedules, while it is recent", async () => {
+        const clock = virtualClock();
+        const account = new AccountProcesses(clock);
+        const adds = new ScriptedStore();
+        adds.processes = 8;
+        const deletes = new ScriptedStore();
+        deletes.processes = 1; // a schedule just begun: only this process counted yet
+        const add = new SharedRateLimiter({ store: adds, schedule: "alicloud-live:{1}:AddX", ceiling: 30, clock, accountProcesses: account });
+        const del = new SharedRateLimiter({ store: deletes, schedule: "alicloud-live:{1}:DeleteX", ceiling: 30, clock, accountProcesses: account });
+        await add.reserve();
+        await del.reserve();
+        deletes.available = false;
+        await del.reserve();
+        assert.equal(del.rate, 30 / 8, "the share of the 8 processes the account's Add schedule counted");
+        clock.t += 6_000;
+        assert.equal(account.recent, 1, "a count older than the window is not trusted");
     });
 
     it("the first slot from the store after pacing alone says it rejoins; the next ones do not", async () => {
