@@ -133,6 +133,8 @@ export interface MixedActionNumbers {
     readonly type: string;
     readonly action: string;
     readonly qps: number;
+    /** The phase's own action for the type (false: another one it called, such as a Describe before an upsert's create). */
+    readonly own: boolean;
     /** The resources of the type the phase had to do. */
     readonly planned: number;
     /** The action's calls at the emulator in the phase (the provider's key), throttled ones among them. */
@@ -226,6 +228,7 @@ export function mixedActionNumbers(
                 type,
                 action,
                 qps,
+                own: count !== undefined,
                 planned: plannedCount,
                 calls: times.length,
                 ok: okTimes.length,

@@ -109,10 +109,10 @@ describe("bench/mixed-stack", () => {
         ];
         const numbers = mixedActionNumbers(entries, "K", [{ outcome: outcome("create", 1), fromMs: from, toMs: from + 3000 }], [1], kinds);
         assert.deepEqual(
-            numbers.map((a) => [a.action, a.planned, a.qps]),
+            numbers.map((a) => [a.action, a.planned, a.qps, a.own]),
             [
-                ["AddLiveSnapshotNotifyConfig", 1, 30],
-                ["DescribeLiveSnapshotNotifyConfig", 2, 50],
+                ["AddLiveSnapshotNotifyConfig", 1, 30, true],
+                ["DescribeLiveSnapshotNotifyConfig", 2, 50, false],
             ],
             "planned: the Describes answered, a 'no such configuration' included, the throttled one not",
         );
@@ -137,6 +137,7 @@ describe("bench/mixed-stack", () => {
             type: "T",
             action: name,
             qps,
+            own: true,
             planned: 10,
             calls: 10,
             ok: 10,
@@ -154,7 +155,7 @@ describe("bench/mixed-stack", () => {
             parallel: 64,
             counts: {},
             phases: [],
-            actions: [action("AddA", 30, 1.05), action("SetStreams", 15, 1.2)],
+            actions: [action("AddA", 30, 1.05), action("SetStreams", 15, 1.2), { ...action("DescribeA", 50, 3), own: false }],
             counters: { AddA: { calls: 12, throttled: 2 }, SetStreams: { calls: 11, throttled: 1 } },
             failed: 0,
             cutOff: 0,
@@ -167,6 +168,7 @@ describe("bench/mixed-stack", () => {
         assert.equal(of("mixed create SetStreams", "action's phase"), false, "1.2 x its own floor");
         assert.equal(of("mixed SetStreams", "throttled"), false, "the 15/s action was throttled once");
         assert.equal(of("mixed AddA", "throttled"), undefined, "a 30/s action's throttles are reported, not targeted");
+        assert.equal(of("mixed create DescribeA", "action's phase"), undefined, "a Describe the phase also calls goes at its pace: reported");
         assert.equal(mixedVerdicts({ ...numbers, failed: 1 }).find((v) => v.target === "failed operations")?.pass, false);
     });
 });
