@@ -41,7 +41,11 @@ export function recordingCoverage(configs: readonly AppRecordConfig[], pushed: P
         const config = ofDomain.find((c) => matches(c, pushed));
         if (config === undefined) continue;
         if (!inWindow(config, nowMs)) {
-            return { covered: false, config, reason: `the recording configuration ${config.id} records ${where} only from ${config.startTime ?? "-"} to ${config.endTime ?? "-"}` };
+            return {
+                covered: false,
+                config,
+                reason: `the recording configuration ${config.id} records ${where} only from ${config.startTime ?? "-"} to ${config.endTime ?? "-"}`,
+            };
         }
         return { covered: true, config };
     }

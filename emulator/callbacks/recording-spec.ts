@@ -62,9 +62,9 @@ export function parseRecordingSpec(value: unknown): RecordingSpec | { errors: st
     if (
         formats !== undefined &&
         (!Array.isArray(formats) ||
-        formats.length === 0 ||
-        formats.some((f) => !RECORDING_FORMATS.includes(f as RecordingFormat)) ||
-        new Set(formats).size !== formats.length)
+            formats.length === 0 ||
+            formats.some((f) => !RECORDING_FORMATS.includes(f as RecordingFormat)) ||
+            new Set(formats).size !== formats.length)
     ) {
         errors.push(`"formats" must be a non-empty list of distinct ${RECORDING_FORMATS.join(", ")}`);
     }

@@ -83,7 +83,10 @@ export async function simulateRecording(
     const notify = configs.notify;
     const key = notify?.notifyReqAuth && notify.notifyAuthKey ? { notifyAuthKey: notify.notifyAuthKey } : {};
     const startedMs = now();
-    const domainName = notify?.domainName ?? configs.recordConfigs.find((c) => c.domainName.toLowerCase() === spec.domainName.toLowerCase())?.domainName ?? spec.domainName;
+    const domainName =
+        notify?.domainName ??
+        configs.recordConfigs.find((c) => c.domainName.toLowerCase() === spec.domainName.toLowerCase())?.domainName ??
+        spec.domainName;
     const stream = { domain: domainName, app: spec.app, stream: spec.stream };
     const coverage = recordingCoverage(configs.recordConfigs, { domainName, app: spec.app, stream: spec.stream }, startedMs);
     const run = (recorded: boolean, extra: Partial<RecordingRun> = {}): RecordingRun => ({

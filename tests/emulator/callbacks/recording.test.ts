@@ -235,7 +235,10 @@ describe("emulator/callbacks/recording", () => {
             assert.equal((await push([star, starStream, app])).run.recordConfig, "live.example.com/app1");
             assert.equal((await push([star, starStream])).run.recordConfig, "live.example.com/*/s1");
             // The app's own configuration records at once (OnDemand 0): `*`'s on-demand mode does not ask.
-            assert.deepEqual((await push([star, app], {}, { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" })).kinds, ["record_started", "file_generated"]);
+            assert.deepEqual((await push([star, app], {}, { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" })).kinds, [
+                "record_started",
+                "file_generated",
+            ]);
         });
 
         it("the files are the configuration's formats (cmaf not simulated); the spec's formats replace them", async () => {
@@ -247,7 +250,13 @@ describe("emulator/callbacks/recording", () => {
                 ["mp4", "m3u8"],
             );
             const replaced = fakeSender();
-            await simulateRecording("r", spec({ formats: ["flv"] }), account({ ...CONFIG, needStatusNotify: false }, [formats]), replaced.sender, () => DOCS_START_MS);
+            await simulateRecording(
+                "r",
+                spec({ formats: ["flv"] }),
+                account({ ...CONFIG, needStatusNotify: false }, [formats]),
+                replaced.sender,
+                () => DOCS_START_MS,
+            );
             assert.deepEqual(
                 replaced.sent.map((r) => (r.body as { uri: string }).uri.split(".").pop()),
                 ["flv"],
@@ -270,7 +279,11 @@ describe("emulator/callbacks/recording", () => {
                 [2, /ingest parameters/],
                 [7, /RealTimeRecordCommand/],
             ] as const) {
-                const { run, kinds } = await push([recordConfig("app1", { onDemand: mode })], {}, { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" });
+                const { run, kinds } = await push(
+                    [recordConfig("app1", { onDemand: mode })],
+                    {},
+                    { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+                );
                 assert.equal(run.recorded, false);
                 assert.deepEqual(kinds, []);
                 assert.match(run.reason ?? "", reason);
