@@ -1,14 +1,21 @@
 /**
  * pulumi-alicloud-live: the resources (`LiveRecordNotifyConfig`, `LiveSnapshotNotifyConfig`,
- * `LiveAppRecordConfig`, `LiveAppSnapshotConfig`) through the dynamic provider, and the Live API client
- * they are built on.
+ * `LiveAppRecordConfig`, `LiveAppSnapshotConfig`, `LiveStreamsNotifyUrlConfig`) through the dynamic
+ * provider, and the Live API client they are built on.
  */
-export { LiveAppRecordConfig, LiveAppSnapshotConfig, LiveRecordNotifyConfig, LiveSnapshotNotifyConfig } from "./dynamic/resource";
+export {
+    LiveAppRecordConfig,
+    LiveAppSnapshotConfig,
+    LiveRecordNotifyConfig,
+    LiveSnapshotNotifyConfig,
+    LiveStreamsNotifyUrlConfig,
+} from "./dynamic/resource";
 export type {
     LiveAppRecordConfigArgs,
     LiveAppSnapshotConfigArgs,
     LiveRecordNotifyConfigArgs,
     LiveSnapshotNotifyConfigArgs,
+    LiveStreamsNotifyUrlConfigArgs,
 } from "./dynamic/resource";
 export type { LiveRecordNotifyConfigInputs, LiveRecordNotifyConfigOutputs } from "./client/types";
 export { SETTINGS } from "./resource/settings-table";

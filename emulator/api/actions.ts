@@ -9,6 +9,7 @@ import { runAppRecordAction, type AppRecordAction } from "./app-record-actions";
 import { runAppSnapshotAction, type AppSnapshotAction } from "./app-snapshot-actions";
 import { runRecordNotifyAction, type RecordNotifyAction } from "./record-notify-actions";
 import { runSnapshotNotifyAction, type SnapshotNotifyAction } from "./snapshot-notify-actions";
+import { runStreamsNotifyAction, type StreamsNotifyAction } from "./streams-notify-actions";
 
 export type { ActionContext, ActionResult } from "./action-params";
 
@@ -44,6 +45,11 @@ const appSnapshot = (action: AppSnapshotAction, write: boolean, qps: number): Ac
     qps,
     run: (params, ctx) => runAppSnapshotAction(action, params, ctx),
 });
+const streamsNotify = (action: StreamsNotifyAction, write: boolean, qps: number): ActionEntry => ({
+    write,
+    qps,
+    run: (params, ctx) => runStreamsNotifyAction(action, params, ctx),
+});
 
 const TABLE = {
     AddLiveRecordNotifyConfig: recordNotify("AddLiveRecordNotifyConfig", true),
@@ -65,6 +71,11 @@ const TABLE = {
     UpdateLiveAppSnapshotConfig: appSnapshot("UpdateLiveAppSnapshotConfig", true, 30),
     DescribeLiveSnapshotConfig: appSnapshot("DescribeLiveSnapshotConfig", false, 100),
     DeleteLiveAppSnapshotConfig: appSnapshot("DeleteLiveAppSnapshotConfig", true, 30),
+    // Set and Delete 15/s (their API pages). Describe's pages disagree (1,000 calls a minute, or a second):
+    // served at the lower, 1,000 a minute, as a bucket of 16.67/s.
+    SetLiveStreamsNotifyUrlConfig: streamsNotify("SetLiveStreamsNotifyUrlConfig", true, 15),
+    DescribeLiveStreamsNotifyUrlConfig: streamsNotify("DescribeLiveStreamsNotifyUrlConfig", false, 1000 / 60),
+    DeleteLiveStreamsNotifyUrlConfig: streamsNotify("DeleteLiveStreamsNotifyUrlConfig", true, 15),
 } as const satisfies Record<string, ActionEntry>;
 
 export type ActionName = keyof typeof TABLE;

@@ -66,6 +66,9 @@ const CATALOGUE = {
     "MissingOssBucket": { status: 400, message: "OssBucket is mandatory for this action.", source: "guess" },
     "MissingTimeInterval": { status: 400, message: "TimeInterval is mandatory for this action.", source: "guess" },
     "MissingRecordFormat": { status: 400, message: "RecordFormat or TranscodeRecordFormat is mandatory for this action.", source: "guess" },
+    // Live: the stream callbacks.
+    "InvalidExceptionNotifyUrl.Malformed": { status: 400, message: "Specified ExceptionNotifyUrl is invalid.", source: "guess" },
+    "InvalidExceptionNotifyUrl.Unsafe": { status: 400, message: "Specified ExceptionNotifyUrl is not safe.", source: "guess" },
     "InvalidParameter": { status: 400, message: "Specified parameter is not valid.", source: "guess" },
 } as const satisfies Record<string, CatalogueEntry>;
 

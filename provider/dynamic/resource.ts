@@ -8,6 +8,7 @@ import { LIVE_APP_RECORD_CONFIG } from "../resources/live-app-record-config/defi
 import { LIVE_APP_SNAPSHOT_CONFIG } from "../resources/live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "../resources/live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../resources/live-snapshot-notify-config/definition";
+import { LIVE_STREAMS_NOTIFY_URL_CONFIG } from "../resources/live-streams-notify-url-config/definition";
 import { dynamicResourceClass } from "./resource-class";
 import type { ArgsOf } from "./resource-types";
 
@@ -32,3 +33,10 @@ export type LiveAppRecordConfigArgs = ArgsOf<typeof LIVE_APP_RECORD_CONFIG>;
 /** The snapshot configuration of one app of an ApsaraVideo Live domain (docs/resources/live-app-snapshot-config.md). */
 export class LiveAppSnapshotConfig extends dynamicResourceClass(LIVE_APP_SNAPSHOT_CONFIG, handler("../resources/live-app-snapshot-config/handler")) {}
 export type LiveAppSnapshotConfigArgs = ArgsOf<typeof LIVE_APP_SNAPSHOT_CONFIG>;
+
+/** The stream callback configuration of one ApsaraVideo Live ingest domain (docs/resources/live-streams-notify-url-config.md). */
+export class LiveStreamsNotifyUrlConfig extends dynamicResourceClass(
+    LIVE_STREAMS_NOTIFY_URL_CONFIG,
+    handler("../resources/live-streams-notify-url-config/handler"),
+) {}
+export type LiveStreamsNotifyUrlConfigArgs = ArgsOf<typeof LIVE_STREAMS_NOTIFY_URL_CONFIG>;

@@ -8,6 +8,7 @@ import { LIVE_APP_RECORD_CONFIG } from "../resources/live-app-record-config/defi
 import { LIVE_APP_SNAPSHOT_CONFIG } from "../resources/live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "../resources/live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../resources/live-snapshot-notify-config/definition";
+import { LIVE_STREAMS_NOTIFY_URL_CONFIG } from "../resources/live-streams-notify-url-config/definition";
 import { pluginResourceClass } from "./resource-class";
 
 /** The recording callback configuration of one ApsaraVideo Live domain, through the plugin. */
@@ -25,3 +26,7 @@ export type LiveAppRecordConfigArgs = ArgsOf<typeof LIVE_APP_RECORD_CONFIG>;
 /** The snapshot configuration of one app of an ApsaraVideo Live domain, through the plugin. */
 export class LiveAppSnapshotConfig extends pluginResourceClass(LIVE_APP_SNAPSHOT_CONFIG) {}
 export type LiveAppSnapshotConfigArgs = ArgsOf<typeof LIVE_APP_SNAPSHOT_CONFIG>;
+
+/** The stream callback configuration of one ApsaraVideo Live ingest domain, through the plugin. */
+export class LiveStreamsNotifyUrlConfig extends pluginResourceClass(LIVE_STREAMS_NOTIFY_URL_CONFIG) {}
+export type LiveStreamsNotifyUrlConfigArgs = ArgsOf<typeof LIVE_STREAMS_NOTIFY_URL_CONFIG>;

@@ -88,6 +88,11 @@ export interface ActionsBinding {
     readonly delete: ActionSpec;
 }
 
+/** Whether create and update are one action (an upsert, `Set…`); its binding says `addOnExisting: "overwritten"`. */
+export function isUpsert(binding: ApiBinding): boolean {
+    return binding.actions.create.name === binding.actions.update.name;
+}
+
 /** The actions of a binding, in operation order (create, update, read, delete); an upsert's action twice. */
 export function actionsOf(binding: ApiBinding): ActionSpec[] {
     const { create, update, read, delete: remove } = binding.actions;
@@ -116,11 +121,12 @@ export interface ApiBinding {
     readonly identity: readonly string[];
     readonly described: DescribedShape;
     /**
-     * What an Add on an identity that already has a configuration does, as the API pages say:
-     * `refused` (`ConfigAlreadyExists`), or `undocumented`: then create describes first, so that a
-     * configuration nobody declared is never taken over silently, whatever the service does.
+     * What the create action does on an identity that already has a configuration, as the API pages say:
+     * `refused` (`ConfigAlreadyExists`); `undocumented`; or `overwritten`, an upsert (`Set…`: create and
+     * update are one action, which writes over whatever the identity holds). Unless `refused`, create
+     * describes first, so that a configuration nobody declared is never taken over silently.
      */
-    readonly addOnExisting: "refused" | "undocumented";
+    readonly addOnExisting: "refused" | "undocumented" | "overwritten";
 }
 
 /** A rule over several properties of a table. */

@@ -91,6 +91,9 @@ function propertyTable(properties: readonly PropertySpec[]): string {
     ].join("\n");
 }
 
+/** Calls per second as the docs show them: whole numbers as they are, a quota given per minute to two decimals. */
+const perSecond = (qps: number): string => (Number.isInteger(qps) ? String(qps) : qps.toFixed(2));
+
 /** Every action of `resources` with the quota it is paced to, what raises it and where the number comes from. */
 export function renderQuotaTable(resources: readonly ResourceDefinition[]): string {
     const rows: string[] = [];
@@ -100,7 +103,7 @@ export function renderQuotaTable(resources: readonly ResourceDefinition[]): stri
             if (seen.has(action.name)) continue;
             seen.add(action.name);
             const raised = action.raisedBy === undefined ? "`actionQps`" : `\`${action.raisedBy}\`, \`actionQps\``;
-            rows.push(`| ${code(action.name)} | ${code(definition.type)} | ${action.qps} | ${raised} | ${cell(action.source)} |`);
+            rows.push(`| ${code(action.name)} | ${code(definition.type)} | ${perSecond(action.qps)} | ${raised} | ${cell(action.source)} |`);
         }
     }
     return ["| Action | Resource | Calls/s per account | Raised by | Source |", "|---|---|---|---|---|", ...rows].join("\n");

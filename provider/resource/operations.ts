@@ -122,9 +122,9 @@ export function createOperations(definition: ResourceDefinition, deps: Operation
             const live = await api(options);
             const desired = desiredConfig(definition, inputs);
             const id = idOf(definition, desired);
-            // Where the API pages do not say that Add refuses an existing configuration, look first: one
-            // nobody declared is never taken over silently, whatever the service does.
-            if (definition.binding.addOnExisting === "undocumented") {
+            // Where the API pages do not say that Add refuses an existing configuration (or say that it
+            // writes over it, an upsert), look first: one nobody declared is never taken over silently.
+            if (definition.binding.addOnExisting !== "refused") {
                 const existing = await lookup(live, id);
                 if (existing !== undefined) return adopt(definition, live, inputs, existing, undefined);
             }

@@ -102,6 +102,15 @@ export const RULES = {
         problems: (value) => one(notifyAuthKeyProblem(value)),
         summary: "a callback signing key (use 16-32 letters and digits)",
     },
+    /**
+     * The stream callbacks' key (SetLiveStreamsNotifyUrlConfig documents 16-64 letters and digits): the
+     * same check as `authKey`, the service's own rule applies.
+     */
+    streamsAuthKey: {
+        normalize: (value) => value,
+        problems: (value) => one(notifyAuthKeyProblem(value)),
+        summary: "a callback signing key (use 16-64 letters and digits)",
+    },
     /** An app's name as the ingest URL carries it, or `*` for every app. */
     appName: {
         normalize: (value) => value.trim(),

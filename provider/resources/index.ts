@@ -9,12 +9,14 @@ import { LIVE_APP_RECORD_CONFIG } from "./live-app-record-config/definition";
 import { LIVE_APP_SNAPSHOT_CONFIG } from "./live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "./live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "./live-snapshot-notify-config/definition";
+import { LIVE_STREAMS_NOTIFY_URL_CONFIG } from "./live-streams-notify-url-config/definition";
 
 export const RESOURCES: readonly ResourceDefinition[] = [
     LIVE_RECORD_NOTIFY_CONFIG,
     LIVE_SNAPSHOT_NOTIFY_CONFIG,
     LIVE_APP_RECORD_CONFIG,
     LIVE_APP_SNAPSHOT_CONFIG,
+    LIVE_STREAMS_NOTIFY_URL_CONFIG,
 ];
 
 /** The resource of a type name, e.g. `LiveSnapshotNotifyConfig`. */

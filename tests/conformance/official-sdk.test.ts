@@ -56,6 +56,7 @@ const GROUPS: ReadonlyArray<readonly [string, number]> = ["V3", "V2"].flatMap(
             [`actions (${sig} signature)`, 8],
             [`snapshot callbacks (${sig} signature)`, 10],
             [`app configurations (${sig} signature)`, 9],
+            [`stream callbacks (${sig} signature)`, 11],
             [`error codes (${sig} signature)`, 28],
             [`STS GetCallerIdentity (${sig} signature)`, 3],
         ] as const,

@@ -9,6 +9,7 @@ import { LIVE_APP_RECORD_CONFIG } from "../../provider/resources/live-app-record
 import { LIVE_APP_SNAPSHOT_CONFIG } from "../../provider/resources/live-app-snapshot-config/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "../../provider/resources/live-record-notify-config/definition";
 import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../../provider/resources/live-snapshot-notify-config/definition";
+import { LIVE_STREAMS_NOTIFY_URL_CONFIG } from "../../provider/resources/live-streams-notify-url-config/definition";
 
 export type Args = Readonly<Record<string, unknown>>;
 
@@ -93,5 +94,25 @@ export const APP_SNAPSHOT_CASE: ResourceCase = {
     drift: { property: "timeInterval", value: 60 },
 };
 
+export const STREAMS_NOTIFY_CASE: ResourceCase = {
+    definition: LIVE_STREAMS_NOTIFY_URL_CONFIG,
+    args: (n, key) => ({
+        domainName: `streams-${n}.example.com`,
+        notifyUrl: `https://hooks.example.com/streams/${n}`,
+        exceptionNotifyUrl: `https://hooks.example.com/streams-exception/${n}`,
+        ...(key === undefined ? {} : { notifyReqAuth: true, notifyAuthKey: key }),
+    }),
+    // Set is the update too: an in-place change is one Set.
+    inPlace: { exceptionNotifyUrl: "https://hooks.example.com/streams-exception/changed" },
+    replaced: (n) => ({ domainName: `streams-${n}-moved.example.com` }),
+    drift: { property: "notifyUrl", value: "https://elsewhere.example.net/streams-drift" },
+};
+
 /** Every resource's case, in the order of the package's list (a test checks none is missing). */
-export const RESOURCE_CASES: readonly ResourceCase[] = [RECORD_NOTIFY_CASE, SNAPSHOT_NOTIFY_CASE, APP_RECORD_CASE, APP_SNAPSHOT_CASE];
+export const RESOURCE_CASES: readonly ResourceCase[] = [
+    RECORD_NOTIFY_CASE,
+    SNAPSHOT_NOTIFY_CASE,
+    APP_RECORD_CASE,
+    APP_SNAPSHOT_CASE,
+    STREAMS_NOTIFY_CASE,
+];

@@ -29,6 +29,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &LiveRecordNotifyConfig{}
 	case "alicloud-live:index:LiveSnapshotNotifyConfig":
 		r = &LiveSnapshotNotifyConfig{}
+	case "alicloud-live:index:LiveStreamsNotifyUrlConfig":
+		r = &LiveStreamsNotifyUrlConfig{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

@@ -10,6 +10,7 @@ from .live_app_record_config import *
 from .live_app_snapshot_config import *
 from .live_record_notify_config import *
 from .live_snapshot_notify_config import *
+from .live_streams_notify_url_config import *
 from .provider import *
 from ._inputs import *
 from . import outputs
@@ -32,7 +33,8 @@ _utilities.register(
    "alicloud-live:index:LiveAppRecordConfig": "LiveAppRecordConfig",
    "alicloud-live:index:LiveAppSnapshotConfig": "LiveAppSnapshotConfig",
    "alicloud-live:index:LiveRecordNotifyConfig": "LiveRecordNotifyConfig",
-   "alicloud-live:index:LiveSnapshotNotifyConfig": "LiveSnapshotNotifyConfig"
+   "alicloud-live:index:LiveSnapshotNotifyConfig": "LiveSnapshotNotifyConfig",
+   "alicloud-live:index:LiveStreamsNotifyUrlConfig": "LiveStreamsNotifyUrlConfig"
   }
  }
 ]

@@ -35,6 +35,9 @@ KEY = "Conform4nceKey2026"
 KEY_OUTSIDE_RULE = "short-key-1"
 URL_A = "https://hooks.example.com/record"
 URL_B = "https://hooks.example.com/on-demand"
+URL_EXCEPTION = "https://hooks.example.com/exception"
+# The stream callbacks' key: 40 letters and digits, inside their 16-64 rule (outside the other callbacks' 16-32).
+STREAMS_KEY = "Conform4nceKey2026" * 2 + "St3m"
 SIGNATURES = ["v3", "v2"]
 
 
@@ -438,6 +441,122 @@ class Cases:
         self.case(group, "required fields left out", missing_fields)
         self.case(group, "Describe of a domain with no app configuration", describe_none)
 
+    # -- the stream-callback actions --------------------------------------------------------------
+
+    def stream_callbacks(self, signature):
+        """Set/Describe/DeleteLiveStreamsNotifyUrlConfig: Set an upsert, NotifyReqAuth the strings yes/no, a 16-64 key, the LiveStreamsNotifyConfig wrapper."""
+        group = f"stream callbacks ({signature.upper()} signature)"
+        client = self.live(signature)
+        domain = self.domain(signature, "push")
+        keep = self.profile["updateOmitted"] == "keep"
+        set_request = live_models.SetLiveStreamsNotifyUrlConfigRequest
+        describe = live_models.DescribeLiveStreamsNotifyUrlConfigRequest
+        delete = live_models.DeleteLiveStreamsNotifyUrlConfigRequest
+
+        def set_it(**fields):
+            response = client.set_live_streams_notify_url_config(set_request(domain_name=domain, **fields))
+            equal(response.status_code, 200, "Set's HTTP status")
+            check(response.body.request_id, "Set answers a RequestId")
+
+        def described():
+            response = client.describe_live_streams_notify_url_config(describe(domain_name=domain))
+            equal(response.status_code, 200, "Describe's HTTP status")
+            check(response.body.request_id, "Describe answers a RequestId")
+            config = response.body.live_streams_notify_config
+            check(config is not None, "Describe answers a LiveStreamsNotifyConfig")
+            return config
+
+        def expect(config, notify_url, exception_url, req_auth, key):
+            equal(config.domain_name, domain, "DomainName")
+            equal(config.notify_url, notify_url, "NotifyUrl")
+            equal(config.exception_notify_url, exception_url or "", "ExceptionNotifyUrl")
+            equal(config.notify_req_auth, "yes" if req_auth else "no", "NotifyReqAuth (the strings yes/no)")
+            equal(config.notify_auth_key, self.shown_key(key), "NotifyAuthKey")
+
+        def set_full():
+            set_it(notify_url=URL_A, exception_notify_url=URL_EXCEPTION, notify_req_auth="yes", notify_auth_key=STREAMS_KEY)
+
+        def describe_full():
+            expect(described(), URL_A, URL_EXCEPTION, True, STREAMS_KEY)
+
+        def set_over():
+            # An upsert: no ConfigAlreadyExists. Left out: ExceptionNotifyUrl, NotifyReqAuth, NotifyAuthKey (reset or kept).
+            set_it(notify_url=URL_B)
+            expect(described(), URL_B, URL_EXCEPTION if keep else None, keep, STREAMS_KEY if keep else None)
+
+        def set_domain_alone():
+            # NotifyUrl is optional in the SDK's model: on a configured domain the stored URL stays.
+            set_it()
+            equal(described().notify_url, URL_B, "NotifyUrl after a Set with DomainName alone")
+
+        def set_empty_exception_url():
+            set_it(notify_url=URL_A, exception_notify_url=URL_EXCEPTION)
+            call = lambda: client.set_live_streams_notify_url_config(set_request(domain_name=domain, notify_url=URL_A, exception_notify_url=""))
+            if self.profile["emptyUrl"] == "malformed":
+                self.refused(call, "InvalidExceptionNotifyUrl.Malformed", 400)
+                equal(described().exception_notify_url, URL_EXCEPTION, "ExceptionNotifyUrl after the refused Set")
+            else:
+                equal(call().status_code, 200, "Set with ExceptionNotifyUrl=''")
+                equal(described().exception_notify_url, "", "ExceptionNotifyUrl after clearing it")
+
+        def set_keys_by_rule():
+            # 64 letters and digits are inside the rule; 65, or a hyphen, are outside it.
+            set_it(notify_url=URL_A, notify_req_auth="yes", notify_auth_key="k" * 64)
+            equal(described().notify_auth_key, self.shown_key("k" * 64), "a 64-character NotifyAuthKey")
+            for outside in ["q" * 65, KEY_OUTSIDE_RULE]:
+                request = set_request(domain_name=domain, notify_url=URL_A, notify_req_auth="yes", notify_auth_key=outside)
+                if self.profile["authKeyRule"] == "none":
+                    equal(client.set_live_streams_notify_url_config(request).status_code, 200, "Set with a key outside 16-64 letters and digits")
+                else:
+                    error = self.refused(lambda: client.set_live_streams_notify_url_config(request), "InvalidNotifyAuthKey.Malformed", 400)
+                    check("16 to 64 characters" in error.data.get("Message", ""), "the refusal gives the rule")
+                    check(outside not in json.dumps(error.data), "the refusal never echoes the key")
+
+        def bad_exception_urls():
+            fresh = self.domain(signature, "pushbad")
+            for url, code in [("hooks.example.com/x", "InvalidExceptionNotifyUrl.Malformed"), ("http://169.254.169.254/x", "InvalidExceptionNotifyUrl.Unsafe")]:
+                self.refused(
+                    lambda: client.set_live_streams_notify_url_config(set_request(domain_name=fresh, notify_url=URL_A, exception_notify_url=url)), code, 400
+                )
+
+        def signed_without_key():
+            fresh = self.domain(signature, "pushnokey")
+            self.refused(
+                lambda: client.set_live_streams_notify_url_config(set_request(domain_name=fresh, notify_url=URL_A, notify_req_auth="yes")),
+                "MissingNotifyAuthKey",
+                400,
+            )
+
+        def delete_it():
+            response = client.delete_live_streams_notify_url_config(delete(domain_name=domain))
+            equal(response.status_code, 200, "Delete's HTTP status")
+            check(response.body.request_id, "Delete answers a RequestId")
+
+        def describe_missing():
+            call = lambda: client.describe_live_streams_notify_url_config(describe(domain_name=domain))
+            if self.profile["missingConfig"] == "empty":
+                response = call()
+                equal(response.status_code, 200, "Describe of a deleted config")
+                config = response.body.live_streams_notify_config
+                check(config is not None and config.notify_url is None and config.domain_name is None, "an empty LiveStreamsNotifyConfig")
+            else:
+                self.refused(call, "InvalidConfig.NotFound", 404)
+
+        def delete_missing():
+            self.refused(lambda: client.delete_live_streams_notify_url_config(delete(domain_name=domain)), "InvalidConfig.NotFound", 404)
+
+        self.case(group, "Set with every field (NotifyReqAuth as yes, a 40-character key)", set_full)
+        self.case(group, "Describe answers a LiveStreamsNotifyConfig, as the profile shows it", describe_full)
+        self.case(group, "Set on a configured domain writes over it: fields left out reset or kept", set_over)
+        self.case(group, "Set with DomainName alone: the URL stays", set_domain_alone)
+        self.case(group, "Set with an explicitly empty ExceptionNotifyUrl", set_empty_exception_url)
+        self.case(group, "Set with keys inside and outside 16-64 letters and digits", set_keys_by_rule)
+        self.case(group, "Set with a malformed and an unsafe ExceptionNotifyUrl", bad_exception_urls)
+        self.case(group, "Set signed (yes) without a key", signed_without_key)
+        self.case(group, "Delete", delete_it)
+        self.case(group, "Describe after Delete", describe_missing)
+        self.case(group, "Delete of no config", delete_missing)
+
     # -- every error code -----------------------------------------------------------------------
 
     def errors(self, signature):
@@ -591,6 +710,7 @@ class Cases:
             self.actions(signature)
             self.snapshot_callbacks(signature)
             self.app_configs(signature)
+            self.stream_callbacks(signature)
             self.errors(signature)
             self.sts(signature)
         self.emit({"type": "done", "cases": self.count, "codes": sorted(self.codes)})

@@ -217,6 +217,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             "dist/provider/resources/live-app-snapshot-config/definition.js",
             "dist/provider/resources/live-record-notify-config/definition.js",
             "dist/provider/resources/live-snapshot-notify-config/definition.js",
+            "dist/provider/resources/live-streams-notify-url-config/definition.js",
             "dist/provider/retry/constants.js",
         ]);
     });
