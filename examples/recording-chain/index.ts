@@ -3,10 +3,12 @@
  * (LiveAppRecordConfig) on demand, asking the receiver first (onDemand 1 needs the record-notify
  * config's onDemandUrl); the recording callbacks go to the receiver, signed (LiveRecordNotifyConfig);
  * snapshots of the same app go to OSS (LiveAppSnapshotConfig) and their callbacks to the receiver,
- * signed too (LiveSnapshotNotifyConfig). receiver.ts is the other end.
+ * signed too (LiveSnapshotNotifyConfig); streams pushed to and stopped on the ingest domain are called
+ * back too (LiveStreamsNotifyUrlConfig). receiver.ts is the other end of the recording callbacks.
  *
  * Stack config:
  *   domain          the streaming domain                        default live.example.com
+ *   ingestDomain    the ingest domain (stream callbacks)         default push.example.com
  *   app             the app whose streams are recorded          default live
  *   callbackBaseUrl where the receiver is reachable              default https://hooks.example.com/live
  *   ossEndpoint     the OSS endpoint of the buckets             default oss-cn-shanghai.aliyuncs.com
@@ -14,10 +16,17 @@
  *   notifyAuthKey   (secret, required) the key every callback is signed with (16-32 letters and digits)
  */
 import * as pulumi from "@pulumi/pulumi";
-import { LiveAppRecordConfig, LiveAppSnapshotConfig, LiveRecordNotifyConfig, LiveSnapshotNotifyConfig } from "pulumi-alicloud-live";
+import {
+    LiveAppRecordConfig,
+    LiveAppSnapshotConfig,
+    LiveRecordNotifyConfig,
+    LiveSnapshotNotifyConfig,
+    LiveStreamsNotifyUrlConfig,
+} from "pulumi-alicloud-live";
 
 const config = new pulumi.Config();
 const domainName = config.get("domain") ?? "live.example.com";
+const ingestDomain = config.get("ingestDomain") ?? "push.example.com";
 const appName = config.get("app") ?? "live";
 const callbackBaseUrl = (config.get("callbackBaseUrl") ?? "https://hooks.example.com/live").replace(/\/+$/, "");
 const ossEndpoint = config.get("ossEndpoint") ?? "oss-cn-shanghai.aliyuncs.com";
@@ -66,7 +75,17 @@ const snapshotCallbacks = new LiveSnapshotNotifyConfig("snapshot-callbacks", {
     notifyAuthKey,
 });
 
+// Streams pushed and stopped (and stream exceptions), called back from the ingest domain.
+const streamCallbacks = new LiveStreamsNotifyUrlConfig("stream-callbacks", {
+    domainName: ingestDomain,
+    notifyUrl: `${callbackBaseUrl}/stream`,
+    exceptionNotifyUrl: `${callbackBaseUrl}/stream-exception`,
+    notifyReqAuth: true,
+    notifyAuthKey,
+});
+
 export const recordedApp = recording.appName;
 export const recordNotifyUrl = recordCallbacks.notifyUrl;
 export const snapshotInterval = snapshots.timeInterval;
 export const snapshotNotifyUrl = snapshotCallbacks.notifyUrl;
+export const streamNotifyUrl = streamCallbacks.notifyUrl;

@@ -3,7 +3,7 @@
  * TypeScript (its index.ts, the dynamic provider's classes) and in Python (its python/ program, the
  * generated SDK and the provider plugin), the same steps for both: `up` deploys the recording
  * configuration on demand, the signed record-notify config with its onDemandUrl, the snapshot
- * configuration and the snapshot callbacks; the preview right after is empty; the emulator then
+ * configuration, the snapshot callbacks and the ingest domain's stream callbacks; the preview right after is empty; the emulator then
  * records a push of the covered app (asking the example's receiver, which answers "record as MP4")
  * and calls the receiver back, signed, and records nothing (sends nothing) for an app no recording
  * configuration covers; `destroy` removes every configuration, after which no push is recorded.
@@ -21,6 +21,7 @@ import { PLUGIN_DIR } from "./support/plugin";
 import { REPO_ROOT } from "./support/programs";
 
 const DOMAIN = "live.example.com";
+const INGEST_DOMAIN = "push.example.com";
 const APP = "live";
 const CALLBACK_HOST = "hooks.example.com";
 const BASE = `https://${CALLBACK_HOST}/live`;
@@ -109,7 +110,7 @@ for (const variant of VARIANTS) {
             await receiver?.close();
         });
 
-        it("up deploys the chain: the recording configuration on demand, the signed callbacks with their onDemandUrl, snapshots and their callbacks; the preview right after is empty", async () => {
+        it("up deploys the chain: the recording configuration on demand, the signed callbacks with their onDemandUrl, snapshots and their callbacks, stream callbacks; the preview right after is empty", async () => {
             await stack.pulumi(["up", "--yes", "--skip-preview"]);
             const notify = (await stack.live.configs()).get(DOMAIN);
             assert.deepEqual(
@@ -128,14 +129,23 @@ for (const variant of VARIANTS) {
             const [snapshotCallbacks] = await stack.admin.configsOf("LiveSnapshotNotifyConfig");
             assert.equal(snapshotCallbacks?.notifyUrl, `${BASE}/snapshot`);
             assert.equal(snapshotCallbacks?.notifyAuthKey, KEY);
+            const [streamCallbacks] = await stack.admin.configsOf("LiveStreamsNotifyUrlConfig");
+            assert.deepEqual(
+                streamCallbacks && [streamCallbacks.id, streamCallbacks.notifyUrl, streamCallbacks.exceptionNotifyUrl, streamCallbacks.notifyAuthKey],
+                [INGEST_DOMAIN, `${BASE}/stream`, `${BASE}/stream-exception`, KEY],
+            );
             const state = await stack.workspace.exportState(stack.stack);
             assert.ok(!state.text.includes(KEY), "no plaintext key in the exported state");
             const types = (state.deployment.resources ?? []).map((r) => r.type).filter((t) => t.startsWith(variant.typePrefix));
             assert.deepEqual(
                 types.sort(),
-                ["LiveAppRecordConfig", "LiveAppSnapshotConfig", "LiveRecordNotifyConfig", "LiveSnapshotNotifyConfig"].map(
-                    (t) => variant.typePrefix + t,
-                ),
+                [
+                    "LiveAppRecordConfig",
+                    "LiveAppSnapshotConfig",
+                    "LiveRecordNotifyConfig",
+                    "LiveSnapshotNotifyConfig",
+                    "LiveStreamsNotifyUrlConfig",
+                ].map((t) => variant.typePrefix + t),
             );
             await stack.pulumi(["preview", "--expect-no-changes"]);
         });
@@ -175,7 +185,7 @@ for (const variant of VARIANTS) {
         it("destroy removes every configuration of the chain; a push is then recorded nowhere", async () => {
             await stack.pulumi(["destroy", "--yes", "--skip-preview"]);
             assert.equal((await stack.live.configs()).size, 0);
-            for (const kind of ["LiveAppRecordConfig", "LiveAppSnapshotConfig", "LiveSnapshotNotifyConfig"])
+            for (const kind of ["LiveAppRecordConfig", "LiveAppSnapshotConfig", "LiveSnapshotNotifyConfig", "LiveStreamsNotifyUrlConfig"])
                 assert.deepEqual(await stack.admin.configsOf(kind), [], kind);
             await assert.rejects(push(APP), /404/);
             for (const result of stack.outputs) assert.ok(!result.output.includes(KEY), "a pulumi command printed the key");

@@ -10,7 +10,7 @@
  *   6. `up` puts the declared value back
  *   7. `destroy`
  *   8. the whole recording chain of a domain (a copy of examples/recording-chain): recording on demand,
- *      its signed callbacks with the onDemandUrl, snapshots and their callbacks
+ *      its signed callbacks with the onDemandUrl, snapshots and their callbacks, stream callbacks
  *   9. a push of the recorded app is called back to a receiver on loopback, signed; a push of another
  *      app sends nothing (Live records only where a recording configuration covers the app)
  *  10. `destroy` of the chain
@@ -126,7 +126,7 @@ async function chainScenario(
 ): Promise<void> {
     const admin = new EmulatorAdmin(emulator.url);
     const started = Date.now();
-    print(`\n== 8. The whole recording chain of ${CHAIN_DOMAIN}: recording on demand, its signed callbacks, snapshots and theirs`);
+    print(`\n== 8. The whole recording chain of ${CHAIN_DOMAIN}: recording on demand, its signed callbacks, snapshots and theirs, stream callbacks`);
     await chain.setConfig(chainConfig(connection, key));
     expect(await chain.up(), "up succeeded");
     const [recording] = await admin.configsOf("LiveAppRecordConfig");
@@ -135,6 +135,8 @@ async function chainScenario(
     expect(notify?.onDemandUrl !== undefined && notify.notifyReqAuth, "its recording callbacks are signed and Live asks the onDemandUrl first");
     const snapshots = (await admin.configsOf("LiveAppSnapshotConfig")).length + (await admin.configsOf("LiveSnapshotNotifyConfig")).length;
     expect(snapshots === 2, "snapshots and snapshot callbacks are configured");
+    const [streams] = await admin.configsOf("LiveStreamsNotifyUrlConfig");
+    expect(streams?.notifyReqAuth === true, `stream callbacks are signed on the ingest domain ${String(streams?.id)}`);
 
     print(`\n== 9. Streams are pushed: ${CHAIN_APP}/cam1 (recorded) and ${UNCOVERED_APP}/cam1 (no recording configuration covers it)`);
     const covered = await admin.simulateRecording({ domainName: CHAIN_DOMAIN, app: CHAIN_APP, stream: "cam1" });
@@ -154,7 +156,8 @@ async function chainScenario(
     print("\n== 10. Destroy the chain");
     expect(await chain.destroy(), "destroy succeeded");
     let left = (await admin.configs()).length;
-    for (const kind of ["LiveAppRecordConfig", "LiveAppSnapshotConfig", "LiveSnapshotNotifyConfig"]) left += (await admin.configsOf(kind)).length;
+    for (const kind of ["LiveAppRecordConfig", "LiveAppSnapshotConfig", "LiveSnapshotNotifyConfig", "LiveStreamsNotifyUrlConfig"])
+        left += (await admin.configsOf(kind)).length;
     expect(left === 0, "no configuration of the chain left");
     print(`  (the chain's steps took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -4,10 +4,12 @@ chain as ../index.ts, in Python).
 Live records the app's streams into OSS (LiveAppRecordConfig) on demand, asking the receiver first
 (on_demand 1 needs the record-notify config's on_demand_url); the recording callbacks go to the receiver,
 signed (LiveRecordNotifyConfig); snapshots of the app go to OSS (LiveAppSnapshotConfig) and their callbacks
-to the receiver, signed too (LiveSnapshotNotifyConfig).
+to the receiver, signed too (LiveSnapshotNotifyConfig); streams pushed to and stopped on the ingest domain are
+called back too (LiveStreamsNotifyUrlConfig).
 
 Stack config:
   domain          the streaming domain                        default live.example.com
+  ingestDomain    the ingest domain (stream callbacks)         default push.example.com
   app             the app whose streams are recorded          default live
   callbackBaseUrl where the receiver is reachable              default https://hooks.example.com/live
   ossEndpoint     the OSS endpoint of the buckets             default oss-cn-shanghai.aliyuncs.com
@@ -20,11 +22,13 @@ from pulumi_alicloud_live import (
     LiveAppSnapshotConfig,
     LiveRecordNotifyConfig,
     LiveSnapshotNotifyConfig,
+    LiveStreamsNotifyUrlConfig,
     RecordFormatArgs,
 )
 
 config = pulumi.Config()
 domain_name = config.get("domain") or "live.example.com"
+ingest_domain = config.get("ingestDomain") or "push.example.com"
 app_name = config.get("app") or "live"
 callback_base_url = (config.get("callbackBaseUrl") or "https://hooks.example.com/live").rstrip("/")
 oss_endpoint = config.get("ossEndpoint") or "oss-cn-shanghai.aliyuncs.com"
@@ -76,7 +80,18 @@ snapshot_callbacks = LiveSnapshotNotifyConfig(
     notify_auth_key=notify_auth_key,
 )
 
+# Streams pushed and stopped (and stream exceptions), called back from the ingest domain.
+stream_callbacks = LiveStreamsNotifyUrlConfig(
+    "stream-callbacks",
+    domain_name=ingest_domain,
+    notify_url=f"{callback_base_url}/stream",
+    exception_notify_url=f"{callback_base_url}/stream-exception",
+    notify_req_auth=True,
+    notify_auth_key=notify_auth_key,
+)
+
 pulumi.export("recordedApp", recording.app_name)
 pulumi.export("recordNotifyUrl", record_callbacks.notify_url)
 pulumi.export("snapshotInterval", snapshots.time_interval)
 pulumi.export("snapshotNotifyUrl", snapshot_callbacks.notify_url)
+pulumi.export("streamNotifyUrl", stream_callbacks.notify_url)

@@ -39,6 +39,8 @@ describe("tools/demo (the whole lifecycle through the real CLI, no credentials)"
             // The recording chain: deployed, the covered app called back, the uncovered one not, destroyed.
             /LiveAppRecordConfig recording created/,
             /LiveSnapshotNotifyConfig snapshot-callbacks created/,
+            /LiveStreamsNotifyUrlConfig stream-callbacks created/,
+            /ok: stream callbacks are signed on the ingest domain push\.example\.com/,
             /ok: live\.example\.com\/live is recorded on demand/,
             /record_started POST https:\/\/hooks\.example\.com\/live\/record \(signed\): delivered/,
             /ok: the receiver verified and accepted each callback/,
