@@ -12,9 +12,9 @@
  * line `{"type":"started"}`, and on "stop" (or when stdin closes) one `{"type":"summary",...}` line.
  */
 import * as readline from "node:readline";
-import { LiveClient } from "../provider/api/client";
+import { LiveClient } from "../provider/client/live-client";
 import { LiveApiError } from "../provider/api/errors";
-import type { LiveRecordNotifyApi } from "../provider/api/types";
+import type { LiveRecordNotifyApi } from "../provider/client/types";
 
 /** Domains kept for the Update stream. */
 export const UPDATE_POOL = 10;

@@ -16,8 +16,13 @@ export type Phase = "create" | "update" | "delete";
 
 export const PHASES: readonly Phase[] = ["create", "update", "delete"];
 
-/** The resource type token, as the SDK registers `LiveRecordNotifyConfig`. */
-export const RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";
+/** The resource type token of a dynamic resource of `type`, as the SDK registers it. */
+export function dynamicTypeToken(type: string): string {
+    return `pulumi-nodejs:dynamic/alicloud-live:${type}`;
+}
+
+/** The resource type token, as the SDK registers `LiveRecordNotifyConfig` (every resource's unless given another). */
+export const RESOURCE_TYPE = dynamicTypeToken("LiveRecordNotifyConfig");
 
 /** Distinct error messages kept per phase, for the report. */
 const MAX_ERROR_SAMPLES = 3;
@@ -38,6 +43,8 @@ export interface PhaseOutcome {
 }
 
 interface Live {
+    /** The type token. */
+    readonly type: string;
     readonly id: string;
     readonly inputs: PropertyMap;
     readonly outputs: PropertyMap;
@@ -86,20 +93,21 @@ export class PhaseDriver {
         return this.#live.size;
     }
 
-    /** Creates each resource from its inputs (which carry `__provider`). */
-    create(resources: ReadonlyArray<{ readonly name: string; readonly inputs: PropertyMap }>): Promise<PhaseOutcome> {
+    /** Creates each resource from its inputs (which carry `__provider`), of its type token (default `RESOURCE_TYPE`). */
+    create(resources: ReadonlyArray<{ readonly name: string; readonly inputs: PropertyMap; readonly type?: string }>): Promise<PhaseOutcome> {
         return this.#phase("create", resources, async (r, generate, execute) => {
-            const checked = await generate(() => this.#host.check({ ...this.#ref(r.name), olds: {}, news: r.inputs }));
+            const type = r.type ?? RESOURCE_TYPE;
+            const checked = await generate(() => this.#host.check({ ...this.#ref(r.name, type), olds: {}, news: r.inputs }));
             if (checked === CUT) return CUT;
             if (checked.failures.length > 0) throw new Error(`check: ${checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
             try {
-                const created = await execute(() => this.#host.create({ ...this.#ref(r.name), properties: checked.inputs }));
+                const created = await execute(() => this.#host.create({ ...this.#ref(r.name, type), properties: checked.inputs }));
                 if (created === CUT) return CUT;
-                this.#live.set(r.name, { id: created.id, inputs: checked.inputs, outputs: created.properties });
+                this.#live.set(r.name, { type, id: created.id, inputs: checked.inputs, outputs: created.properties });
             } catch (error) {
                 // Created but not initialised: the engine keeps it in state, so it is deleted later.
                 const partial = error instanceof HostRpcError ? error.initFailure : undefined;
-                if (partial) this.#live.set(r.name, { id: partial.id, inputs: checked.inputs, outputs: partial.properties });
+                if (partial) this.#live.set(r.name, { type, id: partial.id, inputs: checked.inputs, outputs: partial.properties });
                 throw error;
             }
             return undefined;
@@ -112,7 +120,7 @@ export class PhaseDriver {
         return this.#phase("update", resources, async (r, generate, execute) => {
             const news = change(r.name, r.live.inputs);
             const planned = await generate(async () => {
-                const ref = this.#ref(r.name);
+                const ref = this.#ref(r.name, r.live.type);
                 const checked = await this.#host.check({ ...ref, olds: r.live.inputs, news });
                 if (checked.failures.length > 0) {
                     throw new Error(`check: ${checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
@@ -127,10 +135,16 @@ export class PhaseDriver {
                 );
             }
             const updated = await execute(() =>
-                this.#host.update({ ...this.#ref(r.name), id: r.live.id, olds: r.live.outputs, news: planned.inputs, oldInputs: r.live.inputs }),
+                this.#host.update({
+                    ...this.#ref(r.name, r.live.type),
+                    id: r.live.id,
+                    olds: r.live.outputs,
+                    news: planned.inputs,
+                    oldInputs: r.live.inputs,
+                }),
             );
             if (updated === CUT) return CUT;
-            this.#live.set(r.name, { id: r.live.id, inputs: planned.inputs, outputs: updated.properties });
+            this.#live.set(r.name, { type: r.live.type, id: r.live.id, inputs: planned.inputs, outputs: updated.properties });
             return undefined;
         });
     }
@@ -140,7 +154,7 @@ export class PhaseDriver {
         const resources = [...this.#live.entries()].map(([name, live]) => ({ name, live }));
         return this.#phase("delete", resources, async (r, _generate, execute) => {
             const done = await execute(() =>
-                this.#host.delete({ ...this.#ref(r.name), id: r.live.id, properties: r.live.outputs, oldInputs: r.live.inputs }),
+                this.#host.delete({ ...this.#ref(r.name, r.live.type), id: r.live.id, properties: r.live.outputs, oldInputs: r.live.inputs }),
             );
             if (done === CUT) return CUT;
             this.#live.delete(r.name);
@@ -205,8 +219,8 @@ export class PhaseDriver {
             });
     }
 
-    #ref(name: string) {
-        return { urn: `urn:pulumi:bench::bench::${RESOURCE_TYPE}::${name}`, name, type: RESOURCE_TYPE };
+    #ref(name: string, type: string) {
+        return { urn: `urn:pulumi:bench::bench::${type}::${name}`, name, type };
     }
 }
 

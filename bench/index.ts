@@ -4,7 +4,8 @@
  * dynamic-provider host and the emulator at the real quotas; then the real CLI scenario (the real
  * `pulumi up/refresh/destroy`, see cli-scenario.ts, through the dynamic provider and then the provider
  * plugin); then measures the provider code's CPU; then the pipelines scenario (pipelines.ts): K hosts on
- * one account, with and without the shared quota store. One runner per family (runners/); this file sets
+ * one account, with and without the shared quota store; then the mixed stack (mixed-stack.ts): every
+ * resource type in one stack, each action at its own quota. One runner per family (runners/); this file sets
  * up what they share and dispatches; summary.ts prints the tables and verdicts and writes bench/results/.
  *
  * Everything binds 127.0.0.1; hosts and the competitor are always stopped (and killed when this
@@ -22,6 +23,7 @@ import { installedProviderText } from "../tools/serialized-provider";
 import { parseArgs, USAGE, UsageError, type BenchArgs } from "./args";
 import { runCli } from "./runners/cli";
 import { runCpu } from "./runners/cpu";
+import { runMixed } from "./runners/mixed";
 import { runPipelines } from "./runners/pipelines";
 import { ACCOUNT_ID, COMPETITOR_QPS, READ_QPS, WRITE_QPS, type BenchRun } from "./runners/run";
 import { runStrategies } from "./runners/strategies";
@@ -102,7 +104,8 @@ async function main(argv: string[]): Promise<number> {
         const cli = await runCli(run);
         const cpu = await runCpu(run);
         const pipelines = await runPipelines(run);
-        return summarize(run, { startedAt, results, cli, cpu, pipelines });
+        const mixed = await runMixed(run);
+        return summarize(run, { startedAt, results, cli, cpu, pipelines, ...(mixed ? { mixed } : {}) });
     } finally {
         await emulator.stop();
         project.cleanup();

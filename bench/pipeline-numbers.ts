@@ -5,7 +5,10 @@
 import type { PhaseOutcome, Phase } from "./driver";
 import { floorSeconds, ratio, type CallCounts } from "./metrics";
 
-export type PipelineVariant = "no-store" | "store" | "store+foreign" | "store-cluster" | "store-failover";
+export type PipelineVariant = "no-store" | "store" | "store+foreign" | "store-cluster" | "store-failover" | "store-kill";
+
+/** Every variant, in the order they run. */
+export const PIPELINE_VARIANTS: readonly PipelineVariant[] = ["no-store", "store", "store+foreign", "store-cluster", "store-failover", "store-kill"];
 
 export interface PipelinePhase {
     readonly phase: Phase;
@@ -41,6 +44,8 @@ export interface PipelineNumbers {
     readonly notices: readonly string[];
     /** store-failover: when the master was killed (s from the start) and how long the sentinels took to promote the replica. */
     readonly failover?: { readonly killedAtSeconds: number; readonly promotedAfterMs: number };
+    /** store-kill: when the one-node store was SIGKILLed and when it answered again, empty (s from the start). */
+    readonly crash?: { readonly killedAtSeconds: number; readonly backAtSeconds: number };
 }
 
 /** Combines the hosts' outcomes of one phase: it lasts until the last host is done. Pure. */

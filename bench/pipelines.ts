@@ -4,7 +4,8 @@
  * same time. Variants: without the shared quota store (account discovery only), with it, and with
  * it while a foreign client of the account (no store, open loop) takes half of the write quota; at
  * K = 4 also on a Redis Cluster (3 masters + 3 replicas) and behind Sentinel with the master killed
- * halfway through the create phase (the failover's cost).
+ * halfway through the create phase (the failover's cost); at K = 8 with the one-node store SIGKILLed
+ * 2 s into the create phase and started again, empty, 3 s later (a crash, as an operator meets it).
  *
  * No account id is configured anywhere: the hosts learn it from the emulator's STS listener. The
  * phases start together on every host (a barrier between create and delete); a phase lasts from its
@@ -30,10 +31,13 @@ export const PIPELINE_SIZES: ReadonlyArray<{ readonly k: number; readonly n: num
     { k: 8, n: 480 },
 ];
 
-export const PIPELINE_VARIANTS: readonly PipelineVariant[] = ["no-store", "store", "store+foreign", "store-cluster", "store-failover"];
-/** The store topologies other than one node, run at this K only (each costs a cluster or a failover). */
-export const TOPOLOGY_VARIANTS: ReadonlySet<PipelineVariant> = new Set(["store-cluster", "store-failover"]);
-export const TOPOLOGY_K = 4;
+export { PIPELINE_VARIANTS } from "./pipeline-numbers";
+/** The store topologies other than one node, and the store's crash: each run at one K only (each costs a cluster, a failover or a crash). */
+export const VARIANT_K: Readonly<Partial<Record<PipelineVariant, number>>> = { "store-cluster": 4, "store-failover": 4, "store-kill": 8 };
+/** store-kill: the store is SIGKILLed this long after the create phase started… */
+export const STORE_KILL_AT_MS = 2_000;
+/** …and started again, empty, on the same port this long after it died. */
+export const STORE_DOWN_MS = 3_000;
 /** How long the bench waits for the sentinels to promote the replica. */
 const FAILOVER_TIMEOUT_MS = 60_000;
 
@@ -131,6 +135,17 @@ export async function runPipelines(
                 return { killedAtSeconds: (killedAt - startedAt) / 1000, promotedAfterMs: Date.now() - killedAt };
             });
         }
+        let crash: Promise<{ killedAtSeconds: number; backAtSeconds: number }> | undefined;
+        if (variant === "store-kill") {
+            const redis = ctx.redis;
+            crash = new Promise((resolve) => setTimeout(resolve, STORE_KILL_AT_MS)).then(async () => {
+                await redis.kill();
+                const killedAt = Date.now();
+                await new Promise((resolve) => setTimeout(resolve, STORE_DOWN_MS));
+                await redis.restart();
+                return { killedAtSeconds: (killedAt - startedAt) / 1000, backAtSeconds: (Date.now() - startedAt) / 1000 };
+            });
+        }
         const phases: PipelinePhase[] = [];
         phases.push(
             combinePhase(await Promise.all(drivers.map((d, i) => d.create(resourceInputs(share(i), ctx.providerText, `p${k}h${i}r`)))), availableQps),
@@ -138,6 +153,7 @@ export async function runPipelines(
         phases.push(combinePhase(await Promise.all(drivers.map((d) => d.delete())), availableQps));
         const endedAt = Date.now();
         const failoverNumbers = failover ? await failover : undefined;
+        const crashNumbers = crash ? await crash : undefined;
         const notices = new Set<string>();
         for (const host of hosts) {
             const { stdout, stderr } = host.output();
@@ -165,6 +181,7 @@ export async function runPipelines(
             timeline: mergeTimelines(ctx.hostKeys.slice(0, k).map((key) => timeline(entries, key.id, startedAt))),
             ...(foreign ? { foreignCalls: countCalls(entries, ctx.foreignKey.id, { fromMs: startedAt, toMs: endedAt }).all } : {}),
             ...(failoverNumbers ? { failover: failoverNumbers } : {}),
+            ...(crashNumbers ? { crash: crashNumbers } : {}),
         };
     } finally {
         for (const d of drivers) d.close();
@@ -205,7 +222,7 @@ export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineN
     let redis: RunningRedis | undefined;
     let cluster: RunningCluster | undefined;
     const storePassword = randomBytes(12).toString("base64url");
-    const topologies = options.ks.includes(TOPOLOGY_K);
+    const topologies = options.ks.includes(VARIANT_K["store-cluster"]!);
     try {
         redis = await startRedisServer({ password: storePassword });
         if (topologies && options.variants.includes("store-cluster"))
@@ -228,7 +245,8 @@ export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineN
         const results: PipelineNumbers[] = [];
         for (const size of PIPELINE_SIZES.filter((s) => options.ks.includes(s.k))) {
             for (const variant of options.variants) {
-                if (TOPOLOGY_VARIANTS.has(variant) && size.k !== TOPOLOGY_K) continue;
+                const only = VARIANT_K[variant];
+                if (only !== undefined && size.k !== only) continue;
                 const available = variant === "store+foreign" ? options.writeQps - options.foreignRate : options.writeQps;
                 const limit = options.timeLimitSeconds ?? Math.ceil(3 * floorSeconds(2 * size.n, available) + 60);
                 const started = Date.now();
@@ -238,6 +256,7 @@ export async function runPipelineSuite(options: SuiteOptions): Promise<PipelineN
                         `${r.calls.throttled}/${r.calls.total} throttled, ${r.failed} failed` +
                         `${r.timedOut ? `, CUT OFF at ${limit} s (${r.cutOff} unfinished)` : ""}` +
                         `${r.failover ? `, master killed at ${r.failover.killedAtSeconds.toFixed(1)} s, replica promoted ${(r.failover.promotedAfterMs / 1000).toFixed(1)} s later` : ""}` +
+                        `${r.crash ? `, store killed at ${r.crash.killedAtSeconds.toFixed(1)} s, back empty at ${r.crash.backAtSeconds.toFixed(1)} s` : ""}` +
                         ` [${((Date.now() - started) / 1000).toFixed(0)} s with setup]`,
                 );
                 results.push(r);

@@ -2,6 +2,7 @@
 import { CLI_PHASES, type CliPhaseNumbers } from "./cli-metrics";
 import type { CliScenarioResult } from "./cli-scenario";
 import type { CpuCost } from "./cpu-cost";
+import type { MixedNumbers } from "./mixed-stack";
 import type { PipelineNumbers } from "./pipeline-numbers";
 import type { ScenarioResult } from "./scenario";
 import { percent, type Verdict } from "./targets";
@@ -113,6 +114,25 @@ export function cpuLines(cost: CpuCost): string[] {
         `  real provider ${cost.realCpuSeconds.toFixed(2)} s host CPU, bare provider ${cost.bareCpuSeconds.toFixed(2)} s`,
         `  provider code: ${cost.providerCpuPer1000.toFixed(3)} s CPU per 1000 resources`,
     ];
+}
+
+/** The mixed stack: per phase and action, its part of the phase and its pace against its own floor, throttles, the busiest second. */
+export function mixedTable(mixed: MixedNumbers): string {
+    const header = ["phase", "action", "qps", "resources", "floor s", "wall s", "wall/floor", "span/floor", "calls", "throttled", "peak/s"];
+    const rows = mixed.actions.map((a) => [
+        a.phase,
+        a.action,
+        Number.isInteger(a.qps) ? String(a.qps) : a.qps.toFixed(1),
+        String(a.planned),
+        a.floorSeconds.toFixed(2),
+        a.wallSeconds.toFixed(2),
+        times(a.ratio),
+        times(a.spanRatio),
+        String(a.calls),
+        String(a.throttled),
+        String(a.peakPerSecond),
+    ]);
+    return table(header, rows);
 }
 
 /** The pipelines scenario: per K and variant, each phase's wall / floor, the worst, throttles, failures. */

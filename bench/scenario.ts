@@ -8,7 +8,8 @@ import { startProviderHost, type ProviderHost } from "../tools/host-driver/host"
 import type { PropertyMap } from "../tools/host-driver/struct";
 import { startCompetitor, type RunningCompetitor } from "./competitor-process";
 import type { CompetitorSummary } from "./competitor";
-import { PhaseDriver, type PhaseOutcome } from "./driver";
+import { PhaseDriver, dynamicTypeToken, type PhaseOutcome } from "./driver";
+import { MIXED_KINDS, actionCounters, mixedActionNumbers, mixedCounts, mixedStack, type MixedNumbers, type MixedPhaseWindow } from "./mixed-stack";
 import { countCalls, scenarioNumbers, timeline, type CallCounts, type ScenarioNumbers } from "./metrics";
 import { readProcStats, type ProcStats } from "./proc-stats";
 
@@ -73,6 +74,28 @@ export function changedInputs(_name: string, inputs: PropertyMap): PropertyMap {
     return { ...inputs, notifyUrl: `${String(inputs.notifyUrl)}/v2` };
 }
 
+/** A fresh provider host, configured with the emulator's endpoint and the provider's key, and nothing else. */
+async function startConfiguredHost(ctx: ScenarioContext): Promise<ProviderHost> {
+    const host = await startProviderHost({
+        cwd: ctx.projectDir,
+        // Only what the benchmark configures reaches the provider: no keys from this shell.
+        env: { PATH: process.env.PATH ?? "" },
+        project: "bench",
+        rpcTimeoutMs: RPC_TIMEOUT_MS,
+    });
+    try {
+        await host.configure({
+            "alicloud-live:endpoint": ctx.endpoint,
+            "alicloud:accessKey": ctx.providerKey.id,
+            "alicloud:secretKey": ctx.providerKey.secret,
+        });
+    } catch (error) {
+        await host.stop();
+        throw error;
+    }
+    return host;
+}
+
 export async function runScenario(
     ctx: ScenarioContext,
     strategy: string,
@@ -85,18 +108,7 @@ export async function runScenario(
     let competitor: RunningCompetitor | undefined;
     let driver: PhaseDriver | undefined;
     try {
-        host = await startProviderHost({
-            cwd: ctx.projectDir,
-            // Only what the benchmark configures reaches the provider: no keys from this shell.
-            env: { PATH: process.env.PATH ?? "" },
-            project: "bench",
-            rpcTimeoutMs: RPC_TIMEOUT_MS,
-        });
-        await host.configure({
-            "alicloud-live:endpoint": ctx.endpoint,
-            "alicloud:accessKey": ctx.providerKey.id,
-            "alicloud:secretKey": ctx.providerKey.secret,
-        });
+        host = await startConfiguredHost(ctx);
         if (contention) {
             competitor = await startCompetitor({
                 endpoint: ctx.endpoint,
@@ -156,6 +168,75 @@ export async function runScenario(
     } finally {
         driver?.close();
         await competitor?.stop().catch(() => undefined);
+        await host?.stop();
+    }
+}
+
+/**
+ * The mixed stack (mixed-stack.ts): `ctx.n` resources of every type in one host, created, updated and
+ * deleted as the engine drives them, alone; `providerTexts` holds each type's serialized provider. Its
+ * numbers are per action, from the emulator's request log and counters.
+ */
+export async function runMixedScenario(
+    ctx: ScenarioContext,
+    providerTexts: ReadonlyMap<string, string>,
+    timeLimitSeconds: number,
+): Promise<MixedNumbers & { readonly timeline: ReturnType<typeof timeline>; readonly logOverflowed: boolean }> {
+    await ctx.admin.reset();
+    const stack = mixedStack(ctx.n);
+    const counts = mixedCounts(ctx.n);
+    let host: ProviderHost | undefined;
+    let driver: PhaseDriver | undefined;
+    try {
+        host = await startConfiguredHost(ctx);
+        const startedAt = Date.now();
+        driver = new PhaseDriver({ host, parallel: ctx.parallel, cutOffAt: startedAt + timeLimitSeconds * 1000 });
+        const kindOf = new Map(stack.map((r) => [r.name, r.kind]));
+        const phases: MixedPhaseWindow[] = [];
+        const timed = async (run: () => Promise<PhaseOutcome>) => {
+            const fromMs = Date.now();
+            const outcome = await run();
+            // Now, not fromMs + wallMs: the driver starts its clock a moment after ours.
+            phases.push({ outcome, fromMs, toMs: Date.now() });
+        };
+        await timed(() =>
+            driver!.create(
+                stack.map((r) => {
+                    const text = providerTexts.get(r.kind.type);
+                    if (text === undefined) throw new Error(`no serialized provider for ${r.kind.type}`);
+                    return { name: r.name, type: dynamicTypeToken(r.kind.type), inputs: { __provider: text, ...r.kind.inputs(r.index) } };
+                }),
+            ),
+        );
+        await timed(() => driver!.update((name, inputs) => kindOf.get(name)!.change(inputs)));
+        await timed(() => driver!.delete());
+        const entries = await ctx.admin.requests();
+        const stats = await ctx.admin.stats();
+        const actions = mixedActionNumbers(entries, ctx.providerKey.id, phases, counts);
+        const counters: Record<string, { calls: number; throttled: number }> = {};
+        for (const a of actions) counters[a.action] = actionCounters(stats, a.action);
+        return {
+            n: ctx.n,
+            parallel: ctx.parallel,
+            counts: Object.fromEntries(MIXED_KINDS.map((k, i) => [k.type, counts[i]])),
+            phases: phases.map(({ outcome: o }) => ({
+                phase: o.phase,
+                wallSeconds: o.wallMs / 1000,
+                planned: o.planned,
+                failed: o.failed,
+                cutOff: o.cutOff,
+                errorSamples: o.errorSamples,
+            })),
+            actions,
+            counters,
+            failed: phases.reduce((a, p) => a + p.outcome.failed, 0),
+            cutOff: phases.reduce((a, p) => a + p.outcome.cutOff, 0),
+            timedOut: driver.cut,
+            timeline: timeline(entries, ctx.providerKey.id, startedAt),
+            logOverflowed: entries.length > 0 && entries[0].seq !== 1,
+        };
+    } finally {
+        driver?.close();
         await host?.stop();
     }
 }

@@ -18,15 +18,17 @@ import {
     competitorLines,
     cpuLines,
     errorLines,
+    mixedTable,
     pipelineTable,
     scenarioTable,
     verdictTable,
 } from "./report";
 import type { CliRuns } from "./runners/cli";
+import type { MixedResult } from "./runners/mixed";
 import { COMPETITOR_QPS, READ_QPS, WRITE_QPS, type BenchRun } from "./runners/run";
 import type { ScenarioResult } from "./scenario";
 import { STRATEGIES } from "./strategies";
-import { cliVerdicts, cpuVerdict, pipelineVerdicts, scenarioVerdicts, startupVerdict, type Verdict } from "./targets";
+import { cliVerdicts, cpuVerdict, mixedVerdicts, pipelineVerdicts, scenarioVerdicts, startupVerdict, type Verdict } from "./targets";
 
 const RESULTS_DIR = path.join(findRepoRoot(__dirname), "bench", "results");
 
@@ -36,11 +38,12 @@ export interface BenchOutcome {
     readonly cli: CliRuns;
     readonly cpu?: CpuCost;
     readonly pipelines: readonly PipelineNumbers[];
+    readonly mixed?: MixedResult;
 }
 
 /** Prints the tables and verdicts, writes the JSON report; the exit code (0 when every target passed). */
 export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): number {
-    const { startedAt, results, cpu, pipelines } = outcome;
+    const { startedAt, results, cpu, pipelines, mixed } = outcome;
     const { dynamic: cliResult, plugin: cliPluginResult, archive: cliArchiveResult, archiveBuild, missing: cliMissing } = outcome.cli;
     const verdicts: Verdict[] = [
         ...scenarioVerdicts(results.map((r) => r.numbers)),
@@ -52,6 +55,7 @@ export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): num
             : []),
         ...(cliMissing ? [{ target: "real CLI scenario ran", scope: "cli", measured: "no Pulumi CLI", limit: "ran", pass: false }] : []),
         ...pipelineVerdicts(pipelines),
+        ...(mixed ? mixedVerdicts(mixed) : []),
         ...(cpu ? [cpuVerdict(cpu.providerCpuPer1000)] : []),
     ];
     if (results.length > 0) {
@@ -66,6 +70,14 @@ export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): num
         for (const r of pipelines) {
             for (const p of r.phases) for (const e of p.errorSamples) print(`  K=${r.k} ${r.variant} ${p.phase}: ${e}`);
         }
+    }
+    if (mixed) {
+        print();
+        print(mixedTable(mixed));
+        print(
+            "  (each action's part of its phase: from the phase's start to its last OK answer, and from its first to its last OK call plus one interval (span), over its floor: its calls at its quota)",
+        );
+        for (const p of mixed.phases) for (const e of p.errorSamples) print(`  mixed ${p.phase}: ${e}`);
     }
     if (cliResult) {
         print();
@@ -109,7 +121,7 @@ export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): num
     }
     if (verdicts.length > 0) {
         print();
-        print("Targets (this-provider, and the pipelines):");
+        print("Targets (this-provider, the pipelines and the mixed stack):");
         print(verdictTable(verdicts));
     }
 
@@ -131,6 +143,8 @@ export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): num
             cliParallel: CLI_PARALLEL,
             skipCheckpoints: args.skipCheckpoints,
             pipelineKs: args.pipelines ? args.pipelineKs : [],
+            ...(args.pipelineVariants ? { pipelineVariants: args.pipelineVariants } : {}),
+            mixed: args.mixed,
         },
         strategies: STRATEGIES.filter((s) => args.strategies.includes(s.name)).map(({ name, letter, summary }) => ({ name, letter, summary })),
         scenarios: results,
@@ -139,6 +153,7 @@ export function summarize({ args, print }: BenchRun, outcome: BenchOutcome): num
         cliArchive: cliArchiveResult,
         archiveBuild,
         pipelines,
+        mixed,
         cpu,
         verdicts,
     };

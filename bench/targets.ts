@@ -4,7 +4,8 @@
  */
 import type { CliPhaseNumbers } from "./cli-metrics";
 import type { ScenarioNumbers } from "./metrics";
-import type { PipelineNumbers } from "./pipeline-numbers";
+import type { MixedNumbers } from "./mixed-stack";
+import type { PipelineNumbers, PipelineVariant } from "./pipeline-numbers";
 
 /** No operation may end in error, in any scenario. */
 export const MAX_FAILED_OPERATIONS = 0;
@@ -64,13 +65,17 @@ export function scenarioVerdicts(scenarios: readonly ScenarioNumbers[]): Verdict
     return verdicts;
 }
 
+/** The store's other topologies and its fault paths: each run at its own K, each with the 1.10 target. */
+const STORE_FAULT_VARIANTS: ReadonlySet<PipelineVariant> = new Set(["store-cluster", "store-failover", "store-kill"]);
+
 /** The pipelines scenario's targets apply with the store at this many hosts. */
 export const PIPELINES_TARGET_K = 8;
 
 /**
  * Pipelines: no run may fail an operation; with the store, K = 8 hosts reach the single-process
  * targets (wall / floor, throttled share), and with the foreign client the contention ratio; on a
- * Redis Cluster, K = 4 hosts reach the wall / floor target.
+ * Redis Cluster and through a Sentinel failover K = 4 hosts, and through a crash of the one-node store
+ * K = 8 hosts, reach the wall / floor target.
  */
 export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
     const verdicts: Verdict[] = [];
@@ -84,18 +89,17 @@ export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
             limit: `= ${MAX_FAILED_OPERATIONS}`,
             pass: r.failed <= MAX_FAILED_OPERATIONS && !unfinished,
         });
-        if (r.variant === "store-cluster" || r.variant === "store-failover") {
-            // The store on a Redis Cluster paces as on one node; the failover run has no speed target:
-            // its cost is reported next to the one-node run (0 failed operations is its target).
-            if (r.variant === "store-cluster") {
-                verdicts.push({
-                    target: "worst phase / floor",
-                    scope,
-                    measured: r.worstRatio === undefined ? "n/a" : r.worstRatio.toFixed(3),
-                    limit: `<= ${MAX_RATIO_ALONE.toFixed(2)}`,
-                    pass: r.worstRatio !== undefined && r.worstRatio <= MAX_RATIO_ALONE && !unfinished,
-                });
-            }
+        if (STORE_FAULT_VARIANTS.has(r.variant)) {
+            // The store on a Redis Cluster paces as on one node; through a Sentinel failover and a crash
+            // of the one-node store, every phase stays within the same 1.10 of its floor (issue 24). Their
+            // throttles are reported, not targeted: the quota was spent by processes pacing alone.
+            verdicts.push({
+                target: "worst phase / floor",
+                scope,
+                measured: r.worstRatio === undefined ? "n/a" : r.worstRatio.toFixed(3),
+                limit: `<= ${MAX_RATIO_ALONE.toFixed(2)}`,
+                pass: r.worstRatio !== undefined && r.worstRatio <= MAX_RATIO_ALONE && !unfinished,
+            });
             continue;
         }
         if (r.k !== PIPELINES_TARGET_K || r.variant === "no-store") continue;
@@ -117,6 +121,50 @@ export function pipelineVerdicts(runs: readonly PipelineNumbers[]): Verdict[] {
                 pass: r.throttledShare <= MAX_THROTTLED_SHARE,
             });
         }
+    }
+    return verdicts;
+}
+
+/** The mixed stack's actions at this quota or below must never be throttled: the stream callbacks' (Set and Delete 15/s, Describe 1000/min). */
+export const MIXED_LOWEST_QPS = 1000 / 60;
+
+/**
+ * The mixed stack's targets (issue 24): no operation failed; each action's part of each phase, from the
+ * phase's start to its last answer, within MAX_RATIO_ALONE of its own floor; and the actions of the lowest
+ * quotas (the stream callbacks') never throttled, by the emulator's counters: never asked beyond them.
+ * The other actions' throttles, and the Describes a phase also calls, are reported.
+ */
+export function mixedVerdicts(mixed: MixedNumbers): Verdict[] {
+    const unfinished = mixed.cutOff > 0 || mixed.timedOut;
+    const verdicts: Verdict[] = [
+        {
+            target: "failed operations",
+            scope: "mixed",
+            measured: unfinished ? `${mixed.failed} failed, ${mixed.cutOff} cut off by the time limit` : String(mixed.failed),
+            limit: `= ${MAX_FAILED_OPERATIONS}`,
+            pass: mixed.failed <= MAX_FAILED_OPERATIONS && !unfinished,
+        },
+    ];
+    // Another action a phase calls (a Describe before an upsert's create) goes at the pace of the phase's own: reported only.
+    for (const a of mixed.actions.filter((x) => x.own)) {
+        verdicts.push({
+            target: "action's phase / its floor",
+            scope: `mixed ${a.phase} ${a.action}`,
+            measured: a.ratio === undefined ? "n/a" : a.ratio.toFixed(3),
+            limit: `<= ${MAX_RATIO_ALONE.toFixed(2)}`,
+            pass: a.ratio !== undefined && a.ratio <= MAX_RATIO_ALONE && a.answered >= a.planned && !unfinished,
+        });
+    }
+    const lowest = new Set(mixed.actions.filter((a) => a.qps <= MIXED_LOWEST_QPS).map((a) => a.action));
+    for (const [action, counter] of Object.entries(mixed.counters)) {
+        if (!lowest.has(action)) continue;
+        verdicts.push({
+            target: "throttled answers (emulator's counter)",
+            scope: `mixed ${action}`,
+            measured: `${counter.throttled} of ${counter.calls}`,
+            limit: "= 0",
+            pass: counter.throttled === 0,
+        });
     }
     return verdicts;
 }

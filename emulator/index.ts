@@ -25,7 +25,7 @@ export { ERROR_CATALOGUE, HOST_ID, type ErrorCode, type CatalogueEntry, type Err
 export { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS, type QuotaRates } from "./api/quota";
 export { MAX_LATENCY_MS, type FaultSpec, type FaultRule, type FaultErrorSpec } from "./api/faults";
 export { REQUEST_LOG_CAPACITY, type RequestLogEntry, type RequestStats } from "./wire/request-log";
-export type { StoredConfig } from "./api/store";
+export type { KindConfig, StoredConfig } from "./api/store";
 export { callerIdentity, GET_CALLER_IDENTITY, STS_API_VERSION, type CallerIdentity, type IdentityType } from "./wire/sts";
 export { CALLBACK_RETRIES, CALLBACK_RETRY_INTERVAL_MS, CALLBACK_TIMEOUT_MS, type CallbackDeliveryOptions } from "./callbacks/callback-options";
 export type { CallbackKind, DeliveryAttempt, DeliveryOutcome, DeliveryRecord } from "./callbacks/callback-delivery";

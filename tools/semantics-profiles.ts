@@ -13,7 +13,7 @@ export interface Profile {
 
 /** Every switch at its least convenient reading, as command-line flags: the profile the long soak runs under. */
 export const ALL_ADVERSE_FLAGS =
-    "--update-omitted keep --empty-url malformed --describe-auth-key masked --bool-wire yesno --missing-config empty --retry-after off --throttle-code Throttling.Api";
+    "--update-omitted keep --empty-url malformed --describe-auth-key masked --bool-wire yesno --missing-config empty --retry-after off --throttle-code Throttling.Api --add-existing overwrite --star-app listed";
 
 /** The same as `startEmulator` options, read by the emulator's own parser. */
 export const ALL_ADVERSE: EmulatorOptions = parseCliArgs(ALL_ADVERSE_FLAGS.split(" ")).options;

@@ -62,10 +62,24 @@ export async function serializedProviderText(): Promise<string> {
     return providerTextOf(registration);
 }
 
-/** The serialized provider as the package installed in `projectDir` produces it (this file run there). */
-export function installedProviderText(projectDir: string): Promise<string> {
+/** What every other resource type's serialized handle loads when called: the installed package's dynamic provider, by name. */
+export const PACKAGE_PROVIDER_MODULE = '"pulumi-alicloud-live/dist/provider/dynamic/provider.js"';
+
+/**
+ * The serialized provider as the package installed in `projectDir` produces it (this file run there):
+ * a `LiveRecordNotifyConfig`'s, or, given `resource`, the one of that class declared with those inputs.
+ */
+export function installedProviderText(
+    projectDir: string,
+    resource?: { readonly type: string; readonly inputs: Record<string, unknown> },
+): Promise<string> {
+    const expected =
+        resource === undefined || resource.type === "LiveRecordNotifyConfig"
+            ? [PACKAGE_REQUIRE]
+            : [PACKAGE_PROVIDER_MODULE, JSON.stringify(resource.type)];
+    const extra = resource === undefined ? [] : [resource.type, JSON.stringify(resource.inputs)];
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [__filename], { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [__filename, ...extra], { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -80,7 +94,8 @@ export function installedProviderText(projectDir: string): Promise<string> {
             try {
                 const { text } = JSON.parse(stdout) as { text: unknown };
                 if (typeof text !== "string") throw new Error("no text");
-                if (!text.includes(PACKAGE_REQUIRE)) throw new Error(`the serialized provider does not ${PACKAGE_REQUIRE}`);
+                const missing = expected.find((part) => !text.includes(part));
+                if (missing !== undefined) throw new Error(`the serialized provider does not name ${missing}`);
                 resolve(text);
             } catch (error) {
                 reject(new Error(`serializing the provider gave no usable text: ${(error as Error).message}`));
@@ -94,13 +109,20 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own copies, resolved at run time
     const fromCwd = (request: string): unknown => require(require.resolve(request, { paths: [process.cwd()] }));
     const pulumi = fromCwd("@pulumi/pulumi") as typeof pulumiTypes;
-    const { LiveRecordNotifyConfig } = fromCwd("pulumi-alicloud-live") as typeof import("../provider");
-    const [registration] = await captureRegistrations(
-        () => [
-            new LiveRecordNotifyConfig("serialized", { domainName: "serialized.example.com", notifyUrl: "https://callbacks.example.com/serialized" }),
-        ],
-        pulumi,
-    );
+    const installed = fromCwd("pulumi-alicloud-live") as typeof import("../provider");
+    const [type, inputs] = process.argv.slice(2);
+    const declare = (): pulumiTypes.Resource => {
+        if (type === undefined) {
+            return new installed.LiveRecordNotifyConfig("serialized", {
+                domainName: "serialized.example.com",
+                notifyUrl: "https://callbacks.example.com/serialized",
+            });
+        }
+        const Class = (installed as unknown as Record<string, new (name: string, args: unknown) => pulumiTypes.Resource>)[type];
+        if (typeof Class !== "function") throw new Error(`the installed package has no class ${type}`);
+        return new Class("serialized", JSON.parse(inputs));
+    };
+    const [registration] = await captureRegistrations(() => [declare()], pulumi);
     process.stdout.write(JSON.stringify({ text: providerTextOf(registration) }));
 }
 

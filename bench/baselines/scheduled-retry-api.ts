@@ -5,7 +5,7 @@
  * benchmark can set the provider's limiter against them. Not part of the shipped provider.
  */
 import { toLiveApiError } from "../../provider/api/errors";
-import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "../../provider/api/types";
+import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "../../provider/client/types";
 import type { RetrySchedule } from "./schedules";
 
 export interface ScheduledRetryOptions {

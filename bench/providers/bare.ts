@@ -5,8 +5,8 @@
  * provider's own code is measured against.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { LiveClient } from "../../provider/api/client";
-import type { RecordNotifyConfig } from "../../provider/api/types";
+import { LiveClient } from "../../provider/client/live-client";
+import type { RecordNotifyConfig } from "../../provider/client/types";
 
 type Bag = Record<string, unknown>;
 

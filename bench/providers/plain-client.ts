@@ -2,7 +2,7 @@
  * The plain signed client for a baseline provider, from the provider's resolved settings. Baselines
  * sign with static keys only: the benchmark always configures them.
  */
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import type { Settings } from "../../provider/resource/settings";
 
 export function plainClient(settings: Settings): LiveClient {

@@ -11,7 +11,7 @@ export async function runPipelines({ args, ctx, texts, print }: BenchRun): Promi
     );
     return runPipelineSuite({
         ks: args.pipelineKs,
-        variants: args.contention ? PIPELINE_VARIANTS : PIPELINE_VARIANTS.filter((v) => v !== "store+foreign"),
+        variants: args.pipelineVariants ?? (args.contention ? PIPELINE_VARIANTS : PIPELINE_VARIANTS.filter((v) => v !== "store+foreign")),
         projectDir: ctx.projectDir,
         providerText: texts.get("this-provider")!,
         parallel: args.parallel,

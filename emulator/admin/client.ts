@@ -7,7 +7,7 @@ import type { QuotaRates } from "../api/quota";
 import type { RecordingRun } from "../callbacks/recording";
 import type { RecordingSpec } from "../callbacks/recording-spec";
 import type { RequestLogEntry, RequestStats } from "../wire/request-log";
-import type { StoredConfig } from "../api/store";
+import type { KindConfig, StoredConfig } from "../api/store";
 
 export class EmulatorAdminError extends Error {
     override readonly name = "EmulatorAdminError";
@@ -64,6 +64,11 @@ export class EmulatorAdmin {
     /** The cloud's own state, NotifyAuthKey included. */
     configs(): Promise<StoredConfig[]> {
         return this.call("GET", "configs");
+    }
+
+    /** The cloud's configurations of another kind (`LiveSnapshotNotifyConfig`, ...), keys included. */
+    configsOf(kind: string): Promise<KindConfig[]> {
+        return this.call("GET", `configs/${encodeURIComponent(kind)}`);
     }
 
     /** The request log, oldest first; only entries after `since` (a `seq`) when given. */

@@ -1,5 +1,6 @@
 /**
- * `/_emulator/recordings`: POST simulates a recording and answers once every callback has been
+ * `/_emulator/recordings`: POST simulates a push of a stream (recorded where a recording configuration
+ * covers it, its callbacks sent to the domain's record-notify config) and answers once every callback has been
  * delivered or given up (with the documented timings that can take a while: up to 6 attempts of
  * 5 s per callback); GET lists the runs; GET `recordings/ID` shows one. Loopback peers only, like
  * the rest of the admin API. Answers never contain a NotifyAuthKey.
@@ -7,6 +8,7 @@
 import { ADMIN_PREFIX, isLoopbackAddress, type AdminRequest, type AdminResponse } from "./routes";
 import type { CallbackSender } from "../callbacks/callback-delivery";
 import { simulateRecording } from "../callbacks/recording";
+import { APP_RECORD_KIND, type AppRecordConfig } from "../api/app-record-actions";
 import { parseRecordingSpec } from "../callbacks/recording-spec";
 import type { EmulatorState } from "../instance/state";
 
@@ -42,22 +44,24 @@ async function answer(route: string, request: AdminRequest, state: EmulatorState
     const spec = parseRecordingSpec(body);
     if ("errors" in spec) return problem(400, spec.errors.join("; "));
     const domain = spec.domainName.toLowerCase();
-    const configs = state.store
-        .list()
-        .filter((c) => c.domainName.toLowerCase() === domain && (spec.accountId === undefined || c.accountId === spec.accountId));
-    if (configs.length === 0) {
+    const ofDomain = <T extends { accountId: string; domainName: string }>(list: readonly T[]) =>
+        list.filter((c) => c.domainName.toLowerCase() === domain && (spec.accountId === undefined || c.accountId === spec.accountId));
+    const notifies = ofDomain(state.store.list());
+    const recordConfigs = ofDomain(state.store.listOf(APP_RECORD_KIND) as AppRecordConfig[]);
+    const accounts = [...new Set([...notifies, ...recordConfigs].map((c) => c.accountId))];
+    if (accounts.length === 0) {
         return problem(
             404,
-            `no recording callback config for domain ${JSON.stringify(spec.domainName)}${spec.accountId ? ` in account ${spec.accountId}` : ""}`,
+            `no recording configuration and no recording callback config for domain ${JSON.stringify(spec.domainName)}${spec.accountId ? ` in account ${spec.accountId}` : ""}`,
         );
     }
-    if (configs.length > 1) {
-        return problem(
-            409,
-            `${configs.length} accounts configured ${JSON.stringify(spec.domainName)} (${configs.map((c) => c.accountId).join(", ")}): give "accountId"`,
-        );
+    if (accounts.length > 1) {
+        return problem(409, `${accounts.length} accounts configured ${JSON.stringify(spec.domainName)} (${accounts.join(", ")}): give "accountId"`);
     }
-    const run = await simulateRecording(state.recordings.newId(), spec, configs[0], sender, () => state.now());
+    const [accountId] = accounts;
+    const notify = notifies.find((c) => c.accountId === accountId);
+    const configs = { accountId, ...(notify ? { notify } : {}), recordConfigs: recordConfigs.filter((c) => c.accountId === accountId) };
+    const run = await simulateRecording(state.recordings.newId(), spec, configs, sender, () => state.now());
     state.recordings.add(run);
     return { status: 200, body: run };
 }

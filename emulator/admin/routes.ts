@@ -3,6 +3,7 @@
  * counters, quota changes and reset. JSON in and out; answered only to loopback peers, so an
  * emulator bound to a wider address still cannot be steered from another machine.
  */
+import { isActionName } from "../api/actions";
 import { FaultSpecError } from "../api/faults";
 import { parseIpv4 } from "../api/url-safety";
 import type { EmulatorState } from "../instance/state";
@@ -46,12 +47,24 @@ function parseJson(body: Buffer): { value: unknown } | { error: string } {
     }
 }
 
+const isRate = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
+
 function parseQuota(value: unknown): Partial<QuotaRates> | string {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return "the body must be a JSON object {writeQps?, readQps?}";
-    const out: { writeQps?: number; readQps?: number } = {};
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        return "the body must be a JSON object {writeQps?, readQps?, actionQps?}";
+    const out: { writeQps?: number; readQps?: number; actionQps?: Record<string, number> } = {};
     for (const [name, v] of Object.entries(value)) {
-        if (name !== "writeQps" && name !== "readQps") return `unknown field ${JSON.stringify(name)} (allowed: writeQps, readQps)`;
-        if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) return `"${name}" must be a positive finite number (got ${JSON.stringify(v)})`;
+        if (name === "actionQps") {
+            if (typeof v !== "object" || v === null || Array.isArray(v)) return `"actionQps" must be an object of action names and rates`;
+            for (const [action, rate] of Object.entries(v as Record<string, unknown>)) {
+                if (action !== "*" && !isActionName(action)) return `"actionQps": ${JSON.stringify(action)} is not an action`;
+                if (!isRate(rate)) return `"actionQps.${action}" must be a positive finite number (got ${JSON.stringify(rate)})`;
+            }
+            out.actionQps = { ...(v as Record<string, number>) };
+            continue;
+        }
+        if (name !== "writeQps" && name !== "readQps") return `unknown field ${JSON.stringify(name)} (allowed: writeQps, readQps, actionQps)`;
+        if (!isRate(v)) return `"${name}" must be a positive finite number (got ${JSON.stringify(v)})`;
         out[name] = v;
     }
     return out;
@@ -86,6 +99,10 @@ export function handleAdmin(request: AdminRequest, state: EmulatorState): AdminR
         return state.faults.remove(id) ? ok({ deleted: id }) : problem(404, `no fault rule ${JSON.stringify(id)}`);
     }
     if (route === "configs") return allow(["GET"]) ?? ok(state.store.list());
+    if (route.startsWith("configs/")) {
+        const kind = decodeURIComponent(route.slice("configs/".length));
+        return allow(["GET"]) ?? ok(kind === "LiveRecordNotifyConfig" ? state.store.list() : state.store.listOf(kind));
+    }
     if (route === "requests") {
         const denied = allow(["GET"]);
         if (denied) return denied;

@@ -60,6 +60,15 @@ const CATALOGUE = {
     "MissingDomainName": { status: 400, message: "DomainName is mandatory for this action.", source: "guess" },
     "MissingNotifyUrl": { status: 400, message: "NotifyUrl is mandatory for this action.", source: "guess" },
     "MissingNotifyAuthKey": { status: 400, message: "NotifyAuthKey is mandatory for this action.", source: "guess" },
+    // Live: the recording and snapshot configurations of apps.
+    "MissingAppName": { status: 400, message: "AppName is mandatory for this action.", source: "guess" },
+    "MissingOssEndpoint": { status: 400, message: "OssEndpoint is mandatory for this action.", source: "guess" },
+    "MissingOssBucket": { status: 400, message: "OssBucket is mandatory for this action.", source: "guess" },
+    "MissingTimeInterval": { status: 400, message: "TimeInterval is mandatory for this action.", source: "guess" },
+    "MissingRecordFormat": { status: 400, message: "RecordFormat or TranscodeRecordFormat is mandatory for this action.", source: "guess" },
+    // Live: the stream callbacks.
+    "InvalidExceptionNotifyUrl.Malformed": { status: 400, message: "Specified ExceptionNotifyUrl is invalid.", source: "guess" },
+    "InvalidExceptionNotifyUrl.Unsafe": { status: 400, message: "Specified ExceptionNotifyUrl is not safe.", source: "guess" },
     "InvalidParameter": { status: 400, message: "Specified parameter is not valid.", source: "guess" },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -1,6 +1,7 @@
 /**
- * Per-account, per-action flow control, counted as the service documents it: 30 calls/s for each
- * write action and 50 calls/s for Describe, shared by every key of one account.
+ * Per-account, per-action flow control, counted as the service documents it: for the recording-callback
+ * actions 30 calls/s for each write action and 50 calls/s for Describe (`writeQps`/`readQps`), for the
+ * others each action's own documented quota (`actionQps` changes any), shared by every key of one account.
  *
  * Model: a token bucket per (account, action) holding one second's worth of calls, refilled
  * continuously. A throttled call takes nothing. Pure over an injected clock.
@@ -11,8 +12,15 @@ export const DEFAULT_WRITE_QPS = 30;
 export const DEFAULT_READ_QPS = 50;
 
 export interface QuotaRates {
+    /** Each recording-callback write action's quota. */
     readonly writeQps: number;
+    /** DescribeLiveRecordNotifyConfig's quota. */
     readonly readQps: number;
+    /**
+     * Quotas by action name, instead of the documented ones (and of `writeQps`/`readQps` for the actions
+     * they set); `"*"`: every action that has a documented quota of its own and no entry here.
+     */
+    readonly actionQps?: Readonly<Record<string, number>>;
 }
 
 export class TokenBucket {
@@ -66,8 +74,15 @@ export class TokenBucket {
 
 export type QuotaDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
+/** How an action's quota is set: by `writeQps`/`readQps` (`documented` absent), or its documented one. */
+interface RateSource {
+    readonly action: string;
+    readonly isWrite: boolean;
+    readonly documented?: number;
+}
+
 export class QuotaBook {
-    private readonly buckets = new Map<string, { readonly bucket: TokenBucket; readonly isWrite: boolean }>();
+    private readonly buckets = new Map<string, { readonly bucket: TokenBucket; readonly source: RateSource }>();
     private current: QuotaRates;
 
     constructor(rates: QuotaRates) {
@@ -78,15 +93,23 @@ export class QuotaBook {
         return this.current;
     }
 
-    private rateFor(isWrite: boolean): number {
-        return isWrite ? this.current.writeQps : this.current.readQps;
+    private rateFor({ action, isWrite, documented }: RateSource): number {
+        const named = this.current.actionQps?.[action];
+        if (named !== undefined) return named;
+        if (documented === undefined) return isWrite ? this.current.writeQps : this.current.readQps;
+        return this.current.actionQps?.["*"] ?? documented;
     }
 
-    take(accountId: string, action: string, isWrite: boolean, now: number): QuotaDecision {
+    /**
+     * Takes one call of `action` for the account. `documented`: the action's documented quota, for the
+     * actions `writeQps`/`readQps` do not set (then `isWrite` only says which of those two it is).
+     */
+    take(accountId: string, action: string, isWrite: boolean, now: number, documented?: number): QuotaDecision {
         const id = JSON.stringify([accountId, action]);
         let entry = this.buckets.get(id);
         if (!entry) {
-            entry = { bucket: new TokenBucket(this.rateFor(isWrite), now), isWrite };
+            const source: RateSource = { action, isWrite, ...(documented !== undefined ? { documented } : {}) };
+            entry = { bucket: new TokenBucket(this.rateFor(source), now), source };
             this.buckets.set(id, entry);
         }
         const { bucket } = entry;
@@ -95,8 +118,9 @@ export class QuotaBook {
 
     /** Changes the limits at run time; existing buckets keep what they have earned. */
     setRates(rates: Partial<QuotaRates>, now: number): QuotaRates {
-        this.current = { ...this.current, ...rates };
-        for (const { bucket, isWrite } of this.buckets.values()) bucket.setRate(this.rateFor(isWrite), now);
+        const actionQps = rates.actionQps === undefined ? this.current.actionQps : { ...this.current.actionQps, ...rates.actionQps };
+        this.current = { ...this.current, ...rates, ...(actionQps !== undefined ? { actionQps } : {}) };
+        for (const { bucket, source } of this.buckets.values()) bucket.setRate(this.rateFor(source), now);
         return this.current;
     }
 

@@ -1,6 +1,6 @@
 /**
  * Semantics profiles: one switch per behaviour of the Live API that no document settles (see the
- * table of open questions in docs/reliability.md). Each switch picks one plausible reading; the defaults are the
+ * table of open questions in docs/reliability.md), each applying to every action it concerns. Each switch picks one plausible reading; the defaults are the
  * readings the emulator has always modelled, so a provider can be proven right under every reading.
  */
 
@@ -31,6 +31,18 @@ export const SEMANTICS_CHOICES = {
     authKeyRule: ["16-32-alnum", "none"],
     /** The answer to a call over quota (`429`: HTTP 429 with code `Throttling`; the others HTTP 400). */
     throttleCode: ["Throttling.User", "Throttling.Api", "Throttling", "429"],
+    /**
+     * An Add on an identity that already has a configuration, where no page says what happens
+     * (AddLiveSnapshotNotifyConfig): refused with ConfigAlreadyExists, as the documented Adds are, or
+     * taken as an overwrite. AddLiveRecordNotifyConfig refuses under both (its older page lists the code).
+     */
+    addExisting: ["refuse", "overwrite"],
+    /**
+     * What the `*` app's configuration (which AddLiveAppRecordConfig and AddLiveAppSnapshotConfig take for
+     * every app) does to a Describe asked for one app: nothing (`separate`: it lists that app's
+     * configurations only), or it is listed too (`listed`: first), as the configuration in force for it.
+     */
+    starApp: ["separate", "listed"],
 } as const;
 
 export type SemanticsKey = keyof typeof SEMANTICS_CHOICES;
@@ -45,6 +57,8 @@ export const DEFAULT_SEMANTICS: SemanticsProfile = {
     missingConfig: "404",
     authKeyRule: "16-32-alnum",
     throttleCode: "Throttling.User",
+    addExisting: "refuse",
+    starApp: "separate",
 };
 
 export const SEMANTICS_KEYS = Object.keys(SEMANTICS_CHOICES) as SemanticsKey[];

@@ -14,11 +14,12 @@ export function parseBoolean(raw: string | undefined): boolean | undefined | nul
     return value === undefined ? null : value;
 }
 
-/** The documented rule: 16-32 characters, letters (upper/lower) and digits only. */
-const AUTH_KEY = /^[A-Za-z0-9]{16,32}$/;
-
-export function isValidAuthKey(key: string): boolean {
-    return AUTH_KEY.test(key);
+/**
+ * The documented rule: 16-32 characters (16-64 for the stream callbacks, `maxLength` 64), letters
+ * (upper/lower) and digits only.
+ */
+export function isValidAuthKey(key: string, maxLength = 32): boolean {
+    return key.length >= 16 && key.length <= maxLength && /^[A-Za-z0-9]+$/.test(key);
 }
 
 export type UrlVerdict = "ok" | "malformed" | "unsafe";

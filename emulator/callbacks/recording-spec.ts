@@ -1,13 +1,12 @@
 /**
- * What `POST /_emulator/recordings` asks for: a simulated recording of one stream of a configured
- * domain. Pure validation; every problem is reported at once, naming the field.
+ * What `POST /_emulator/recordings` asks for: a simulated push of one stream of a configured domain,
+ * recorded where a recording configuration covers it. Pure validation; every problem is reported at
+ * once, naming the field.
  */
 
 export const RECORDING_FORMATS = ["mp4", "flv", "m3u8"] as const;
 export type RecordingFormat = (typeof RECORDING_FORMATS)[number];
 
-/** The docs' file-generated sample is an FLV file. */
-export const DEFAULT_FORMATS: readonly RecordingFormat[] = ["flv"];
 export const DEFAULT_DURATION_SECONDS = 60;
 /** The on-demand query's sample values. */
 export const DEFAULT_CODEC = "h264";
@@ -22,8 +21,11 @@ export interface RecordingSpec {
     /** Pause and resume once in the middle (status callbacks, when NeedStatusNotify). */
     readonly pause: boolean;
     readonly durationSeconds: number;
-    /** Files written unless the on-demand answer names others. */
-    readonly formats: readonly RecordingFormat[];
+    /**
+     * Files written instead of the recording configuration's formats (a test's shortcut); the on-demand
+     * answer's Format still overrides. Absent: the configuration's formats.
+     */
+    readonly formats?: readonly RecordingFormat[];
     readonly codec: "h264" | "h265";
     readonly vbitrate: number;
     /** The ingest URL's query, e.g. "auth_key=...&callback_user=42"; its callback_* parameters become push_args. */
@@ -56,12 +58,13 @@ export function parseRecordingSpec(value: unknown): RecordingSpec | { errors: st
     const duration = v["durationSeconds"] ?? DEFAULT_DURATION_SECONDS;
     if (typeof duration !== "number" || !Number.isFinite(duration) || duration <= 0 || duration > 86_400)
         errors.push(`"durationSeconds" must be a number of seconds in (0, 86400]`);
-    const formats = v["formats"] ?? DEFAULT_FORMATS;
+    const formats = v["formats"];
     if (
-        !Array.isArray(formats) ||
-        formats.length === 0 ||
-        formats.some((f) => !RECORDING_FORMATS.includes(f as RecordingFormat)) ||
-        new Set(formats).size !== formats.length
+        formats !== undefined &&
+        (!Array.isArray(formats) ||
+            formats.length === 0 ||
+            formats.some((f) => !RECORDING_FORMATS.includes(f as RecordingFormat)) ||
+            new Set(formats).size !== formats.length)
     ) {
         errors.push(`"formats" must be a non-empty list of distinct ${RECORDING_FORMATS.join(", ")}`);
     }
@@ -79,7 +82,7 @@ export function parseRecordingSpec(value: unknown): RecordingSpec | { errors: st
         ...(accountId !== undefined ? { accountId } : {}),
         pause: v["pause"] === true,
         durationSeconds: duration as number,
-        formats: [...(formats as RecordingFormat[])],
+        ...(formats !== undefined ? { formats: [...(formats as RecordingFormat[])] } : {}),
         codec: codec as "h264" | "h265",
         vbitrate: vbitrate as number,
         pushArgs: (pushArgs as string).replace(/^\?/, ""),

@@ -2,6 +2,7 @@
  * Command-line flags of `alicloud-live-emulator`, parsed into `EmulatorOptions`. Pure. Every
  * rejection names the flag and the rule, so a typo is fixed without reading the source.
  */
+import { isActionName } from "../api/actions";
 import type { EmulatorAccount } from "../api/accounts";
 import { DeliveryRouteError, parseDeliveryRoute } from "../callbacks/delivery-routes";
 import { tokenizeFlags } from "./flag-tokens";
@@ -27,6 +28,8 @@ Options:
   --any-domain             every domain is owned (the default when no --domain is given)
   --write-qps N            calls/s per account for each write action (default 30)
   --read-qps N             calls/s per account for Describe (default 50)
+  --action-qps ACTION=N    calls/s per account for ACTION instead of its documented quota
+                           (repeatable; ACTION * for every action besides the four above)
   --max-clock-skew SECONDS accepted clock difference (default 900; 0 turns off the
                            time window and the nonce-replay check)
   --state FILE             keep configs in FILE across restarts
@@ -55,6 +58,12 @@ Semantics profiles (readings of behaviours no document settles; the first is the
                            say), or any non-empty key (InvalidNotifyAuthKey.Malformed otherwise)
   --throttle-code Throttling.User|Throttling.Api|Throttling|429
                            the answer over quota: HTTP 400 with that code, or HTTP 429 Throttling
+  --add-existing refuse|overwrite
+                           an Add whose page does not say (AddLiveSnapshotNotifyConfig) on a configured
+                           domain: 400 ConfigAlreadyExists, or an overwrite
+  --star-app separate|listed
+                           a Describe of app configurations for one app lists that app's only, or
+                           the * app's configuration too (first)
 
 Admin API (loopback only): /_emulator/faults, /_emulator/configs, /_emulator/requests,
 /_emulator/stats, /_emulator/quota, /_emulator/reset, /_emulator/recordings.`;
@@ -84,6 +93,7 @@ export const VALUE_FLAGS: ReadonlySet<string> = new Set([
     "--domain",
     "--write-qps",
     "--read-qps",
+    "--action-qps",
     "--max-clock-skew",
     "--state",
     "--retry-after",
@@ -91,7 +101,7 @@ export const VALUE_FLAGS: ReadonlySet<string> = new Set([
     ...SEMANTICS_FLAGS.keys(),
 ]);
 export const SWITCHES: ReadonlySet<string> = new Set(["--any-domain", "--retry-after-header", "--help", "-h"]);
-const REPEATABLE = new Set(["--account", "--domain", "--deliver"]);
+const REPEATABLE = new Set(["--account", "--domain", "--deliver", "--action-qps"]);
 
 function fail(message: string): never {
     throw new UsageError(message);
@@ -149,6 +159,19 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (writeQps !== undefined) options.writeQps = parseNumber("--write-qps", writeQps, "positive");
     const readQps = one("--read-qps");
     if (readQps !== undefined) options.readQps = parseNumber("--read-qps", readQps, "positive");
+    const actionQps = values.get("--action-qps") ?? [];
+    if (actionQps.length > 0) {
+        const rates: Record<string, number> = {};
+        for (const entry of actionQps) {
+            const at = entry.lastIndexOf("=");
+            const name = at > 0 ? entry.slice(0, at) : "";
+            if (name === "" || (name !== "*" && !isActionName(name)))
+                fail(`--action-qps must be ACTION=N with ACTION an action or * (got ${JSON.stringify(entry)})`);
+            if (name in rates) fail(`--action-qps: ${name} is given twice`);
+            rates[name] = parseNumber("--action-qps", entry.slice(at + 1), "positive");
+        }
+        options.actionQps = rates;
+    }
     const skew = one("--max-clock-skew");
     if (skew !== undefined) options.maxClockSkewSeconds = parseNumber("--max-clock-skew", skew, "non-negative");
     const state = one("--state");

@@ -9,20 +9,21 @@ import { tokenizeFlags } from "./flag-tokens";
 
 export const RECORD_USAGE = `Usage: alicloud-live-emulator record --emulator URL --domain NAME --app APP --stream NAME [options]
 
-Simulates a recording on a running emulator: the on-demand query (with an OnDemandUrl), the status
-callbacks (with NeedStatusNotify), and a file-generated callback per format, each signed with the
-stored key when NotifyReqAuth is on. Prints each delivery; exits 0 when the stream was recorded and
+Simulates a push on a running emulator, recorded only where a recording configuration
+(AddLiveAppRecordConfig) covers the app or stream: the on-demand query (OnDemand 1, to the OnDemandUrl),
+the status callbacks (with NeedStatusNotify), and a file-generated callback per format, each signed
+with the stored key when NotifyReqAuth is on. Prints each delivery; exits 0 when the stream was recorded and
 every callback delivered, 1 otherwise, 2 on bad flags.
 
 Options:
   --emulator URL       the emulator's base URL, e.g. http://127.0.0.1:9000 (required)
-  --domain NAME        a domain with a recording callback config (required)
+  --domain NAME        a domain with a recording configuration (required)
   --app APP            the application name (required)
   --stream NAME        the stream name (required)
   --account-id ID      which account's config, when several configured the domain
   --pause              pause and resume once (record_paused, record_resumed)
   --duration SECONDS   the recording's length (default 60)
-  --format F           mp4, flv or m3u8 (repeatable; default flv)
+  --format F           mp4, flv or m3u8 (repeatable; default: the recording configuration's)
   --codec C            h264 or h265, sent in the on-demand query (default h264)
   --vbitrate KBPS      sent in the on-demand query (default 2000)
   --push-args QUERY    the ingest URL's query; its callback_* parameters become push_args

@@ -4,6 +4,7 @@
  */
 import { DEMO_ACCOUNT, type EmulatorAccount } from "../api/accounts";
 import { resolveCallbackOptions, type CallbackDeliveryOptions, type ResolvedCallbackOptions } from "../callbacks/callback-options";
+import { ACTIONS, isActionName } from "../api/actions";
 import { DEFAULT_READ_QPS, DEFAULT_WRITE_QPS } from "../api/quota";
 import { DEFAULT_SEMANTICS, isSemanticsValue, SEMANTICS_CHOICES, SEMANTICS_KEYS, type SemanticsProfile } from "../api/semantics";
 
@@ -27,6 +28,11 @@ export interface EmulatorOptions extends SemanticsOptions {
     readonly writeQps?: number;
     /** Per account, Describe; default 50. */
     readonly readQps?: number;
+    /**
+     * Quotas by action name (calls/s per account) instead of the documented ones; `"*"` for every action
+     * with a documented quota of its own (all but the four writeQps/readQps set) not named.
+     */
+    readonly actionQps?: Readonly<Record<string, number>>;
     /** Default 900; 0 turns off the time window AND the nonce-replay check. */
     readonly maxClockSkewSeconds?: number;
     /** Persist configs here (atomic write: temp file + fsync + rename). */
@@ -61,6 +67,7 @@ export interface ResolvedOptions {
     readonly anyDomain: boolean;
     readonly writeQps: number;
     readonly readQps: number;
+    readonly actionQps?: Readonly<Record<string, number>>;
     readonly maxClockSkewSeconds: number;
     readonly stateFile?: string;
     readonly retryAfterHeader: boolean;
@@ -104,6 +111,20 @@ function positiveRate(name: string, value: unknown, fallback: number): number {
         fail(`options.${name} must be a positive finite number (got ${show(value)})`);
     }
     return value;
+}
+
+/** `actionQps`: known action names (or "*") to positive rates. */
+function actionRates(value: unknown): Readonly<Record<string, number>> | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        fail(`options.actionQps must be an object of action names and calls per second (got ${show(value)})`);
+    }
+    for (const [name, rate] of Object.entries(value)) {
+        if (name !== "*" && !isActionName(name))
+            fail(`options.actionQps: ${JSON.stringify(name)} is not an action (known: "*", ${ACTIONS.join(", ")})`);
+        positiveRate(`actionQps[${JSON.stringify(name)}]`, rate, 0);
+    }
+    return { ...(value as Record<string, number>) };
 }
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
@@ -162,6 +183,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         anyDomain,
         writeQps: positiveRate("writeQps", options.writeQps, DEFAULT_WRITE_QPS),
         readQps: positiveRate("readQps", options.readQps, DEFAULT_READ_QPS),
+        ...(options.actionQps !== undefined ? { actionQps: actionRates(options.actionQps) } : {}),
         maxClockSkewSeconds,
         ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
         retryAfterHeader,

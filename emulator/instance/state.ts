@@ -27,7 +27,7 @@ export class EmulatorState {
     constructor(readonly options: ResolvedOptions) {
         this.keys = new KeyRing(options.accounts);
         this.store = new ConfigStore(options.stateFile);
-        this.initialRates = { writeQps: options.writeQps, readQps: options.readQps };
+        this.initialRates = { writeQps: options.writeQps, readQps: options.readQps, ...(options.actionQps ? { actionQps: options.actionQps } : {}) };
         this.quota = new QuotaBook(this.initialRates);
         this.ownsDomain = domainOwnership(options.domains, options.anyDomain);
     }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { resolveAction, runAction, WRITE_ACTIONS, type ActionName } from "../api/actions";
+import { documentedQps, resolveAction, runAction, WRITE_ACTIONS, type ActionName } from "../api/actions";
 import { ApiError, apiError, throttleError } from "../api/errors";
 import type { FaultRule } from "../api/faults";
 import type { EmulatorState } from "../instance/state";
@@ -60,7 +60,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
         });
         Object.assign(fields, { accountId: identity.key.accountId, accessKeyId: identity.key.accessKeyId, action: identity.action });
         const action: ActionName = resolveAction(identity.action, identity.version);
-        const quota = state.quota.take(identity.key.accountId, action, WRITE_ACTIONS.has(action), arrivedAt);
+        const quota = state.quota.take(identity.key.accountId, action, WRITE_ACTIONS.has(action), arrivedAt, documentedQps(action));
         if (!quota.allowed) {
             const headers: Record<string, string> = resolved.retryAfterHeader ? { "x-acs-retry-after": String(quota.retryAfterMs) } : {};
             const error = throttleError(resolved.semantics.throttleCode);
@@ -85,6 +85,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
             key: identity.key,
             ownsDomain: state.ownsDomain,
             semantics: resolved.semantics,
+            now: arrivedAt,
         });
         if (fault?.ambiguous) return drop(fault, "OK");
         sendJson(res, 200, { RequestId: requestId, ...result }, { "x-acs-request-id": requestId });

@@ -6,11 +6,10 @@
  * then by kind. Every message of one kind and code reads the same, whichever resource met it.
  */
 import type { ErrorKind } from "./error-kind";
-import type { Action, RecordNotifyConfig } from "./types";
 
 /** What the message is made of. */
 export interface ErrorMessageFacts {
-    readonly action: Action;
+    readonly action: string;
     readonly kind: ErrorKind;
     readonly code?: string;
     readonly statusCode?: number;
@@ -32,37 +31,51 @@ export const CREDENTIALS_DOC = "docs/configuration.md#credentials";
  */
 const MAX_CLOCK_SKEW_MINUTES = 15;
 
-/** The service's parameter names and the config fields (the resource's properties) they carry. */
-const FIELD_OF_PARAM: ReadonlyArray<readonly [string, keyof RecordNotifyConfig]> = [
-    ["DomainName", "domainName"],
-    ["NotifyUrl", "notifyUrl"],
-    ["OnDemandUrl", "onDemandUrl"],
-    ["NeedStatusNotify", "needStatusNotify"],
-    ["NotifyReqAuth", "notifyReqAuth"],
-    ["NotifyAuthKey", "notifyAuthKey"],
-];
+/**
+ * Words in `Invalid<Word>…`/`Missing<Word>` codes and in messages that name no parameter of a
+ * configuration: the gateway's own (the signature, the timestamp, the action) and the domain's
+ * existence (`InvalidDomain.NotFound`, "Specified Domain is invalid.": the domain is not the account's,
+ * no value of a property can fix that).
+ */
+const NOT_PROPERTIES: ReadonlySet<string> = new Set([
+    "Parameter",
+    "Action",
+    "Api",
+    "Version",
+    "TimeStamp",
+    "Domain",
+    "AccessKeyId",
+    "SecurityToken",
+    "Signature",
+    "SignatureNonce",
+    "Config",
+]);
+
+/** Where an invalid-input answer names a parameter: its code, else its message. */
+const PARAMETER_IN_CODE = /^(?:Invalid|Missing)([A-Z][A-Za-z0-9]*)(?:\.|$)/;
+const PARAMETER_IN_MESSAGE = /\b(?:parameter|Specified) ([A-Z][A-Za-z0-9]*)\b/;
 
 /**
- * The config field an invalid-input answer refuses, when its code or message names one
- * (`InvalidNotifyAuthKey.Malformed`, "Specified parameter NeedStatusNotify is not valid."). Pure.
+ * The property an invalid-input answer refuses, when its code or message names a parameter
+ * (`InvalidNotifyAuthKey.Malformed`, "Specified parameter NeedStatusNotify is not valid."): every
+ * configuration's properties are its parameters' names in camelCase. Pure.
  */
-export function refusedField(facts: {
-    readonly kind: ErrorKind;
-    readonly code?: string;
-    readonly serviceMessage?: string;
-}): keyof RecordNotifyConfig | undefined {
+export function refusedField(facts: { readonly kind: ErrorKind; readonly code?: string; readonly serviceMessage?: string }): string | undefined {
     if (facts.kind !== "invalid-input") return undefined;
     const { code = "", serviceMessage = "" } = facts;
-    return (FIELD_OF_PARAM.find(([param]) => code.includes(param)) ?? FIELD_OF_PARAM.find(([param]) => serviceMessage.includes(param)))?.[1];
+    const named = [PARAMETER_IN_CODE.exec(code)?.[1], PARAMETER_IN_MESSAGE.exec(serviceMessage)?.[1]].find(
+        (word) => word !== undefined && !NOT_PROPERTIES.has(word),
+    );
+    return named === undefined ? undefined : named[0].toLowerCase() + named.slice(1);
 }
 
 /** The RAM action a call needs, named in permission errors. */
-export function ramActionFor(action: Action): string {
+export function ramActionFor(action: string): string {
     return `live:${action}`;
 }
 
 /** What the advice needs: a message's facts, the action optional (STS's GetCallerIdentity is not a Live action). */
-export type AdviceFacts = Omit<ErrorMessageFacts, "action"> & { readonly action?: Action };
+export type AdviceFacts = Omit<ErrorMessageFacts, "action"> & { readonly action?: string };
 
 type Advice = (facts: AdviceFacts) => string;
 
@@ -107,8 +120,8 @@ const ADVICE_BY_KIND: Readonly<Record<ErrorKind, Advice>> = {
     "throttled": () => "The account's quota for this action (shared by all its keys and users) was exhausted; retry later.",
     "transient": () => "The service or the network failed temporarily; retry later.",
     "unreachable": (facts) => `${hostOf(facts)} cannot be reached: check the endpoint setting.`,
-    "not-found": () => "The recording callback configuration does not exist for this domain.",
-    "already-exists": () => "The domain already has a recording callback configuration.",
+    "not-found": () => "The configuration does not exist.",
+    "already-exists": () => "A configuration already exists there.",
     "invalid-input": () => "Check the value named in the message.",
     "forbidden": ramDenial,
     "authentication": () => "The service refused the credentials: check the access key id, secret and security token, and the machine's clock.",

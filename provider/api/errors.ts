@@ -3,7 +3,6 @@ import { classify, errorFacts, mayHaveApplied } from "./classify";
 import { RETRYABLE_KINDS, type ErrorKind } from "./error-kind";
 import { formatMessage, type ErrorMessageFacts } from "./error-message";
 import { redactQueries } from "./redact-queries";
-import type { Action } from "./types";
 
 export interface LiveApiErrorInit extends ErrorMessageFacts {
     /** Milliseconds the service asked to wait (`x-acs-retry-after`), when it said. */
@@ -14,7 +13,8 @@ export interface LiveApiErrorInit extends ErrorMessageFacts {
 /** The one error type this package's client throws. Keeps the service's Code and RequestId. */
 export class LiveApiError extends Error {
     override readonly name = "LiveApiError";
-    readonly action: Action;
+    /** The action that failed, by its API name. */
+    readonly action: string;
     readonly kind: ErrorKind;
     readonly code?: string;
     readonly statusCode?: number;
@@ -57,7 +57,7 @@ export interface CallContext {
  * Converts anything the core threw into a LiveApiError (idempotent). The thrown core error is not
  * kept as `cause`: its message may quote the request URL, NotifyAuthKey included.
  */
-export function toLiveApiError(error: unknown, action: Action, context: CallContext = {}): LiveApiError {
+export function toLiveApiError(error: unknown, action: string, context: CallContext = {}): LiveApiError {
     if (error instanceof LiveApiError) return error;
     const facts = errorFacts(error);
     const kind = classify(facts);

@@ -6,7 +6,7 @@
  */
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import { classify, errorFacts } from "./classify";
-import { createCore, rpcParams, type LiveClientOptions } from "./client";
+import { createCore, rpcParams, type LiveClientOptions } from "./rpc";
 import { parseEndpoint } from "./endpoint";
 import type { ErrorKind } from "./error-kind";
 import { serviceWords } from "./errors";

@@ -1,46 +1,12 @@
 /**
- * The typed contract of the four ApsaraVideo Live recording-callback actions (API version 2016-11-01).
- *
- * Field names are the camelCase forms of the API's parameters, as the official SDK
- * (`@alicloud/live20161101`) names them. This module knows nothing of Pulumi.
+ * The typed contract between the signed client and the layers above it, for any configuration the
+ * Live API (2016-11-01) holds: property bags in, answers out. Which actions a configuration uses and
+ * how its fields travel are a resource's binding (provider/resources/); this module knows nothing of
+ * Pulumi or of any one resource.
  */
 
-/** The four actions this package calls, by their API names. */
-export const ACTIONS = [
-    "AddLiveRecordNotifyConfig",
-    "UpdateLiveRecordNotifyConfig",
-    "DescribeLiveRecordNotifyConfig",
-    "DeleteLiveRecordNotifyConfig",
-] as const;
-
-export type Action = (typeof ACTIONS)[number];
-
-/** Writes count against the 30 calls/s quota of each write action; Describe against 50 calls/s. */
-export const WRITE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
-    "AddLiveRecordNotifyConfig",
-    "UpdateLiveRecordNotifyConfig",
-    "DeleteLiveRecordNotifyConfig",
-]);
-
-/** The domain-level recording callback configuration, one per streaming domain. */
-export interface RecordNotifyConfig {
-    /** The main streaming domain, e.g. `live.example.com`. */
-    readonly domainName: string;
-    /** Callback URL for recording events and recording task status. `http://` or `https://`. */
-    readonly notifyUrl: string;
-    /** Callback URL for on-demand recording. `http://` or `https://`. */
-    readonly onDemandUrl?: string;
-    /** Whether recording task status callbacks are sent. The service defaults to `false`. */
-    readonly needStatusNotify?: boolean;
-    /** Whether callbacks carry `ALI-LIVE-SIGNATURE` authentication. Requires `notifyAuthKey`. */
-    readonly notifyReqAuth?: boolean;
-    /** Callback authentication key (the service documents 16-32 letters and digits). A secret. */
-    readonly notifyAuthKey?: string;
-}
-
-export interface DomainRequest {
-    readonly domainName: string;
-}
+/** A configuration or an identity as property bags: camelCase property names to plain values. */
+export type Bag = Readonly<Record<string, unknown>>;
 
 /** Every successful answer carries the service's request id. */
 export interface ApiResult {
@@ -48,16 +14,17 @@ export interface ApiResult {
 }
 
 /**
- * How Describe showed NotifyAuthKey (undocumented; see auth-key-view.ts): in clear text (`key`, or
- * none), masked, or not at all.
+ * How Describe showed a configuration's secret key (undocumented; see auth-key-view.ts): in clear
+ * text (`key`, or none), masked, or not at all.
  */
 export type AuthKeyView =
     { readonly kind: "clear"; readonly key?: string } | { readonly kind: "masked"; readonly mask: string } | { readonly kind: "absent" };
 
-export interface DescribeResult extends ApiResult {
-    /** The configuration as the service stores it; `notifyAuthKey` only when shown in clear text. */
-    readonly config: RecordNotifyConfig;
-    /** How the key was shown; left out means in clear text, as `config` has it. */
+/** A configuration as Describe shows it. */
+export interface Described<C = Bag> extends ApiResult {
+    /** The configuration as the service stores it; its secret key only when shown in clear text. */
+    readonly config: C;
+    /** How the secret key was shown; left out means in clear text, as `config` has it. */
     readonly authKeyView?: AuthKeyView;
 }
 
@@ -70,15 +37,22 @@ export interface CallOptions {
     readonly timeoutMs?: number;
     /** Aborted: no further attempt is made and a wait in progress ends at once. */
     readonly signal?: AbortSignal;
+    /**
+     * Awaited before each further request of one call (the next page of a paged Describe): the retrying
+     * client takes a limiter slot for it there, so every request is paced, not only the first.
+     */
+    readonly pace?: () => Promise<void>;
 }
 
 /**
- * The four calls. Implemented by the plain client (one HTTP call per method) and by the
- * retrying client (pacing, backoff, settling of ambiguous writes); the resource uses only this.
+ * The four operations on one configuration: create it, replace it, read it, remove it. `C` is the
+ * configuration, `I` what identifies it (a domain, or a domain and an app). Implemented by a
+ * resource's plain client (one signed call per method) and by the retrying client (pacing, backoff,
+ * settling of ambiguous writes); the resource operations use only this.
  */
-export interface LiveRecordNotifyApi {
-    add(request: RecordNotifyConfig, options?: CallOptions): Promise<ApiResult>;
-    update(request: RecordNotifyConfig, options?: CallOptions): Promise<ApiResult>;
-    describe(request: DomainRequest, options?: CallOptions): Promise<DescribeResult>;
-    delete(request: DomainRequest, options?: CallOptions): Promise<ApiResult>;
+export interface ConfigApi<C = Bag, I = Bag> {
+    add(config: C, options?: CallOptions): Promise<ApiResult>;
+    update(config: C, options?: CallOptions): Promise<ApiResult>;
+    describe(identity: I, options?: CallOptions): Promise<Described<C>>;
+    delete(identity: I, options?: CallOptions): Promise<ApiResult>;
 }

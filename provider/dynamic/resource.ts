@@ -1,59 +1,42 @@
 /**
- * `LiveRecordNotifyConfig`: the recording callback configuration of one ApsaraVideo Live domain, as a
- * Pulumi resource. Its URN type is `pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig`.
+ * The dynamic provider's classes, one per resource, each made from its definition
+ * (resource-class.ts) with the module Pulumi serializes for it. Their URN types are
+ * `pulumi-nodejs:dynamic/alicloud-live:<type>`.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { SECRET_OUTPUTS } from "../resource/inputs";
+import type * as pulumi from "@pulumi/pulumi";
+import { LIVE_APP_RECORD_CONFIG } from "../resources/live-app-record-config/definition";
+import { LIVE_APP_SNAPSHOT_CONFIG } from "../resources/live-app-snapshot-config/definition";
+import { LIVE_RECORD_NOTIFY_CONFIG } from "../resources/live-record-notify-config/definition";
+import { LIVE_SNAPSHOT_NOTIFY_CONFIG } from "../resources/live-snapshot-notify-config/definition";
+import { LIVE_STREAMS_NOTIFY_URL_CONFIG } from "../resources/live-streams-notify-url-config/definition";
+import { dynamicResourceClass } from "./resource-class";
+import type { ArgsOf } from "./resource-types";
 
-export interface LiveRecordNotifyConfigArgs {
-    /** The streaming (ingest) domain, e.g. `live.example.com`. Changing it replaces the resource. */
-    readonly domainName: pulumi.Input<string>;
-    /** Callback URL for recording events and recording task status; `http://` or `https://`, public host. */
-    readonly notifyUrl: pulumi.Input<string>;
-    /** Callback URL for on-demand recording. Removing it clears it. */
-    readonly onDemandUrl?: pulumi.Input<string>;
-    /** Send recording task status callbacks. Default `false`. */
-    readonly needStatusNotify?: pulumi.Input<boolean>;
-    /** Sign callbacks with `ALI-LIVE-SIGNATURE`. Default `false`; requires `notifyAuthKey`. */
-    readonly notifyReqAuth?: pulumi.Input<boolean>;
-    /** Callback signing key: use 16-32 ASCII letters and digits, as the service documents (the service applies that rule). Always stored as a secret. */
-    readonly notifyAuthKey?: pulumi.Input<string>;
-    /**
-     * When the domain already has a configuration at create time, take it over and bring it to this
-     * declared state instead of failing. The replacement for `pulumi import`, which dynamic providers lack.
-     */
-    readonly adoptExisting?: pulumi.Input<boolean>;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Pulumi serializes the module object it is given; a handler module is that object
+const handler = (path: string) => require(path) as pulumi.dynamic.ResourceProvider;
 
-export class LiveRecordNotifyConfig extends pulumi.dynamic.Resource {
-    /** The streaming domain; also the resource id. */
-    declare readonly domainName: pulumi.Output<string>;
-    declare readonly notifyUrl: pulumi.Output<string>;
-    declare readonly onDemandUrl: pulumi.Output<string | undefined>;
-    declare readonly needStatusNotify: pulumi.Output<boolean>;
-    declare readonly notifyReqAuth: pulumi.Output<boolean>;
-    /** A secret. */
-    declare readonly notifyAuthKey: pulumi.Output<string | undefined>;
+/** The recording callback configuration of one ApsaraVideo Live domain (docs/resource.md). */
+export class LiveRecordNotifyConfig extends dynamicResourceClass(LIVE_RECORD_NOTIFY_CONFIG, handler("./handler")) {}
+export type LiveRecordNotifyConfigArgs = ArgsOf<typeof LIVE_RECORD_NOTIFY_CONFIG>;
 
-    constructor(name: string, args: LiveRecordNotifyConfigArgs, opts?: pulumi.CustomResourceOptions) {
-        if (typeof args !== "object" || args === null) {
-            throw new TypeError(`LiveRecordNotifyConfig ${name}: args must be an object with at least domainName and notifyUrl`);
-        }
-        // A fresh object: the base class adds `__provider` to the props it is given. Every output is a
-        // key (undefined when not set) so that its Output exists.
-        const props = {
-            domainName: args.domainName,
-            notifyUrl: args.notifyUrl,
-            onDemandUrl: args.onDemandUrl,
-            needStatusNotify: args.needStatusNotify,
-            notifyReqAuth: args.notifyReqAuth,
-            notifyAuthKey: args.notifyAuthKey === undefined ? undefined : pulumi.secret(args.notifyAuthKey),
-            adoptExisting: args.adoptExisting,
-        };
-        // The key input is secret, so the engine keeps the same-named output secret too; the option says
-        // so explicitly for outputs a refresh brings in.
-        const options = pulumi.mergeOptions(opts, { additionalSecretOutputs: [...SECRET_OUTPUTS] });
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- Pulumi serializes the module object it is given; the handler module is that object
-        super(require("./handler") as pulumi.dynamic.ResourceProvider, name, props, options, "alicloud-live", "LiveRecordNotifyConfig");
-    }
-}
+/** The snapshot callback configuration of one ApsaraVideo Live domain (docs/resources/live-snapshot-notify-config.md). */
+export class LiveSnapshotNotifyConfig extends dynamicResourceClass(
+    LIVE_SNAPSHOT_NOTIFY_CONFIG,
+    handler("../resources/live-snapshot-notify-config/handler"),
+) {}
+export type LiveSnapshotNotifyConfigArgs = ArgsOf<typeof LIVE_SNAPSHOT_NOTIFY_CONFIG>;
+
+/** The recording configuration of one app (or stream) of an ApsaraVideo Live domain (docs/resources/live-app-record-config.md). */
+export class LiveAppRecordConfig extends dynamicResourceClass(LIVE_APP_RECORD_CONFIG, handler("../resources/live-app-record-config/handler")) {}
+export type LiveAppRecordConfigArgs = ArgsOf<typeof LIVE_APP_RECORD_CONFIG>;
+
+/** The snapshot configuration of one app of an ApsaraVideo Live domain (docs/resources/live-app-snapshot-config.md). */
+export class LiveAppSnapshotConfig extends dynamicResourceClass(LIVE_APP_SNAPSHOT_CONFIG, handler("../resources/live-app-snapshot-config/handler")) {}
+export type LiveAppSnapshotConfigArgs = ArgsOf<typeof LIVE_APP_SNAPSHOT_CONFIG>;
+
+/** The stream callback configuration of one ApsaraVideo Live ingest domain (docs/resources/live-streams-notify-url-config.md). */
+export class LiveStreamsNotifyUrlConfig extends dynamicResourceClass(
+    LIVE_STREAMS_NOTIFY_URL_CONFIG,
+    handler("../resources/live-streams-notify-url-config/handler"),
+) {}
+export type LiveStreamsNotifyUrlConfigArgs = ArgsOf<typeof LIVE_STREAMS_NOTIFY_URL_CONFIG>;

@@ -4,15 +4,17 @@
  * encrypted). Unknown values (previews) are the engine's sentinel string and pass through as they are;
  * the resource's rules know them. Pure.
  */
-import { PROPERTIES } from "../resource/properties";
+import { RESOURCES } from "../resources";
 import { Struct } from "./well-known-types";
 
 /** The engine's special-value signature key, and its value for a secret (`sdk/go/common/resource/sig`). */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** Properties that are always secret, whatever the program passed. */
-const ALWAYS_SECRET: ReadonlySet<string> = new Set(PROPERTIES.filter((p) => p.secret).map((p) => p.name));
+/** Properties that are always secret, whatever the program passed: every resource's secret property (a callback key). */
+const ALWAYS_SECRET: ReadonlySet<string> = new Set(
+    RESOURCES.flatMap((definition) => definition.properties.filter((p) => p.secret).map((p) => p.name)),
+);
 
 export type Bag = Record<string, unknown>;
 

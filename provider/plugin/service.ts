@@ -8,19 +8,31 @@ import type * as grpc from "@grpc/grpc-js";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import type { IResourceProviderServer } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
+import type { ResourceDefinition } from "../resource/definition";
 import { changedFields } from "../resource/diff";
-import { createOperations, type Inputs, type OperationOptions, type Outputs, type OperationsDeps } from "../resource/operations";
+import {
+    createOperations,
+    type Inputs,
+    type OperationOptions,
+    type Outputs,
+    type OperationsDeps,
+    type ResourceOperations,
+} from "../resource/operations";
+import { ALL_ACTIONS, RESOURCES } from "../resources";
 import { configFailure, configFailures, configFromVariables, configGetter, type ConfigBag } from "./config";
 import { fromStruct, toStruct, type Bag } from "./properties";
 import { rpcError } from "./rpc-error";
-import { packageSchema, RESOURCE_TYPE } from "./schema";
 import { pluginDistribution, type Distribution } from "./distribution";
+import { packageSchema } from "./schema";
+import { resourceType } from "./tokens";
 import { pluginVersion } from "./version";
 import { Empty } from "./well-known-types";
 
 export interface ServiceDeps extends OperationsDeps {
     /** The version the plugin reports and its schema states. Default: the npm package's. */
     readonly version?: string;
+    /** The resources the plugin serves. Default: every resource of the package. */
+    readonly resources?: readonly ResourceDefinition[];
     /** Where the schema says the plugin and its SDKs are released. Default: package.json's. */
     readonly distribution?: Distribution;
 }
@@ -61,21 +73,30 @@ function checkResponse(inputs: object, secrets: ReadonlySet<string>, failures: r
 }
 
 export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
-    const operations = createOperations(deps);
+    const resources = deps.resources ?? RESOURCES;
+    // The settings are the whole provider's: `actionQps` may name any resource's action.
+    const operationsDeps: OperationsDeps = { knownActions: ALL_ACTIONS, ...deps };
+    const byType = new Map<string, ResourceOperations>(
+        resources.map((definition) => [resourceType(definition.type), createOperations(definition, operationsDeps)]),
+    );
     const version = deps.version ?? pluginVersion();
     const distribution = deps.distribution ?? pluginDistribution();
     const env = deps.env ?? process.env;
     // One signal for every operation in flight: the engine cancels the whole provider, not one call.
     const cancellation = new AbortController();
 
-    const requireType = (type: string) => {
-        if (type !== "" && type !== RESOURCE_TYPE) throw new Error(`unknown resource type ${type}; this provider has only ${RESOURCE_TYPE}`);
+    /** The operations of a request's type token (a Read or Delete from an older engine may leave it out: the first type's). */
+    const operationsOf = (type: string): ResourceOperations => {
+        const found = type === "" ? byType.values().next().value : byType.get(type);
+        if (found === undefined) throw new Error(`unknown resource type ${type}; this provider has ${[...byType.keys()].join(", ")}`);
+        return found;
     };
+    const typeOfUrn = (urn: string): string => urn.split("::")[2]?.split("$").at(-1) ?? "";
 
     return {
         getPluginInfo: unary(() => new PluginInfo().setVersion(version)),
 
-        getSchema: unary(() => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version, distribution)))),
+        getSchema: unary(() => new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(version, distribution, resources)))),
 
         checkConfig: unary((req: proto.CheckRequest) => {
             const news = fromStruct(req.getNews());
@@ -97,7 +118,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
         configure: unary(async (req: proto.ConfigureRequest) => {
             const config: ConfigBag = req.hasArgs() ? fromStruct(req.getArgs()).values : configFromVariables(req.getVariablesMap().entries());
             try {
-                await operations.configure(configGetter(config));
+                await Promise.all([...byType.values()].map((operations) => operations.configure(configGetter(config))));
             } catch (error) {
                 throw new Error(configFailure(error).reason, { cause: error });
             }
@@ -106,18 +127,19 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
         }),
 
         check: unary(async (req: proto.CheckRequest) => {
-            requireType(req.getType());
+            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
             const news = fromStruct(req.getNews());
             const result = await operations.check(news.values);
             return checkResponse(result.inputs ?? news.values, news.secrets, result.failures ?? []);
         }),
 
         diff: unary(async (req: proto.DiffRequest) => {
+            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
             const olds = fromStruct(req.getOlds()).values;
             const news = fromStruct(req.getNews()).values;
             const result = await operations.diff(asOutputs(olds), asInputs(news));
             const replaces = new Set(result.replaces ?? []);
-            const changed = changedFields(olds, news);
+            const changed = changedFields(operations.definition, olds, news);
             const response = new proto.DiffResponse()
                 .setChanges(result.changes ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE)
                 .setReplacesList([...replaces])
@@ -134,6 +156,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
 
         create: unary(
             async (req: proto.CreateRequest) => {
+                const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
                 const inputs = fromStruct(req.getProperties());
                 if (req.getPreview()) return new proto.CreateResponse().setProperties(toStruct(inputs.values, inputs.secrets));
                 const result = await operations.create(asInputs(inputs.values), deadline(req.getTimeout(), cancellation.signal));
@@ -144,6 +167,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
 
         read: unary(async (req: proto.ReadRequest) => {
             // An import sends the id alone; a refresh or `.get()` sends the last known state too.
+            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
             const props = fromStruct(req.getProperties());
             const result = await operations.read(req.getId(), asOutputs(props.values), deadline(req.getTimeout(), cancellation.signal));
             const response = new proto.ReadResponse().setId(result.id ?? "");
@@ -154,6 +178,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
 
         update: unary(
             async (req: proto.UpdateRequest) => {
+                const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
                 const olds = fromStruct(req.getOlds());
                 const news = fromStruct(req.getNews());
                 if (req.getPreview()) return new proto.UpdateResponse().setProperties(toStruct(news.values, news.secrets));
@@ -169,6 +194,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
         ),
 
         delete: unary(async (req: proto.DeleteRequest) => {
+            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
             await operations.delete(req.getId(), deadline(req.getTimeout(), cancellation.signal));
             return new Empty();
         }),

@@ -32,8 +32,13 @@ export interface Cut extends ScheduleState {
 export interface QuotaStore {
     /** Worth trying now: connected, and not cooling down after failed calls. */
     readonly available: boolean;
-    /** Takes the next slot of `schedule`, created at `ceiling` calls/s (a lower ceiling lowers it). */
-    reserve(schedule: string, ceiling: number, maxWaitMs: number): Promise<Grant>;
+    /**
+     * Takes the next slot of `schedule`, created at `ceiling` calls/s (a lower ceiling lowers it).
+     * `rejoining`: this process paced calls by its own limiter since its last slot of the schedule
+     * (the store was away), calls the schedule never saw: it grants no burst on them, and its next
+     * cuts do not take its own count of calls for all the account's (see schedule-scripts.ts).
+     */
+    reserve(schedule: string, ceiling: number, maxWaitMs: number, rejoining?: boolean): Promise<Grant>;
     /** The service throttled a call reserved in `epoch`. */
     throttled(schedule: string, ceiling: number, epoch: number): Promise<Cut>;
     /** The service answered a call without throttling it. */

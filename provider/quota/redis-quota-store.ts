@@ -134,10 +134,10 @@ export class RedisQuotaStore implements QuotaStore {
         });
     }
 
-    async reserve(schedule: string, ceiling: number, maxWaitMs: number): Promise<Grant> {
+    async reserve(schedule: string, ceiling: number, maxWaitMs: number, rejoining = false): Promise<Grant> {
         const maxWait = Number.isFinite(maxWaitMs) ? Math.max(0, maxWaitMs) : NO_LIMIT_MS;
         const [taken, waitMs, epoch, rate, processes] = await this.#run(() =>
-            this.#redis.liveReserve(...this.#args(schedule, ceiling, maxWait, this.#processId, ACTIVE_PROCESS_WINDOW_MS)),
+            this.#redis.liveReserve(...this.#args(schedule, ceiling, maxWait, this.#processId, ACTIVE_PROCESS_WINDOW_MS, rejoining ? 1 : 0)),
         );
         return {
             taken: Number(taken) === 1,

@@ -6,7 +6,7 @@
 import type { RateLimiter } from "../retry/rate-limiter";
 import { scheduleName } from "./quota-store";
 import type { RedisQuotaStore } from "./redis-quota-store";
-import { SharedRateLimiter } from "./shared-rate-limiter";
+import { AccountProcesses, SharedRateLimiter } from "./shared-rate-limiter";
 import type { StoreTls } from "./store-connection";
 import type { QuotaStoreUrl } from "./store-url";
 
@@ -16,6 +16,8 @@ const HOLDER_KEY: unique symbol = Symbol.for("pulumi-alicloud-live.quota-stores.
 interface Holder {
     readonly stores: Map<string, RedisQuotaStore>;
     readonly limiters: Map<string, SharedRateLimiter>;
+    /** Per store and account: the processes its schedules counted lately. */
+    readonly accounts?: Map<string, AccountProcesses>;
 }
 
 function holder(): Holder {
@@ -53,9 +55,22 @@ export function sharedQuotaLimiter(url: QuotaStoreUrl, store: RedisQuotaStore, a
         existing.restrict(ceiling);
         return existing;
     }
-    const created = new SharedRateLimiter({ store, schedule, ceiling });
+    const accounts = holderAccounts();
+    const accountKey = `${url.url}\u0000${accountId}`;
+    let accountProcesses = accounts.get(accountKey);
+    if (!accountProcesses) {
+        accountProcesses = new AccountProcesses();
+        accounts.set(accountKey, accountProcesses);
+    }
+    const created = new SharedRateLimiter({ store, schedule, ceiling, accountProcesses });
     limiters.set(key, created);
     return created;
+}
+
+/** The holder's per-account counts (absent in a holder made by an earlier copy of this module). */
+function holderAccounts(): Map<string, AccountProcesses> {
+    const h = holder() as { accounts?: Map<string, AccountProcesses> };
+    return (h.accounts ??= new Map<string, AccountProcesses>());
 }
 
 /** Closes every store connection of the process (tests, and hosts that want a clean exit). */
@@ -64,5 +79,6 @@ export async function closeQuotaStores(): Promise<void> {
     const all = [...stores.values()];
     stores.clear();
     limiters.clear();
+    holderAccounts().clear();
     await Promise.all(all.map((s) => s.close()));
 }

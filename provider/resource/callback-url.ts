@@ -64,10 +64,10 @@ const LABEL_CHARACTERS = /^[a-z0-9_-]+$/;
 const NUMERIC_LABEL = /^(?:0x[0-9a-f]*|\d+)$/i;
 
 /** Every rule `text` (trimmed) breaks, in the order a reader would fix them; empty when it is acceptable. */
-export function callbackUrlProblems(text: string): UrlProblem[] {
+export function callbackUrlProblems(text: string, maxLength: number = MAX_URL_LENGTH): UrlProblem[] {
     const problems: UrlProblem[] = [];
     const add = (rule: UrlRule, message: string) => problems.push({ rule, message });
-    if (text.length > MAX_URL_LENGTH) add("length", `must be at most ${MAX_URL_LENGTH} characters`);
+    if (text.length > maxLength) add("length", `must be at most ${maxLength} characters`);
     // The URL parser would accept `http:host` and quietly encode spaces; the service refuses both.
     if (!SCHEME_PREFIX.test(text)) {
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1].toLowerCase();

@@ -1,48 +1,36 @@
 /**
- * The resource's property bags as the provider sees them (plain values, after Pulumi resolved the
- * Inputs), and the conversions between them and the API's config. Pure.
+ * A resource's property bags as the provider sees them (plain values, after Pulumi resolved the
+ * Inputs), and the conversions between them and the API's configuration. Pure.
  */
-import { canonicalConfig, CONFIG_FIELDS, type CanonicalConfig } from "../api/normalize";
-import type { RecordNotifyConfig } from "../api/types";
+import type { Bag } from "../api/types";
+import { canonicalConfig } from "./canonical";
+import type { ResourceDefinition } from "./definition";
 
 /** The key under which the dynamic-provider host carries the serialized provider in every bag. */
 export const PROVIDER_KEY = "__provider";
 
-/** Inputs after `check`: the API's fields (trimmed, domain lower-cased, booleans defaulted), plus one of our own. */
-export interface LiveRecordNotifyConfigInputs extends RecordNotifyConfig {
-    /** On create, take over a configuration the domain already has instead of failing. Not sent to the service. */
-    readonly adoptExisting?: boolean;
+/** Inputs after `check`: the configuration's properties (normalized, defaulted) and the provider-side options. */
+export type Inputs = Record<string, unknown>;
+
+/** Outputs: the configuration as the service stores it (canonical form), secrets kept secret by the front doors. */
+export type Outputs = Record<string, unknown>;
+
+/** The names of the properties the engine must store as secrets. */
+export function secretOutputs(definition: ResourceDefinition): string[] {
+    return definition.properties.filter((p) => p.secret).map((p) => p.name);
 }
 
-/** Outputs: the configuration as the service stores it (canonical form), `notifyAuthKey` secret. */
-export type LiveRecordNotifyConfigOutputs = CanonicalConfig;
-
-/** Every input property, in display order. */
-export const INPUT_KEYS = [...CONFIG_FIELDS, "adoptExisting"] as const;
-
-export type InputKey = (typeof INPUT_KEYS)[number];
-
-/** Outputs the engine must store as secrets. */
-export const SECRET_OUTPUTS = ["notifyAuthKey"] as const;
-
 /** The API request for the desired state held in checked inputs. */
-export function desiredConfig(inputs: LiveRecordNotifyConfigInputs): CanonicalConfig {
-    return outputsOf(inputs);
+export function desiredConfig(definition: ResourceDefinition, inputs: Bag): Outputs {
+    return outputsOf(definition, inputs);
 }
 
 /**
  * The outputs for a configuration: only defined fields are copied, so the bag never holds `undefined`
  * (which the host's protobuf encoding rejects, after the API call has already succeeded).
  */
-export function outputsOf(config: RecordNotifyConfig): LiveRecordNotifyConfigOutputs {
-    return canonicalConfig({
-        domainName: config.domainName,
-        notifyUrl: config.notifyUrl,
-        onDemandUrl: config.onDemandUrl,
-        needStatusNotify: config.needStatusNotify,
-        notifyReqAuth: config.notifyReqAuth,
-        notifyAuthKey: config.notifyAuthKey,
-    });
+export function outputsOf(definition: ResourceDefinition, config: Bag): Outputs {
+    return canonicalConfig(definition, config);
 }
 
 /** A copy without the keys whose value is `undefined`. */

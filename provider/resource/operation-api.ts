@@ -3,7 +3,7 @@
  * Update) shares the operation's one deadline and its cancellation, so the operation as a whole ends
  * by the deadline its caller gave, e.g. a plugin request's `customTimeouts`.
  */
-import type { CallOptions, LiveRecordNotifyApi } from "../api/types";
+import type { CallOptions, ConfigApi } from "../api/types";
 import { monotonicClock, type Clock } from "../retry/clock";
 
 export interface OperationOptions {
@@ -16,7 +16,7 @@ export interface OperationOptions {
 /** The smallest budget a call is given once the deadline has passed: it then stops at its first check. */
 const EXPIRED_MS = 1;
 
-export function operationApi(api: LiveRecordNotifyApi, options: OperationOptions = {}, clock: Clock = monotonicClock): LiveRecordNotifyApi {
+export function operationApi<C, I>(api: ConfigApi<C, I>, options: OperationOptions = {}, clock: Clock = monotonicClock): ConfigApi<C, I> {
     const { timeoutMs, signal } = options;
     if (timeoutMs === undefined && signal === undefined) return api;
     const deadlineAt = timeoutMs === undefined ? undefined : clock.now() + timeoutMs;

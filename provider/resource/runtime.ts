@@ -1,18 +1,22 @@
 /**
- * Builds the API the provider calls from resolved settings: the signed client wrapped in the retrying,
- * rate-limited layer, paced per account. The one place that knows both constructors' options.
+ * Builds the API the provider calls from resolved settings: a resource's plain client over the signed
+ * call, wrapped in the retrying, rate-limited layer, paced per account and per action at each action's
+ * quota. The one place that knows the constructors' options.
  */
-import { LiveClient } from "../api/client";
 import { defaultCredential } from "../api/default-credential";
-import { WRITE_ACTIONS, type Action, type LiveRecordNotifyApi } from "../api/types";
+import { RpcClient } from "../api/rpc";
+import type { Bag } from "../api/types";
 import { sharedQuotaLimiter, sharedQuotaStore } from "../quota/shared-limiters";
 import { DeferredRateLimiter } from "../retry/deferred-limiter";
 import { sharedLimiterRegistry } from "../retry/limiter-registry";
 import type { RateLimiter } from "../retry/rate-limiter";
-import { RetryingLiveApi } from "../retry/retrying-api";
-import { limiterCeilings } from "../retry/retrying-options";
+import { RetryingConfigApi } from "../retry/retrying-api";
+import type { ActionQuota } from "../retry/retrying-options";
 import { perKeyAccountKey, resolveAccount, type AccountDeps, type AccountKey } from "./account";
+import { ConfigClient } from "./config-client";
 import { checkAtConfigure } from "./configure-check";
+import { actionsOf, type ResourceDefinition } from "./definition";
+import { retryTarget } from "./retry-target";
 import { sayOnce } from "./said-once";
 import type { Settings } from "./settings";
 
@@ -38,14 +42,28 @@ function pulumiWarn(message: string): void {
 }
 
 /**
- * The limiter of each action. With a configured account id and no store it is known at once;
- * otherwise it is decided on the first call (discovery and the store's first answer, both bounded).
+ * The rate `action` is paced at: the quota `actionQps` raises it to, else the `writeQps`/`readQps`
+ * setting that stands for it (the record-notify actions), else its documented quota; less the headroom
+ * left to others. Pure.
  */
-export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action: Action) => RateLimiter {
-    const ceilings = limiterCeilings({ writeQps: settings.writeQps, readQps: settings.readQps }, settings.quotaHeadroom);
-    const ceilingOf = (action: Action) => (WRITE_ACTIONS.has(action) ? ceilings.write : ceilings.read);
+export function actionCeiling(settings: Settings, action: ActionQuota): number {
+    const raised = settings.actionQps.get(action.name) ?? (action.raisedBy === undefined ? undefined : settings[action.raisedBy]);
+    return (raised ?? action.qps) * (1 - settings.quotaHeadroom);
+}
+
+/**
+ * The limiter of each of `actions`, by name. With a configured account id and no store it is known at
+ * once; otherwise it is decided on the first call (discovery and the store's first answer, both bounded).
+ */
+export function limitersFor(settings: Settings, actions: readonly ActionQuota[], deps: RuntimeDeps = {}): (action: string) => RateLimiter {
+    const byName = new Map(actions.map((action) => [action.name, action]));
+    const ceilingOf = (name: string) => {
+        const action = byName.get(name);
+        if (action === undefined) throw new TypeError(`no quota is known for the action ${name}`);
+        return actionCeiling(settings, action);
+    };
     const registry = sharedLimiterRegistry();
-    const local = (key: string, action: Action) => registry.limiter(key, action, ceilingOf(action));
+    const local = (key: string, action: string) => registry.limiter(key, action, ceilingOf(action));
     if (settings.accountId && !settings.quotaStore) return (action) => local(settings.accountId!, action);
 
     const notice = deps.notice ?? pulumiWarn;
@@ -66,7 +84,7 @@ export function limitersFor(settings: Settings, deps: RuntimeDeps = {}): (action
     // Started now, while the engine is still checking inputs, so the first call rarely waits for it; with the
     // configure-time check turned off (an offline preview), only at the first call: configuring calls nothing.
     if (!settings.skipCredentialsValidation) void decide();
-    return (action) =>
+    return (action: string) =>
         new DeferredRateLimiter(async () => {
             const account = await decide();
             if (!settings.quotaStore || !account.accountId) return local(account.key, action);
@@ -86,8 +104,14 @@ export function checkSetUp(settings: Settings, deps: RuntimeDeps = {}): Promise<
     return checkAtConfigure(settings, { notice: deps.notice ?? pulumiWarn, ...(deps.stsFor ? { stsFor: deps.stsFor } : {}) });
 }
 
-export function buildApi(settings: Settings, deps: RuntimeDeps = {}): LiveRecordNotifyApi {
-    const client = new LiveClient({
+/** The actions of a resource's binding, each once (an upsert creates and updates with one action). */
+export function bindingActions(definition: ResourceDefinition): ActionQuota[] {
+    return actionsOf(definition.binding).filter((action, i, all) => all.findIndex((a) => a.name === action.name) === i);
+}
+
+/** The signed call with the settings' endpoint, credentials and signature. */
+export function rpcClient(settings: Settings): RpcClient {
+    return new RpcClient({
         endpoint: settings.endpoint,
         credentials: settings.credentials,
         // The default chain (env, OIDC role, CLI profile, credentials file, ECS RAM role, credentials URI),
@@ -96,8 +120,12 @@ export function buildApi(settings: Settings, deps: RuntimeDeps = {}): LiveRecord
         signatureVersion: settings.signatureVersion,
         regionId: settings.regionId,
     });
-    return new RetryingLiveApi(client, {
-        limiters: limitersFor(settings, deps),
+}
+
+/** `definition`'s operations: its plain client over the signed call, behind the retrying layer. */
+export function buildApi(settings: Settings, definition: ResourceDefinition, deps: RuntimeDeps = {}): RetryingConfigApi<Bag, Bag> {
+    return new RetryingConfigApi(new ConfigClient(definition, rpcClient(settings)), retryTarget(definition), {
+        limiters: limitersFor(settings, bindingActions(definition), deps),
         operationTimeoutMs: settings.operationTimeoutMs,
     });
 }

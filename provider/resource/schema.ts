@@ -1,129 +1,176 @@
 /**
- * The input rules, as zod schemas that mirror what the service accepts (see the API documents): one
- * schema per property, plus the one rule that spans two properties. Pure.
+ * The input rules of a resource, as zod schemas built from its property table: one schema per property
+ * (its type, its named rule, its limits, its default), plus the rules that span two properties (a
+ * property required when another has a value). Pure.
  *
  * Messages name the property and the rule, never the value: the engine prints the value itself (as
  * `[secret]` for secrets), and a NotifyAuthKey must not reach a log through a reason.
  */
 import { z } from "zod";
-import type { InputKey } from "./inputs";
-import { callbackUrlProblems } from "./callback-url";
-
-/** The service's limit for a domain name, and for each dot-separated label. */
-const MAX_DOMAIN_LENGTH = 253;
-const MAX_LABEL_LENGTH = 63;
-
-/**
- * NotifyAuthKey: refused here only when it can never work. The API pages document 16-32 letters and
- * digits, but their own Describe example holds a 33-character key and no answer to a key outside
- * the rule is documented, so that rule is the service's to apply: a refused key fails `up` with the
- * service's rule, naming notifyAuthKey (docs/resource.md#notifyauthkey). What can never work: a key
- * with whitespace or control characters (callbacks carry it through an MD5 over "host|time|key" that
- * receivers type in), or one past a generous 256 characters. Empty counts as not set.
- */
-export const MAX_NOTIFY_AUTH_KEY_LENGTH = 256;
-const NOTIFY_AUTH_KEY_FORBIDDEN = /[\s\p{Cc}]/u;
-
-/** Why a NotifyAuthKey can never work, or `undefined` when the service may take it. */
-export function notifyAuthKeyProblem(key: string): string | undefined {
-    if (key.length > MAX_NOTIFY_AUTH_KEY_LENGTH) return `must be at most ${MAX_NOTIFY_AUTH_KEY_LENGTH} characters`;
-    if (NOTIFY_AUTH_KEY_FORBIDDEN.test(key)) return "must not contain whitespace or control characters";
-    return undefined;
-}
-
-const LABEL_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-
-/** Why a (trimmed, lower-cased) domain name is not one, or `undefined` when it is. */
-export function domainProblem(domain: string): string | undefined {
-    if (domain.length > MAX_DOMAIN_LENGTH) return `must be at most ${MAX_DOMAIN_LENGTH} characters`;
-    const labels = domain.split(".");
-    if (labels.length < 2) return "must be a fully qualified domain name such as live.example.com";
-    for (const label of labels) {
-        if (label.length === 0) return "must not contain empty labels (leading, trailing or double dots)";
-        if (label.length > MAX_LABEL_LENGTH) return `must have labels of at most ${MAX_LABEL_LENGTH} characters`;
-        if (!LABEL_PATTERN.test(label)) {
-            return "must have labels of letters, digits and hyphens that neither start nor end with a hyphen";
-        }
-    }
-    if (/^\d+$/.test(labels[labels.length - 1])) return "must end in a top-level domain that is not all digits";
-    return undefined;
-}
+import type { PropertySpec, ResourceDefinition } from "./definition";
+import { RULES } from "./rules";
 
 const typeError = (field: string, type: string, required: boolean) => (issue: { input: unknown }) =>
     required && (issue.input === undefined || issue.input === null) ? `${field} is required` : `${field} must be ${type}`;
 
-function domainSchema() {
-    return z
-        .string({ error: typeError("domainName", "a string", true) })
-        .trim()
-        .toLowerCase()
-        .superRefine((value, ctx) => {
-            const problem = value === "" ? "is required" : domainProblem(value);
-            if (problem) ctx.addIssue({ code: "custom", message: `domainName ${problem}` });
-        });
-}
-
-function urlSchema(field: "notifyUrl" | "onDemandUrl", required: boolean) {
-    return z
-        .string({ error: typeError(field, "a string", required) })
-        .trim()
-        .superRefine((value, ctx) => {
-            if (value === "") ctx.addIssue({ code: "custom", message: `${field} is required` });
-            else for (const { message } of callbackUrlProblems(value)) ctx.addIssue({ code: "custom", message: `${field} ${message}` });
-        });
-}
-
-const booleanSchema = (field: string) => z.boolean({ error: typeError(field, "a boolean (true or false)", false) });
-
-/** The schema of each input property when its value is known. */
-export const FIELD_SCHEMAS = {
-    domainName: domainSchema(),
-    notifyUrl: urlSchema("notifyUrl", true),
-    onDemandUrl: urlSchema("onDemandUrl", false).optional(),
-    needStatusNotify: booleanSchema("needStatusNotify").default(false),
-    notifyReqAuth: booleanSchema("notifyReqAuth").default(false),
-    notifyAuthKey: z
-        .string({ error: typeError("notifyAuthKey", "a string", false) })
-        .superRefine((key, ctx) => {
-            const problem = notifyAuthKeyProblem(key);
-            if (problem !== undefined) ctx.addIssue({ code: "custom", message: `notifyAuthKey ${problem}` });
-        })
-        .optional(),
-    adoptExisting: booleanSchema("adoptExisting").optional(),
-} as const satisfies Record<InputKey, z.ZodType>;
-
-/** Compiled schemas by the set of unknown properties: zod compiles a schema on its first use, per object. */
-const INPUTS_SCHEMAS = new Map<string, ReturnType<typeof buildInputsSchema>>();
-
-/**
- * The whole input bag. Properties whose value is unknown (see unknown.ts) are passed through
- * unvalidated, and rules that depend on them are skipped; unrecognized properties are issues.
- */
-export function inputsSchema(unknownKeys: ReadonlySet<string>) {
-    const unknownFields = Object.keys(FIELD_SCHEMAS).filter((key) => unknownKeys.has(key));
-    const cacheKey = unknownFields.join(",");
-    let schema = INPUTS_SCHEMAS.get(cacheKey);
-    if (schema === undefined) {
-        schema = buildInputsSchema(new Set(unknownFields));
-        INPUTS_SCHEMAS.set(cacheKey, schema);
+function stringSchema(spec: PropertySpec): z.ZodType {
+    const base = z.string({ error: typeError(spec.name, "a string", spec.required) });
+    const rule = spec.rule === undefined ? undefined : RULES[spec.rule];
+    if (rule === undefined) {
+        if (spec.maxLength === undefined) return base;
+        return base.max(spec.maxLength, { error: `${spec.name} must be at most ${spec.maxLength} characters` });
     }
-    return schema;
+    return base.transform(rule.normalize).superRefine((value, ctx) => {
+        for (const problem of rule.problems(value, { maxLength: spec.maxLength }))
+            ctx.addIssue({ code: "custom", message: `${spec.name} ${problem}` });
+    });
 }
 
-function buildInputsSchema(unknownFields: ReadonlySet<string>) {
-    const shape: Record<string, z.ZodType> = {};
-    for (const [key, schema] of Object.entries(FIELD_SCHEMAS)) shape[key] = unknownFields.has(key) ? z.unknown() : schema;
-    return z.strictObject(shape).superRefine(
+/** "m3u8 or cmaf", "true": a condition's values in words. */
+function valuesInWords(equals: boolean | string | readonly string[]): string {
+    return Array.isArray(equals) ? equals.join(" or ") : String(equals);
+}
+
+/** Whether `value` meets a `requiredWhen` condition's values. */
+export function meetsCondition(value: unknown, equals: boolean | string | readonly string[]): boolean {
+    return Array.isArray(equals) ? equals.includes(value) : value === equals;
+}
+
+function integerSchema(spec: PropertySpec): z.ZodType {
+    return z.number({ error: typeError(spec.name, "a whole number", spec.required) }).superRefine((value, ctx) => {
+        if (!Number.isInteger(value)) ctx.addIssue({ code: "custom", message: `${spec.name} must be a whole number` });
+        else if (spec.min !== undefined && value < spec.min) ctx.addIssue({ code: "custom", message: `${spec.name} must be at least ${spec.min}` });
+        else if (spec.max !== undefined && value > spec.max) ctx.addIssue({ code: "custom", message: `${spec.name} must be at most ${spec.max}` });
+        else if (spec.oneOf !== undefined && !spec.oneOf.includes(value)) {
+            ctx.addIssue({ code: "custom", message: `${spec.name} must be one of ${spec.oneOf.join(", ")}` });
+        }
+    });
+}
+
+function enumerated(spec: PropertySpec, schema: z.ZodType): z.ZodType {
+    const allowed = spec.oneOf;
+    if (allowed === undefined) return schema;
+    return schema.superRefine((value, ctx) => {
+        if (!allowed.includes(value as string)) ctx.addIssue({ code: "custom", message: `${spec.name} must be one of ${allowed.join(", ")}` });
+    });
+}
+
+/** The rules that span properties of one object: a property required when another has a value. */
+function withConditions<T extends z.ZodType>(specs: readonly PropertySpec[], schema: T, unknownFields: ReadonlySet<string> = new Set()): z.ZodType {
+    const conditional = specs.filter((p) => p.requiredWhen !== undefined);
+    if (conditional.length === 0) return schema;
+    return schema.superRefine(
         (value, ctx) => {
-            if (value.notifyReqAuth === true && value.notifyAuthKey === undefined && !unknownFields.has("notifyAuthKey")) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["notifyAuthKey"],
-                    message: "notifyAuthKey is required when notifyReqAuth is true",
-                });
+            const bag = value as Record<string, unknown>;
+            for (const spec of conditional) {
+                const { property, equals } = spec.requiredWhen!;
+                if (unknownFields.has(spec.name) || unknownFields.has(property)) continue;
+                if (meetsCondition(bag[property], equals) && bag[spec.name] === undefined) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: [spec.name],
+                        message: `${spec.name} is required when ${property} is ${valuesInWords(equals)}`,
+                    });
+                }
             }
         },
         // Run even when other properties failed, so every failure is reported at once.
         { when: () => true },
     );
+}
+
+function objectSchema(spec: PropertySpec): z.ZodType {
+    const fields = spec.properties ?? [];
+    const shape = Object.fromEntries(fields.map((field) => [field.name, propertySchema(field)]));
+    return withConditions(fields, z.strictObject(shape, { error: typeError(spec.name, "an object", spec.required) }));
+}
+
+function listSchema(spec: PropertySpec): z.ZodType {
+    const item = spec.items;
+    if (item === undefined) throw new TypeError(`${spec.name}: a list property needs its items`);
+    // Messages name the list (check.ts adds the item's index): "recordFormats must be an object".
+    return z.array(valueSchema({ ...item, name: spec.name, required: true }), { error: typeError(spec.name, "a list", spec.required) });
+}
+
+function valueSchema(spec: PropertySpec): z.ZodType {
+    switch (spec.type) {
+        case "string":
+            return enumerated(spec, stringSchema(spec));
+        case "boolean":
+            return z.boolean({ error: typeError(spec.name, "a boolean (true or false)", spec.required) });
+        case "integer":
+            return integerSchema(spec);
+        case "list":
+            return listSchema(spec);
+        case "object":
+            return objectSchema(spec);
+    }
+}
+
+/** The schema of one input property when its value is known: required, defaulted or optional. */
+export function propertySchema(spec: PropertySpec): z.ZodType {
+    const schema = valueSchema(spec);
+    if (spec.required) return schema;
+    if (spec.defaultValue !== undefined) return schema.default(spec.defaultValue);
+    return schema.optional();
+}
+
+/** The schema of each input property of `definition`, by name. */
+export function fieldSchemas(definition: ResourceDefinition): Readonly<Record<string, z.ZodType>> {
+    return Object.fromEntries(definition.properties.map((spec) => [spec.name, propertySchema(spec)]));
+}
+
+type InputsSchema = z.ZodType<Record<string, unknown>>;
+
+/** Compiled schemas per definition and set of unknown properties: zod compiles a schema on its first use, per object. */
+const COMPILED = new WeakMap<ResourceDefinition, Map<string, InputsSchema>>();
+
+/**
+ * The whole input bag of `definition`. Properties whose value is unknown (see unknown.ts) are passed
+ * through unvalidated, and rules that depend on them are skipped; unrecognized properties are issues.
+ */
+export function inputsSchema(definition: ResourceDefinition, unknownKeys: ReadonlySet<string>): InputsSchema {
+    let byUnknown = COMPILED.get(definition);
+    if (byUnknown === undefined) COMPILED.set(definition, (byUnknown = new Map<string, InputsSchema>()));
+    const unknownFields = definition.properties.map((p) => p.name).filter((name) => unknownKeys.has(name));
+    const cacheKey = unknownFields.join(",");
+    let schema = byUnknown.get(cacheKey);
+    if (schema === undefined) {
+        schema = buildInputsSchema(definition, new Set(unknownFields));
+        byUnknown.set(cacheKey, schema);
+    }
+    return schema;
+}
+
+function buildInputsSchema(definition: ResourceDefinition, unknownFields: ReadonlySet<string>): InputsSchema {
+    const fields = fieldSchemas(definition);
+    const shape: Record<string, z.ZodType> = {};
+    for (const [key, schema] of Object.entries(fields)) shape[key] = unknownFields.has(key) ? z.unknown() : schema;
+    const conditioned = withConditions(definition.properties, z.strictObject(shape), unknownFields);
+    const rules = definition.rules ?? [];
+    if (rules.length === 0) return conditioned as unknown as InputsSchema;
+    const isGiven = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+    return conditioned.superRefine(
+        (value, ctx) => {
+            const bag = value as Record<string, unknown>;
+            for (const rule of rules) {
+                if ("atLeastOneOf" in rule) {
+                    if (rule.atLeastOneOf.some((name) => unknownFields.has(name))) continue;
+                    if (!rule.atLeastOneOf.some((name) => isGiven(bag[name]))) {
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [rule.atLeastOneOf[0]],
+                            message: `at least one of ${rule.atLeastOneOf.join(" and ")} must be given`,
+                        });
+                    }
+                } else if (!unknownFields.has(rule.needs) && !isGiven(bag[rule.needs])) {
+                    for (const name of rule.given.filter((n) => isGiven(bag[n]) && !unknownFields.has(n))) {
+                        ctx.addIssue({ code: "custom", path: [name], message: `${name} is taken only with ${rule.needs}` });
+                    }
+                }
+            }
+        },
+        // Run even when other properties failed, so every failure is reported at once.
+        { when: () => true },
+    ) as unknown as InputsSchema;
 }

@@ -47,6 +47,8 @@ export interface Settings {
     /** Documented (or raised) quotas per second, before the headroom is taken off. */
     readonly writeQps: number;
     readonly readQps: number;
+    /** Raised quotas of single actions (calls/s), by action name; before the headroom is taken off. */
+    readonly actionQps: ReadonlyMap<string, number>;
     readonly signatureVersion: "v3" | "v2";
     /** Skip the configure-time check of credentials and endpoint (configure-check.ts). */
     readonly skipCredentialsValidation: boolean;
@@ -81,7 +83,11 @@ interface Found {
 export type FileReader = (path: string) => string;
 const readUtf8: FileReader = (path) => readFileSync(path, "utf8");
 
-export function resolveSettings(get: ConfigGetter, env: Environment, readFile: FileReader = readUtf8): Settings {
+/**
+ * Resolves every setting. `knownActions`: the actions `actionQps` may name (those of the resources the
+ * caller serves); a name outside them is refused. Without it, any action name of the API's form is taken.
+ */
+export function resolveSettings(get: ConfigGetter, env: Environment, readFile: FileReader = readUtf8, knownActions?: ReadonlySet<string>): Settings {
     const endpointFound = find("endpoint", get, env) ?? { value: DEFAULT_ENDPOINT, key: "the default endpoint" };
     const endpoint = checkedEndpoint(endpointFound);
     const stsFound = find("stsEndpoint", get, env);
@@ -95,6 +101,7 @@ export function resolveSettings(get: ConfigGetter, env: Environment, readFile: F
         quotaHeadroom: number(find("quotaHeadroom", get, env), HEADROOM_RULE) ?? 0,
         writeQps: number(find("writeQps", get, env), QPS_RULE) ?? DOCUMENTED_WRITE_QPS,
         readQps: number(find("readQps", get, env), QPS_RULE) ?? DOCUMENTED_READ_QPS,
+        actionQps: actionQps(find("actionQps", get, env), knownActions),
         signatureVersion: signatureVersion(find("signatureVersion", get, env)),
         skipCredentialsValidation: flag(find("skipCredentialsValidation", get, env)) ?? false,
     };
@@ -283,6 +290,37 @@ function number(found: Found | undefined, rule: NumberRule): number | undefined 
         throw new SettingsError(found.key, `must be a number ${lower} and at most ${rule.max} (${rule.unit}), not ${JSON.stringify(found.value)}`);
     }
     return value;
+}
+
+/** An action name as the API spells them: `SetLiveStreamsNotifyUrlConfig`. */
+const ACTION_NAME = /^[A-Z][A-Za-z0-9]{2,100}$/;
+
+/** `{"Action": qps, ...}`: each name an action (one of `known`, when given), each rate within the QPS bounds. */
+function actionQps(found: Found | undefined, known: ReadonlySet<string> | undefined): ReadonlyMap<string, number> {
+    const rates = new Map<string, number>();
+    if (!found) return rates;
+    const form = 'must be a JSON object of action names and calls per second, such as {"SetLiveStreamsNotifyUrlConfig": 30}';
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(found.value);
+    } catch {
+        throw new SettingsError(found.key, form);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new SettingsError(found.key, form);
+    for (const [name, rate] of Object.entries(parsed)) {
+        if (!ACTION_NAME.test(name)) throw new SettingsError(found.key, `${form}; ${JSON.stringify(name)} is not an action name`);
+        if (known !== undefined && !known.has(name)) {
+            throw new SettingsError(
+                found.key,
+                `names ${JSON.stringify(name)}, which is not an action of this provider (known: ${[...known].join(", ")})`,
+            );
+        }
+        number({ value: String(rate), key: `${found.key} (${name})` }, QPS_RULE);
+        if (typeof rate !== "number")
+            throw new SettingsError(`${found.key} (${name})`, `must be a number of calls per second, not ${JSON.stringify(rate)}`);
+        rates.set(name, rate);
+    }
+    return rates;
 }
 
 function signatureVersion(found: Found | undefined): "v3" | "v2" {

@@ -3,12 +3,13 @@
  * domain and numbers, never request parameters: no URL, no key.
  */
 import type { ErrorKind } from "../api/error-kind";
-import type { Action } from "../api/types";
 import type { StopReason } from "./retry-policy";
 import type { WriteOutcome } from "./settle";
 
 interface EventBase {
-    readonly action: Action;
+    /** The action, by its API name. */
+    readonly action: string;
+    /** The domain of the configuration the call is about. */
     readonly domainName: string;
 }
 

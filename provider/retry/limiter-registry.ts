@@ -8,7 +8,6 @@
  * installed versions), and each copy must still find the same limiters. The store is a plain `Map`
  * so copies of different versions can share it; the values only need the `RateLimiter` interface.
  */
-import type { Action } from "../api/types";
 import { monotonicClock, type Clock } from "./clock";
 import { AdaptiveRateLimiter, type RateLimiter } from "./rate-limiter";
 
@@ -42,7 +41,7 @@ export class LimiterRegistry {
      * caller asking for a lower ceiling lowers it for everyone (sharing one quota, the most careful
      * wins); a higher one changes nothing.
      */
-    limiter(accountKey: string, action: Action, ceiling: number): RateLimiter {
+    limiter(accountKey: string, action: string, ceiling: number): RateLimiter {
         if (typeof accountKey !== "string" || accountKey === "") {
             throw new TypeError("LimiterRegistry: accountKey must be a non-empty string");
         }
@@ -64,7 +63,7 @@ export class LimiterRegistry {
 }
 
 /** The store key of one (account, action). NUL cannot occur in either part's meaningful text. */
-export function limiterKey(accountKey: string, action: Action): string {
+export function limiterKey(accountKey: string, action: string): string {
     return `${accountKey}\u0000${action}`;
 }
 

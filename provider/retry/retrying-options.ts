@@ -2,7 +2,6 @@
  * The options of `RetryingLiveApi`, checked when it is constructed: a wrong option fails at once,
  * naming the option and the rule, not minutes later in the middle of a deployment.
  */
-import { ACTIONS, WRITE_ACTIONS, type Action } from "../api/types";
 import { monotonicClock, realSleep, type Clock, type Sleep } from "./clock";
 import { DEFAULT_OPERATION_TIMEOUT_MS, DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS, MAX_OPERATION_TIMEOUT_MS, MAX_QUOTA_HEADROOM } from "./constants";
 import type { RetryEventListener } from "./events";
@@ -17,6 +16,16 @@ export interface Quota {
     readonly readQps?: number;
 }
 
+/** An action the retrying client calls, and the quota it is paced to. */
+export interface ActionQuota {
+    /** The action's API name. */
+    readonly name: string;
+    /** The calls/s per account the API pages document for it. */
+    readonly qps: number;
+    /** The `Quota` field that stands for a raised quota of this action, if any (the record-notify actions'). */
+    readonly raisedBy?: keyof Quota;
+}
+
 export interface RetryingLiveApiOptions {
     /**
      * Who pays for the calls: calls with the same key share the process-wide limiters, one per
@@ -24,7 +33,7 @@ export interface RetryingLiveApiOptions {
      */
     readonly accountKey?: string;
     /** The limiter of each action, instead of the shared ones (`accountKey`). */
-    readonly limiters?: (action: Action) => RateLimiter;
+    readonly limiters?: (action: string) => RateLimiter;
     /** The account's quotas; only with `accountKey`. @defaultValue the documented 30 writes/s per action, 50 Describes/s */
     readonly quota?: Quota;
     /** Fraction of the quota left to other users of the account, 0 to 0.9; only with `accountKey`. @defaultValue 0 */
@@ -42,7 +51,7 @@ export interface RetryingLiveApiOptions {
 }
 
 export interface ResolvedRetryOptions {
-    readonly limiters: ReadonlyMap<Action, RateLimiter>;
+    readonly limiters: ReadonlyMap<string, RateLimiter>;
     readonly operationTimeoutMs: number;
     readonly clock: Clock;
     readonly sleep: Sleep;
@@ -73,7 +82,17 @@ export function limiterCeilings(quota: Quota = {}, quotaHeadroom = 0): { readonl
     };
 }
 
-export function resolveRetryOptions(options: RetryingLiveApiOptions, registry: LimiterRegistry = sharedLimiterRegistry()): ResolvedRetryOptions {
+/** The rate an action's limiter paces at: its quota (raised, or as documented) minus the headroom. Pure. */
+export function actionCeiling(action: ActionQuota, quota: Quota = {}, quotaHeadroom = 0): number {
+    return ((action.raisedBy ? quota[action.raisedBy] : undefined) ?? action.qps) * (1 - quotaHeadroom);
+}
+
+/** Checks `options` and resolves one limiter for each of `actions`. */
+export function resolveRetryOptions(
+    options: RetryingLiveApiOptions,
+    actions: readonly ActionQuota[],
+    registry: LimiterRegistry = sharedLimiterRegistry(),
+): ResolvedRetryOptions {
     if (typeof options !== "object" || options === null) {
         throw new TypeError(`${PREFIX} options must be an object with \`accountKey\` or \`limiters\``);
     }
@@ -130,11 +149,13 @@ export function resolveRetryOptions(options: RetryingLiveApiOptions, registry: L
     const random = requireFunction("random", options.random) ?? Math.random;
     const onEvent = requireFunction("onEvent", options.onEvent);
 
-    const ceilings = limiterCeilings(quota, quotaHeadroom);
+    const byName = new Map(actions.map((action) => [action.name, action]));
     const limiterFor =
-        limiters ?? ((action: Action) => registry.limiter(accountKey as string, action, WRITE_ACTIONS.has(action) ? ceilings.write : ceilings.read));
-    const resolved = new Map<Action, RateLimiter>();
-    for (const action of ACTIONS) {
+        limiters ??
+        ((name: string) => registry.limiter(accountKey as string, name, actionCeiling(byName.get(name) as ActionQuota, quota, quotaHeadroom)));
+    const resolved = new Map<string, RateLimiter>();
+    for (const { name: action } of actions) {
+        if (resolved.has(action)) continue;
         const limiter = limiterFor(action);
         if (!isRateLimiter(limiter)) {
             throw new TypeError(

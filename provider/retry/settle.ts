@@ -15,8 +15,7 @@
  */
 import type { ErrorKind } from "../api/error-kind";
 import { LiveApiError } from "../api/errors";
-import { holdsConfig } from "../api/normalize";
-import type { AuthKeyView, DescribeResult, DomainRequest, RecordNotifyConfig } from "../api/types";
+import type { AuthKeyView, Bag, Described } from "../api/types";
 
 export type WriteOperation = "add" | "update" | "delete";
 
@@ -39,33 +38,40 @@ export function verdictAfterAmbiguity(operation: WriteOperation, kind: ErrorKind
 }
 
 /**
- * Pure. `observed` is the config the service holds for the domain, `undefined` when it holds none.
- * An Add or Update is in effect when the service holds the desired config (the key judged as `view`
- * shows it); a Delete when it holds none.
+ * Whether the service holds `desired`, judged from Describe's `described` config and how it showed the
+ * secret key (`view`): a resource's own comparison of canonical forms (resource/canonical.ts).
  */
-export function writeOutcome(
+export type Holds<C> = (described: C, view: AuthKeyView | undefined, desired: C) => boolean;
+
+/**
+ * Pure. `observed` is the config the service holds for the identity, `undefined` when it holds none.
+ * An Add or Update is in effect when the service holds the desired config (`holds` judges, the key as
+ * `view` shows it); a Delete when it holds none.
+ */
+export function writeOutcome<C>(
     operation: WriteOperation,
-    desired: RecordNotifyConfig | DomainRequest,
-    observed: RecordNotifyConfig | undefined,
+    desired: unknown,
+    observed: C | undefined,
+    holds: Holds<C>,
     view?: AuthKeyView,
 ): WriteOutcome {
     if (operation === "delete") return observed === undefined ? "applied" : "not-applied";
-    return observed !== undefined && holdsConfig(observed, view, desired as RecordNotifyConfig) ? "applied" : "not-applied";
+    return observed !== undefined && holds(observed, view, desired as C) ? "applied" : "not-applied";
 }
 
-export interface Observation {
-    /** The stored config, or `undefined` when the domain has none. */
-    readonly config: RecordNotifyConfig | undefined;
+export interface Observation<C = Bag> {
+    /** The stored config, or `undefined` when the identity has none. */
+    readonly config: C | undefined;
     /** How Describe showed the key. */
     readonly authKeyView?: AuthKeyView;
     /** The Describe's request id: the evidence for a settled write. */
     readonly requestId: string;
 }
 
-/** Describes the domain's config; `not-found` means "none". Other errors propagate. */
-export async function observe(describe: (request: DomainRequest) => Promise<DescribeResult>, domainName: string): Promise<Observation> {
+/** Describes the identity's config; `not-found` means "none". Other errors propagate. */
+export async function observe<C, I>(describe: (identity: I) => Promise<Described<C>>, identity: I): Promise<Observation<C>> {
     try {
-        const result = await describe({ domainName });
+        const result = await describe(identity);
         return { config: result.config, requestId: result.requestId, ...(result.authKeyView ? { authKeyView: result.authKeyView } : {}) };
     } catch (error) {
         if (error instanceof LiveApiError && error.kind === "not-found") {

@@ -21,7 +21,7 @@ def readme():
 setup(name='pulumi_alicloud_live',
       python_requires='>=3.9',
       version=VERSION,
-      description="Manage Alibaba Cloud ApsaraVideo Live recording-callback configuration (LiveRecordNotifyConfig), paced to the account's API quota.",
+      description="Manage Alibaba Cloud ApsaraVideo Live configuration (LiveRecordNotifyConfig, LiveSnapshotNotifyConfig, LiveAppRecordConfig, LiveAppSnapshotConfig, LiveStreamsNotifyUrlConfig), paced to the account's API quota.",
       long_description=readme(),
       long_description_content_type='text/markdown',
       keywords='pulumi alicloud alibaba-cloud apsaravideo-live live category/cloud kind/native',

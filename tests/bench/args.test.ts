@@ -84,6 +84,25 @@ describe("bench/args", () => {
         assert.throws(() => parseArgs(["--only", "d", "--k", "2"], 8), /--k applies to the pipelines scenario/);
     });
 
+    it("--variant picks the pipelines' variants, in their order, and names the choices when one is unknown", () => {
+        assert.equal(parseArgs(["--only", "p"], 8).pipelineVariants, undefined, "all by default");
+        assert.deepEqual(parseArgs(["--only", "p", "--variant", "store-kill,store-failover,store-kill"], 8).pipelineVariants, [
+            "store-failover",
+            "store-kill",
+        ]);
+        assert.throws(() => parseArgs(["--only", "p", "--variant", "kill"], 8), /--variant: "kill" is not one of no-store, .*store-kill/);
+        assert.throws(() => parseArgs(["--only", "d", "--variant", "store"], 8), /--variant applies to the pipelines scenario/);
+    });
+
+    it("--only m runs the mixed stack alone, without the CPU measurement, with its own results prefix", () => {
+        const alone = parseArgs(["--only", "m"], 8);
+        assert.deepEqual([alone.mixed, alone.pipelines, alone.cli, alone.strategies.length, alone.cpuN], [true, false, false, 0, 0]);
+        assert.equal(parseArgs(["--only", "mixed"], 8).mixed, true);
+        assert.equal(parseArgs([], 8).mixed, true, "part of the full run");
+        assert.equal(parseArgs(["--only", "d"], 8).mixed, false);
+        assert.equal(resultsPrefix(alone), "mixed-");
+    });
+
     it("gives a run of the CLI or the pipelines scenario alone its own results prefix, a run with host scenarios none", () => {
         assert.equal(resultsPrefix(parseArgs([], 8)), "");
         assert.equal(resultsPrefix(parseArgs(["--only", "d,cli"], 8)), "");

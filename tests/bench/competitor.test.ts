@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { callsDue, Competitor, UPDATE_POOL } from "../../bench/competitor";
 import { LiveApiError } from "../../provider/api/errors";
-import type { LiveRecordNotifyApi } from "../../provider/api/types";
+import type { LiveRecordNotifyApi } from "../../provider/client/types";
 
 describe("bench/competitor", () => {
     it("callsDue: an even schedule, the first call at 0", () => {

@@ -70,6 +70,7 @@ describe("bench/pipeline-numbers", () => {
             run(2, "store", 1.5, 0.5, 1),
             run(4, "store-cluster", 1.2, 0.01),
             run(4, "store-failover", 1.4, 0.02, 1),
+            run(8, "store-kill", 1.08, 0.05),
         ]);
         const of = (scope: string, target: string) => verdicts.find((v) => v.scope === scope && v.target.startsWith(target))?.pass;
         assert.equal(of("pipelines K=8 no-store", "failed"), true);
@@ -80,7 +81,9 @@ describe("bench/pipeline-numbers", () => {
         assert.equal(of("pipelines K=2 store", "failed"), false);
         assert.equal(of("pipelines K=2 store", "worst"), undefined);
         assert.equal(of("pipelines K=4 store-cluster", "worst"), false, "the cluster has the one-node target at K = 4");
-        assert.equal(of("pipelines K=4 store-failover", "worst"), undefined, "the failover's cost is reported, not targeted");
+        assert.equal(of("pipelines K=4 store-failover", "worst"), false, "the failover has the one-node target");
         assert.equal(of("pipelines K=4 store-failover", "failed"), false);
+        assert.equal(of("pipelines K=8 store-kill", "worst"), true, "the crash of the store has the one-node target");
+        assert.equal(of("pipelines K=8 store-kill", "throttled"), undefined, "its throttles are reported, not targeted");
     });
 });

@@ -13,7 +13,7 @@ import { EmulatorAdmin } from "../../emulator/admin/client";
 import { startEmulator, type RunningEmulator } from "../../emulator/server/start-emulator";
 import { type ProjectDir } from "../../tools/host-driver/project-dir";
 import { findRepoRoot } from "../../tools/repo-root";
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import { programDir } from "../../tools/pulumi-cli/program-dir";
 import { PulumiWorkspace } from "../../tools/pulumi-cli/workspace";
 import { labelTests, pinnedSet } from "./support/cli";

@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { PulumiWorkspace, type CommandResult } from "../../tools/pulumi-cli/workspace";
 import { currentSet, labelTests, type SetRun } from "./support/cli";

@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import Redis from "ioredis";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { scheduleName } from "../../provider/quota/quota-store";
 import { pluginVersion } from "../../provider/plugin/version";

@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import Redis from "ioredis";
 import { DEMO_ACCOUNT, type EmulatorAdmin } from "../../emulator";
-import type { LiveClient } from "../../provider/api/client";
+import type { LiveClient } from "../../provider/client/live-client";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/properties";
 import { pluginVersion } from "../../provider/plugin/version";
 import { PYTHON_HOST_SDK_VERSION } from "../../tools/pulumi-cli/recipe";

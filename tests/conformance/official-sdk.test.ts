@@ -54,6 +54,9 @@ const GROUPS: ReadonlyArray<readonly [string, number]> = ["V3", "V2"].flatMap(
     (sig) =>
         [
             [`actions (${sig} signature)`, 8],
+            [`snapshot callbacks (${sig} signature)`, 10],
+            [`app configurations (${sig} signature)`, 9],
+            [`stream callbacks (${sig} signature)`, 11],
             [`error codes (${sig} signature)`, 28],
             [`STS GetCallerIdentity (${sig} signature)`, 3],
         ] as const,
@@ -144,6 +147,7 @@ describe("official Python SDK conformance (alibabacloud-live20161101, alibabaclo
                     // Quota is exercised by its own case (which lowers it over the admin API), not by the pace of the rest.
                     writeQps: 10_000,
                     readQps: 10_000,
+                    actionQps: { "*": 10_000 },
                 };
                 const emulator = await startEmulator(options);
                 try {

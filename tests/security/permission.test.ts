@@ -9,7 +9,7 @@ import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulat
 import type { ProviderHost } from "../../tools/host-driver/host";
 import { HostRpcError } from "../../tools/host-driver/rpc-error";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import { serializedProviderText } from "../../tools/serialized-provider";
 import { rejection } from "../support/rejection";

@@ -15,7 +15,7 @@ import { isRepoDist, linkedProjectDir, type ProjectDir } from "../../tools/host-
 import { findRepoRoot } from "../../tools/repo-root";
 import { runOperationInChild, type ChildOperationOptions, type ChildOperationResult } from "../../tools/host-driver/run-in-child";
 import { parseState, type StackState } from "../../tools/host-driver/state";
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import { serializedProviderText } from "../../tools/serialized-provider";
 

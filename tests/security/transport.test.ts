@@ -12,7 +12,7 @@ import OpenApiClient from "@alicloud/openapi-core";
 import * as sinon from "sinon";
 import type { ProviderHost } from "../../tools/host-driver/host";
 import { projectDirFor, type ProjectDir } from "../../tools/host-driver/project-dir";
-import { LiveClient } from "../../provider/api/client";
+import { LiveClient } from "../../provider/client/live-client";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../provider/dynamic/provider";
 import type { Settings } from "../../provider/resource/settings";
 import { serializedProviderText } from "../../tools/serialized-provider";

@@ -49,3 +49,21 @@ export function initialConfig(connection: DemoConnection, notifyAuthKey: string)
 export function changedConfig(): DemoConfigEntry {
     return { key: `${PROJECT}:statusNotifyDomains`, value: JSON.stringify([STATUS_DOMAIN]), secret: false };
 }
+
+/** The recording chain's project (examples/recording-chain), its domain, the app it records, and its callbacks' host. */
+export const CHAIN_PROJECT = "alicloud-live-recording-chain";
+export const CHAIN_DOMAIN = "live.example.com";
+export const CHAIN_APP = "live";
+/** An app no recording configuration covers. */
+export const UNCOVERED_APP = "other";
+export const CALLBACK_HOST = "hooks.example.com";
+
+/** The chain's stack config: where the API is, the keys, and the key its callbacks are signed with. */
+export function chainConfig(connection: DemoConnection, notifyAuthKey: string): DemoConfigEntry[] {
+    return [
+        { key: "alicloud-live:endpoint", value: connection.endpoint, secret: false },
+        { key: "alicloud:accessKey", value: connection.accessKeyId, secret: false },
+        { key: "alicloud:secretKey", value: connection.accessKeySecret, secret: true },
+        { key: `${CHAIN_PROJECT}:notifyAuthKey`, value: notifyAuthKey, secret: true },
+    ];
+}

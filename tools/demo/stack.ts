@@ -12,8 +12,9 @@ export class DemoStack {
     readonly #print: (line: string) => void;
     #initialized = false;
 
-    constructor(cli: PulumiCli, projectDir: string, print: (line: string) => void) {
-        this.#workspace = new PulumiWorkspace({ cli, projectDir });
+    /** `env` is added to every command's environment. */
+    constructor(cli: PulumiCli, projectDir: string, print: (line: string) => void, env?: Readonly<Record<string, string>>) {
+        this.#workspace = new PulumiWorkspace({ cli, projectDir, ...(env ? { env } : {}) });
         this.#print = print;
     }
 

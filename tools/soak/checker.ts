@@ -16,8 +16,8 @@
  */
 import type { StoredConfig } from "../../emulator";
 import type { ResourceState, StackState } from "../host-driver/state";
-import { canonicalConfig, differingFields, type CanonicalConfig } from "../../provider/api/normalize";
-import type { RecordNotifyConfig } from "../../provider/api/types";
+import { canonicalConfig, differingFields, type CanonicalConfig } from "../../provider/client/normalize";
+import type { RecordNotifyConfig } from "../../provider/client/types";
 import { intendedConfig, type Declared } from "./model";
 
 export type DivergenceKind = "orphan" | "lost" | "resurrected" | "wrong-field" | "duplicate" | "intent" | "not-declared" | "left-pending";

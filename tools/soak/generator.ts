@@ -4,7 +4,7 @@
  * refreshes, and changes made behind Pulumi's back. The declared state depends only on the steps,
  * never on how they went, so a sequence is reproducible from (seed, sequence number). Pure.
  */
-import { sameConfig } from "../../provider/api/normalize";
+import { sameConfig } from "../../provider/client/normalize";
 import type { Random } from "./random";
 import { intendedConfig, type Declared, type ResourceSpec } from "./model";
 

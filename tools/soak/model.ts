@@ -9,9 +9,10 @@
  */
 import type { Registration } from "../host-driver/engine";
 import type { PropertyMap } from "../host-driver/struct";
-import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
-import type { RecordNotifyConfig } from "../../provider/api/types";
-import { SECRET_OUTPUTS } from "../../provider/resource/inputs";
+import { canonicalConfig, type CanonicalConfig } from "../../provider/client/normalize";
+import type { RecordNotifyConfig } from "../../provider/client/types";
+import { secretOutputs } from "../../provider/resource/inputs";
+import { LIVE_RECORD_NOTIFY_CONFIG } from "../../provider/resources/live-record-notify-config/definition";
 
 export const RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";
 
@@ -32,7 +33,7 @@ export function registrationOf(name: string, spec: ResourceSpec, providerText: s
         inputs,
         secretInputs: spec.notifyAuthKey !== undefined ? ["notifyAuthKey"] : [],
         dependencies: [],
-        options: { additionalSecretOutputs: [...SECRET_OUTPUTS] },
+        options: { additionalSecretOutputs: secretOutputs(LIVE_RECORD_NOTIFY_CONFIG) },
     };
 }
 

@@ -8,8 +8,8 @@ import { DEMO_ACCOUNT, EmulatorAdmin, type EmulatorOptions, type RunningEmulator
 import { Engine, type OperationResult, type Program } from "../host-driver/engine";
 import type { EngineEvent } from "../host-driver/format";
 import { emptyState, type StackState } from "../host-driver/state";
-import { canonicalConfig, type CanonicalConfig } from "../../provider/api/normalize";
-import { LiveClient } from "../../provider/api/client";
+import { canonicalConfig, type CanonicalConfig } from "../../provider/client/normalize";
+import { LiveClient } from "../../provider/client/live-client";
 import { findDivergences, readFailure, type Divergence } from "./checker";
 import { addTallies, emptyTally, tallyRequests, throttleFault, type RequestTally } from "./fault-mix";
 import { Faults } from "./faults";

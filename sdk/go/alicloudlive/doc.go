@@ -1,2 +1,2 @@
-// Manage Alibaba Cloud ApsaraVideo Live recording-callback configuration (LiveRecordNotifyConfig), paced to the account's API quota.
+// Manage Alibaba Cloud ApsaraVideo Live configuration (LiveRecordNotifyConfig, LiveSnapshotNotifyConfig, LiveAppRecordConfig, LiveAppSnapshotConfig, LiveStreamsNotifyUrlConfig), paced to the account's API quota.
 package alicloudlive

@@ -21,8 +21,16 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "alicloud-live:index:LiveAppRecordConfig":
+		r = &LiveAppRecordConfig{}
+	case "alicloud-live:index:LiveAppSnapshotConfig":
+		r = &LiveAppSnapshotConfig{}
 	case "alicloud-live:index:LiveRecordNotifyConfig":
 		r = &LiveRecordNotifyConfig{}
+	case "alicloud-live:index:LiveSnapshotNotifyConfig":
+		r = &LiveSnapshotNotifyConfig{}
+	case "alicloud-live:index:LiveStreamsNotifyUrlConfig":
+		r = &LiveStreamsNotifyUrlConfig{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

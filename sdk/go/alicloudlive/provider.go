@@ -46,6 +46,8 @@ type providerArgs struct {
 	AccessKey *string `pulumi:"accessKey"`
 	// Alibaba Cloud account id. Calls made with different keys of one account share its quota, and so one rate limiter keyed by this id. Default: the id STS `GetCallerIdentity` reports, once per process; if that fails, one limiter per endpoint and AccessKey ID. Environment: `ALICLOUD_LIVE_ACCOUNT_ID`.
 	AccountId *string `pulumi:"accountId"`
+	// Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+	ActionQps *string `pulumi:"actionQps"`
 	// Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
 	Endpoint *string `pulumi:"endpoint"`
 	// Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. (`alicloud:endpoints` for the dynamic provider) Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
@@ -58,7 +60,7 @@ type providerArgs struct {
 	QuotaStore *string `pulumi:"quotaStore"`
 	// For a `rediss…://` quota store: the CA certificate(s) to trust, as PEM text or the path of a PEM file, instead of Node's default CAs (for a managed Redis, the CA its console offers for download). Default: Node's CAs. Environment: `ALICLOUD_LIVE_QUOTA_STORE_CA`.
 	QuotaStoreCa *string `pulumi:"quotaStoreCa"`
-	// Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+	// Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
 	ReadQps *string `pulumi:"readQps"`
 	// Region id sent with requests. The Live API has one endpoint for every region, so it rarely matters. (`alicloud:region` for the dynamic provider) Environment: `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`.
 	Region *string `pulumi:"region"`
@@ -72,7 +74,7 @@ type providerArgs struct {
 	SkipCredentialsValidation *string `pulumi:"skipCredentialsValidation"`
 	// STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
-	// Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+	// Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
 	WriteQps *string `pulumi:"writeQps"`
 }
 
@@ -82,6 +84,8 @@ type ProviderArgs struct {
 	AccessKey pulumi.StringPtrInput
 	// Alibaba Cloud account id. Calls made with different keys of one account share its quota, and so one rate limiter keyed by this id. Default: the id STS `GetCallerIdentity` reports, once per process; if that fails, one limiter per endpoint and AccessKey ID. Environment: `ALICLOUD_LIVE_ACCOUNT_ID`.
 	AccountId pulumi.StringPtrInput
+	// Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+	ActionQps pulumi.StringPtrInput
 	// Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
 	Endpoint pulumi.StringPtrInput
 	// Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. (`alicloud:endpoints` for the dynamic provider) Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
@@ -94,7 +98,7 @@ type ProviderArgs struct {
 	QuotaStore pulumi.StringPtrInput
 	// For a `rediss…://` quota store: the CA certificate(s) to trust, as PEM text or the path of a PEM file, instead of Node's default CAs (for a managed Redis, the CA its console offers for download). Default: Node's CAs. Environment: `ALICLOUD_LIVE_QUOTA_STORE_CA`.
 	QuotaStoreCa pulumi.StringPtrInput
-	// Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+	// Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
 	ReadQps pulumi.StringPtrInput
 	// Region id sent with requests. The Live API has one endpoint for every region, so it rarely matters. (`alicloud:region` for the dynamic provider) Environment: `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`.
 	Region pulumi.StringPtrInput
@@ -108,7 +112,7 @@ type ProviderArgs struct {
 	SkipCredentialsValidation pulumi.StringPtrInput
 	// STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
 	StsEndpoint pulumi.StringPtrInput
-	// Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+	// Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
 	WriteQps pulumi.StringPtrInput
 }
 

@@ -6,8 +6,14 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from .live_app_record_config import *
+from .live_app_snapshot_config import *
 from .live_record_notify_config import *
+from .live_snapshot_notify_config import *
+from .live_streams_notify_url_config import *
 from .provider import *
+from ._inputs import *
+from . import outputs
 
 # Make subpackages available:
 if typing.TYPE_CHECKING:
@@ -24,7 +30,11 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_alicloud_live",
   "classes": {
-   "alicloud-live:index:LiveRecordNotifyConfig": "LiveRecordNotifyConfig"
+   "alicloud-live:index:LiveAppRecordConfig": "LiveAppRecordConfig",
+   "alicloud-live:index:LiveAppSnapshotConfig": "LiveAppSnapshotConfig",
+   "alicloud-live:index:LiveRecordNotifyConfig": "LiveRecordNotifyConfig",
+   "alicloud-live:index:LiveSnapshotNotifyConfig": "LiveSnapshotNotifyConfig",
+   "alicloud-live:index:LiveStreamsNotifyUrlConfig": "LiveStreamsNotifyUrlConfig"
   }
  }
 ]

@@ -21,6 +21,7 @@ class ProviderArgs:
     def __init__(__self__, *,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 action_qps: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
                  operation_timeout: pulumi.Input[Optional[_builtins.str]] = None,
@@ -40,25 +41,28 @@ class ProviderArgs:
 
         :param pulumi.Input[_builtins.str] access_key: AccessKey ID of static keys. Taken together with the secret (and token) from the same place: config or environment. When no static keys are set, the `@alicloud/credentials` default chain is used. (`alicloud:accessKey` for the dynamic provider) Environment: `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALICLOUD_ACCESS_KEY`.
         :param pulumi.Input[_builtins.str] account_id: Alibaba Cloud account id. Calls made with different keys of one account share its quota, and so one rate limiter keyed by this id. Default: the id STS `GetCallerIdentity` reports, once per process; if that fails, one limiter per endpoint and AccessKey ID. Environment: `ALICLOUD_LIVE_ACCOUNT_ID`.
+        :param pulumi.Input[_builtins.str] action_qps: Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
         :param pulumi.Input[_builtins.str] endpoint: Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
         :param pulumi.Input[_builtins.str] endpoints: Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. (`alicloud:endpoints` for the dynamic provider) Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
         :param pulumi.Input[_builtins.str] operation_timeout: Deadline of each operation in seconds, retries and waits included (`customTimeouts` do not reach dynamic providers). Environment: `ALICLOUD_LIVE_OPERATION_TIMEOUT`. Default: `300`.
         :param pulumi.Input[_builtins.str] quota_headroom: Fraction (0 to 0.9) of the quota left for other users of the account; the provider paces itself to the rest. Environment: `ALICLOUD_LIVE_QUOTA_HEADROOM`. Default: `0`.
         :param pulumi.Input[_builtins.str] quota_store: Opt-in shared quota store: `redis://[user:password@]host[:port][/db]`, a Redis Cluster as `redis-cluster://[user:password@]host:port[,host:port…]`, or a master behind Sentinel as `redis-sentinel://[user:password@]host:port[,host:port…]/masterName[/db]`; `rediss…://` for TLS. Every process of the account, on any machine, then paces its calls by one schedule per action held there. Never fails a deployment: when unreachable, each process paces alone. Secret when it carries a password. Environment: `ALICLOUD_LIVE_QUOTA_STORE`.
         :param pulumi.Input[_builtins.str] quota_store_ca: For a `rediss…://` quota store: the CA certificate(s) to trust, as PEM text or the path of a PEM file, instead of Node's default CAs (for a managed Redis, the CA its console offers for download). Default: Node's CAs. Environment: `ALICLOUD_LIVE_QUOTA_STORE_CA`.
-        :param pulumi.Input[_builtins.str] read_qps: Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+        :param pulumi.Input[_builtins.str] read_qps: Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
         :param pulumi.Input[_builtins.str] region: Region id sent with requests. The Live API has one endpoint for every region, so it rarely matters. (`alicloud:region` for the dynamic provider) Environment: `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`.
         :param pulumi.Input[_builtins.str] secret_key: AccessKey secret of static keys. Required with an AccessKey ID. (`alicloud:secretKey` for the dynamic provider) Environment: `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, `ALICLOUD_SECRET_KEY`.
         :param pulumi.Input[_builtins.str] security_token: STS security token, for temporary static keys. (`alicloud:securityToken` for the dynamic provider) Environment: `ALIBABA_CLOUD_SECURITY_TOKEN`, `ALICLOUD_SECURITY_TOKEN`.
         :param pulumi.Input[_builtins.str] signature_version: `v3` (ACS3-HMAC-SHA256) or `v2` (the legacy RPC HMAC-SHA1 signature). Environment: `ALICLOUD_LIVE_SIGNATURE_VERSION`. Default: `v3`.
         :param pulumi.Input[_builtins.str] skip_credentials_validation: `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
         :param pulumi.Input[_builtins.str] sts_endpoint: STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
-        :param pulumi.Input[_builtins.str] write_qps: Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+        :param pulumi.Input[_builtins.str] write_qps: Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
         if account_id is not None:
             pulumi.set(__self__, "account_id", account_id)
+        if action_qps is not None:
+            pulumi.set(__self__, "action_qps", action_qps)
         if endpoint is not None:
             pulumi.set(__self__, "endpoint", endpoint)
         if endpoints is not None:
@@ -111,6 +115,18 @@ class ProviderArgs:
     @account_id.setter
     def account_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "account_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="actionQps")
+    def action_qps(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+        """
+        return pulumi.get(self, "action_qps")
+
+    @action_qps.setter
+    def action_qps(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "action_qps", value)
 
     @_builtins.property
     @pulumi.getter
@@ -188,7 +204,7 @@ class ProviderArgs:
     @pulumi.getter(name="readQps")
     def read_qps(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+        Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
         """
         return pulumi.get(self, "read_qps")
 
@@ -272,7 +288,7 @@ class ProviderArgs:
     @pulumi.getter(name="writeQps")
     def write_qps(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+        Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
         """
         return pulumi.get(self, "write_qps")
 
@@ -289,6 +305,7 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 action_qps: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
                  operation_timeout: pulumi.Input[Optional[_builtins.str]] = None,
@@ -311,20 +328,21 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: AccessKey ID of static keys. Taken together with the secret (and token) from the same place: config or environment. When no static keys are set, the `@alicloud/credentials` default chain is used. (`alicloud:accessKey` for the dynamic provider) Environment: `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALICLOUD_ACCESS_KEY`.
         :param pulumi.Input[_builtins.str] account_id: Alibaba Cloud account id. Calls made with different keys of one account share its quota, and so one rate limiter keyed by this id. Default: the id STS `GetCallerIdentity` reports, once per process; if that fails, one limiter per endpoint and AccessKey ID. Environment: `ALICLOUD_LIVE_ACCOUNT_ID`.
+        :param pulumi.Input[_builtins.str] action_qps: Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
         :param pulumi.Input[_builtins.str] endpoint: Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
         :param pulumi.Input[_builtins.str] endpoints: Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. (`alicloud:endpoints` for the dynamic provider) Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
         :param pulumi.Input[_builtins.str] operation_timeout: Deadline of each operation in seconds, retries and waits included (`customTimeouts` do not reach dynamic providers). Environment: `ALICLOUD_LIVE_OPERATION_TIMEOUT`. Default: `300`.
         :param pulumi.Input[_builtins.str] quota_headroom: Fraction (0 to 0.9) of the quota left for other users of the account; the provider paces itself to the rest. Environment: `ALICLOUD_LIVE_QUOTA_HEADROOM`. Default: `0`.
         :param pulumi.Input[_builtins.str] quota_store: Opt-in shared quota store: `redis://[user:password@]host[:port][/db]`, a Redis Cluster as `redis-cluster://[user:password@]host:port[,host:port…]`, or a master behind Sentinel as `redis-sentinel://[user:password@]host:port[,host:port…]/masterName[/db]`; `rediss…://` for TLS. Every process of the account, on any machine, then paces its calls by one schedule per action held there. Never fails a deployment: when unreachable, each process paces alone. Secret when it carries a password. Environment: `ALICLOUD_LIVE_QUOTA_STORE`.
         :param pulumi.Input[_builtins.str] quota_store_ca: For a `rediss…://` quota store: the CA certificate(s) to trust, as PEM text or the path of a PEM file, instead of Node's default CAs (for a managed Redis, the CA its console offers for download). Default: Node's CAs. Environment: `ALICLOUD_LIVE_QUOTA_STORE_CA`.
-        :param pulumi.Input[_builtins.str] read_qps: Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+        :param pulumi.Input[_builtins.str] read_qps: Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
         :param pulumi.Input[_builtins.str] region: Region id sent with requests. The Live API has one endpoint for every region, so it rarely matters. (`alicloud:region` for the dynamic provider) Environment: `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`.
         :param pulumi.Input[_builtins.str] secret_key: AccessKey secret of static keys. Required with an AccessKey ID. (`alicloud:secretKey` for the dynamic provider) Environment: `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, `ALICLOUD_SECRET_KEY`.
         :param pulumi.Input[_builtins.str] security_token: STS security token, for temporary static keys. (`alicloud:securityToken` for the dynamic provider) Environment: `ALIBABA_CLOUD_SECURITY_TOKEN`, `ALICLOUD_SECURITY_TOKEN`.
         :param pulumi.Input[_builtins.str] signature_version: `v3` (ACS3-HMAC-SHA256) or `v2` (the legacy RPC HMAC-SHA1 signature). Environment: `ALICLOUD_LIVE_SIGNATURE_VERSION`. Default: `v3`.
         :param pulumi.Input[_builtins.str] skip_credentials_validation: `true` skips the check made when the provider is configured (once per process, so at `pulumi preview`): that credentials are found, that the endpoint resolves and accepts connections, and that STS `GetCallerIdentity` accepts the keys. For previews without credentials or network: configuring then calls nothing (account discovery waits for the first API call), and the first API call tells instead. Environment: `ALICLOUD_LIVE_SKIP_CREDENTIALS_VALIDATION`. Default: `false`.
         :param pulumi.Input[_builtins.str] sts_endpoint: STS endpoint the provider asks `GetCallerIdentity` for the account behind its keys (no RAM permission needed); same forms and transport rules as the Live endpoint. `alicloud:endpoints`' `sts` entry is used. Environment: `ALICLOUD_LIVE_STS_ENDPOINT`. Default: `sts.aliyuncs.com`.
-        :param pulumi.Input[_builtins.str] write_qps: Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+        :param pulumi.Input[_builtins.str] write_qps: Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
         """
         ...
     @overload
@@ -352,6 +370,7 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 action_qps: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
                  operation_timeout: pulumi.Input[Optional[_builtins.str]] = None,
@@ -377,6 +396,7 @@ class Provider(pulumi.ProviderResource):
 
             __props__.__dict__["access_key"] = access_key
             __props__.__dict__["account_id"] = account_id
+            __props__.__dict__["action_qps"] = action_qps
             __props__.__dict__["endpoint"] = endpoint
             __props__.__dict__["endpoints"] = endpoints
             __props__.__dict__["operation_timeout"] = operation_timeout

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import type { ErrorKind } from "../../../provider/api/error-kind";
 import { LiveApiError } from "../../../provider/api/errors";
-import type { LiveRecordNotifyApi } from "../../../provider/api/types";
+import type { LiveRecordNotifyApi } from "../../../provider/client/types";
 import { ScheduledRetryApi } from "../../../bench/baselines/scheduled-retry-api";
 import type { RetrySchedule } from "../../../bench/baselines/schedules";
 

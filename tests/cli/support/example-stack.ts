@@ -8,8 +8,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { LiveClient } from "../../../provider/api/client";
+import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../emulator";
+import { LiveClient } from "../../../provider/client/live-client";
 import type { PulumiCli } from "../../../tools/pulumi-cli/obtain";
 import { PulumiWorkspace, type CommandResult } from "../../../tools/pulumi-cli/workspace";
 import { EmulatorCloud } from "./emulator-cloud";
@@ -18,7 +18,7 @@ import { runPulumi, type ExpectedExit } from "./run-pulumi";
 
 export interface ExampleStackOptions {
     readonly cli: PulumiCli;
-    /** The folder under examples/. */
+    /** The folder under examples/ (e.g. `python`, `recording-chain/python`). */
     readonly example: string;
     /** The stacks to create; the first is the one `pulumi()` runs on by default. */
     readonly stacks: readonly string[];
@@ -26,6 +26,8 @@ export interface ExampleStackOptions {
     readonly prepare?: (projectDir: string) => void | Promise<void>;
     /** Extra environment of every `pulumi` run. */
     readonly env?: Readonly<Record<string, string>>;
+    /** The emulator's options beyond its loopback host (e.g. `deliver`, to route callbacks to a local receiver). */
+    readonly emulator?: EmulatorOptions;
 }
 
 export interface ExampleStack {
@@ -52,7 +54,7 @@ export function rewrite(file: string, from: string | RegExp, to: string): void {
 }
 
 export async function startExampleStack(options: ExampleStackOptions): Promise<ExampleStack> {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `cli-${options.example}-`));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `cli-${options.example.replace(/\//g, "-")}-`));
     const projectDir = path.join(tmp, options.example);
     fs.cpSync(path.join(REPO_ROOT, "examples", options.example), projectDir, { recursive: true });
     try {
@@ -61,7 +63,7 @@ export async function startExampleStack(options: ExampleStackOptions): Promise<E
         fs.rmSync(tmp, { recursive: true, force: true });
         throw error;
     }
-    const emulator = await startEmulator({ host: "127.0.0.1" });
+    const emulator = await startEmulator({ ...options.emulator, host: "127.0.0.1" });
     const admin = new EmulatorAdmin(emulator.url);
     const workspace = new PulumiWorkspace({ cli: options.cli, projectDir, env: options.env });
     const outputs: CommandResult[] = [];

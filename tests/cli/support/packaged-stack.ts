@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../../emulator";
-import { LiveClient } from "../../../provider/api/client";
+import { LiveClient } from "../../../provider/client/live-client";
 import { PulumiWorkspace, type CommandResult } from "../../../tools/pulumi-cli/workspace";
 import type { SetRun } from "./cli";
 import { copyFixture, linkSdk, PackedPackage } from "./programs";

@@ -4,7 +4,7 @@
  * the suite drives.
  */
 import { strict as assert } from "node:assert";
-import type { LiveClient } from "../../../provider/api/client";
+import type { LiveClient } from "../../../provider/client/live-client";
 import { RESOURCE_TYPE } from "../../../provider/plugin/tokens";
 import type { CommandResult, StateResource } from "../../../tools/pulumi-cli/workspace";
 import type { EmulatorCloud } from "./emulator-cloud";

@@ -35,6 +35,9 @@ KEY = "Conform4nceKey2026"
 KEY_OUTSIDE_RULE = "short-key-1"
 URL_A = "https://hooks.example.com/record"
 URL_B = "https://hooks.example.com/on-demand"
+URL_EXCEPTION = "https://hooks.example.com/exception"
+# The stream callbacks' key: 40 letters and digits, inside their 16-64 rule (outside the other callbacks' 16-32).
+STREAMS_KEY = "Conform4nceKey2026" * 2 + "St3m"
 SIGNATURES = ["v3", "v2"]
 
 
@@ -227,6 +230,333 @@ class Cases:
         self.case(group, "Delete", delete)
         self.case(group, "Describe after Delete", describe_missing)
 
+    # -- the snapshot-callback actions ------------------------------------------------------------
+
+    def snapshot_callbacks(self, signature):
+        """Add/Update/Describe/DeleteLiveSnapshotNotifyConfig: NotifyReqAuth as the strings yes/no, a flat Describe body."""
+        group = f"snapshot callbacks ({signature.upper()} signature)"
+        client = self.live(signature)
+        domain = self.domain(signature, "snap")
+        keep = self.profile["updateOmitted"] == "keep"
+        add = live_models.AddLiveSnapshotNotifyConfigRequest
+        update = live_models.UpdateLiveSnapshotNotifyConfigRequest
+        describe = live_models.DescribeLiveSnapshotNotifyConfigRequest
+        delete = live_models.DeleteLiveSnapshotNotifyConfigRequest
+
+        def described():
+            response = client.describe_live_snapshot_notify_config(describe(domain_name=domain))
+            equal(response.status_code, 200, "Describe's HTTP status")
+            check(response.body.request_id, "Describe answers a RequestId")
+            return response.body
+
+        def expect(body, notify_url, req_auth, key):
+            equal(body.domain_name, domain, "DomainName")
+            equal(body.notify_url, notify_url, "NotifyUrl")
+            equal(body.notify_req_auth, "yes" if req_auth else "no", "NotifyReqAuth (the strings yes/no)")
+            equal(body.notify_auth_key, self.shown_key(key), "NotifyAuthKey")
+
+        def add_full():
+            response = client.add_live_snapshot_notify_config(add(domain_name=domain, notify_url=URL_A, notify_req_auth="yes", notify_auth_key=KEY))
+            equal(response.status_code, 200, "Add's HTTP status")
+            check(response.body.request_id, "Add answers a RequestId")
+
+        def describe_full():
+            expect(described(), URL_A, True, KEY)
+
+        def add_existing():
+            call = lambda: client.add_live_snapshot_notify_config(add(domain_name=domain, notify_url=URL_B, notify_req_auth="yes", notify_auth_key=KEY))
+            if self.profile["addExisting"] == "overwrite":
+                equal(call().status_code, 200, "Add on a configured domain")
+                equal(described().notify_url, URL_B, "NotifyUrl after the overwriting Add")
+            else:
+                self.refused(call, "ConfigAlreadyExists", 400)
+                equal(described().notify_url, URL_A, "NotifyUrl after the refused Add")
+
+        def update_omitting():
+            # Only DomainName is required on Update: the URL left out stays; the others reset or are kept.
+            equal(client.update_live_snapshot_notify_config(update(domain_name=domain)).status_code, 200, "Update with DomainName alone")
+            body = described()
+            check(body.notify_url in (URL_A, URL_B), f"NotifyUrl kept: {body.notify_url!r}")
+            expect(body, body.notify_url, keep, KEY if keep else None)
+
+        def update_key_outside_rule():
+            request = update(domain_name=domain, notify_url=URL_A, notify_req_auth="yes", notify_auth_key=KEY_OUTSIDE_RULE)
+            if self.profile["authKeyRule"] == "none":
+                equal(client.update_live_snapshot_notify_config(request).status_code, 200, "Update with a key outside 16-32 letters and digits")
+                equal(described().notify_auth_key, self.shown_key(KEY_OUTSIDE_RULE), "NotifyAuthKey")
+            else:
+                error = self.refused(lambda: client.update_live_snapshot_notify_config(request), "InvalidNotifyAuthKey.Malformed", 400)
+                check(KEY_OUTSIDE_RULE not in json.dumps(error.data), "the refusal never echoes the key")
+
+        def url_over_500():
+            long_url = "https://hooks.example.com/" + "x" * (501 - len("https://hooks.example.com/"))
+            self.refused(lambda: client.update_live_snapshot_notify_config(update(domain_name=domain, notify_url=long_url)), "InvalidNotifyUrl.Malformed", 400)
+
+        def signed_without_key():
+            self.refused(
+                lambda: client.add_live_snapshot_notify_config(add(domain_name=self.domain(signature, "snapnokey"), notify_url=URL_A, notify_req_auth="yes")),
+                "MissingNotifyAuthKey",
+                400,
+            )
+
+        def delete_it():
+            response = client.delete_live_snapshot_notify_config(delete(domain_name=domain))
+            equal(response.status_code, 200, "Delete's HTTP status")
+            check(response.body.request_id, "Delete answers a RequestId")
+
+        def describe_missing():
+            call = lambda: client.describe_live_snapshot_notify_config(describe(domain_name=domain))
+            if self.profile["missingConfig"] == "empty":
+                response = call()
+                equal(response.status_code, 200, "Describe of a deleted config")
+                check(response.body.notify_url is None and response.body.domain_name is None, f"an empty flat body: {response.body.to_map()}")
+            else:
+                self.refused(call, "InvalidConfig.NotFound", 404)
+
+        def delete_missing():
+            self.refused(lambda: client.delete_live_snapshot_notify_config(delete(domain_name=domain)), "InvalidConfig.NotFound", 404)
+
+        self.case(group, "Add with every field (NotifyReqAuth as yes)", add_full)
+        self.case(group, "Describe answers a flat body, as the profile shows it", describe_full)
+        self.case(group, "Add on a configured domain: refused or an overwrite, as the profile says", add_existing)
+        self.case(group, "Update with DomainName alone: the URL stays, the rest reset or kept", update_omitting)
+        self.case(group, "Update with a NotifyAuthKey outside 16-32 letters and digits", update_key_outside_rule)
+        self.case(group, "Update with a NotifyUrl over 500 characters", url_over_500)
+        self.case(group, "Add signed (yes) without a key", signed_without_key)
+        self.case(group, "Delete", delete_it)
+        self.case(group, "Describe after Delete", describe_missing)
+        self.case(group, "Delete of no config", delete_missing)
+
+    # -- the apps' recording and snapshot configurations -------------------------------------------
+
+    def app_configs(self, signature):
+        """The apps' recording (Add/Update/DescribeLiveRecordConfig/Delete) and snapshot configurations: lists of formats, paged Describes, `*`."""
+        group = f"app configurations ({signature.upper()} signature)"
+        client = self.live(signature)
+        domain = self.domain(signature, "apps")
+        keep = self.profile["updateOmitted"] == "keep"
+        oss = dict(oss_endpoint="oss-cn-shanghai.aliyuncs.com", oss_bucket="recordings")
+        fmt = live_models.AddLiveAppRecordConfigRequestRecordFormat
+
+        def records(app=None, stream=None, page_size=None):
+            request = live_models.DescribeLiveRecordConfigRequest(domain_name=domain, app_name=app, stream_name=stream, page_num=1, page_size=page_size)
+            response = client.describe_live_record_config(request)
+            equal(response.status_code, 200, "DescribeLiveRecordConfig's HTTP status")
+            return response.body
+
+        def add_record():
+            request = live_models.AddLiveAppRecordConfigRequest(
+                domain_name=domain,
+                app_name="live",
+                record_format=[
+                    fmt(format="m3u8", oss_object_prefix="r/{StartTime}{EndTime}", slice_oss_object_prefix="s/{UnixTimestamp}{Sequence}", slice_duration=10),
+                    fmt(format="flv", cycle_duration=600),
+                ],
+                transcode_templates=["lld"],
+                on_demand=1,
+                delay_time=120,
+                **oss,
+            )
+            equal(client.add_live_app_record_config(request).status_code, 200, "AddLiveAppRecordConfig's HTTP status")
+
+        def describe_record():
+            body = records(app="live")
+            equal(body.total_num, 1, "TotalNum")
+            entry = body.live_app_record_list.live_app_record[0]
+            equal((entry.app_name, entry.oss_bucket, entry.on_demond, entry.delay_time), ("live", "recordings", 1, 120), "AppName, OssBucket, OnDemond, DelayTime")
+            formats = [(f.format, f.oss_object_prefix, f.slice_duration) for f in entry.record_format_list.record_format]
+            equal(formats, [("m3u8", "r/{StartTime}{EndTime}", 10), ("flv", None, None)], "RecordFormatList.RecordFormat")
+            equal(entry.transcode_templates.templates, ["lld"], "TranscodeTemplates.Templates")
+
+        def update_record():
+            request = live_models.UpdateLiveAppRecordConfigRequest(
+                domain_name=domain,
+                app_name="live",
+                oss_endpoint="oss-cn-shanghai.aliyuncs.com",
+                record_format=[live_models.UpdateLiveAppRecordConfigRequestRecordFormat(format="m3u8", slice_duration=20)],
+            )
+            equal(client.update_live_app_record_config(request).status_code, 200, "UpdateLiveAppRecordConfig's HTTP status")
+            entry = records(app="live").live_app_record_list.live_app_record[0]
+            equal([(f.format, f.oss_object_prefix, f.slice_duration) for f in entry.record_format_list.record_format], [("m3u8", "r/{StartTime}{EndTime}", 20)], "the format keeps its prefix")
+            equal(entry.oss_bucket, "recordings", "OssBucket (Update has none)")
+            equal(entry.delay_time, 120 if keep else None, "DelayTime left out of Update: kept or reset")
+
+        def pages():
+            for i in range(7):
+                request = live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="live", stream_name=f"s{i}", record_format=[fmt(format="flv")], **oss)
+                client.add_live_app_record_config(request)
+            body = records(app="live", page_size=5)
+            equal((body.total_num, body.total_page, len(body.live_app_record_list.live_app_record)), (8, 2, 5), "TotalNum, TotalPage, a page of 5")
+
+        def star_app():
+            request = live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="*", record_format=[fmt(format="mp4")], **oss)
+            equal(client.add_live_app_record_config(request).status_code, 200, "Add for the * app")
+            listed = [e.app_name for e in records(app="live", stream=None, page_size=30).live_app_record_list.live_app_record]
+            equal("*" in listed, self.profile["starApp"] == "listed", f"the * configuration listed for app live: {listed}")
+
+        def delete_record():
+            request = live_models.DeleteLiveAppRecordConfigRequest(domain_name=domain, app_name="live")
+            equal(client.delete_live_app_record_config(request).status_code, 200, "DeleteLiveAppRecordConfig's HTTP status")
+            self.refused(lambda: client.delete_live_app_record_config(request), "InvalidConfig.NotFound", 404)
+
+        def snapshots():
+            add = live_models.AddLiveAppSnapshotConfigRequest(domain_name=domain, app_name="live", time_interval=10, overwrite_oss_object="{AppName}.jpg", sequence_oss_object="{AppName}/{UnixTimestamp}.jpg", **oss)
+            equal(client.add_live_app_snapshot_config(add).status_code, 200, "AddLiveAppSnapshotConfig's HTTP status")
+            if self.profile["addExisting"] == "overwrite":
+                equal(client.add_live_app_snapshot_config(add).status_code, 200, "Add on a configured app")
+            else:
+                self.refused(lambda: client.add_live_app_snapshot_config(add), "ConfigAlreadyExists", 400)
+            update = live_models.UpdateLiveAppSnapshotConfigRequest(domain_name=domain, app_name="live", overwrite_oss_object="-", oss_bucket="moved")
+            equal(client.update_live_app_snapshot_config(update).status_code, 200, "UpdateLiveAppSnapshotConfig's HTTP status")
+            response = client.describe_live_snapshot_config(live_models.DescribeLiveSnapshotConfigRequest(domain_name=domain, app_name="live", page_num=1, page_size=10))
+            entry = response.body.live_stream_snapshot_config_list.live_stream_snapshot_config[0]
+            equal((entry.time_interval, entry.overwrite_oss_object, entry.oss_bucket), (10, "", "moved"), "TimeInterval, OverwriteOssObject cleared by -, OssBucket")
+            equal(entry.sequence_oss_object, "{AppName}/{UnixTimestamp}.jpg" if keep else "", "SequenceOssObject left out: kept or reset")
+            delete = live_models.DeleteLiveAppSnapshotConfigRequest(domain_name=domain, app_name="live")
+            equal(client.delete_live_app_snapshot_config(delete).status_code, 200, "DeleteLiveAppSnapshotConfig's HTTP status")
+
+        def missing_fields():
+            code_of = lambda code, call: self.refused(call, code, 400)
+            code_of("MissingAppName", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, record_format=[fmt(format="flv")], **oss)))
+            code_of("MissingOssEndpoint", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="x", oss_bucket="b", record_format=[fmt(format="flv")])))
+            code_of("MissingOssBucket", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="x", oss_endpoint="e.example.com", record_format=[fmt(format="flv")])))
+            code_of("MissingRecordFormat", lambda: client.add_live_app_record_config(live_models.AddLiveAppRecordConfigRequest(domain_name=domain, app_name="x", **oss)))
+            code_of("MissingTimeInterval", lambda: client.add_live_app_snapshot_config(live_models.AddLiveAppSnapshotConfigRequest(domain_name=domain, app_name="x", **oss)))
+
+        def describe_none():
+            call = lambda: client.describe_live_snapshot_config(live_models.DescribeLiveSnapshotConfigRequest(domain_name=self.domain(signature, "noapps")))
+            if self.profile["missingConfig"] == "empty":
+                body = call().body
+                equal(body.total_num, 0, "an empty list")
+            else:
+                self.refused(call, "InvalidConfig.NotFound", 404)
+
+        self.case(group, "AddLiveAppRecordConfig with lists of formats and templates", add_record)
+        self.case(group, "DescribeLiveRecordConfig lists it (OnDemond, the lists' wrappers)", describe_record)
+        self.case(group, "UpdateLiveAppRecordConfig without bucket and prefixes", update_record)
+        self.case(group, "DescribeLiveRecordConfig pages", pages)
+        self.case(group, "the * app, as the profile says", star_app)
+        self.case(group, "DeleteLiveAppRecordConfig, then again", delete_record)
+        self.case(group, "the snapshot configuration: Add twice, Update clearing with -, Describe, Delete", snapshots)
+        self.case(group, "required fields left out", missing_fields)
+        self.case(group, "Describe of a domain with no app configuration", describe_none)
+
+    # -- the stream-callback actions --------------------------------------------------------------
+
+    def stream_callbacks(self, signature):
+        """Set/Describe/DeleteLiveStreamsNotifyUrlConfig: Set an upsert, NotifyReqAuth the strings yes/no, a 16-64 key, the LiveStreamsNotifyConfig wrapper."""
+        group = f"stream callbacks ({signature.upper()} signature)"
+        client = self.live(signature)
+        domain = self.domain(signature, "push")
+        keep = self.profile["updateOmitted"] == "keep"
+        set_request = live_models.SetLiveStreamsNotifyUrlConfigRequest
+        describe = live_models.DescribeLiveStreamsNotifyUrlConfigRequest
+        delete = live_models.DeleteLiveStreamsNotifyUrlConfigRequest
+
+        def set_it(**fields):
+            response = client.set_live_streams_notify_url_config(set_request(domain_name=domain, **fields))
+            equal(response.status_code, 200, "Set's HTTP status")
+            check(response.body.request_id, "Set answers a RequestId")
+
+        def described():
+            response = client.describe_live_streams_notify_url_config(describe(domain_name=domain))
+            equal(response.status_code, 200, "Describe's HTTP status")
+            check(response.body.request_id, "Describe answers a RequestId")
+            config = response.body.live_streams_notify_config
+            check(config is not None, "Describe answers a LiveStreamsNotifyConfig")
+            return config
+
+        def expect(config, notify_url, exception_url, req_auth, key):
+            equal(config.domain_name, domain, "DomainName")
+            equal(config.notify_url, notify_url, "NotifyUrl")
+            equal(config.exception_notify_url, exception_url or "", "ExceptionNotifyUrl")
+            equal(config.notify_req_auth, "yes" if req_auth else "no", "NotifyReqAuth (the strings yes/no)")
+            equal(config.notify_auth_key, self.shown_key(key), "NotifyAuthKey")
+
+        def set_full():
+            set_it(notify_url=URL_A, exception_notify_url=URL_EXCEPTION, notify_req_auth="yes", notify_auth_key=STREAMS_KEY)
+
+        def describe_full():
+            expect(described(), URL_A, URL_EXCEPTION, True, STREAMS_KEY)
+
+        def set_over():
+            # An upsert: no ConfigAlreadyExists. Left out: ExceptionNotifyUrl, NotifyReqAuth, NotifyAuthKey (reset or kept).
+            set_it(notify_url=URL_B)
+            expect(described(), URL_B, URL_EXCEPTION if keep else None, keep, STREAMS_KEY if keep else None)
+
+        def set_domain_alone():
+            # NotifyUrl is optional in the SDK's model: on a configured domain the stored URL stays.
+            set_it()
+            equal(described().notify_url, URL_B, "NotifyUrl after a Set with DomainName alone")
+
+        def set_empty_exception_url():
+            set_it(notify_url=URL_A, exception_notify_url=URL_EXCEPTION)
+            call = lambda: client.set_live_streams_notify_url_config(set_request(domain_name=domain, notify_url=URL_A, exception_notify_url=""))
+            if self.profile["emptyUrl"] == "malformed":
+                self.refused(call, "InvalidExceptionNotifyUrl.Malformed", 400)
+                equal(described().exception_notify_url, URL_EXCEPTION, "ExceptionNotifyUrl after the refused Set")
+            else:
+                equal(call().status_code, 200, "Set with ExceptionNotifyUrl=''")
+                equal(described().exception_notify_url, "", "ExceptionNotifyUrl after clearing it")
+
+        def set_keys_by_rule():
+            # 64 letters and digits are inside the rule; 65, or a hyphen, are outside it.
+            set_it(notify_url=URL_A, notify_req_auth="yes", notify_auth_key="k" * 64)
+            equal(described().notify_auth_key, self.shown_key("k" * 64), "a 64-character NotifyAuthKey")
+            for outside in ["q" * 65, KEY_OUTSIDE_RULE]:
+                request = set_request(domain_name=domain, notify_url=URL_A, notify_req_auth="yes", notify_auth_key=outside)
+                if self.profile["authKeyRule"] == "none":
+                    equal(client.set_live_streams_notify_url_config(request).status_code, 200, "Set with a key outside 16-64 letters and digits")
+                else:
+                    error = self.refused(lambda: client.set_live_streams_notify_url_config(request), "InvalidNotifyAuthKey.Malformed", 400)
+                    check("16 to 64 characters" in error.data.get("Message", ""), "the refusal gives the rule")
+                    check(outside not in json.dumps(error.data), "the refusal never echoes the key")
+
+        def bad_exception_urls():
+            fresh = self.domain(signature, "pushbad")
+            for url, code in [("hooks.example.com/x", "InvalidExceptionNotifyUrl.Malformed"), ("http://169.254.169.254/x", "InvalidExceptionNotifyUrl.Unsafe")]:
+                self.refused(
+                    lambda: client.set_live_streams_notify_url_config(set_request(domain_name=fresh, notify_url=URL_A, exception_notify_url=url)), code, 400
+                )
+
+        def signed_without_key():
+            fresh = self.domain(signature, "pushnokey")
+            self.refused(
+                lambda: client.set_live_streams_notify_url_config(set_request(domain_name=fresh, notify_url=URL_A, notify_req_auth="yes")),
+                "MissingNotifyAuthKey",
+                400,
+            )
+
+        def delete_it():
+            response = client.delete_live_streams_notify_url_config(delete(domain_name=domain))
+            equal(response.status_code, 200, "Delete's HTTP status")
+            check(response.body.request_id, "Delete answers a RequestId")
+
+        def describe_missing():
+            call = lambda: client.describe_live_streams_notify_url_config(describe(domain_name=domain))
+            if self.profile["missingConfig"] == "empty":
+                response = call()
+                equal(response.status_code, 200, "Describe of a deleted config")
+                config = response.body.live_streams_notify_config
+                check(config is not None and config.notify_url is None and config.domain_name is None, "an empty LiveStreamsNotifyConfig")
+            else:
+                self.refused(call, "InvalidConfig.NotFound", 404)
+
+        def delete_missing():
+            self.refused(lambda: client.delete_live_streams_notify_url_config(delete(domain_name=domain)), "InvalidConfig.NotFound", 404)
+
+        self.case(group, "Set with every field (NotifyReqAuth as yes, a 40-character key)", set_full)
+        self.case(group, "Describe answers a LiveStreamsNotifyConfig, as the profile shows it", describe_full)
+        self.case(group, "Set on a configured domain writes over it: fields left out reset or kept", set_over)
+        self.case(group, "Set with DomainName alone: the URL stays", set_domain_alone)
+        self.case(group, "Set with an explicitly empty ExceptionNotifyUrl", set_empty_exception_url)
+        self.case(group, "Set with keys inside and outside 16-64 letters and digits", set_keys_by_rule)
+        self.case(group, "Set with a malformed and an unsafe ExceptionNotifyUrl", bad_exception_urls)
+        self.case(group, "Set signed (yes) without a key", signed_without_key)
+        self.case(group, "Delete", delete_it)
+        self.case(group, "Describe after Delete", describe_missing)
+        self.case(group, "Delete of no config", delete_missing)
+
     # -- every error code -----------------------------------------------------------------------
 
     def errors(self, signature):
@@ -378,6 +708,9 @@ class Cases:
         self.emit({"type": "versions", "python": sys.version.split()[0], "packages": {name: version(name) for name in SDK_PACKAGES}})
         for signature in SIGNATURES:
             self.actions(signature)
+            self.snapshot_callbacks(signature)
+            self.app_configs(signature)
+            self.stream_callbacks(signature)
             self.errors(signature)
             self.sts(signature)
         self.emit({"type": "done", "cases": self.count, "codes": sorted(self.codes)})

@@ -1,7 +1,9 @@
 /**
- * `/_emulator/recordings` end to end: a config written through the real API, a recording simulated
- * through the admin client, the callbacks received by a loopback receiver through a delivery
- * override, signatures checked with node's MD5 here.
+ * `/_emulator/recordings` end to end: configs written through the real API (the record-notify config,
+ * and the recording configuration that makes Live record), a push simulated through the admin client,
+ * the callbacks received by a loopback receiver through a delivery override, signatures checked with
+ * node's MD5 here; streams no recording configuration covers get no callback, under both `starApp`
+ * readings.
  */
 import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
@@ -25,7 +27,26 @@ describe("emulator/admin/recordings-routes", function () {
     let admin: EmulatorAdmin;
     let endpoint: string;
 
-    async function setUp(config: Record<string, string | boolean>, options: EmulatorOptions = {}): Promise<void> {
+    /** Adds a recording configuration of `app` (`*`: every app) through the API. */
+    async function addRecordConfig(app: string, extra: Record<string, string | number> = {}): Promise<void> {
+        const added = await coreCall(endpoint, DEMO_ACCOUNT, "AddLiveAppRecordConfig", {
+            DomainName: DOMAIN,
+            AppName: app,
+            OssEndpoint: "oss-cn-shanghai.aliyuncs.com",
+            OssBucket: "recordings",
+            RecordFormat: [{ Format: "flv" }],
+            ...extra,
+        } as unknown as Record<string, string>);
+        assert.ok(added.ok, JSON.stringify(added));
+    }
+
+    /** The record-notify config `config`, and (unless `recordApp` is null) a recording configuration of `recordApp`. */
+    async function setUp(
+        config: Record<string, string | boolean>,
+        options: EmulatorOptions = {},
+        recordApp: string | null = "app",
+        recordExtra: Record<string, string | number> = {},
+    ): Promise<void> {
         receiver = await startReceiver();
         const emu = await start({
             deliver: { "hooks.example.com": receiver.origin },
@@ -40,6 +61,7 @@ describe("emulator/admin/recordings-routes", function () {
             ...config,
         });
         assert.ok(added.ok, JSON.stringify(added));
+        if (recordApp !== null) await addRecordConfig(recordApp, recordExtra);
     }
 
     it("delivers signed status and file callbacks to the receiver; the run lists them without the key", async () => {
@@ -72,7 +94,7 @@ describe("emulator/admin/recordings-routes", function () {
     });
 
     it("an on-demand answer NeedRecord false stops the recording before any recording callback", async () => {
-        await setUp({ OnDemandUrl: "http://hooks.example.com/live/on-demand" });
+        await setUp({ OnDemandUrl: "http://hooks.example.com/live/on-demand" }, {}, "app", { OnDemand: 1 });
         receiver.behave((r) => (r.method === "GET" ? { status: 200, body: { NeedRecord: false } } : { status: 200 }));
         const run = await admin.simulateRecording({ domainName: DOMAIN, app: "app", stream: "cam1" });
         assert.equal(run.recorded, false);
@@ -102,7 +124,9 @@ describe("emulator/admin/recordings-routes", function () {
         await assert.rejects(
             admin.simulateRecording({ domainName: "other.example.com", app: "a", stream: "s" }),
             (e: unknown) =>
-                e instanceof EmulatorAdminError && e.status === 404 && /no recording callback config for domain "other.example.com"/.test(e.message),
+                e instanceof EmulatorAdminError &&
+                e.status === 404 &&
+                /no recording configuration and no recording callback config for domain "other.example.com"/.test(e.message),
         );
         await assert.rejects(
             admin.simulateRecording({ domainName: DOMAIN, app: "", stream: "s" }),
@@ -115,6 +139,47 @@ describe("emulator/admin/recordings-routes", function () {
         assert.equal((await fetch(`http://${endpoint}/_emulator/recordings`, { method: "DELETE" })).status, 405);
         await admin.reset();
         assert.deepEqual(await admin.recordings(), []);
+    });
+
+    for (const starApp of ["separate", "listed"] as const) {
+        it(`starApp ${starApp}: the "*" configuration covers every app and an app's stream-level one only its stream; uncovered pushes send nothing`, async () => {
+            await setUp({ NeedStatusNotify: true }, { starApp }, "*");
+            await addRecordConfig("vip", { StreamName: "cam9" });
+            const covered = await admin.simulateRecording({ domainName: DOMAIN, app: "any", stream: "cam1" });
+            assert.equal(covered.recorded, true, covered.reason);
+            assert.equal(covered.recordConfig, `${DOMAIN}/*`);
+            const streamLevel = await admin.simulateRecording({ domainName: DOMAIN, app: "vip", stream: "cam9" });
+            assert.equal(streamLevel.recordConfig, `${DOMAIN}/vip/cam9`);
+            assert.deepEqual(
+                receiver.received.map((r) => (JSON.parse(r.body) as { app: string; stream: string; event?: string }).event ?? "file"),
+                ["record_started", "file", "record_started", "file"],
+            );
+            const deleted = await coreCall(endpoint, DEMO_ACCOUNT, "DeleteLiveAppRecordConfig", { DomainName: DOMAIN, AppName: "*" });
+            assert.ok(deleted.ok, JSON.stringify(deleted));
+            const uncovered = await admin.simulateRecording({ domainName: DOMAIN, app: "any", stream: "cam1" });
+            assert.equal(uncovered.recorded, false);
+            assert.deepEqual(uncovered.deliveries, []);
+            assert.match(uncovered.reason ?? "", /no recording configuration covers live\.example\.com\/any\/cam1/);
+            const otherStream = await admin.simulateRecording({ domainName: DOMAIN, app: "vip", stream: "cam1" });
+            assert.equal(otherStream.recorded, false);
+            assert.equal(receiver.received.length, 4, "nothing more was sent");
+        });
+    }
+
+    it("a recording configuration without a record-notify config: recorded, no callback; on demand without an OnDemandUrl: not recorded", async () => {
+        receiver = await startReceiver();
+        const emu = await start({ deliver: { "hooks.example.com": receiver.origin } });
+        endpoint = emu.endpoint;
+        admin = new EmulatorAdmin(emu.url);
+        await addRecordConfig("app");
+        await addRecordConfig("ondemand", { OnDemand: 1 });
+        const run = await admin.simulateRecording({ domainName: DOMAIN, app: "app", stream: "cam1" });
+        assert.equal(run.recorded, true, run.reason);
+        assert.deepEqual(run.deliveries, []);
+        const onDemand = await admin.simulateRecording({ domainName: DOMAIN, app: "ondemand", stream: "cam1" });
+        assert.equal(onDemand.recorded, false);
+        assert.match(onDemand.reason ?? "", /OnDemandUrl/);
+        assert.deepEqual(receiver.received, []);
     });
 
     it("answers 403 to a peer that is not loopback, before touching anything", async () => {

@@ -36,6 +36,8 @@ describe("emulator semantics profiles", () => {
                 missingConfig: "404",
                 authKeyRule: "16-32-alnum",
                 throttleCode: "Throttling.User",
+                addExisting: "refuse",
+                starApp: "separate",
             });
         });
 

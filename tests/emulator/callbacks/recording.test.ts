@@ -7,6 +7,7 @@ import type { CallbackRequest, CallbackSender, DeliveryResult } from "../../../e
 import { pushArgsOf, simulateRecording } from "../../../emulator/callbacks/recording";
 import { parseRecordingSpec, type RecordingSpec } from "../../../emulator/callbacks/recording-spec";
 import type { StoredConfig } from "../../../emulator/api/store";
+import type { AppRecordConfig } from "../../../emulator/api/app-record-actions";
 
 const CONFIG: StoredConfig = {
     accountId: "1234",
@@ -16,6 +17,31 @@ const CONFIG: StoredConfig = {
     notifyReqAuth: true,
     notifyAuthKey: "RecordingKey0123456789",
 };
+/** A recording configuration of `app` (`*`: every app) on CONFIG's domain, recording FLV. */
+function recordConfig(app: string, extra: Partial<AppRecordConfig> = {}): AppRecordConfig {
+    const streamName = extra.streamName;
+    return {
+        accountId: "1234",
+        id: ["live.example.com", app, ...(streamName ? [streamName] : [])].join("/"),
+        domainName: "live.example.com",
+        appName: app,
+        ossEndpoint: "oss-cn-shanghai.aliyuncs.com",
+        ossBucket: "recordings",
+        recordFormats: [{ Format: "flv" }],
+        transcodeRecordFormats: [],
+        transcodeTemplates: [],
+        createTime: "2026-12-01T00:00:00Z",
+        ...extra,
+    };
+}
+/** The account's configs: the record-notify config and, by default, a recording configuration of app1. */
+const account = (notify: StoredConfig | null = CONFIG, recordConfigs: AppRecordConfig[] = [recordConfig("app1")]) => ({
+    accountId: "1234",
+    ...(notify ? { notify } : {}),
+    recordConfigs,
+});
+/** app1 recorded on demand (OnDemand 1). */
+const ON_DEMAND = [recordConfig("app1", { onDemand: 1 })];
 /** The docs' sample: start_time 1488985786 is 2017-03-08-23:09:46 in the file name. */
 const DOCS_START_MS = 1488985786_000;
 
@@ -55,7 +81,7 @@ describe("emulator/callbacks/recording", () => {
         const run = await simulateRecording(
             "r1",
             spec({ pause: true, durationSeconds: 54, pushArgs: "?auth_key=x&callback_args1=value1&callback_args1=value2&callback_myid=1231389741" }),
-            CONFIG,
+            account(),
             fake.sender,
             () => DOCS_START_MS,
         );
@@ -82,7 +108,7 @@ describe("emulator/callbacks/recording", () => {
         await simulateRecording(
             "r2",
             spec({ pause: true, formats: ["mp4", "m3u8"] }),
-            { ...CONFIG, needStatusNotify: false, notifyReqAuth: false },
+            account({ ...CONFIG, needStatusNotify: false, notifyReqAuth: false }),
             fake.sender,
             () => DOCS_START_MS,
         );
@@ -99,7 +125,7 @@ describe("emulator/callbacks/recording", () => {
         const run = await simulateRecording(
             "r3",
             spec({ codec: "h265", vbitrate: 800 }),
-            { ...CONFIG, onDemandUrl: "https://hooks.example.com/od?token=1" },
+            account({ ...CONFIG, onDemandUrl: "https://hooks.example.com/od?token=1" }, ON_DEMAND),
             fake.sender,
             () => DOCS_START_MS,
         );
@@ -123,7 +149,7 @@ describe("emulator/callbacks/recording", () => {
         const run = await simulateRecording(
             "r4",
             spec({ formats: ["flv"] }),
-            { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+            account({ ...CONFIG, onDemandUrl: "https://hooks.example.com/od" }, ON_DEMAND),
             fake.sender,
             () => DOCS_START_MS,
         );
@@ -143,7 +169,7 @@ describe("emulator/callbacks/recording", () => {
             const run = await simulateRecording(
                 "r",
                 spec(),
-                { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+                account({ ...CONFIG, onDemandUrl: "https://hooks.example.com/od" }, ON_DEMAND),
                 fake.sender,
                 () => DOCS_START_MS,
             );
@@ -155,11 +181,130 @@ describe("emulator/callbacks/recording", () => {
         const run = await simulateRecording(
             "r",
             spec(),
-            { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+            account({ ...CONFIG, onDemandUrl: "https://hooks.example.com/od" }, ON_DEMAND),
             unanswered.sender,
             () => DOCS_START_MS,
         );
         assert.match(run.reason ?? "", /not answered \(failed\)/);
+    });
+
+    describe("only where a recording configuration covers the stream", () => {
+        const push = async (records: AppRecordConfig[], extra: Record<string, unknown> = {}, notify: StoredConfig | null = CONFIG) => {
+            const fake = fakeSender({ NeedRecord: true });
+            const run = await simulateRecording("r", spec(extra), account(notify, records), fake.sender, () => DOCS_START_MS);
+            return { run, kinds: fake.kinds() };
+        };
+
+        it("covered: the app's configuration, the `*` app's, a stream-level one for its stream; the run names the configuration in force", async () => {
+            for (const [records, app, stream, inForce] of [
+                [[recordConfig("app1")], "app1", "s1", "live.example.com/app1"],
+                [[recordConfig("*")], "app1", "s1", "live.example.com/*"],
+                [[recordConfig("*")], "another", "s9", "live.example.com/*"],
+                [[recordConfig("app1", { streamName: "s1" })], "app1", "s1", "live.example.com/app1/s1"],
+                [[recordConfig("*", { streamName: "s1" })], "other", "s1", "live.example.com/*/s1"],
+            ] as const) {
+                const { run, kinds } = await push([...records], { app, stream });
+                assert.equal(run.recorded, true, `${app}/${stream}: ${run.reason}`);
+                assert.equal(run.recordConfig, inForce);
+                assert.deepEqual(kinds, ["record_started", "file_generated"], `${app}/${stream}`);
+            }
+        });
+
+        it("not covered: another app, another stream of a stream-level configuration, no configuration at all: no callback, and the run says why", async () => {
+            for (const [records, app, stream] of [
+                [[recordConfig("app2")], "app1", "s1"],
+                [[recordConfig("app1", { streamName: "s2" })], "app1", "s1"],
+                [[recordConfig("*", { streamName: "s2" })], "app1", "s1"],
+                [[{ ...recordConfig("app1"), domainName: "other.example.com", id: "other.example.com/app1" }], "app1", "s1"],
+                [[], "app1", "s1"],
+            ] as const) {
+                const { run, kinds } = await push([...records], { app, stream });
+                assert.equal(run.recorded, false, `${app}/${stream}`);
+                assert.deepEqual(kinds, [], `${app}/${stream}: nothing is sent`);
+                assert.match(run.reason ?? "", /no recording configuration covers live\.example\.com\/app1\/s1/);
+                assert.equal(run.recordConfig, undefined);
+            }
+        });
+
+        it("the most specific configuration is in force: the stream's, then the app's, then `*`'s stream, then `*`", async () => {
+            const star = recordConfig("*", { onDemand: 1 });
+            const app = recordConfig("app1", { recordFormats: [{ Format: "mp4" }] });
+            const stream = recordConfig("app1", { streamName: "s1", recordFormats: [{ Format: "m3u8" }] });
+            const starStream = recordConfig("*", { streamName: "s1", recordFormats: [{ Format: "mp4" }, { Format: "flv" }] });
+            assert.equal((await push([star, starStream, app, stream])).run.recordConfig, "live.example.com/app1/s1");
+            assert.equal((await push([star, starStream, app])).run.recordConfig, "live.example.com/app1");
+            assert.equal((await push([star, starStream])).run.recordConfig, "live.example.com/*/s1");
+            // The app's own configuration records at once (OnDemand 0): `*`'s on-demand mode does not ask.
+            assert.deepEqual((await push([star, app], {}, { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" })).kinds, [
+                "record_started",
+                "file_generated",
+            ]);
+        });
+
+        it("the files are the configuration's formats (cmaf not simulated); the spec's formats replace them", async () => {
+            const formats = recordConfig("app1", { recordFormats: [{ Format: "mp4" }, { Format: "cmaf" }, { Format: "m3u8" }] });
+            const fake = fakeSender();
+            await simulateRecording("r", spec(), account({ ...CONFIG, needStatusNotify: false }, [formats]), fake.sender, () => DOCS_START_MS);
+            assert.deepEqual(
+                fake.sent.map((r) => (r.body as { uri: string }).uri.split(".").pop()),
+                ["mp4", "m3u8"],
+            );
+            const replaced = fakeSender();
+            await simulateRecording(
+                "r",
+                spec({ formats: ["flv"] }),
+                account({ ...CONFIG, needStatusNotify: false }, [formats]),
+                replaced.sender,
+                () => DOCS_START_MS,
+            );
+            assert.deepEqual(
+                replaced.sent.map((r) => (r.body as { uri: string }).uri.split(".").pop()),
+                ["flv"],
+            );
+        });
+
+        it("on demand (OnDemand 1) needs the record-notify config's OnDemandUrl; without one nothing is recorded; OnDemand 0 never asks it", async () => {
+            const none = await push(ON_DEMAND);
+            assert.equal(none.run.recorded, false);
+            assert.deepEqual(none.kinds, []);
+            assert.match(none.run.reason ?? "", /OnDemand 1.*OnDemandUrl.*has none/);
+            const asked = await push(ON_DEMAND, {}, { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" });
+            assert.deepEqual(asked.kinds, ["on_demand", "record_started", "file_generated"]);
+            const always = await push([recordConfig("app1", { onDemand: 0 })], {}, { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" });
+            assert.deepEqual(always.kinds, ["record_started", "file_generated"], "OnDemand 0 records without asking");
+        });
+
+        it("OnDemand 2 (ingest parameters) and 7 (RealTimeRecordCommand) record nothing at the push", async () => {
+            for (const [mode, reason] of [
+                [2, /ingest parameters/],
+                [7, /RealTimeRecordCommand/],
+            ] as const) {
+                const { run, kinds } = await push(
+                    [recordConfig("app1", { onDemand: mode })],
+                    {},
+                    { ...CONFIG, onDemandUrl: "https://hooks.example.com/od" },
+                );
+                assert.equal(run.recorded, false);
+                assert.deepEqual(kinds, []);
+                assert.match(run.reason ?? "", reason);
+            }
+        });
+
+        it("a stream-level window records only inside it", async () => {
+            const window = (startTime: string, endTime: string) => [recordConfig("app1", { streamName: "s1", startTime, endTime })];
+            assert.equal((await push(window("2017-03-08T00:00:00Z", "2017-03-09T00:00:00Z"))).run.recorded, true);
+            const later = await push(window("2017-03-09T00:00:00Z", "2017-03-10T00:00:00Z"));
+            assert.equal(later.run.recorded, false);
+            assert.deepEqual(later.kinds, []);
+            assert.match(later.run.reason ?? "", /records live\.example\.com\/app1\/s1 only from 2017-03-09T00:00:00Z/);
+        });
+
+        it("covered but the domain has no record-notify config: recorded, nothing sent", async () => {
+            const { run, kinds } = await push([recordConfig("app1")], {}, null);
+            assert.equal(run.recorded, true);
+            assert.deepEqual(kinds, []);
+            assert.deepEqual(run.deliveries, []);
+        });
     });
 
     it("push_args: callback_* parameters only, first value of each", () => {

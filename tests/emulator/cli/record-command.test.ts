@@ -101,16 +101,29 @@ describe("emulator/cli/record-command", function () {
             NeedStatusNotify: true,
         });
         assert.ok(added.ok, JSON.stringify(added));
+        // Live records (and so calls back) only where a recording configuration covers the app.
+        const recordConfig = await coreCall(url.replace("http://", ""), DEMO_ACCOUNT, "AddLiveAppRecordConfig", {
+            DomainName: "live.example.com",
+            AppName: "app",
+            OssEndpoint: "oss-cn-shanghai.aliyuncs.com",
+            OssBucket: "recordings",
+            RecordFormat: [{ Format: "flv" }],
+        } as unknown as Record<string, string>);
+        assert.ok(recordConfig.ok, JSON.stringify(recordConfig));
         const record = spawnCli(["record", "--emulator", url, "--domain", "live.example.com", "--app", "app", "--stream", "cam"]);
         assert.equal(await record.exit, 0, record.out() + record.err());
         assert.match(record.out(), /record_started +POST http:\/\/hooks\.example\.com\/record via http:\/\/127\.0\.0\.1:\d+: delivered \[200\]/);
         assert.match(record.out(), /file_generated +POST .*: delivered \[200\]/);
         assert.match(record.out(), /recording-1: recorded live\.example\.com\/app\/cam/);
         assert.equal(receiver.received.length, 2);
+        const uncovered = spawnCli(["record", "--emulator", url, "--domain", "live.example.com", "--app", "other", "--stream", "cam"]);
+        assert.equal(await uncovered.exit, 1, "not recorded");
+        assert.match(uncovered.out(), /recording-2: not recorded: no recording configuration covers live\.example\.com\/other\/cam/);
+        assert.equal(receiver.received.length, 2, "nothing sent for the uncovered app");
 
         const missing = spawnCli(["record", "--emulator", url, "--domain", "none.example.com", "--app", "a", "--stream", "s"]);
         assert.equal(await missing.exit, 1);
-        assert.match(missing.err(), /404 no recording callback config for domain "none.example.com"/);
+        assert.match(missing.err(), /404 no recording configuration and no recording callback config for domain "none.example.com"/);
         const usage = spawnCli(["record", "--emulator", url]);
         assert.equal(await usage.exit, 2);
         assert.match(usage.err(), /record: --domain is required/);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { authKeyView, keyConsistent, maskFits, mayHoldKey } from "../../../provider/api/auth-key-view";
-import { holdsConfig } from "../../../provider/api/normalize";
+import { holdsConfig } from "../../../provider/client/normalize";
 
 const KEY = "Abcdefghij0123456789";
 

@@ -2,7 +2,7 @@
  * The client against the emulator over real HTTP: every action and error path, in both signature versions.
  */
 import { strict as assert } from "node:assert";
-import { LiveClient, type LiveClientOptions } from "../../../provider/api/client";
+import { LiveClient, type LiveClientOptions } from "../../../provider/client/live-client";
 import type { ErrorKind } from "../../../provider/api/error-kind";
 import type { LiveApiError } from "../../../provider/api/errors";
 import { liveApiRejection } from "../../support/rejection";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { LiveClient } from "../../../provider/api/client";
+import { LiveClient } from "../../../provider/client/live-client";
 import { liveApiRejection } from "../../support/rejection";
 
 /** A loopback server that records requests and answers what each test scripts. */

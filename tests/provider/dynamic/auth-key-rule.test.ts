@@ -10,6 +10,7 @@ import { changedFields } from "../../../provider/resource/diff";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";
 import { configureRequest } from "../../support/configure-request";
 import { rejection } from "../../support/rejection";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 
 /** Outside the documented rule (a hyphen, 12 characters), inside the provider's. */
 const KEY = "Zk9-outside1";
@@ -51,11 +52,11 @@ describe("provider: a NotifyAuthKey outside the documented rule, under each read
                     assert.deepEqual(checked.failures ?? [], [], "check leaves the documented rule to the service");
                     const inputs = { ...checked.inputs, __provider: PROVIDER_TEXT };
                     if (authKeyRule === "none") {
-                        const created = await provider.create(inputs as never);
+                        const created = await provider.create(inputs);
                         const outs = created.outs!;
                         assert.equal((await admin.configs())[0]?.notifyAuthKey, KEY);
                         const read = await provider.read(created.id, outs);
-                        assert.deepEqual(changedFields(read.props as unknown as Record<string, unknown>, inputs), []);
+                        assert.deepEqual(changedFields(RN, read.props as unknown as Record<string, unknown>, inputs), []);
                         await provider.delete(created.id, outs);
                     } else {
                         const error = await rejection(provider.create(inputs as never));

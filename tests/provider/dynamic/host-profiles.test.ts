@@ -11,8 +11,8 @@ import { Engine, type OperationResult, type Program } from "../../../tools/host-
 import type { ProviderHost } from "../../../tools/host-driver/host";
 import { projectDirFor, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import { emptyState, type StackState } from "../../../tools/host-driver/state";
-import { LiveClient } from "../../../provider/api/client";
-import { canonicalConfig } from "../../../provider/api/normalize";
+import { LiveClient } from "../../../provider/client/live-client";
+import { canonicalConfig } from "../../../provider/client/normalize";
 import { registrationOf, type ResourceSpec } from "../../../tools/soak/model";
 import { serializedProviderText } from "../../../tools/serialized-provider";
 import { ALL_ADVERSE, keepsOnDemandUrl, PROFILES, type Profile } from "../../../tools/semantics-profiles";

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as sinon from "sinon";
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import type { LiveRecordNotifyApi } from "../../../provider/api/types";
+import type { LiveRecordNotifyApi } from "../../../provider/client/types";
 import { LiveApiError, toLiveApiError } from "../../../provider/api/errors";
 import { ResourceInitError } from "../../../provider/resource/init-error";
 import { createProvider, provider as sharedProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";

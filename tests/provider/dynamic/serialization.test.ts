@@ -6,7 +6,7 @@ import { strict as assert } from "node:assert";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { LiveRecordNotifyConfig } from "../../../provider";
+import { LiveRecordNotifyConfig, LiveSnapshotNotifyConfig } from "../../../provider";
 import { installedCopyProjectDir, type ProjectDir } from "../../../tools/host-driver/project-dir";
 import { findRepoRoot } from "../../../tools/repo-root";
 import { captureRegistrations } from "../../../tools/serialized-provider";
@@ -112,6 +112,27 @@ describe("dynamic: the serialized __provider", function () {
             assert.match(ta, /^exports\.handler = __f0;\nconst provider = require\("pulumi-alicloud-live\/dist\/provider\/dynamic\/handler\.js"\);/);
             assert.ok(Buffer.byteLength(ta) < 400, `${Buffer.byteLength(ta)} bytes`);
             assert.ok(!ta.includes(a.dir) && !ta.includes(b.dir));
+        });
+
+        it("each other resource's is the small require of its own handler module, byte-identical from two install directories", async () => {
+            const load = (dir: string) =>
+                (require(path.join(dir, "node_modules", "pulumi-alicloud-live")) as typeof import("../../../provider")).LiveSnapshotNotifyConfig;
+            const declareSnapshot = (Cls: typeof LiveSnapshotNotifyConfig) => () => [
+                new Cls("snap", {
+                    domainName: "live.example.com",
+                    notifyUrl: "https://callbacks.example.com/snapshot",
+                    notifyReqAuth: true,
+                    notifyAuthKey: FAKE.authKey,
+                }),
+            ];
+            const [ra] = await captureRegistrations(declareSnapshot(load(a.dir)));
+            const [rb] = await captureRegistrations(declareSnapshot(load(b.dir)));
+            const ta = ra.inputs.__provider as string;
+            assert.equal(ra.type, "pulumi-nodejs:dynamic/alicloud-live:LiveSnapshotNotifyConfig");
+            assert.equal(ta, rb.inputs.__provider);
+            assert.match(ta, /require\("pulumi-alicloud-live\/dist\/provider\/resources\/live-snapshot-notify-config\/handler\.js"\)/);
+            assert.ok(Buffer.byteLength(ta) < 400, `${Buffer.byteLength(ta)} bytes`);
+            assert.ok(!ta.includes(FAKE.authKey) && !ta.includes(a.dir) && !ta.includes(b.dir));
         });
     });
 });

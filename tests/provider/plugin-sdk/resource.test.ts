@@ -203,14 +203,22 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             `process.stdout.write(JSON.stringify(ours.map((f) => f.slice(root.length + 1)).sort()));`,
         ].join("\n");
         const { stdout } = await run(process.execPath, ["-e", script], { cwd: BUILD_ROOT, timeout: 20_000 });
+        // The classes, the tokens, the version, and the resources' definitions (data: tables and bindings).
         assert.deepEqual(JSON.parse(stdout), [
             "dist/provider/plugin-sdk/index.js",
+            "dist/provider/plugin-sdk/resource-class.js",
             "dist/provider/plugin-sdk/resource.js",
             "dist/provider/plugin/distribution.js",
             "dist/provider/plugin/package-facts.js",
             "dist/provider/plugin/tokens.js",
             "dist/provider/plugin/version.js",
-            "dist/provider/resource/properties.js",
+            "dist/provider/resource/options.js",
+            "dist/provider/resources/live-app-record-config/definition.js",
+            "dist/provider/resources/live-app-snapshot-config/definition.js",
+            "dist/provider/resources/live-record-notify-config/definition.js",
+            "dist/provider/resources/live-snapshot-notify-config/definition.js",
+            "dist/provider/resources/live-streams-notify-url-config/definition.js",
+            "dist/provider/retry/constants.js",
         ]);
     });
 });

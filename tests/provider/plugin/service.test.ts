@@ -10,7 +10,7 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
-import type { CallOptions } from "../../../provider/api/types";
+import type { CallOptions } from "../../../provider/client/types";
 import { SECRET_SIG, SIG_KEY } from "../../../provider/plugin/properties";
 import { RESOURCE_TYPE } from "../../../provider/plugin/schema";
 import { startPlugin, type RunningPlugin } from "../../../provider/plugin/server";

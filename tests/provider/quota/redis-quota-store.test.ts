@@ -116,6 +116,81 @@ describe("quota/RedisQuotaStore (real redis-server)", function () {
         assert.equal(seen.processes, 2, "both clients count towards the schedule's share");
     });
 
+    it("a client rejoining after pacing alone gets no burst: its slots are one interval apart from the first", async () => {
+        const store = open();
+        await store.ready();
+        const schedule = fresh();
+        const interval = 1000 / 30;
+        const slots: Array<{ earliest: number; latest: number }> = [];
+        for (let i = 0; i < 10; i++) {
+            const asked = performance.now();
+            const { waitMs, taken } = await store.reserve(schedule, 30, Infinity, i === 0);
+            const answered = performance.now();
+            assert.equal(taken, true);
+            slots.push({ earliest: asked + waitMs, latest: answered + waitMs });
+        }
+        // A fresh schedule would hand these 10 out at once (its burst is 15); the rejoiner's span 9 intervals.
+        const span = slots[9].latest - slots[0].earliest;
+        assert.ok(span >= 9 * interval - 1, `10 slots after a rejoin spanned ${span.toFixed(1)} ms, less than 9 intervals`);
+    });
+
+    it("a cut after a rejoin starts from the rate, not from counts that missed the calls paced alone", async () => {
+        const clock = { t: 1_000_000, now: () => clock.t };
+        const make = () => {
+            const store = new RedisQuotaStore({ url: parseQuotaStoreUrl(redis.url), callBudgetMs: BUDGET_MS, scheduleClock: clock });
+            stores.push(store);
+            return store;
+        };
+        const [a, b] = [make(), make()];
+        await Promise.all([a.ready(), b.ready()]);
+        const run = async (rejoin: boolean) => {
+            clock.t += 60_000;
+            const schedule = fresh();
+            await a.reserve(schedule, 30, Infinity);
+            const first = await a.throttled(schedule, 30, 0);
+            assert.equal(first.cut, true);
+            clock.t += 100;
+            await a.answered(schedule, 30); // the one answer the schedule saw since its cut
+            clock.t += 1_400;
+            await b.reserve(schedule, 30, Infinity, rejoin); // b paced its calls alone until now
+            clock.t += 100;
+            return a.throttled(schedule, 30, first.epoch);
+        };
+        const control = await run(false);
+        // The rule that stays: without a rejoin, the rate granted since the last cut (1 answer in 1.6 s) caps the cut.
+        assert.ok(control.cut && control.rate < 2, `without a rejoin: cut to ${control.rate}`);
+        const afterRejoin = await run(true);
+        // 70 % of the rate (21/s after the first cut, barely climbed): not the 1.2/s the schedule's own count gives.
+        assert.ok(afterRejoin.cut && afterRejoin.rate > 14 && afterRejoin.rate < 16, `after a rejoin: cut to ${afterRejoin.rate}`);
+    });
+
+    it("while processes rejoin, a throttle cuts the shared rate at most once per window", async () => {
+        const clock = { t: 5_000_000, now: () => clock.t };
+        const store = new RedisQuotaStore({ url: parseQuotaStoreUrl(redis.url), callBudgetMs: BUDGET_MS, scheduleClock: clock });
+        stores.push(store);
+        await store.ready();
+        const run = async (rejoin: boolean) => {
+            clock.t += 60_000;
+            const schedule = fresh();
+            await store.reserve(schedule, 30, Infinity, rejoin);
+            const first = await store.throttled(schedule, 30, 0);
+            clock.t += 200;
+            await store.reserve(schedule, 30, Infinity);
+            const second = await store.throttled(schedule, 30, first.epoch); // a call of the new epoch
+            clock.t += 1_000;
+            await store.reserve(schedule, 30, Infinity);
+            const later = await store.throttled(schedule, 30, second.epoch);
+            return { first, second, later };
+        };
+        const steady = await run(false);
+        assert.deepEqual([steady.first.cut, steady.second.cut, steady.later.cut], [true, true, true], "no rejoin: every new epoch's throttle cuts");
+        const rejoining = await run(true);
+        assert.deepEqual([rejoining.first.cut, rejoining.second.cut], [true, false], "the second cut within the window after a rejoin is not made");
+        assert.equal(rejoining.second.epoch, rejoining.first.epoch);
+        assert.ok(Math.abs(rejoining.second.rate - rejoining.first.rate) < 1e-9);
+        assert.equal(rejoining.later.cut, true, "a window later, a throttle cuts again");
+    });
+
     it("keys are namespaced by account and action, expire when idle, and hold no credential", async () => {
         const store = open();
         await store.ready();

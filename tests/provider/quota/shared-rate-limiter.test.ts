@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import type { Cut, Grant, QuotaStore, ScheduleState } from "../../../provider/quota/quota-store";
-import { SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
+import { AccountProcesses, SharedRateLimiter } from "../../../provider/quota/shared-rate-limiter";
 
 class ScriptedStore implements QuotaStore {
     available = true;
@@ -14,13 +14,15 @@ class ScriptedStore implements QuotaStore {
     processes = 1;
     readonly throttles: number[] = [];
     answers = 0;
-    /** The `maxWaitMs` of each reservation asked for, and how many slots were taken. */
+    /** The `maxWaitMs` and `rejoining` of each reservation asked for, and how many slots were taken. */
     readonly maxWaits: number[] = [];
+    readonly rejoins: boolean[] = [];
     slotsTaken = 0;
 
-    async reserve(_schedule: string, _ceiling: number, maxWaitMs: number): Promise<Grant> {
+    async reserve(_schedule: string, _ceiling: number, maxWaitMs: number, rejoining = false): Promise<Grant> {
         if (this.failing) throw new Error("quota store: slower than its budget");
         this.maxWaits.push(maxWaitMs);
+        this.rejoins.push(rejoining);
         const waitMs = 5;
         const taken = waitMs <= maxWaitMs;
         if (taken) this.slotsTaken += 1;
@@ -46,14 +48,15 @@ class ScriptedStore implements QuotaStore {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("quota/SharedRateLimiter", () => {
-    const make = (store: QuotaStore, ceiling = 30) => {
+    const make = (store: QuotaStore, ceiling = 30, clock = { t: 0, now: () => 0 }) => {
+        return new SharedRateLimiter({ store, schedule: "alicloud-live:{1}:AddLiveRecordNotifyConfig", ceiling, clock });
+    };
+    const virtualClock = () => {
         const clock = {
             t: 0,
-            now() {
-                return this.t;
-            },
+            now: () => clock.t,
         };
-        return new SharedRateLimiter({ store, schedule: "alicloud-live:{1}:AddLiveRecordNotifyConfig", ceiling, clock });
+        return clock;
     };
 
     it("takes its slots from the store and follows the store's epoch and rate", async () => {
@@ -96,6 +99,59 @@ describe("quota/SharedRateLimiter", () => {
         store.failing = false;
         assert.equal(await limiter.reserve(), 5);
         assert.equal(limiter.localReservations, 1, "back on the store");
+    });
+
+    it("pacing alone while the store is away, it keeps to its share however many answers come, and throttles still cut it", async () => {
+        const store = new ScriptedStore();
+        store.processes = 8;
+        const clock = virtualClock();
+        const limiter = make(store, 30, clock);
+        await limiter.reserve();
+        store.available = false;
+        let sent = 0;
+        // 20 s alone, every slot answered: a fallback that climbs towards the ceiling by CUBIC would be
+        // far above 3.75/s by then (8 processes doing so: several times the account's quota).
+        for (; clock.t < 20_000; sent++) {
+            const wait = await limiter.reserve();
+            clock.t += wait;
+            limiter.onSuccess();
+            assert.ok(limiter.rate <= 30 / 8 + 1e-9, `rate ${limiter.rate} at ${clock.t} ms: above the share of 8 processes`);
+        }
+        // Its slots: at most the share's calls per second, plus the first slot.
+        assert.ok(sent <= 20 * (30 / 8) + 2, `${sent} slots in 20 s at 3.75/s`);
+        assert.equal(limiter.onThrottle(), true);
+        assert.ok(limiter.rate < 30 / 8, `a throttle cuts below the share: ${limiter.rate}`);
+    });
+
+    it("a new schedule's fallback takes the account's count of processes from its other schedules, while it is recent", async () => {
+        const clock = virtualClock();
+        const account = new AccountProcesses(clock);
+        const adds = new ScriptedStore();
+        adds.processes = 8;
+        const deletes = new ScriptedStore();
+        deletes.processes = 1; // a schedule just begun: only this process counted yet
+        const add = new SharedRateLimiter({ store: adds, schedule: "alicloud-live:{1}:AddX", ceiling: 30, clock, accountProcesses: account });
+        const del = new SharedRateLimiter({ store: deletes, schedule: "alicloud-live:{1}:DeleteX", ceiling: 30, clock, accountProcesses: account });
+        await add.reserve();
+        await del.reserve();
+        deletes.available = false;
+        await del.reserve();
+        assert.equal(del.rate, 30 / 8, "the share of the 8 processes the account's Add schedule counted");
+        clock.t += 6_000;
+        assert.equal(account.recent, 1, "a count older than the window is not trusted");
+    });
+
+    it("the first slot from the store after pacing alone says it rejoins; the next ones do not", async () => {
+        const store = new ScriptedStore();
+        const limiter = make(store);
+        await limiter.reserve();
+        store.failing = true;
+        await limiter.reserve();
+        await limiter.reserve();
+        store.failing = false;
+        await limiter.reserve();
+        await limiter.reserve();
+        assert.deepEqual(store.rejoins, [false, true, false], "only the slot after the local ones");
     });
 
     it("an unavailable store is not asked at all", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { STORE_COMMAND_BACKSTOP_MS, clientOptions } from "../../../provider/quota/store-connection";
+import { STORE_COMMAND_BACKSTOP_MS, STORE_RECONNECT_MAX_MS, clientOptions, reconnectDelay } from "../../../provider/quota/store-connection";
 import { parseQuotaStoreUrl } from "../../../provider/quota/store-url";
 
 describe("quota/store-connection: the ioredis options of each topology", () => {
@@ -17,6 +17,17 @@ describe("quota/store-connection: the ioredis options of each topology", () => {
             { queue: o.enableOfflineQueue, retries: o.maxRetriesPerRequest, backstop: o.commandTimeout },
             { queue: false, retries: 0, backstop: STORE_COMMAND_BACKSTOP_MS },
         );
+    });
+
+    it("a lost store is tried again within a fifth of a second, in every topology, so the processes come back together", () => {
+        assert.ok(STORE_RECONNECT_MAX_MS <= 200, `at most ${STORE_RECONNECT_MAX_MS} ms between attempts`);
+        assert.deepEqual([1, 2, 3, 10, 1000].map(reconnectDelay), [100, 200, 200, 200, 200]);
+        const one = clientOptions(parseQuotaStoreUrl("redis://h")).options as { retryStrategy: unknown };
+        const sentinel = clientOptions(parseQuotaStoreUrl("redis-sentinel://s1:26379/quota")).options as Record<string, unknown>;
+        const cluster = clientOptions(parseQuotaStoreUrl("redis-cluster://a:7000")).options as Record<string, unknown>;
+        for (const strategy of [one.retryStrategy, sentinel.retryStrategy, sentinel.sentinelRetryStrategy, cluster.clusterRetryStrategy]) {
+            assert.equal(strategy, reconnectDelay);
+        }
     });
 
     it("TLS: Node's CAs by default, the configured CA instead when given", () => {

@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { StsClient } from "../../../provider/api/sts";
 import { forgetDiscoveredAccounts, perKeyAccountKey, resolveAccount } from "../../../provider/resource/account";
 import { limitersFor } from "../../../provider/resource/runtime";
+import { RECORD_NOTIFY_ACTIONS } from "../../../provider/client/retrying-live-api";
 import { resolveSettings } from "../../../provider/resource/settings";
 import { freePort } from "../../../tools/redis/server";
 
@@ -148,9 +149,15 @@ describe("resource/account: which account pays", function () {
 
     it("two keys of one account share one limiter: a cut through one is seen by the other", async () => {
         const notice = () => undefined;
-        const one = limitersFor(settingsFor("ACCT-KEY-A1", { "alicloud-live:writeQps": "29" }), { notice })("UpdateLiveRecordNotifyConfig");
-        const two = limitersFor(settingsFor("ACCT-KEY-A2", { "alicloud-live:writeQps": "29" }), { notice })("UpdateLiveRecordNotifyConfig");
-        const other = limitersFor(settingsFor("ACCT-KEY-B1", { "alicloud-live:writeQps": "29" }), { notice })("UpdateLiveRecordNotifyConfig");
+        const one = limitersFor(settingsFor("ACCT-KEY-A1", { "alicloud-live:writeQps": "29" }), RECORD_NOTIFY_ACTIONS, { notice })(
+            "UpdateLiveRecordNotifyConfig",
+        );
+        const two = limitersFor(settingsFor("ACCT-KEY-A2", { "alicloud-live:writeQps": "29" }), RECORD_NOTIFY_ACTIONS, { notice })(
+            "UpdateLiveRecordNotifyConfig",
+        );
+        const other = limitersFor(settingsFor("ACCT-KEY-B1", { "alicloud-live:writeQps": "29" }), RECORD_NOTIFY_ACTIONS, { notice })(
+            "UpdateLiveRecordNotifyConfig",
+        );
         await Promise.all([one.reserve(), two.reserve(), other.reserve()]);
         const before = { two: two.epoch, other: other.epoch };
         assert.equal(one.onThrottle(one.epoch), true);

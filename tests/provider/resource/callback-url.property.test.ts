@@ -22,6 +22,7 @@ import {
     validPartsArb,
     type UrlParts,
 } from "./support/url-arbitraries";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 
 /** Fixed, so a failure reproduces; override with PROPERTY_SEED to explore further. */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261202);
@@ -121,7 +122,7 @@ describe("resource/callback-url (property-based)", () => {
             fc.property(validPartsArb, (parts) => {
                 const text = url(parts);
                 assert.deepEqual(callbackUrlProblems(text), [], text);
-                assert.deepEqual(checkInputs({ domainName: DOMAIN, notifyUrl: text, onDemandUrl: text }).failures ?? [], [], text);
+                assert.deepEqual(checkInputs(RN, { domainName: DOMAIN, notifyUrl: text, onDemandUrl: text }).failures ?? [], [], text);
                 const sent = new URL(text).href;
                 assert.deepEqual(callbackUrlProblems(sent), [], `${text} as a browser sends it: ${sent}`);
             }),
@@ -139,7 +140,7 @@ describe("resource/callback-url (property-based)", () => {
                         problems.some((problem) => problem.rule === rule),
                         `${text}: ${JSON.stringify(problems)}`,
                     );
-                    const failures = checkInputs({ domainName: DOMAIN, notifyUrl: text, onDemandUrl: text }).failures ?? [];
+                    const failures = checkInputs(RN, { domainName: DOMAIN, notifyUrl: text, onDemandUrl: text }).failures ?? [];
                     for (const property of ["notifyUrl", "onDemandUrl"]) {
                         const own = failures.filter((f) => f.property === property);
                         assert.equal(own.length, problems.length, `${property}: ${JSON.stringify(failures)}`);

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { callbackUrlProblems, MAX_URL_LENGTH, type UrlRule } from "../../../provider/resource/callback-url";
 import { checkInputs } from "../../../provider/resource/check";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 
 const rules = (url: string) => callbackUrlProblems(url).map((p) => p.rule);
 
@@ -102,7 +103,7 @@ describe("resource/callback-url", () => {
     });
 
     it("check names the property and the rule, for both URLs, and refuses https://user:pass@host/", () => {
-        const result = checkInputs({
+        const result = checkInputs(RN, {
             domainName: "live.example.com",
             notifyUrl: "https://user:pass@hooks.example.com/x",
             onDemandUrl: "http://a..b.com/",

@@ -5,10 +5,14 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { checkInputs } from "../../../provider/resource/check";
-import { INPUT_KEYS } from "../../../provider/resource/inputs";
-import { FIELD_SCHEMAS, notifyAuthKeyProblem } from "../../../provider/resource/schema";
+import { notifyAuthKeyProblem } from "../../../provider/resource/rules";
+import { fieldSchemas } from "../../../provider/resource/schema";
 import { isUnknown, UNKNOWN_VALUE } from "../../../provider/resource/unknown";
 import { anyNewsArb, inputsArb, KEY_MARKER, mostlyValidInputsArb, type InputBag } from "./support/input-arbitraries";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
+
+const INPUT_KEYS = RN.properties.map((p) => p.name);
+const FIELD_SCHEMAS = fieldSchemas(RN);
 
 /** Fixed, so a failure reproduces; override with PROPERTY_SEED to explore further. */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261128);
@@ -29,7 +33,7 @@ describe("resource/check (property-based)", function () {
     it("never throws, whatever it is given (objects, arrays, primitives, nested junk)", () => {
         fc.assert(
             fc.property(anyNewsArb, (news) => {
-                const result = checkInputs(news as object);
+                const result = checkInputs(RN, news as object);
                 assert.equal(typeof result, "object");
                 assert.ok(result.inputs !== undefined, "inputs are always returned");
                 if (result.failures !== undefined) assert.ok(Array.isArray(result.failures));
@@ -41,7 +45,7 @@ describe("resource/check (property-based)", function () {
     it("every failure names a real property (a known input, or a key the bag holds) and says why, never echoing a key", () => {
         fc.assert(
             fc.property(inputsArb, (news) => {
-                const result = checkInputs(news);
+                const result = checkInputs(RN, news);
                 for (const { property, reason } of result.failures ?? []) {
                     assert.equal(typeof property, "string");
                     assert.notEqual(property, "", `a failure without a property: ${reason}`);
@@ -60,7 +64,7 @@ describe("resource/check (property-based)", function () {
         // properties of the one cross-property rule travel together.
         const base: InputBag = { domainName: "live.example.com", notifyUrl: "https://callbacks.example.com/live" };
         const groupOf = (key: string) => (key === "notifyReqAuth" || key === "notifyAuthKey" ? "auth" : key);
-        const failureSet = (news: InputBag) => new Set((checkInputs(news).failures ?? []).map((f) => `${f.property}: ${f.reason}`));
+        const failureSet = (news: InputBag) => new Set((checkInputs(RN, news).failures ?? []).map((f) => `${f.property}: ${f.reason}`));
         let multiPart = 0;
         fc.assert(
             fc.property(inputsArb, (news) => {
@@ -80,7 +84,7 @@ describe("resource/check (property-based)", function () {
     it("blames the right property: a failing known property is missing or invalid on its own", () => {
         fc.assert(
             fc.property(inputsArb, (news) => {
-                for (const { property, reason } of checkInputs(news).failures ?? []) {
+                for (const { property, reason } of checkInputs(RN, news).failures ?? []) {
                     if (!INPUT_KEY_SET.has(property)) {
                         assert.match(reason, /is not a property of LiveRecordNotifyConfig/);
                         continue;
@@ -93,7 +97,7 @@ describe("resource/check (property-based)", function () {
                         continue;
                     }
                     const missing = value === undefined || value === null || value === "";
-                    const schema = FIELD_SCHEMAS[property as keyof typeof FIELD_SCHEMAS];
+                    const schema = FIELD_SCHEMAS[property];
                     assert.ok(missing || !schema.safeParse(value).success, `${property} was blamed but is valid on its own`);
                 }
             }),
@@ -105,7 +109,7 @@ describe("resource/check (property-based)", function () {
         let accepted = 0;
         fc.assert(
             fc.property(fc.oneof(inputsArb, mostlyValidInputsArb), (news) => {
-                const result = checkInputs(news);
+                const result = checkInputs(RN, news);
                 if (!isAccepted(result)) return;
                 accepted++;
                 const inputs = result.inputs as unknown as InputBag;
@@ -139,10 +143,10 @@ describe("resource/check (property-based)", function () {
         let accepted = 0;
         fc.assert(
             fc.property(mostlyValidInputsArb, (news) => {
-                const first = checkInputs(news);
+                const first = checkInputs(RN, news);
                 if (!isAccepted(first)) return;
                 accepted++;
-                assert.deepEqual(checkInputs(first.inputs as object), { inputs: first.inputs });
+                assert.deepEqual(checkInputs(RN, first.inputs as object), { inputs: first.inputs });
             }),
             { numRuns: 1_000, seed: SEED + 4 },
         );
@@ -155,7 +159,7 @@ describe("resource/check (property-based)", function () {
             fc.property(mostlyValidInputsArb, fc.subarray<string>([...INPUT_KEYS], { minLength: 1 }), (news, unknownKeys) => {
                 const bag: InputBag = { ...news };
                 for (const key of unknownKeys) bag[key] = UNKNOWN_VALUE;
-                const result = checkInputs(bag);
+                const result = checkInputs(RN, bag);
                 for (const { property } of result.failures ?? []) assert.ok(!unknownKeys.includes(property), `${property} is unknown but failed`);
                 const inputs = result.inputs as unknown as InputBag;
                 for (const key of unknownKeys) assert.equal(inputs[key], UNKNOWN_VALUE, key);

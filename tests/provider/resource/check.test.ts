@@ -2,11 +2,12 @@ import { strict as assert } from "node:assert";
 import { checkInputs } from "../../../provider/resource/check";
 import { UNKNOWN_VALUE } from "../../../provider/resource/unknown";
 import { KEY, PROVIDER_TEXT } from "./fixtures";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 
 const VALID = { domainName: "live.example.com", notifyUrl: "https://callbacks.example.com/live" };
 
 function failuresOf(news: Record<string, unknown>): Array<[string, string]> {
-    return (checkInputs(news).failures ?? []).map((f) => [f.property, f.reason]);
+    return (checkInputs(RN, news).failures ?? []).map((f) => [f.property, f.reason]);
 }
 
 function propertiesOf(news: Record<string, unknown>): string[] {
@@ -15,7 +16,7 @@ function propertiesOf(news: Record<string, unknown>): string[] {
 
 describe("resource/check", () => {
     it("passes valid inputs, normalized, with defaults applied and no __provider", () => {
-        const result = checkInputs({
+        const result = checkInputs(RN, {
             ...VALID,
             domainName: "  Live.Example.COM ",
             notifyUrl: " https://callbacks.example.com/live ",
@@ -39,11 +40,11 @@ describe("resource/check", () => {
             notifyAuthKey: KEY,
             adoptExisting: true,
         };
-        assert.deepEqual(checkInputs(news), { inputs: news });
+        assert.deepEqual(checkInputs(RN, news), { inputs: news });
     });
 
     it("treats null and empty optional values as not set", () => {
-        const result = checkInputs({ ...VALID, onDemandUrl: "", notifyAuthKey: null, adoptExisting: null, needStatusNotify: null });
+        const result = checkInputs(RN, { ...VALID, onDemandUrl: "", notifyAuthKey: null, adoptExisting: null, needStatusNotify: null });
         assert.equal(result.failures, undefined);
         assert.deepEqual(result.inputs, { ...VALID, needStatusNotify: false, notifyReqAuth: false });
         assert.ok(!Object.values(result.inputs as object).includes(undefined));
@@ -130,13 +131,13 @@ describe("resource/check", () => {
         assert.equal(failures[0][0], "notifyAuthKey");
         assert.ok(!failures[0][1].includes(secret));
         // eslint-disable-next-line no-loss-of-precision -- a key typed as a long number, as a user might write it
-        assert.ok(!JSON.stringify(checkInputs({ ...VALID, notifyAuthKey: 12345678901234567890 }).failures).includes("12345678901234567890"));
+        assert.ok(!JSON.stringify(checkInputs(RN, { ...VALID, notifyAuthKey: 12345678901234567890 }).failures).includes("12345678901234567890"));
     });
 
     describe("unknown values (preview)", () => {
         it("passes unknown values through without validating them", () => {
             const news = { domainName: UNKNOWN_VALUE, notifyUrl: `https://${UNKNOWN_VALUE}/cb`, needStatusNotify: UNKNOWN_VALUE };
-            const result = checkInputs(news);
+            const result = checkInputs(RN, news);
             assert.equal(result.failures, undefined);
             assert.deepEqual(result.inputs, { ...news, notifyReqAuth: false });
         });
@@ -162,9 +163,9 @@ describe("resource/check", () => {
             },
         );
         for (const news of [...odd, throwing]) {
-            const result = checkInputs(news as Record<string, unknown>);
+            const result = checkInputs(RN, news as Record<string, unknown>);
             assert.ok((result.failures ?? []).length > 0, `expected failures for ${String(news)}`);
         }
-        assert.match(checkInputs(throwing).failures?.[0].reason ?? "", /could not validate the inputs: boom/);
+        assert.match(checkInputs(RN, throwing).failures?.[0].reason ?? "", /could not validate the inputs: boom/);
     });
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as sinon from "sinon";
 import { toLiveApiError } from "../../../provider/api/errors";
-import type { Action, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../provider/api/types";
+import type { Action, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../provider/client/types";
 
 export type StubbedApi = LiveRecordNotifyApi & {
     add: sinon.SinonStub;

@@ -2,11 +2,12 @@ import { strict as assert } from "node:assert";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { desiredConfig, outputsOf, withoutUndefined } from "../../../provider/resource/inputs";
 import { KEY } from "./fixtures";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 
 describe("resource/inputs", () => {
     it("the desired config keeps only the service's fields", () => {
         const inputs = { domainName: "d.example.com", notifyUrl: "https://c.example.com", adoptExisting: true, __provider: "text" } as never;
-        assert.deepEqual(desiredConfig(inputs), {
+        assert.deepEqual(desiredConfig(RN, inputs), {
             domainName: "d.example.com",
             notifyUrl: "https://c.example.com",
             needStatusNotify: false,
@@ -15,7 +16,7 @@ describe("resource/inputs", () => {
     });
 
     it("outputs never hold undefined, so the host can encode them", () => {
-        const outs = outputsOf({
+        const outs = outputsOf(RN, {
             domainName: "d.example.com",
             notifyUrl: "https://c.example.com",
             onDemandUrl: undefined,
@@ -37,7 +38,7 @@ describe("resource/inputs", () => {
             notifyReqAuth: true,
             notifyAuthKey: KEY,
         };
-        assert.deepEqual(outputsOf(full), full);
+        assert.deepEqual(outputsOf(RN, full), full);
     });
 
     it("withoutUndefined drops undefined only", () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import type { CallOptions } from "../../../provider/api/types";
+import type { CallOptions } from "../../../provider/client/types";
 import { operationApi } from "../../../provider/resource/operation-api";
 import { stubApi } from "./fixtures";
 

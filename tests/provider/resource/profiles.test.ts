@@ -7,14 +7,15 @@
  */
 import { strict as assert } from "node:assert";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator, type StoredConfig } from "../../../emulator";
-import { LiveClient } from "../../../provider/api/client";
-import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
+import { LiveClient } from "../../../provider/client/live-client";
+import { canonicalConfig, type CanonicalConfig } from "../../../provider/client/normalize";
 import { changedFields } from "../../../provider/resource/diff";
 import { ResourceInitError } from "../../../provider/resource/init-error";
 import { createProvider, type LiveRecordNotifyConfigProvider } from "../../../provider/dynamic/provider";
 import { keepsOnDemandUrl, PROFILES } from "../../../tools/semantics-profiles";
 import { configureRequest as configure } from "../../support/configure-request";
 import { rejection } from "../../support/rejection";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 
 const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 const KEY_1 = "Abcdefghij0123456789";
@@ -62,9 +63,9 @@ describe("provider under every emulator semantics profile", function () {
             };
             /** `pulumi refresh`, then what the next preview would show as changed. */
             const refreshAndDiff = async (id: string, outs: Bag, inputs: Bag) => {
-                const read = await provider.read(id, outs as never);
-                const diff = await provider.diff(id, read.props as never, inputs as never);
-                return { props: read.props as unknown as Bag, changed: changedFields(read.props as unknown as Bag, inputs), diff };
+                const read = await provider.read(id, outs);
+                const diff = await provider.diff(id, read.props as never, inputs);
+                return { props: read.props as unknown as Bag, changed: changedFields(RN, read.props as unknown as Bag, inputs), diff };
             };
             const declared = (inputs: Bag) => canonicalConfig(inputs as never);
 
@@ -78,7 +79,7 @@ describe("provider under every emulator semantics profile", function () {
                     notifyReqAuth: true,
                     notifyAuthKey: KEY_1,
                 });
-                const created = await provider.create(v1 as never);
+                const created = await provider.create(v1);
                 assert.deepEqual(await cloud(domain), declared(v1));
                 let refreshed = await refreshAndDiff(domain, created.outs as unknown as Bag, v1);
                 assert.deepEqual(refreshed.changed, [], "a refresh right after create shows no diff");
@@ -95,7 +96,7 @@ describe("provider under every emulator semantics profile", function () {
                 );
 
                 const v2 = await checked({ ...v1, notifyUrl: "https://cb.example.com/v2", needStatusNotify: false });
-                const updated = await provider.update(domain, refreshed.props as never, v2 as never);
+                const updated = await provider.update(domain, refreshed.props, v2);
                 assert.deepEqual(await cloud(domain), declared(v2));
                 refreshed = await refreshAndDiff(domain, updated.outs as unknown as Bag, v2);
                 assert.deepEqual(refreshed.changed, [], "a refresh right after update shows no diff");
@@ -114,11 +115,11 @@ describe("provider under every emulator semantics profile", function () {
                     assert.deepEqual(canonicalConfig(error.properties as never), holds, "the state records what the cloud holds");
                     // What the message advises: keep the URL declared. Then all agrees again.
                     const kept = await checked({ ...v3, onDemandUrl: "https://cb.example.com/od" });
-                    const fixed = await provider.update(domain, error.properties as never, kept as never);
+                    const fixed = await provider.update(domain, error.properties, kept);
                     assert.deepEqual(await cloud(domain), declared(kept));
                     refreshed = await refreshAndDiff(domain, fixed.outs as unknown as Bag, kept);
                 } else {
-                    const cleared = await provider.update(domain, refreshed.props as never, v3 as never);
+                    const cleared = await provider.update(domain, refreshed.props, v3);
                     assert.deepEqual(await cloud(domain), declared(v3), "removed fields are gone from the cloud");
                     refreshed = await refreshAndDiff(domain, cleared.outs as unknown as Bag, v3);
                 }
@@ -140,15 +141,15 @@ describe("provider under every emulator semantics profile", function () {
                     ["notifyUrl", "notifyReqAuth", "notifyAuthKey"],
                     "signing needs a key: one appeared, even if Describe never shows it",
                 );
-                const restored = await provider.update(domain, drift.props as never, program as never);
+                const restored = await provider.update(domain, drift.props, program);
                 assert.deepEqual(await cloud(domain), declared(program), "the next up restores the declared config, key included");
                 refreshed = await refreshAndDiff(domain, restored.outs as unknown as Bag, program);
                 assert.deepEqual(refreshed.changed, []);
 
-                await provider.delete(domain, refreshed.props as never);
+                await provider.delete(domain, refreshed.props);
                 assert.equal(await cloud(domain), undefined);
                 assert.deepEqual(await provider.read(domain, refreshed.props as never), { id: "" }, "a deleted config reads as gone");
-                await provider.delete(domain, refreshed.props as never); // already gone: still a success
+                await provider.delete(domain, refreshed.props); // already gone: still a success
             });
 
             it("adopting a config whose on-demand URL the program drops clears it, or says it cannot and records what the cloud holds", async () => {
@@ -167,16 +168,16 @@ describe("provider under every emulator semantics profile", function () {
                     assert.deepEqual(canonicalConfig(error.properties as never), await cloud(domain));
                     assert.equal((await cloud(domain))?.notifyUrl, "https://cb.example.com/adopted", "the rest was applied");
                 } else {
-                    await provider.create(inputs as never);
+                    await provider.create(inputs);
                     assert.deepEqual(await cloud(domain), declared(inputs));
                 }
-                await provider.delete(domain, {} as never);
+                await provider.delete(domain, {});
             });
 
             it("costs: an update that removes nothing is one Update; a removal adds one Describe (and a refused Update where empty values are refused)", async () => {
                 const domain = "cost.example.com";
                 const full = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/c1", onDemandUrl: "https://cb.example.com/od" });
-                const created = await provider.create(full as never);
+                const created = await provider.create(full);
                 const calls = async (work: () => Promise<unknown>) => {
                     const since = (await admin.requests()).at(-1)?.seq ?? 0;
                     await work();
@@ -197,7 +198,7 @@ describe("provider under every emulator semantics profile", function () {
                         .catch((e: unknown) => assert.ok(keepsOnDemandUrl(profile.options), String(e))),
                 );
                 assert.deepEqual(cost, { updates: refusesEmpty ? 2 : 1, describes: 1 });
-                await provider.delete(domain, {} as never);
+                await provider.delete(domain, {});
             });
 
             it("adopts an existing config (with a key the program drops) and brings it to the declared state", async () => {
@@ -210,11 +211,11 @@ describe("provider under every emulator semantics profile", function () {
                     notifyAuthKey: KEY_3,
                 });
                 const inputs = await checked({ domainName: domain, notifyUrl: "https://cb.example.com/adopted", adoptExisting: true });
-                const created = await provider.create(inputs as never);
+                const created = await provider.create(inputs);
                 assert.deepEqual(await cloud(domain), declared(inputs));
                 const refreshed = await refreshAndDiff(domain, created.outs as unknown as Bag, inputs);
                 assert.deepEqual(refreshed.changed, []);
-                await provider.delete(domain, refreshed.props as never);
+                await provider.delete(domain, refreshed.props);
             });
 
             // Only where the throttling answer differs from another profile's: it is the slow part.
@@ -246,7 +247,7 @@ describe("provider under every emulator semantics profile", function () {
                     const throttles = (await admin.requests(since)).filter((e) => e.outcome.startsWith("Throttling"));
                     assert.ok(throttles.length > 0, "the burst met the emulator's quota");
                     await admin.setQuota({ writeQps: 30 });
-                    await Promise.all(domains.map((d) => provider.delete(d, {} as never)));
+                    await Promise.all(domains.map((d) => provider.delete(d, {})));
                 });
         });
     }

@@ -4,10 +4,17 @@
  */
 import { strict as assert } from "node:assert";
 import { checkInputs } from "../../../provider/resource/check";
-import { REPLACE_FIELDS } from "../../../provider/resource/diff";
-import { INPUT_KEYS, SECRET_OUTPUTS } from "../../../provider/resource/inputs";
-import { PROPERTIES } from "../../../provider/resource/properties";
-import { FIELD_SCHEMAS } from "../../../provider/resource/schema";
+import { replaceFields } from "../../../provider/resource/diff";
+import { secretOutputs } from "../../../provider/resource/inputs";
+import type { PropertySpec } from "../../../provider/resource/definition";
+import { fieldSchemas } from "../../../provider/resource/schema";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
+
+const PROPERTIES: readonly PropertySpec[] = RN.properties;
+const INPUT_KEYS = PROPERTIES.map((p) => p.name);
+const FIELD_SCHEMAS = fieldSchemas(RN);
+const REPLACE_FIELDS = replaceFields(RN);
+const SECRET_OUTPUTS = secretOutputs(RN);
 
 const VALID = { domainName: "live.example.com", notifyUrl: "https://hooks.example.com/r" };
 const SAMPLE = { string: "x", boolean: true } as const;
@@ -22,16 +29,16 @@ describe("resource/properties (the table the rules and the schema share)", () =>
         it(`${spec.name}: required, type, default, secret and replace agree with the rules`, () => {
             const without: Record<string, unknown> = { ...VALID };
             delete without[spec.name];
-            const missing = checkInputs(without).failures ?? [];
+            const missing = checkInputs(RN, without).failures ?? [];
             assert.equal(
                 missing.some((f) => f.property === spec.name),
                 spec.required,
                 `absent ${spec.name} is ${spec.required ? "refused" : "accepted"}`,
             );
-            if (!spec.required) assert.equal((checkInputs(without).inputs as unknown as Record<string, unknown>)[spec.name], spec.defaultValue);
+            if (!spec.required) assert.equal((checkInputs(RN, without).inputs as unknown as Record<string, unknown>)[spec.name], spec.defaultValue);
 
             const otherType = spec.type === "string" ? SAMPLE.boolean : SAMPLE.string;
-            const wrongType = checkInputs({ ...VALID, [spec.name]: otherType }).failures ?? [];
+            const wrongType = checkInputs(RN, { ...VALID, [spec.name]: otherType }).failures ?? [];
             assert.ok(
                 wrongType.some((f) => f.property === spec.name),
                 `a ${typeof otherType} ${spec.name} is refused: it must be a ${spec.type}`,

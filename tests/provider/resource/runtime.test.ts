@@ -1,10 +1,12 @@
 import { strict as assert } from "node:assert";
-import { LiveClient } from "../../../provider/api/client";
+import { LiveClient } from "../../../provider/client/live-client";
+import { RECORD_NOTIFY_ACTIONS } from "../../../provider/client/retrying-live-api";
 import { closeQuotaStores } from "../../../provider/quota/shared-limiters";
 import { accountKeyFor, buildApi, limitersFor } from "../../../provider/resource/runtime";
 import { forgetSaid } from "../../../provider/resource/said-once";
+import { RetryingConfigApi } from "../../../provider/retry/retrying-api";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 import { freePort } from "../../../tools/redis/server";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
 import { resolveSettings } from "../../../provider/resource/settings";
 
 const settingsOf = (config: Record<string, string>, env: Record<string, string> = {}) => resolveSettings((key) => config[key], env);
@@ -43,8 +45,9 @@ describe("resource/runtime", () => {
                     "alicloud:accessKey": `RUNTIMETEST${process.pid}`,
                     "alicloud:secretKey": "SK",
                 }),
+                RN,
             );
-            assert.ok(api instanceof RetryingLiveApi);
+            assert.ok(api instanceof RetryingConfigApi);
         });
 
         it("builds with the default credential chain when no static keys are set, calling nothing", () => {
@@ -55,8 +58,9 @@ describe("resource/runtime", () => {
                     "alicloud-live:signatureVersion": "v2",
                     "alicloud-live:quotaHeadroom": "0.5",
                 }),
+                RN,
             );
-            assert.ok(api instanceof RetryingLiveApi);
+            assert.ok(api instanceof RetryingConfigApi);
         });
 
         it("passes the quota and headroom to the limiters", () => {
@@ -64,10 +68,10 @@ describe("resource/runtime", () => {
             const accountId = `runtime-test-${process.pid}-${Date.now()}`;
             const api = buildApi(
                 settingsOf({ "alicloud-live:accountId": accountId, "alicloud-live:writeQps": "40", "alicloud-live:quotaHeadroom": "0.25" }),
+                RN,
             );
-            assert.ok(api instanceof RetryingLiveApi);
-            const ceiling = (action: Parameters<RetryingLiveApi["limiterFor"]>[0]) =>
-                (api.limiterFor(action) as unknown as { ceiling: number }).ceiling;
+            assert.ok(api instanceof RetryingConfigApi);
+            const ceiling = (action: string) => (api.limiterFor(action) as unknown as { ceiling: number }).ceiling;
             // 40/s and the documented 50/s, less a quarter left to others.
             assert.equal(ceiling("AddLiveRecordNotifyConfig"), 30);
             assert.equal(ceiling("DeleteLiveRecordNotifyConfig"), 30);
@@ -101,14 +105,14 @@ describe("resource/runtime", () => {
 
         it("starts when the provider is configured, so the first call rarely waits", async () => {
             const { asked, stsFor } = counting();
-            limitersFor(settingsOf(keys("eager")), { notice: () => undefined, stsFor });
+            limitersFor(settingsOf(keys("eager")), RECORD_NOTIFY_ACTIONS, { notice: () => undefined, stsFor });
             await new Promise((resolve) => setTimeout(resolve, 20));
             assert.equal(asked.count, 1);
         });
 
         it("with the configure-time check off (an offline preview), waits for the first call: configuring calls nothing", async () => {
             const { asked, stsFor } = counting();
-            const limiter = limitersFor(settingsOf({ ...keys("lazy"), "alicloud-live:skipCredentialsValidation": "true" }), {
+            const limiter = limitersFor(settingsOf({ ...keys("lazy"), "alicloud-live:skipCredentialsValidation": "true" }), RECORD_NOTIFY_ACTIONS, {
                 notice: () => undefined,
                 stsFor,
             })("DescribeLiveRecordNotifyConfig");
@@ -134,7 +138,8 @@ describe("resource/runtime", () => {
                 "alicloud:secretKey": "SK",
                 "alicloud-live:quotaStore": `redis://127.0.0.1:${closed}`,
             });
-            for (let i = 0; i < 3; i++) await limitersFor(settings, { notice: (m) => notices.push(m) })("DescribeLiveRecordNotifyConfig").reserve();
+            for (let i = 0; i < 3; i++)
+                await limitersFor(settings, RECORD_NOTIFY_ACTIONS, { notice: (m) => notices.push(m) })("DescribeLiveRecordNotifyConfig").reserve();
             assert.equal(notices.filter((m) => m.includes("the quota store is not used")).length, 1, notices.join("\n"));
             assert.ok(notices.filter((m) => m.includes("quota store redis://")).length <= 1, notices.join("\n"));
         });

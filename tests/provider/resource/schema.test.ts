@@ -1,6 +1,10 @@
 import { strict as assert } from "node:assert";
-import { domainProblem, FIELD_SCHEMAS, MAX_NOTIFY_AUTH_KEY_LENGTH, notifyAuthKeyProblem } from "../../../provider/resource/schema";
-import { INPUT_KEYS } from "../../../provider/resource/inputs";
+import { domainProblem, MAX_NOTIFY_AUTH_KEY_LENGTH, notifyAuthKeyProblem } from "../../../provider/resource/rules";
+import { fieldSchemas } from "../../../provider/resource/schema";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
+
+const INPUT_KEYS = RN.properties.map((p) => p.name);
+const FIELD_SCHEMAS = fieldSchemas(RN);
 
 describe("resource/schema", () => {
     describe("domainProblem", () => {

@@ -38,6 +38,7 @@ describe("resource/settings", () => {
             quotaHeadroom: 0,
             writeQps: 30,
             readQps: 50,
+            actionQps: new Map(),
             signatureVersion: "v3",
             skipCredentialsValidation: false,
         });
@@ -74,6 +75,7 @@ describe("resource/settings", () => {
                 quotaHeadroom: 0.25,
                 writeQps: 60,
                 readQps: 100,
+                actionQps: new Map(),
                 signatureVersion: "v2",
             },
         );
@@ -113,6 +115,7 @@ describe("resource/settings", () => {
                 quotaHeadroom: 0.9,
                 writeQps: 15,
                 readQps: 25,
+                actionQps: new Map(),
                 signatureVersion: "v2",
             },
         );

@@ -10,8 +10,8 @@ import { randomUUID } from "node:crypto";
 import { EmulatorAdmin } from "../../../emulator/admin/client";
 import type { RequestLogEntry } from "../../../emulator/wire/request-log";
 import { startEmulator, type RunningEmulator } from "../../../emulator/server/start-emulator";
-import { LiveClient } from "../../../provider/api/client";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
+import { LiveClient } from "../../../provider/client/live-client";
+import { RetryingLiveApi } from "../../../provider/client/retrying-live-api";
 
 /** The emulator's quota for each write action, lowered from 30 to keep the test short. */
 const QUOTA = 10;

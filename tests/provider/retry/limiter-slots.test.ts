@@ -12,22 +12,22 @@
  */
 import { strict as assert } from "node:assert";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
-import { LiveClient } from "../../../provider/api/client";
-import { ACTIONS, type Action, type LiveRecordNotifyApi } from "../../../provider/api/types";
+import { LiveClient } from "../../../provider/client/live-client";
+import { ACTIONS, type LiveRecordNotifyApi } from "../../../provider/client/types";
 import { AdaptiveRateLimiter, type RateLimiter } from "../../../provider/retry/rate-limiter";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
+import { RetryingLiveApi } from "../../../provider/client/retrying-live-api";
 import { PROFILES } from "../../../tools/semantics-profiles";
 
 const KEY = "Abcdefghij0123456789";
 
 /** Slots taken and inner calls made, per action. */
 class Ledger {
-    readonly unspent = new Map<Action, number>();
-    readonly slots = new Map<Action, number>();
-    readonly calls = new Map<Action, number>();
+    readonly unspent = new Map<string, number>();
+    readonly slots = new Map<string, number>();
+    readonly calls = new Map<string, number>();
     readonly unpaced: string[] = [];
 
-    limiter(action: Action, inner: RateLimiter): RateLimiter {
+    limiter(action: string, inner: RateLimiter): RateLimiter {
         const taken = (wait: number, maxWaitMs: number | undefined): number => {
             // A wait beyond the caller's budget takes no slot (RateLimiter's contract).
             if (maxWaitMs === undefined || wait <= maxWaitMs) {
@@ -54,7 +54,7 @@ class Ledger {
     }
 
     /** An inner call of `action` spends every slot taken since the last one (a voided slot was retaken). */
-    spend(action: Action): void {
+    spend(action: string): void {
         this.calls.set(action, (this.calls.get(action) ?? 0) + 1);
         if ((this.unspent.get(action) ?? 0) < 1) this.unpaced.push(action);
         this.unspent.set(action, 0);

@@ -4,9 +4,9 @@
  * targets. The real-time check against the emulator is the benchmark's job.
  */
 import { strict as assert } from "node:assert";
-import type { Action } from "../../../provider/api/types";
+import type { Action } from "../../../provider/client/types";
 import { AdaptiveRateLimiter } from "../../../provider/retry/rate-limiter";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
+import { RetryingLiveApi } from "../../../provider/client/retrying-live-api";
 import { addMany, SimulatedLive, spendEvenly } from "./support/simulated-live";
 import { seededRandom, VirtualTime } from "./support/virtual-time";
 
@@ -21,7 +21,7 @@ interface Client {
 
 /** One process's client: its own limiters at the documented quota, on virtual time. */
 function client(live: SimulatedLive, time: VirtualTime, random: () => number, ops: number, concurrency: number): Client {
-    const limiters = new Map<Action, AdaptiveRateLimiter>();
+    const limiters = new Map<string, AdaptiveRateLimiter>();
     const api = new RetryingLiveApi(live, {
         limiters: (action) => {
             const limiter = new AdaptiveRateLimiter({ ceiling: action === "DescribeLiveRecordNotifyConfig" ? 50 : QUOTA, clock: time });

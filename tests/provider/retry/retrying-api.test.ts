@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as sinon from "sinon";
 import { LiveApiError } from "../../../provider/api/errors";
-import type { Action, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../provider/api/types";
+import type { Action, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../provider/client/types";
 import {
     CUBIC_BETA,
     SETTLE_BUDGET_MS,
@@ -14,7 +14,7 @@ import type { RetryEvent } from "../../../provider/retry/events";
 import { LIMITER_STORE_KEY, limiterKey, type LimiterStore } from "../../../provider/retry/limiter-registry";
 import { AdaptiveRateLimiter, type RateLimiter } from "../../../provider/retry/rate-limiter";
 import { RetriedLiveApiError } from "../../../provider/retry/retried-error";
-import { RetryingLiveApi } from "../../../provider/retry/retrying-api";
+import { RetryingLiveApi } from "../../../provider/client/retrying-live-api";
 import type { RetryingLiveApiOptions } from "../../../provider/retry/retrying-options";
 import {
     alreadyExists,
@@ -69,7 +69,7 @@ describe("retry/retrying-api: RetryingLiveApi", () => {
     let time: VirtualTime;
     let inner: StubApi;
     let events: RetryEvent[];
-    let limiters: Map<Action, AdaptiveRateLimiter>;
+    let limiters: Map<string, AdaptiveRateLimiter>;
 
     /** A RetryingLiveApi on virtual time, with fresh limiters (30/s writes, 50/s Describe) and random fixed at 0.5. */
     function retrying(over: Partial<RetryingLiveApiOptions> = {}): RetryingLiveApi {

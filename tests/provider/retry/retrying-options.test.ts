@@ -1,11 +1,12 @@
 import { strict as assert } from "node:assert";
-import { ACTIONS } from "../../../provider/api/types";
+import { ACTIONS } from "../../../provider/client/types";
 import { DEFAULT_OPERATION_TIMEOUT_MS, DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS } from "../../../provider/retry/constants";
+import { RECORD_NOTIFY_ACTIONS } from "../../../provider/client/retrying-live-api";
 import { LimiterRegistry } from "../../../provider/retry/limiter-registry";
 import { AdaptiveRateLimiter } from "../../../provider/retry/rate-limiter";
 import { limiterCeilings, resolveRetryOptions, type RetryingLiveApiOptions } from "../../../provider/retry/retrying-options";
 
-const resolve = (options: RetryingLiveApiOptions) => resolveRetryOptions(options, new LimiterRegistry());
+const resolve = (options: RetryingLiveApiOptions) => resolveRetryOptions(options, RECORD_NOTIFY_ACTIONS, new LimiterRegistry());
 
 describe("retry/retrying-options", () => {
     describe("limiterCeilings", () => {
@@ -23,7 +24,11 @@ describe("retry/retrying-options", () => {
     describe("resolveRetryOptions", () => {
         it("builds one limiter per action from the account's quota and headroom", () => {
             const registry = new LimiterRegistry();
-            const resolved = resolveRetryOptions({ accountKey: "acct", quota: { writeQps: 60, readQps: 80 }, quotaHeadroom: 0.5 }, registry);
+            const resolved = resolveRetryOptions(
+                { accountKey: "acct", quota: { writeQps: 60, readQps: 80 }, quotaHeadroom: 0.5 },
+                RECORD_NOTIFY_ACTIONS,
+                registry,
+            );
             assert.deepEqual([...resolved.limiters.keys()], [...ACTIONS]);
             assert.equal(resolved.limiters.get("AddLiveRecordNotifyConfig")?.rate, 30);
             assert.equal(resolved.limiters.get("DeleteLiveRecordNotifyConfig")?.rate, 30);

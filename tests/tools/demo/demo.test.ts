@@ -14,7 +14,7 @@ const DEMO = path.resolve(__dirname, "..", "..", "..", "tools", "demo", "index.j
 describe("tools/demo (the whole lifecycle through the real CLI, no credentials)", function () {
     this.timeout(600_000);
 
-    it("creates, changes, catches drift, refreshes, restores and destroys, and exits 0", async () => {
+    it("creates, changes, catches drift, refreshes, restores and destroys, deploys the recording chain and records through it, and exits 0", async () => {
         const child = spawn(process.execPath, [DEMO], {
             env: { PATH: path.dirname(process.execPath), HOME: os.homedir() },
             stdio: ["ignore", "pipe", "pipe"],
@@ -36,6 +36,17 @@ describe("tools/demo (the whole lifecycle through the real CLI, no credentials)"
             /LiveRecordNotifyConfig live3\.example\.com updated .*\[diff: ~onDemandUrl\]/,
             /LiveRecordNotifyConfig live1\.example\.com deleted/,
             /ok: no configs left/,
+            // The recording chain: deployed, the covered app called back, the uncovered one not, destroyed.
+            /LiveAppRecordConfig recording created/,
+            /LiveSnapshotNotifyConfig snapshot-callbacks created/,
+            /LiveStreamsNotifyUrlConfig stream-callbacks created/,
+            /ok: stream callbacks are signed on the ingest domain push\.example\.com/,
+            /ok: live\.example\.com\/live is recorded on demand/,
+            /record_started POST https:\/\/hooks\.example\.com\/live\/record \(signed\): delivered/,
+            /ok: the receiver verified and accepted each callback/,
+            /other\/cam1: not recorded: no recording configuration covers live\.example\.com\/other\/cam1/,
+            /ok: nothing sent for other\/cam1/,
+            /ok: no configuration of the chain left/,
             /Demo finished in/,
         ]) {
             assert.match(out, expected);
@@ -46,6 +57,7 @@ describe("tools/demo (the whole lifecycle through the real CLI, no credentials)"
         assert.equal(keyLike, null, `the demo printed something shaped like its NotifyAuthKey: ${keyLike?.[0].slice(0, 4)}...`);
         assert.match(out, /pulumi config set --secret alicloud:secretKey \(value on stdin\)/);
         assert.match(out, /pulumi config set --secret alicloud-live-basic:notifyAuthKey \(value on stdin\)/);
+        assert.match(out, /pulumi config set --secret alicloud-live-recording-chain:notifyAuthKey \(value on stdin\)/);
         assert.match(out, /signed \(key set\)/, "the signed domain really got a key");
     });
 });

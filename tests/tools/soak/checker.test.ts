@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import type { StoredConfig } from "../../../emulator";
 import { emptyState, type ResourceState, type StackState } from "../../../tools/host-driver/state";
-import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
+import { canonicalConfig, type CanonicalConfig } from "../../../provider/client/normalize";
 import { findDivergences, readFailure, type CheckInput } from "../../../tools/soak/checker";
 import type { ResourceSpec } from "../../../tools/soak/model";
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
-import { sameConfig } from "../../../provider/api/normalize";
+import { sameConfig } from "../../../provider/client/normalize";
 import { checkInputs } from "../../../provider/resource/check";
+import { LIVE_RECORD_NOTIFY_CONFIG } from "../../../provider/resources/live-record-notify-config/definition";
 import { generateSequence, type Step } from "../../../tools/soak/generator";
 import { intendedConfig, type ResourceSpec } from "../../../tools/soak/model";
 import { seededRandom } from "../../../tools/soak/random";
@@ -61,7 +62,7 @@ describe("tools/soak/generator", () => {
                     const owner = domains.get(c.spec.domainName.toLowerCase());
                     assert.ok(owner === undefined || owner === c.name, `domain ${c.spec.domainName} reused`);
                     domains.set(c.spec.domainName.toLowerCase(), c.name);
-                    const checked = checkInputs({ ...c.spec });
+                    const checked = checkInputs(LIVE_RECORD_NOTIFY_CONFIG, { ...c.spec });
                     assert.deepEqual(checked.failures ?? [], [], `generated inputs fail check: ${JSON.stringify(c.spec)}`);
                     declared.set(c.name, c.spec);
                 }

@@ -21,6 +21,11 @@ func GetAccountId(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:accountId")
 }
 
+// Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+func GetActionQps(ctx *pulumi.Context) string {
+	return config.Get(ctx, "alicloud-live:actionQps")
+}
+
 // Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:endpoint")
@@ -51,7 +56,7 @@ func GetQuotaStoreCa(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:quotaStoreCa")
 }
 
-// Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+// Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
 func GetReadQps(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:readQps")
 }
@@ -86,7 +91,7 @@ func GetStsEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:stsEndpoint")
 }
 
-// Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+// Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
 func GetWriteQps(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-live:writeQps")
 }

@@ -24,6 +24,11 @@ accountId: Optional[str]
 Alibaba Cloud account id. Calls made with different keys of one account share its quota, and so one rate limiter keyed by this id. Default: the id STS `GetCallerIdentity` reports, once per process; if that fails, one limiter per endpoint and AccessKey ID. Environment: `ALICLOUD_LIVE_ACCOUNT_ID`.
 """
 
+actionQps: Optional[str]
+"""
+Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+"""
+
 endpoint: Optional[str]
 """
 Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
@@ -56,7 +61,7 @@ For a `rediss…://` quota store: the CA certificate(s) to trust, as PEM text or
 
 readQps: Optional[str]
 """
-Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
 """
 
 region: Optional[str]
@@ -91,6 +96,6 @@ STS endpoint the provider asks `GetCallerIdentity` for the account behind its ke
 
 writeQps: Optional[str]
 """
-Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
 """
 

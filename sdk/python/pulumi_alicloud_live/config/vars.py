@@ -35,6 +35,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('accountId')
 
     @_builtins.property
+    def action_qps(self) -> Optional[str]:
+        """
+        Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{"SetLiveStreamsNotifyUrlConfig": 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action's documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+        """
+        return __config__.get('actionQps')
+
+    @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
         Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `@pulumi/alicloud`'s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
@@ -79,7 +86,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def read_qps(self) -> Optional[str]:
         """
-        Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+        Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
         """
         return __config__.get('readQps')
 
@@ -128,7 +135,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def write_qps(self) -> Optional[str]:
         """
-        Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+        Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources' actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
         """
         return __config__.get('writeQps')
 

@@ -5,11 +5,11 @@
  * tests assert there were none.
  */
 import type { QuotaStoreUrl } from "../../../../provider/quota/store-url";
-import { LiveClient } from "../../../../provider/api/client";
+import { LiveClient } from "../../../../provider/client/live-client";
 import { scheduleName } from "../../../../provider/quota/quota-store";
 import { RedisQuotaStore } from "../../../../provider/quota/redis-quota-store";
 import { SharedRateLimiter } from "../../../../provider/quota/shared-rate-limiter";
-import { RetryingLiveApi } from "../../../../provider/retry/retrying-api";
+import { RetryingLiveApi } from "../../../../provider/client/retrying-live-api";
 
 /** The account's quota per action: Describe 50 calls/s, the writes 30. */
 const ceilingOf = (action: string) => (action.startsWith("Describe") ? 50 : 30);

@@ -3,7 +3,7 @@
  * `@alicloud/openapi-core` 1.0.8 and Node throw (research/verified.md, alicloud-live-api.md §2.4).
  */
 import { toLiveApiError, type LiveApiError } from "../../../../provider/api/errors";
-import type { Action } from "../../../../provider/api/types";
+import type { Action } from "../../../../provider/client/types";
 
 let counter = 0;
 const nextRequestId = () => `REQ-${++counter}`;

@@ -4,7 +4,7 @@
  * continuously, a throttled call consumes nothing), network latency both ways, and the
  * configs it stores. Another client of the same account can spend from the same buckets.
  */
-import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../../provider/api/types";
+import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "../../../../provider/client/types";
 import { alreadyExists, notFound, throttled } from "./live-errors";
 import type { VirtualTime } from "./virtual-time";
 

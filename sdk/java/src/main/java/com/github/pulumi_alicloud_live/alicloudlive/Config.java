@@ -25,6 +25,13 @@ public final class Config {
         return Codegen.stringProp("accountId").config(config).get();
     }
 /**
+ * Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{&#34;SetLiveStreamsNotifyUrlConfig&#34;: 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action&#39;s documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+ * 
+ */
+    public Optional<String> actionQps() {
+        return Codegen.stringProp("actionQps").config(config).get();
+    }
+/**
  * Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `{@literal @}pulumi/alicloud`&#39;s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
  * 
  */
@@ -67,7 +74,7 @@ public final class Config {
         return Codegen.stringProp("quotaStoreCa").config(config).get();
     }
 /**
- * Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+ * Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
  * 
  */
     public Optional<String> readQps() {
@@ -116,7 +123,7 @@ public final class Config {
         return Codegen.stringProp("stsEndpoint").config(config).get();
     }
 /**
- * Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+ * Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources&#39; actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
  * 
  */
     public Optional<String> writeQps() {

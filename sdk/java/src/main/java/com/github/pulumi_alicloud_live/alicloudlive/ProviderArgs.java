@@ -46,6 +46,21 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{&#34;SetLiveStreamsNotifyUrlConfig&#34;: 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action&#39;s documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+     * 
+     */
+    @Import(name="actionQps")
+    private @Nullable Output<String> actionQps;
+
+    /**
+     * @return Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{&#34;SetLiveStreamsNotifyUrlConfig&#34;: 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action&#39;s documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+     * 
+     */
+    public Optional<Output<String>> actionQps() {
+        return Optional.ofNullable(this.actionQps);
+    }
+
+    /**
      * Live API endpoint: `host`, `https://host[:port]`, or `http://` for a loopback host (a local emulator). `alicloud:endpoints` is `{@literal @}pulumi/alicloud`&#39;s JSON list; its `live` entry is used. Environment: `ALICLOUD_LIVE_ENDPOINT`. Default: `live.aliyuncs.com`.
      * 
      */
@@ -136,14 +151,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+     * Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
      * 
      */
     @Import(name="readQps")
     private @Nullable Output<String> readQps;
 
     /**
-     * @return Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+     * @return Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
      * 
      */
     public Optional<Output<String>> readQps() {
@@ -241,14 +256,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+     * Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources&#39; actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
      * 
      */
     @Import(name="writeQps")
     private @Nullable Output<String> writeQps;
 
     /**
-     * @return Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+     * @return Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources&#39; actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
      * 
      */
     public Optional<Output<String>> writeQps() {
@@ -260,6 +275,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     private ProviderArgs(ProviderArgs $) {
         this.accessKey = $.accessKey;
         this.accountId = $.accountId;
+        this.actionQps = $.actionQps;
         this.endpoint = $.endpoint;
         this.endpoints = $.endpoints;
         this.operationTimeout = $.operationTimeout;
@@ -334,6 +350,27 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder accountId(String accountId) {
             return accountId(Output.of(accountId));
+        }
+
+        /**
+         * @param actionQps Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{&#34;SetLiveStreamsNotifyUrlConfig&#34;: 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action&#39;s documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder actionQps(@Nullable Output<String> actionQps) {
+            $.actionQps = actionQps;
+            return this;
+        }
+
+        /**
+         * @param actionQps Raised quotas of single actions, as a JSON object of action names and calls per second, such as `{&#34;SetLiveStreamsNotifyUrlConfig&#34;: 30}`. Each action named is paced to that rate instead of its documented quota (every action and its quota: docs/throttling.md); for the `LiveRecordNotifyConfig` actions it wins over `writeQps` and `readQps`. Default: each action&#39;s documented quota. Environment: `ALICLOUD_LIVE_ACTION_QPS`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder actionQps(String actionQps) {
+            return actionQps(Output.of(actionQps));
         }
 
         /**
@@ -463,7 +500,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param readQps Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+         * @param readQps Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
          * 
          * @return builder
          * 
@@ -474,7 +511,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param readQps Calls per second allowed for Describe. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
+         * @param readQps Calls per second allowed for `DescribeLiveRecordNotifyConfig`. Environment: `ALICLOUD_LIVE_READ_QPS`. Default: `50`.
          * 
          * @return builder
          * 
@@ -610,7 +647,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param writeQps Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+         * @param writeQps Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources&#39; actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
          * 
          * @return builder
          * 
@@ -621,7 +658,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param writeQps Calls per second allowed for each write action (Add, Update, Delete); raise it for accounts with a raised quota. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
+         * @param writeQps Calls per second allowed for each write action of `LiveRecordNotifyConfig` (Add, Update, Delete); raise it for accounts with a raised quota. The other resources&#39; actions are raised with `actionQps`. Environment: `ALICLOUD_LIVE_WRITE_QPS`. Default: `30`.
          * 
          * @return builder
          * 

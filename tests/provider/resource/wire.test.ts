@@ -1,10 +1,19 @@
 import { strict as assert } from "node:assert";
 import { OpenApiUtil } from "@alicloud/openapi-core";
-import { configParams, domainParams } from "../../../provider/api/request";
-import { apiResult, describeResult, isEmptyDescribe } from "../../../provider/api/response";
-import { canonicalConfig, differingFields, sameConfig } from "../../../provider/api/normalize";
+import { apiResult } from "../../../provider/api/response";
+import type { DescribeResult } from "../../../provider/client/types";
+import { canonicalConfig, differingFields, sameConfig } from "../../../provider/client/normalize";
+import { describedConfig, identityParams, isEmptyDescribe as isEmpty, writeParams } from "../../../provider/resource/wire";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
 
-describe("provider/api/request and response", () => {
+/** LiveRecordNotifyConfig's wire mapping, under the names the 0.1 client gave it. */
+const configParams = (config: Record<string, unknown>) => writeParams(RN, config);
+const domainParams = (request: { domainName: string }) => identityParams(RN, request);
+const describeResult = (body: Record<string, unknown> | undefined, domainName: string) =>
+    ({ ...apiResult(body), ...describedConfig(RN, body, { domainName }) }) as DescribeResult;
+const isEmptyDescribe = (body: Record<string, unknown>) => isEmpty(RN, body);
+
+describe("resource/wire (LiveRecordNotifyConfig's request and Describe answer)", () => {
     it("builds PascalCase parameters of set fields only, booleans as the SDK sends them", () => {
         const query = configParams({
             domainName: "a.example.com",

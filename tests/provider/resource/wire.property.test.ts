@@ -10,18 +10,26 @@ import { OpenApiUtil } from "@alicloud/openapi-core";
 import fc from "fast-check";
 import { DEMO_ACCOUNT, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../../emulator";
 import { resolveKey } from "../../../emulator/api/accounts";
-import { describeView, runAction, type ActionName } from "../../../emulator/api/actions";
+import { runAction, type ActionName } from "../../../emulator/api/actions";
+import { describeView } from "../../../emulator/api/record-notify-actions";
 import { ApiError } from "../../../emulator/api/errors";
 import { DEFAULT_SEMANTICS, type SemanticsProfile } from "../../../emulator/api/semantics";
 import { ConfigStore } from "../../../emulator/api/store";
-import { LiveClient } from "../../../provider/api/client";
-import { canonicalConfig, type CanonicalConfig } from "../../../provider/api/normalize";
-import { configParams } from "../../../provider/api/request";
-import { describeResult } from "../../../provider/api/response";
+import { LiveClient } from "../../../provider/client/live-client";
+import { canonicalConfig, type CanonicalConfig } from "../../../provider/client/normalize";
+import { apiResult } from "../../../provider/api/response";
+import type { DescribeResult } from "../../../provider/client/types";
+import { describedConfig, writeParams } from "../../../provider/resource/wire";
 import { checkInputs } from "../../../provider/resource/check";
 import { desiredConfig } from "../../../provider/resource/inputs";
 import { isUnknown } from "../../../provider/resource/unknown";
-import { inputsArb, mostlyValidInputsArb, type InputBag } from "../resource/support/input-arbitraries";
+import { inputsArb, mostlyValidInputsArb, type InputBag } from "./support/input-arbitraries";
+import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
+
+/** LiveRecordNotifyConfig's wire mapping, under the names the 0.1 client gave it. */
+const configParams = (config: Record<string, unknown>) => writeParams(RN, config);
+const describeResult = (body: Record<string, unknown> | undefined, domainName: string) =>
+    ({ ...apiResult(body), ...describedConfig(RN, body, { domainName }) }) as DescribeResult;
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261128);
 const PARAMS: ReadonlySet<string> = new Set(["DomainName", "NotifyUrl", "OnDemandUrl", "NeedStatusNotify", "NotifyReqAuth", "NotifyAuthKey"]);
@@ -29,10 +37,10 @@ const KEY = resolveKey(DEMO_ACCOUNT);
 
 /** The desired config of inputs `check` accepted, or `undefined` when it refused them or a value is unknown. */
 function acceptedConfig(news: InputBag): CanonicalConfig | undefined {
-    const result = checkInputs(news);
+    const result = checkInputs(RN, news);
     if (result.failures !== undefined && result.failures.length > 0) return undefined;
     if (result.inputs === undefined || Object.values(result.inputs).some(isUnknown)) return undefined;
-    return desiredConfig(result.inputs);
+    return desiredConfig(RN, result.inputs) as CanonicalConfig;
 }
 
 /** The parameters exactly as the client puts them on the wire (before signing). */

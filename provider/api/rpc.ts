@@ -1,17 +1,15 @@
 /**
- * The plain client: one signed HTTP call per method, no retries (see provider/retry/ for those).
+ * The signed call: one HTTP request per call of an action, no retries (see provider/retry/ for those).
  *
  * Built on `@alicloud/openapi-core`, the core the official `@alicloud/live20161101` SDK is generated on,
- * and calls `callApi` with exactly the parameters that SDK passes. Knows nothing of Pulumi.
+ * and calls `callApi` with exactly the parameters that SDK passes. Knows nothing of Pulumi, nor of any
+ * one configuration: which action and which parameters are the caller's (a resource's binding).
  */
 import OpenApiClient, { $OpenApiUtil, OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
 import type Credential from "@alicloud/credentials";
 import { DEFAULT_ENDPOINT, parseEndpoint } from "./endpoint";
-import { LiveApiError, toLiveApiError } from "./errors";
-import { configParams, domainParams, type QueryParams } from "./request";
-import { apiResult, describeResult, isEmptyDescribe } from "./response";
-import type { Action, ApiResult, DescribeResult, DomainRequest, LiveRecordNotifyApi, RecordNotifyConfig } from "./types";
+import { toLiveApiError } from "./errors";
 
 export const API_VERSION = "2016-11-01";
 
@@ -39,7 +37,21 @@ export interface LiveClientOptions {
     readonly readTimeoutMs?: number;
 }
 
-export class LiveClient implements LiveRecordNotifyApi {
+/** A parameter's value: a scalar, or a list or object that `OpenApiUtil.query` flattens (`RecordFormat.1.Format`). */
+export type QueryValue = string | number | boolean | readonly QueryValue[] | { readonly [name: string]: QueryValue };
+
+/** Business parameters as the official SDKs build them: PascalCase names, only the fields that are set. */
+export type QueryParams = Readonly<Record<string, QueryValue>>;
+
+/** The answer's JSON body, as the service sent it. */
+export type ResponseBody = Readonly<Record<string, unknown>> | undefined;
+
+/** One signed call of an action with its business parameters. */
+export interface LiveRpc {
+    call(action: string, params: QueryParams): Promise<ResponseBody>;
+}
+
+export class RpcClient implements LiveRpc {
     private readonly core: OpenApiClient;
     private readonly runtime: $dara.RuntimeOptions;
     /** `host[:port]` of the endpoint, named in network errors. */
@@ -50,43 +62,15 @@ export class LiveClient implements LiveRecordNotifyApi {
         this.host = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT).host;
     }
 
-    async add(request: RecordNotifyConfig): Promise<ApiResult> {
-        return apiResult(await this.call("AddLiveRecordNotifyConfig", configParams(request)));
-    }
-
-    async update(request: RecordNotifyConfig): Promise<ApiResult> {
-        return apiResult(await this.call("UpdateLiveRecordNotifyConfig", configParams(request)));
-    }
-
-    async describe(request: DomainRequest): Promise<DescribeResult> {
-        const action = "DescribeLiveRecordNotifyConfig";
-        const body = await this.call(action, domainParams(request));
-        if (isEmptyDescribe(body)) {
-            // Some readings of the API answer 200 with an empty config instead of 404: the same "none".
-            throw new LiveApiError({
-                action,
-                kind: "not-found",
-                statusCode: 200,
-                requestId: apiResult(body).requestId || undefined,
-                serviceMessage: "the answer holds no LiveRecordNotifyConfig",
-                mayHaveApplied: false,
-            });
-        }
-        return describeResult(body, request.domainName);
-    }
-
-    async delete(request: DomainRequest): Promise<ApiResult> {
-        return apiResult(await this.call("DeleteLiveRecordNotifyConfig", domainParams(request)));
-    }
-
     /**
-     * Exactly the official SDK's `callApi` parameters for these four actions: one method call, one
-     * request (the retry layer's limiter slot covers exactly this). Booleans go as the SDK sends
-     * them, "true"/"false", under every reading of the service (tests/conformance/official-sdk/).
+     * Exactly the official SDK's `callApi` parameters for an RPC action: one method call, one request
+     * (the retry layer's limiter slot covers exactly this). The parameters go through
+     * `OpenApiUtil.query`, so booleans travel as the SDK sends them, "true"/"false", under every
+     * reading of the service (tests/conformance/official-sdk/).
      */
-    private async call(action: Action, query: QueryParams): Promise<Record<string, unknown> | undefined> {
+    async call(action: string, query: QueryParams): Promise<ResponseBody> {
         const params = rpcParams(action, API_VERSION);
-        const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(query) });
+        const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query({ ...query }) });
         try {
             const response = (await this.core.callApi(params, request, this.runtime)) as { body?: Record<string, unknown> };
             return response.body;

@@ -1,0 +1,4 @@
+/** `LiveAppSnapshotConfig`'s serialized dynamic provider (see resource/dynamic-handle.ts). */
+import { dynamicHandle } from "../../resource/dynamic-handle";
+
+export = dynamicHandle("LiveAppSnapshotConfig");
