@@ -2,9 +2,11 @@
  * The provider plugin through the real `pulumi` CLI, with a TypeScript program (tests/cli/fixtures/
  * plugin-program, using the package's plugin class `pulumi-alicloud-live/plugin`) that finds
  * `pulumi-resource-alicloud-live` through `plugins.providers` (the npm package's launcher folder,
- * which runs on Node.js): the lifecycle, `pulumi import`
- * and the `import` option, `.get()` from another stack, `replaceOnChanges`, `customTimeouts` under a
- * throttle storm, bad provider config, secrets, the shared quota store, destroy.
+ * which runs on Node.js): up, `pulumi import` and the `import` option, a dynamic-provider resource
+ * moved to the plugin, `.get()` from another stack, `replaceOnChanges`, `customTimeouts` under a
+ * throttle storm, bad provider config, secrets, the shared quota store, destroy. The steps every
+ * resource shares through the plugin (update in place, replace either way round, drift) are
+ * resource-lifecycle.test.ts's, for every resource type at once.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -23,7 +25,7 @@ import { labelTests, pinnedSet } from "./support/cli";
 import { assertNoSecretAnywhere, EmulatorCloud } from "./support/emulator-cloud";
 import { copyPluginProgram, PLUGIN_DIR, RESOURCE_TYPE } from "./support/plugin";
 import type { Spec } from "./fixtures/plugin-program/spec";
-import { createdThroughPlugin, driftIsCaughtAndRestored, replacesCreateBeforeDelete, updatesInPlace, type PluginStack } from "./support/plugin-steps";
+import { createdThroughPlugin, type PluginStack } from "./support/plugin-steps";
 import { runPulumi, type ExpectedExit } from "./support/run-pulumi";
 
 const STACK = "plugin";
@@ -109,28 +111,6 @@ describe("cli: the provider plugin with a TypeScript program", function () {
         assert.equal(provider.inputs!.version, pluginVersion(), "the default provider is the package's version");
         const preview = await pulumi(["preview", "--expect-no-changes"]);
         assert.match(preview.stdout, /3 unchanged/);
-    });
-
-    it("a change updates in place: one Update call", async () => {
-        await updatesInPlace(stack(), SIGNED, PLAIN);
-    });
-
-    it("drift: preview --refresh --expect-no-changes fails naming the property; refresh takes it in; up restores it", async () => {
-        await driftIsCaughtAndRestored(stack(), PLAIN);
-    });
-
-    it("a new domainName replaces: create-before-delete by default, delete-before-replace when asked", async () => {
-        const moved = await replacesCreateBeforeDelete(stack(), SIGNED, PLAIN, "moved.example.com");
-
-        const since = await live.lastSeq();
-        const back = { ...PLAIN, needStatusNotify: true, deleteBeforeReplace: true };
-        await declare([SIGNED, back]);
-        await pulumi(["up", "--yes", "--skip-preview"]);
-        assert.deepEqual(await live.writesSince(since), [
-            `DeleteLiveRecordNotifyConfig ${moved.domainName}`,
-            `AddLiveRecordNotifyConfig ${PLAIN.domainName}`,
-        ]);
-        assert.deepEqual([...(await live.configs()).keys()].sort(), [PLAIN.domainName, SIGNED.domainName]);
     });
 
     it("replaceOnChanges works: the engine applies it to the plugin's diff", async () => {
