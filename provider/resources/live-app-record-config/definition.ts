@@ -7,6 +7,7 @@
  */
 import type { PropertySpec, ResourceDefinition } from "../../resource/definition";
 import { adoptExistingOption } from "../../resource/options";
+import { appNameProperty, domainNameProperty } from "../../resource/shared-properties";
 
 /** One recording format, as both lists take it (RecordFormat and TranscodeRecordFormat share their fields). */
 function recordFormat(name: "RecordFormat" | "TranscodeRecordFormat", of: string) {
@@ -97,30 +98,8 @@ export const LIVE_APP_RECORD_CONFIG = {
         "`domain/app/stream`.",
     docsPage: "docs/resources/live-app-record-config.md",
     properties: [
-        {
-            name: "domainName",
-            type: "string",
-            required: true,
-            secret: false,
-            replaces: true,
-            output: true,
-            rule: "domainName",
-            example: "live.example.com",
-            wire: { name: "DomainName" },
-            description: "The main streaming domain, such as `live.example.com`. Changing it replaces the resource.",
-        },
-        {
-            name: "appName",
-            type: "string",
-            required: true,
-            secret: false,
-            replaces: true,
-            output: true,
-            rule: "appName",
-            example: "live",
-            wire: { name: "AppName" },
-            description: "The app, as in the ingest URL, or `*` for every app. Changing it replaces the resource.",
-        },
+        domainNameProperty("live.example.com", "The main streaming domain, such as `live.example.com`. Changing it replaces the resource."),
+        appNameProperty(),
         {
             name: "streamName",
             type: "string",

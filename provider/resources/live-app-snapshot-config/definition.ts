@@ -7,6 +7,7 @@
  */
 import type { ResourceDefinition } from "../../resource/definition";
 import { adoptExistingOption } from "../../resource/options";
+import { appNameProperty, domainNameProperty } from "../../resource/shared-properties";
 
 export const LIVE_APP_SNAPSHOT_CONFIG = {
     type: "LiveAppSnapshotConfig",
@@ -17,30 +18,8 @@ export const LIVE_APP_SNAPSHOT_CONFIG = {
         "app; the id is `domain/app`.",
     docsPage: "docs/resources/live-app-snapshot-config.md",
     properties: [
-        {
-            name: "domainName",
-            type: "string",
-            required: true,
-            secret: false,
-            replaces: true,
-            output: true,
-            rule: "domainName",
-            example: "live.example.com",
-            wire: { name: "DomainName" },
-            description: "The main streaming domain, such as `live.example.com`. Changing it replaces the resource.",
-        },
-        {
-            name: "appName",
-            type: "string",
-            required: true,
-            secret: false,
-            replaces: true,
-            output: true,
-            rule: "appName",
-            example: "live",
-            wire: { name: "AppName" },
-            description: "The app, as in the ingest URL, or `*` for every app. Changing it replaces the resource.",
-        },
+        domainNameProperty("live.example.com", "The main streaming domain, such as `live.example.com`. Changing it replaces the resource."),
+        appNameProperty(),
         {
             name: "timeInterval",
             type: "integer",

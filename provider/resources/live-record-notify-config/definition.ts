@@ -6,6 +6,7 @@
 import { DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS } from "../../retry/constants";
 import type { ResourceDefinition } from "../../resource/definition";
 import { adoptExistingOption } from "../../resource/options";
+import { domainNameProperty, signingProperties } from "../../resource/shared-properties";
 
 export const LIVE_RECORD_NOTIFY_CONFIG = {
     type: "LiveRecordNotifyConfig",
@@ -15,20 +16,11 @@ export const LIVE_RECORD_NOTIFY_CONFIG = {
         "recording callbacks, and how they are signed. The service holds at most one per domain; the resource id is the domain.",
     docsPage: "docs/resource.md",
     properties: [
-        {
-            name: "domainName",
-            type: "string",
-            required: true,
-            secret: false,
-            replaces: true,
-            output: true,
-            rule: "domainName",
-            example: "live.example.com",
-            wire: { name: "DomainName" },
-            description:
-                "The streaming (ingest) domain, such as `live.example.com`; also the resource's id. Trimmed and lower-cased; a fully " +
+        domainNameProperty(
+            "live.example.com",
+            "The streaming (ingest) domain, such as `live.example.com`; also the resource's id. Trimmed and lower-cased; a fully " +
                 "qualified name of at most 253 characters. Changing it replaces the resource.",
-        },
+        ),
         {
             name: "notifyUrl",
             type: "string",
@@ -66,31 +58,12 @@ export const LIVE_RECORD_NOTIFY_CONFIG = {
             wire: { name: "NeedStatusNotify" },
             description: "Whether recording task status callbacks are sent.",
         },
-        {
-            name: "notifyReqAuth",
-            type: "boolean",
-            required: false,
-            defaultValue: false,
-            secret: false,
-            replaces: false,
-            output: true,
-            // The official SDK types it as a boolean and sends "true"/"false"; the emulator's `boolWire` profile covers "yes"/"no" answers.
-            wire: { name: "NotifyReqAuth" },
-            description: "Whether callbacks are signed (the `ALI-LIVE-SIGNATURE` header); requires `notifyAuthKey`.",
-        },
-        {
-            name: "notifyAuthKey",
-            type: "string",
-            required: false,
-            secret: true,
-            replaces: false,
-            output: true,
-            rule: "authKey",
-            requiredWhen: { property: "notifyReqAuth", equals: true },
-            wire: { name: "NotifyAuthKey" },
-            clearWith: "",
-            description: "The key callbacks are signed with; required when `notifyReqAuth` is true. Always stored as a secret.",
-        },
+        // The official SDK types it as a boolean and sends "true"/"false"; the emulator's `boolWire` profile covers "yes"/"no" answers.
+        ...signingProperties({
+            yesno: false,
+            keyRule: "authKey",
+            signedDescription: "Whether callbacks are signed (the `ALI-LIVE-SIGNATURE` header); requires `notifyAuthKey`.",
+        }),
         adoptExistingOption("domain"),
     ],
     binding: {

@@ -6,6 +6,7 @@
  */
 import type { ResourceDefinition } from "../../resource/definition";
 import { adoptExistingOption } from "../../resource/options";
+import { domainNameProperty, signingProperties } from "../../resource/shared-properties";
 
 export const LIVE_SNAPSHOT_NOTIFY_CONFIG = {
     type: "LiveSnapshotNotifyConfig",
@@ -16,20 +17,11 @@ export const LIVE_SNAPSHOT_NOTIFY_CONFIG = {
         "resource id is the domain. Snapshots are captured only for apps with a snapshot configuration.",
     docsPage: "docs/resources/live-snapshot-notify-config.md",
     properties: [
-        {
-            name: "domainName",
-            type: "string",
-            required: true,
-            secret: false,
-            replaces: true,
-            output: true,
-            rule: "domainName",
-            example: "live.example.com",
-            wire: { name: "DomainName" },
-            description:
-                "The main streaming domain, such as `live.example.com`; also the resource's id. Trimmed and lower-cased; a fully " +
+        domainNameProperty(
+            "live.example.com",
+            "The main streaming domain, such as `live.example.com`; also the resource's id. Trimmed and lower-cased; a fully " +
                 "qualified name of at most 253 characters. Changing it replaces the resource.",
-        },
+        ),
         {
             name: "notifyUrl",
             type: "string",
@@ -45,31 +37,12 @@ export const LIVE_SNAPSHOT_NOTIFY_CONFIG = {
                 "The URL that receives snapshot callbacks: an absolute `http://` or `https://` URL of a public host, without " +
                 "user-info (the receiver's key goes in `notifyAuthKey`), at most 500 characters.",
         },
-        {
-            name: "notifyReqAuth",
-            type: "boolean",
-            required: false,
-            defaultValue: false,
-            secret: false,
-            replaces: false,
-            output: true,
-            // The official SDK types it as a string whose values are "yes" and "no".
-            wire: { name: "NotifyReqAuth", form: "yesno" },
-            description: "Whether callbacks are signed (sent as `yes`/`no`); requires `notifyAuthKey`.",
-        },
-        {
-            name: "notifyAuthKey",
-            type: "string",
-            required: false,
-            secret: true,
-            replaces: false,
-            output: true,
-            rule: "authKey",
-            requiredWhen: { property: "notifyReqAuth", equals: true },
-            wire: { name: "NotifyAuthKey" },
-            clearWith: "",
-            description: "The key callbacks are signed with; required when `notifyReqAuth` is true. Always stored as a secret.",
-        },
+        // The official SDK types it as a string whose values are "yes" and "no".
+        ...signingProperties({
+            yesno: true,
+            keyRule: "authKey",
+            signedDescription: "Whether callbacks are signed (sent as `yes`/`no`); requires `notifyAuthKey`.",
+        }),
         adoptExistingOption("domain"),
     ],
     binding: {

@@ -8,6 +8,7 @@
  */
 import type { ResourceDefinition } from "../../resource/definition";
 import { adoptExistingOption } from "../../resource/options";
+import { domainNameProperty, signingProperties } from "../../resource/shared-properties";
 
 /**
  * DescribeLiveStreamsNotifyUrlConfig's quota: its API pages disagree (1,000 calls a minute in one,
@@ -24,21 +25,12 @@ export const LIVE_STREAMS_NOTIFY_URL_CONFIG = {
         "holds at most one per ingest domain; the resource id is the domain.",
     docsPage: "docs/resources/live-streams-notify-url-config.md",
     properties: [
-        {
-            name: "domainName",
-            type: "string",
-            required: true,
-            secret: false,
-            replaces: true,
-            output: true,
-            rule: "domainName",
-            example: "push.example.com",
-            wire: { name: "DomainName" },
-            description:
-                "The ingest domain, such as `push.example.com` (stream callbacks are set on the ingest domain, not the streaming " +
+        domainNameProperty(
+            "push.example.com",
+            "The ingest domain, such as `push.example.com` (stream callbacks are set on the ingest domain, not the streaming " +
                 "domain); also the resource's id. Trimmed and lower-cased; a fully qualified name of at most 253 characters. " +
                 "Changing it replaces the resource.",
-        },
+        ),
         {
             name: "notifyUrl",
             type: "string",
@@ -64,31 +56,12 @@ export const LIVE_STREAMS_NOTIFY_URL_CONFIG = {
             clearWith: "",
             description: "The URL that receives stream exception callbacks, under the same rules as `notifyUrl`. Removing it clears it.",
         },
-        {
-            name: "notifyReqAuth",
-            type: "boolean",
-            required: false,
-            defaultValue: false,
-            secret: false,
-            replaces: false,
-            output: true,
-            // The official SDK types it as a string whose values are "yes" and "no".
-            wire: { name: "NotifyReqAuth", form: "yesno" },
-            description: "Whether callbacks are signed (sent as `yes`/`no`); requires `notifyAuthKey`.",
-        },
-        {
-            name: "notifyAuthKey",
-            type: "string",
-            required: false,
-            secret: true,
-            replaces: false,
-            output: true,
-            rule: "streamsAuthKey",
-            requiredWhen: { property: "notifyReqAuth", equals: true },
-            wire: { name: "NotifyAuthKey" },
-            clearWith: "",
-            description: "The key callbacks are signed with; required when `notifyReqAuth` is true. Always stored as a secret.",
-        },
+        // The official SDK types it as a string whose values are "yes" and "no".
+        ...signingProperties({
+            yesno: true,
+            keyRule: "streamsAuthKey",
+            signedDescription: "Whether callbacks are signed (sent as `yes`/`no`); requires `notifyAuthKey`.",
+        }),
         adoptExistingOption("domain"),
     ],
     binding: {

@@ -213,6 +213,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             "dist/provider/plugin/tokens.js",
             "dist/provider/plugin/version.js",
             "dist/provider/resource/options.js",
+            "dist/provider/resource/shared-properties.js",
             "dist/provider/resources/live-app-record-config/definition.js",
             "dist/provider/resources/live-app-snapshot-config/definition.js",
             "dist/provider/resources/live-record-notify-config/definition.js",
