@@ -7,7 +7,7 @@
  */
 import { checkUrl, domainOf, flag, optionalText, text, type ActionContext, type ActionResult } from "./action-params";
 import { apiError } from "./errors";
-import { DEFAULT_SEMANTICS, maskAuthKey, type SemanticsProfile } from "./semantics";
+import { DEFAULT_SEMANTICS, describedAuthKey, type SemanticsProfile } from "./semantics";
 import type { StoredConfig } from "./store";
 import { isValidAuthKey } from "./validation";
 
@@ -59,16 +59,13 @@ function existing(ctx: ActionContext, domainName: string): StoredConfig {
 /** Describe's view under the profile: booleans as JSON booleans or "yes"/"no", "" for unset strings, the key as `describeAuthKey` says. */
 export function describeView(config: StoredConfig, semantics: SemanticsProfile = DEFAULT_SEMANTICS): Record<string, string | boolean> {
     const bool = (value: boolean): string | boolean => (semantics.boolWire === "yesno" ? (value ? "yes" : "no") : value);
-    const key = config.notifyAuthKey ?? "";
     return {
         DomainName: config.domainName,
         NotifyUrl: config.notifyUrl,
         OnDemandUrl: config.onDemandUrl ?? "",
         NeedStatusNotify: bool(config.needStatusNotify),
         NotifyReqAuth: bool(config.notifyReqAuth),
-        ...(semantics.describeAuthKey === "absent"
-            ? {}
-            : { NotifyAuthKey: semantics.describeAuthKey === "masked" && key !== "" ? maskAuthKey(key) : key }),
+        ...describedAuthKey(config.notifyAuthKey, semantics),
     };
 }
 

@@ -71,3 +71,10 @@ export function isSemanticsValue<K extends SemanticsKey>(key: K, value: unknown)
 export function maskAuthKey(key: string): string {
     return `${key.slice(0, 2)}****${key.slice(-2)}`;
 }
+
+/** Describe's `NotifyAuthKey` field as the profile's `describeAuthKey` says: the key, its mask, or no field; "" when unset. */
+export function describedAuthKey(key: string | undefined, semantics: SemanticsProfile): { NotifyAuthKey?: string } {
+    if (semantics.describeAuthKey === "absent") return {};
+    const value = key ?? "";
+    return { NotifyAuthKey: semantics.describeAuthKey === "masked" && value !== "" ? maskAuthKey(value) : value };
+}

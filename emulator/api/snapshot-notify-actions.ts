@@ -10,7 +10,7 @@
  */
 import { checkUrl, domainOf, flag, optionalText, text, type ActionContext, type ActionResult } from "./action-params";
 import { apiError } from "./errors";
-import { maskAuthKey } from "./semantics";
+import { describedAuthKey } from "./semantics";
 import type { KindConfig } from "./store";
 import { isValidAuthKey } from "./validation";
 
@@ -74,13 +74,11 @@ function existing(ctx: ActionContext, domainName: string): SnapshotNotifyConfig 
 
 /** Describe's flat body under the profile: NotifyReqAuth as "yes"/"no" (the SDK's model), the key as `describeAuthKey` says. */
 export function describeSnapshotNotify(config: SnapshotNotifyConfig, ctx: ActionContext): Record<string, string> {
-    const key = config.notifyAuthKey ?? "";
-    const view = ctx.semantics.describeAuthKey;
     return {
         DomainName: config.domainName,
         NotifyUrl: config.notifyUrl,
         NotifyReqAuth: config.notifyReqAuth ? "yes" : "no",
-        ...(view === "absent" ? {} : { NotifyAuthKey: view === "masked" && key !== "" ? maskAuthKey(key) : key }),
+        ...describedAuthKey(config.notifyAuthKey, ctx.semantics),
     };
 }
 

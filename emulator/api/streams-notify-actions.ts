@@ -11,7 +11,7 @@
  */
 import { checkUrl, domainOf, flag, optionalText, text, type ActionContext, type ActionResult } from "./action-params";
 import { apiError } from "./errors";
-import { maskAuthKey } from "./semantics";
+import { describedAuthKey } from "./semantics";
 import type { KindConfig } from "./store";
 import { isValidAuthKey } from "./validation";
 
@@ -85,14 +85,12 @@ function existing(ctx: ActionContext, domainName: string): StreamsNotifyConfig {
 
 /** Describe's `LiveStreamsNotifyConfig` under the profile: NotifyReqAuth as "yes"/"no" (the SDK's model), "" for an unset URL, the key as `describeAuthKey` says. */
 export function describeStreamsNotify(config: StreamsNotifyConfig, ctx: ActionContext): Record<string, string> {
-    const key = config.notifyAuthKey ?? "";
-    const view = ctx.semantics.describeAuthKey;
     return {
         DomainName: config.domainName,
         NotifyUrl: config.notifyUrl,
         ExceptionNotifyUrl: config.exceptionNotifyUrl ?? "",
         NotifyReqAuth: config.notifyReqAuth ? "yes" : "no",
-        ...(view === "absent" ? {} : { NotifyAuthKey: view === "masked" && key !== "" ? maskAuthKey(key) : key }),
+        ...describedAuthKey(config.notifyAuthKey, ctx.semantics),
     };
 }
 
