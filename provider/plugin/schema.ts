@@ -3,8 +3,8 @@
  * resource's definition (`../resources/`, whose property tables the validation rules also follow) and
  * the settings (`../resource/settings-table.ts`). Nothing here is kept by hand twice. Pure.
  */
-import type { PropertySpec, ResourceDefinition } from "../resource/definition";
-import { idForm } from "../resource/identity";
+import { identityProperties, type PropertySpec, type ResourceDefinition } from "../resource/definition";
+import { holderNoun, idForm } from "../resource/identity";
 import { RESOURCES } from "../resources";
 import { PLUGIN_CONFIG } from "./config-keys";
 import type { Distribution } from "./distribution";
@@ -17,9 +17,9 @@ export const GO_PACKAGE = "alicloudlive";
 
 /** A resource's description, with how to import one by its id. */
 function resourceDescription(definition: ResourceDefinition): string {
-    const identity = definition.binding.identity;
-    const byWhat = identity.length === 1 ? `its ${identity[0].replace(/Name$/, "")}` : `its id, \`${idForm(definition)}\``;
-    const example = identity.map((name) => definition.properties.find((p) => p.name === name)?.example ?? name).join("/");
+    const identity = identityProperties(definition);
+    const byWhat = identity.length === 1 ? `its ${holderNoun(definition)}` : `its id, \`${idForm(definition)}\``;
+    const example = identity.map((p) => p.example ?? p.name).join("/");
     return (
         `${definition.description}\n\n## Import\n\nImport an existing configuration by ${byWhat}:\n\n` +
         `\`\`\`sh\n$ pulumi import ${resourceType(definition.type)} example ${example}\n\`\`\`\n`

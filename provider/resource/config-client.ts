@@ -8,7 +8,7 @@ import { apiResult } from "../api/response";
 import type { LiveRpc } from "../api/rpc";
 import { integerField } from "../api/response";
 import type { ApiResult, Bag, CallOptions, ConfigApi, Described } from "../api/types";
-import type { ResourceDefinition } from "./definition";
+import { identityProperties, type ResourceDefinition } from "./definition";
 import { describedConfig, identityParams, isEmptyDescribe, valueAt, writeParams } from "./wire";
 
 /** The longest a paged Describe goes on: 10,000 pages of up to 30 configurations each is far beyond any account. */
@@ -99,11 +99,10 @@ export class ConfigClient implements ConfigApi<Bag, Bag> {
  * configuration is not one of its streams').
  */
 function sameIdentity(definition: ResourceDefinition, entry: Record<string, unknown>, wanted: Readonly<Record<string, unknown>>): boolean {
-    return definition.binding.identity.every((name) => {
-        const spec = definition.properties.find((p) => p.name === name)!;
+    return identityProperties(definition).every((spec) => {
         const param = spec.wire!.name;
         const have = typeof entry[param] === "string" ? entry[param] : "";
         const want = typeof wanted[param] === "string" ? wanted[param] : "";
-        return name === "domainName" ? have.toLowerCase() === want.toLowerCase() : have === want;
+        return spec.name === "domainName" ? have.toLowerCase() === want.toLowerCase() : have === want;
     });
 }

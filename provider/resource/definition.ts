@@ -3,7 +3,7 @@
  * of this package is one such definition (provider/resources/<resource>/); everything else, the rules
  * `check` applies, `diff`, the wire parameters and the reading of Describe, the plugin's schema and so
  * the SDKs, the TypeScript classes and the docs' property tables, is derived from it by the generic
- * machinery of this folder. Types only.
+ * machinery of this folder. Types, and the look-ups into a definition that machinery shares.
  */
 import type { ActionQuota } from "../retry/retrying-options";
 import type { RuleName } from "./rules";
@@ -86,6 +86,16 @@ export interface ActionsBinding {
     readonly update: ActionSpec;
     readonly read: ActionSpec;
     readonly delete: ActionSpec;
+}
+
+/** The property of `definition`'s table named `name`. */
+export function propertyNamed(definition: ResourceDefinition, name: string): PropertySpec | undefined {
+    return definition.properties.find((p) => p.name === name);
+}
+
+/** The properties of `definition`'s identity, in the binding's order. */
+export function identityProperties(definition: ResourceDefinition): PropertySpec[] {
+    return definition.binding.identity.map((name) => propertyNamed(definition, name)!);
 }
 
 /** Whether create and update are one action (an upsert, `Set…`); its binding says `addOnExisting: "overwritten"`. */

@@ -3,7 +3,7 @@
  * `live.example.com/live`), what `pulumi import` and `.get()` take. Pure.
  */
 import type { Bag } from "../api/types";
-import type { ResourceDefinition } from "./definition";
+import { identityProperties, type ResourceDefinition } from "./definition";
 
 /** The id of a configuration: its identity values, in the binding's order, joined by `/`. */
 export function idOf(definition: ResourceDefinition, config: Bag): string {
@@ -15,7 +15,7 @@ export function idOf(definition: ResourceDefinition, config: Bag): string {
 
 /** How many identity properties an id must have: the required ones (an optional one comes last). */
 function requiredParts(definition: ResourceDefinition): number {
-    return definition.binding.identity.filter((name) => definition.properties.find((p) => p.name === name)?.required).length;
+    return identityProperties(definition).filter((p) => p.required).length;
 }
 
 /** The form of `definition`'s ids, for messages: `domainName/appName[/streamName]`. */
@@ -34,4 +34,9 @@ export function identityFromId(definition: ResourceDefinition, id: string): Bag 
         throw new Error(`${definition.type} ids have the form ${idForm(definition)}, not ${JSON.stringify(id)}`);
     }
     return Object.fromEntries(parts.map((part, i) => [names[i], part.trim()]));
+}
+
+/** What holds a configuration, for messages: "domain", "app" or "stream", after the identity's last property. */
+export function holderNoun(definition: ResourceDefinition): string {
+    return (definition.binding.identity.at(-1) ?? "domain").replace(/Name$/, "");
 }

@@ -14,7 +14,7 @@ import { sameConfig } from "./canonical";
 import { checkInputs } from "./check";
 import type { ResourceDefinition } from "./definition";
 import { diffConfig } from "./diff";
-import { idOf, identityFromId } from "./identity";
+import { holderNoun, idOf, identityFromId } from "./identity";
 import { ResourceInitError } from "./init-error";
 import { desiredConfig, outputsOf, PROVIDER_KEY, type Inputs as CheckedInputs, type Outputs as ConfigOutputs } from "./inputs";
 import { operationApi, type OperationOptions } from "./operation-api";
@@ -190,11 +190,6 @@ export function createOperations(definition: ResourceDefinition, deps: Operation
             }
         },
     };
-}
-
-/** What holds the configuration: "domain", "app" or "stream", after the identity's last property. */
-function holderNoun(definition: ResourceDefinition): string {
-    return (definition.binding.identity.at(-1) ?? "domain").replace(/Name$/, "");
 }
 
 /**

@@ -9,7 +9,7 @@ import { booleanField, integerField } from "../api/response";
 import type { QueryParams, QueryValue, ResponseBody } from "../api/rpc";
 import type { AuthKeyView, Bag } from "../api/types";
 import { configProperties } from "./canonical";
-import type { PropertySpec, ResourceDefinition } from "./definition";
+import { identityProperties, type PropertySpec, type ResourceDefinition } from "./definition";
 
 /** Which write the parameters are for: Update leaves out what it cannot take (`notOnUpdate`). */
 export type WriteKind = "create" | "update";
@@ -51,13 +51,9 @@ export function writeParams(definition: ResourceDefinition, config: Bag, kind: W
     return paramsOf(configProperties(definition), config, kind);
 }
 
-function identitySpecs(definition: ResourceDefinition): PropertySpec[] {
-    return definition.binding.identity.map((name) => definition.properties.find((p) => p.name === name) as PropertySpec);
-}
-
 /** Parameters of Describe and Delete: the identity. */
 export function identityParams(definition: ResourceDefinition, identity: Bag): QueryParams {
-    return paramsOf(identitySpecs(definition), identity, "create");
+    return paramsOf(identityProperties(definition), identity, "create");
 }
 
 /** The identity of a configuration (or of an identity): its identity properties only. */

@@ -9,7 +9,7 @@
  */
 import { mayHoldKey } from "../api/auth-key-view";
 import type { AuthKeyView, Bag, ConfigApi, Described } from "../api/types";
-import type { PropertySpec, ResourceDefinition } from "./definition";
+import { propertyNamed, type PropertySpec, type ResourceDefinition } from "./definition";
 import { outputsOf, type Outputs } from "./inputs";
 import { identityOf } from "./wire";
 
@@ -25,8 +25,6 @@ function droppable(definition: ResourceDefinition): PropertySpec[] {
 }
 
 const held = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
-
-const specOf = (definition: ResourceDefinition, field: string): PropertySpec | undefined => definition.properties.find((p) => p.name === field);
 
 /** What the service held before the write: a config, and for an adopted one how Describe showed its key. */
 export interface HeldBefore {
@@ -47,8 +45,8 @@ export function fieldsToClear(definition: ResourceDefinition, desired: Bag, befo
 
 /** `desired` with those of `fields` that the table says how to clear sent as that value (`""`, `"-"`). Pure. */
 export function clearingRequest(definition: ResourceDefinition, desired: Bag, fields: readonly string[]): Bag {
-    const clearable = fields.filter((field) => specOf(definition, field)?.clearWith !== undefined);
-    return { ...desired, ...Object.fromEntries(clearable.map((field) => [field, specOf(definition, field)!.clearWith])) };
+    const clearable = fields.filter((field) => propertyNamed(definition, field)?.clearWith !== undefined);
+    return { ...desired, ...Object.fromEntries(clearable.map((field) => [field, propertyNamed(definition, field)!.clearWith])) };
 }
 
 /** The field whose empty value the service refused (`InvalidOnDemandUrl.Malformed` and the like), if that is what `error` says. Pure. */
@@ -58,7 +56,7 @@ export function refusedEmptyField(definition: ResourceDefinition, error: unknown
     const code = typeof e.code === "string" ? e.code : "";
     const message = typeof e.serviceMessage === "string" ? e.serviceMessage : "";
     return fields.find((field) => {
-        const param = specOf(definition, field)?.wire?.name ?? field;
+        const param = propertyNamed(definition, field)?.wire?.name ?? field;
         return code.includes(param) || message.includes(param);
     });
 }
@@ -66,7 +64,7 @@ export function refusedEmptyField(definition: ResourceDefinition, error: unknown
 /** The cleared fields a Describe shows still held. A key Describe leaves out cannot be seen: taken as cleared. Pure. */
 export function stillHeld(definition: ResourceDefinition, described: Described<Bag>, fields: readonly string[]): string[] {
     return fields.filter((field) => {
-        if (!specOf(definition, field)?.secret) return held(described.config[field]);
+        if (!propertyNamed(definition, field)?.secret) return held(described.config[field]);
         const view = described.authKeyView;
         if (view?.kind === "absent") return false;
         return view?.kind === "masked" || described.config[field] !== undefined;
@@ -90,7 +88,7 @@ export class UnclearableFieldError extends Error {
 }
 
 function unclearableMessage(definition: ResourceDefinition, id: string, fields: readonly string[], holds: Outputs): string {
-    const secret = (field: string) => specOf(definition, field)?.secret === true;
+    const secret = (field: string) => propertyNamed(definition, field)?.secret === true;
     // A URL is not a secret; the key is never shown.
     const held = fields.map((f) => (secret(f) ? `its ${f}` : `${f} ${JSON.stringify(holds[f])}`)).join(" and ");
     const shown = fields.find((f) => !secret(f));
@@ -120,7 +118,7 @@ export async function writeConfig(
         await live.update(desired);
         return;
     }
-    let clearing = dropped.filter((field) => specOf(definition, field)?.clearWith !== undefined);
+    let clearing = dropped.filter((field) => propertyNamed(definition, field)?.clearWith !== undefined);
     for (;;) {
         try {
             await live.update(clearingRequest(definition, desired, clearing));
@@ -142,4 +140,4 @@ export async function writeConfig(
     }
 }
 
-const secret = (definition: ResourceDefinition, field: string): boolean => specOf(definition, field)?.secret === true;
+const secret = (definition: ResourceDefinition, field: string): boolean => propertyNamed(definition, field)?.secret === true;
