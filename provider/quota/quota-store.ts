@@ -9,6 +9,9 @@
  * cuts the rate once per epoch and restarts the schedule, answers let the rate climb back by CUBIC.
  */
 
+/** A process counts towards a schedule's share this long after its last reservation (the store's window). */
+export const ACTIVE_PROCESS_WINDOW_MS = 5_000;
+
 /** The schedule's epoch (cuts so far) and rate (calls/s) after a step. */
 export interface ScheduleState {
     readonly epoch: number;

@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
 import { monotonicClock, type Clock } from "../retry/clock";
 import { BURST_WINDOW_MS, CUBIC_BETA, CUBIC_SCALE, MIN_RATE, RATE_MEASURE_WINDOW_MS } from "../retry/constants";
-import type { Cut, Grant, QuotaStore, ScheduleState } from "./quota-store";
+import { ACTIVE_PROCESS_WINDOW_MS, type Cut, type Grant, type QuotaStore, type ScheduleState } from "./quota-store";
 import { ANSWER_SCRIPT, RESERVE_SCRIPT, THROTTLE_SCRIPT } from "./schedule-scripts";
 import { StoreHealth, type StoreNotice } from "./store-health";
 import { STORE_CONNECT_TIMEOUT_MS, openClient, type StoreTls } from "./store-connection";
@@ -34,8 +34,6 @@ const STORE_CALL_BUDGET_MS = 10;
  * phases of a deployment, short enough that a forgotten account leaves nothing for long.
  */
 export const SCHEDULE_IDLE_TTL_MS = 10 * 60_000;
-/** A process counts towards a schedule's share this long after its last reservation. */
-const ACTIVE_PROCESS_WINDOW_MS = 5_000;
 /** Stands for "no limit" in a script argument (Lua has no Infinity literal). */
 const NO_LIMIT_MS = 1e15;
 

@@ -21,7 +21,7 @@
  */
 import { monotonicClock, type Clock } from "../retry/clock";
 import { AdaptiveRateLimiter, type RateLimiter } from "../retry/rate-limiter";
-import type { QuotaStore, ScheduleState } from "./quota-store";
+import { ACTIVE_PROCESS_WINDOW_MS, type QuotaStore, type ScheduleState } from "./quota-store";
 
 /**
  * How many processes of an account the store counted lately, on any of its schedules: what a schedule
@@ -34,7 +34,7 @@ export class AccountProcesses {
     #count = 1;
     #seenAt = -Infinity;
 
-    constructor(clock: Clock = monotonicClock, windowMs: number = ACCOUNT_PROCESSES_WINDOW_MS) {
+    constructor(clock: Clock = monotonicClock, windowMs: number = ACTIVE_PROCESS_WINDOW_MS) {
         this.#clock = clock;
         this.#windowMs = windowMs;
     }
@@ -53,9 +53,6 @@ export class AccountProcesses {
         return this.#clock.now() - this.#seenAt <= this.#windowMs ? this.#count : 1;
     }
 }
-
-/** A count of the account's processes is trusted this long: the store's own window for counting a process (5 s). */
-const ACCOUNT_PROCESSES_WINDOW_MS = 5_000;
 
 export interface SharedRateLimiterOptions {
     readonly store: QuotaStore;

@@ -11,7 +11,7 @@ import { DeferredRateLimiter } from "../retry/deferred-limiter";
 import { sharedLimiterRegistry } from "../retry/limiter-registry";
 import type { RateLimiter } from "../retry/rate-limiter";
 import { RetryingConfigApi } from "../retry/retrying-api";
-import type { ActionQuota } from "../retry/retrying-options";
+import { actionCeiling as quotaCeiling, type ActionQuota } from "../retry/retrying-options";
 import { perKeyAccountKey, resolveAccount, type AccountDeps, type AccountKey } from "./account";
 import { ConfigClient } from "./config-client";
 import { checkAtConfigure } from "./configure-check";
@@ -47,8 +47,8 @@ function pulumiWarn(message: string): void {
  * left to others. Pure.
  */
 export function actionCeiling(settings: Settings, action: ActionQuota): number {
-    const raised = settings.actionQps.get(action.name) ?? (action.raisedBy === undefined ? undefined : settings[action.raisedBy]);
-    return (raised ?? action.qps) * (1 - settings.quotaHeadroom);
+    const raised = settings.actionQps.get(action.name);
+    return raised === undefined ? quotaCeiling(action, settings, settings.quotaHeadroom) : raised * (1 - settings.quotaHeadroom);
 }
 
 /**

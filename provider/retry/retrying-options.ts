@@ -3,7 +3,7 @@
  * naming the option and the rule, not minutes later in the middle of a deployment.
  */
 import { monotonicClock, realSleep, type Clock, type Sleep } from "./clock";
-import { DEFAULT_OPERATION_TIMEOUT_MS, DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS, MAX_OPERATION_TIMEOUT_MS, MAX_QUOTA_HEADROOM } from "./constants";
+import { DEFAULT_OPERATION_TIMEOUT_MS, MAX_OPERATION_TIMEOUT_MS, MAX_QUOTA_HEADROOM } from "./constants";
 import type { RetryEventListener } from "./events";
 import { sharedLimiterRegistry, type LimiterRegistry } from "./limiter-registry";
 import type { RateLimiter } from "./rate-limiter";
@@ -72,15 +72,6 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
 ]);
 
 const PREFIX = "RetryingLiveApi:";
-
-/** The rates the limiters pace at: the quota minus the headroom left to others. Pure. */
-export function limiterCeilings(quota: Quota = {}, quotaHeadroom = 0): { readonly write: number; readonly read: number } {
-    const share = 1 - quotaHeadroom;
-    return {
-        write: (quota.writeQps ?? DOCUMENTED_WRITE_QPS) * share,
-        read: (quota.readQps ?? DOCUMENTED_READ_QPS) * share,
-    };
-}
 
 /** The rate an action's limiter paces at: its quota (raised, or as documented) minus the headroom. Pure. */
 export function actionCeiling(action: ActionQuota, quota: Quota = {}, quotaHeadroom = 0): number {

@@ -1,26 +1,14 @@
 import { strict as assert } from "node:assert";
 import { ACTIONS } from "../../../provider/client/types";
-import { DEFAULT_OPERATION_TIMEOUT_MS, DOCUMENTED_READ_QPS, DOCUMENTED_WRITE_QPS } from "../../../provider/retry/constants";
+import { DEFAULT_OPERATION_TIMEOUT_MS } from "../../../provider/retry/constants";
 import { RECORD_NOTIFY_ACTIONS } from "../../../provider/client/retrying-live-api";
 import { LimiterRegistry } from "../../../provider/retry/limiter-registry";
 import { AdaptiveRateLimiter } from "../../../provider/retry/rate-limiter";
-import { limiterCeilings, resolveRetryOptions, type RetryingLiveApiOptions } from "../../../provider/retry/retrying-options";
+import { resolveRetryOptions, type RetryingLiveApiOptions } from "../../../provider/retry/retrying-options";
 
 const resolve = (options: RetryingLiveApiOptions) => resolveRetryOptions(options, RECORD_NOTIFY_ACTIONS, new LimiterRegistry());
 
 describe("retry/retrying-options", () => {
-    describe("limiterCeilings", () => {
-        it("defaults to the documented quotas", () => {
-            assert.deepEqual(limiterCeilings(), { write: DOCUMENTED_WRITE_QPS, read: DOCUMENTED_READ_QPS });
-        });
-
-        it("leaves the headroom to others and takes raised quotas", () => {
-            const c = limiterCeilings({ writeQps: 100 }, 0.25);
-            assert.equal(c.write, 75);
-            assert.equal(c.read, DOCUMENTED_READ_QPS * 0.75);
-        });
-    });
-
     describe("resolveRetryOptions", () => {
         it("builds one limiter per action from the account's quota and headroom", () => {
             const registry = new LimiterRegistry();
