@@ -7,7 +7,7 @@ import type { ResolvedKey } from "./accounts";
 import { apiError, invalidParameter, type ErrorCode } from "./errors";
 import type { SemanticsProfile } from "./semantics";
 import type { ConfigStore } from "./store";
-import { checkCallbackUrl, isValidDomainName, parseBoolean } from "./validation";
+import { checkCallbackUrl, isValidAuthKey, isValidDomainName, parseBoolean } from "./validation";
 
 export interface ActionContext {
     readonly store: ConfigStore;
@@ -107,4 +107,37 @@ export function paged<T>(entries: readonly T[], { num, size }: { readonly num: n
             TotalPage: Math.ceil(entries.length / size),
         },
     };
+}
+
+/** How a callback configuration is signed: NotifyReqAuth and NotifyAuthKey. */
+export interface Signing {
+    readonly notifyReqAuth: boolean;
+    readonly notifyAuthKey: string | undefined;
+}
+
+/**
+ * NotifyReqAuth and NotifyAuthKey of a write, each taken from `kept` when left out (an empty key clears
+ * it). Under the documented key rule (`authKeyRule`), a key that breaks it is refused: 16 letters and
+ * digits up to `maxKeyLength`, with `malformedMessage` where the action's own words differ from the
+ * catalogue's. Signing without a key is refused.
+ */
+export function signingOf(
+    params: ReadonlyMap<string, string>,
+    ctx: ActionContext,
+    kept: Partial<Signing> | undefined,
+    { maxKeyLength, malformedMessage }: { readonly maxKeyLength?: number; readonly malformedMessage?: string } = {},
+): Signing {
+    const notifyReqAuth = flag(params, "NotifyReqAuth") ?? kept?.notifyReqAuth ?? false;
+    const keyParam = optionalText(params, "NotifyAuthKey");
+    if (typeof keyParam === "string" && ctx.semantics.authKeyRule === "16-32-alnum" && !isValidAuthKey(keyParam, maxKeyLength)) {
+        throw apiError("InvalidNotifyAuthKey.Malformed", malformedMessage);
+    }
+    const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : (keyParam ?? undefined);
+    if (notifyReqAuth && notifyAuthKey === undefined) throw apiError("MissingNotifyAuthKey");
+    return { notifyReqAuth, notifyAuthKey };
+}
+
+/** When the call arrived, as a configuration's CreateTime shows it (ISO 8601 to the second, UTC). */
+export function createTimeOf(ctx: ActionContext): string {
+    return new Date(ctx.now ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

@@ -9,7 +9,7 @@
  * Check order within an action: permission (checked by the dispatcher), DomainName, domain ownership,
  * AppName, the other parameters, then existence of the config.
  */
-import { domainOf, integer, listParam, page, paged, text, type ActionContext, type ActionResult } from "./action-params";
+import { createTimeOf, domainOf, integer, listParam, page, paged, text, type ActionContext, type ActionResult } from "./action-params";
 import { apiError, invalidParameter } from "./errors";
 import { appsOf, identityOf } from "./app-configs";
 import type { KindConfig } from "./store";
@@ -140,7 +140,7 @@ function stored(ctx: ActionContext, id: string): AppRecordConfig | undefined {
 }
 
 export function runAppRecordAction(action: AppRecordAction, params: ReadonlyMap<string, string>, ctx: ActionContext): ActionResult {
-    const now = new Date(ctx.now ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const now = createTimeOf(ctx);
     switch (action) {
         case "AddLiveAppRecordConfig": {
             const config = configFrom(params, ctx, now);

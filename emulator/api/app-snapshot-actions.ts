@@ -9,7 +9,7 @@
  * Check order within an action: permission (checked by the dispatcher), DomainName, domain ownership,
  * AppName, the other parameters, then existence of the config.
  */
-import { checkUrl, domainOf, integer, optionalText, page, paged, text, type ActionContext, type ActionResult } from "./action-params";
+import { checkUrl, createTimeOf, domainOf, integer, optionalText, page, paged, text, type ActionContext, type ActionResult } from "./action-params";
 import { appsOf, identityOf } from "./app-configs";
 import { apiError, invalidParameter } from "./errors";
 import type { KindConfig } from "./store";
@@ -97,13 +97,14 @@ function stored(ctx: ActionContext, id: string): AppSnapshotConfig | undefined {
 }
 
 export function runAppSnapshotAction(action: AppSnapshotAction, params: ReadonlyMap<string, string>, ctx: ActionContext): ActionResult {
-    const now = new Date(ctx.now ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const now = createTimeOf(ctx);
     switch (action) {
         case "AddLiveAppSnapshotConfig": {
             const config = configFrom(params, ctx, now);
             // No page says what an Add on a configured app answers: `addExisting` picks the reading.
-            if (stored(ctx, config.id) && ctx.semantics.addExisting === "refuse") throw apiError("ConfigAlreadyExists");
-            ctx.store.putOf(APP_SNAPSHOT_KIND, { ...config, createTime: stored(ctx, config.id)?.createTime ?? now });
+            const previous = stored(ctx, config.id);
+            if (previous && ctx.semantics.addExisting === "refuse") throw apiError("ConfigAlreadyExists");
+            ctx.store.putOf(APP_SNAPSHOT_KIND, { ...config, createTime: previous?.createTime ?? now });
             return {};
         }
         case "UpdateLiveAppSnapshotConfig": {

@@ -5,11 +5,10 @@
  * Check order within an action: permission (read-only keys, checked by the dispatcher), DomainName,
  * domain ownership, the other parameters, then existence of the config.
  */
-import { checkUrl, domainOf, flag, optionalText, text, type ActionContext, type ActionResult } from "./action-params";
+import { checkUrl, domainOf, flag, optionalText, signingOf, text, type ActionContext, type ActionResult } from "./action-params";
 import { apiError } from "./errors";
 import { DEFAULT_SEMANTICS, describedAuthKey, type SemanticsProfile } from "./semantics";
 import type { StoredConfig } from "./store";
-import { isValidAuthKey } from "./validation";
 
 /** The recording-callback actions. */
 export type RecordNotifyAction =
@@ -32,13 +31,7 @@ function configFrom(params: ReadonlyMap<string, string>, ctx: ActionContext, pre
     if (typeof onDemandParam === "string") checkUrl(onDemandParam, "InvalidOnDemandUrl.Malformed", "InvalidOnDemandUrl.Unsafe");
     const onDemandUrl = onDemandParam === undefined ? kept?.onDemandUrl : (onDemandParam ?? undefined);
     const needStatusNotify = flag(params, "NeedStatusNotify") ?? kept?.needStatusNotify ?? false;
-    const notifyReqAuth = flag(params, "NotifyReqAuth") ?? kept?.notifyReqAuth ?? false;
-    const keyParam = optionalText(params, "NotifyAuthKey");
-    if (typeof keyParam === "string" && semantics.authKeyRule === "16-32-alnum" && !isValidAuthKey(keyParam)) {
-        throw apiError("InvalidNotifyAuthKey.Malformed");
-    }
-    const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : (keyParam ?? undefined);
-    if (notifyReqAuth && notifyAuthKey === undefined) throw apiError("MissingNotifyAuthKey");
+    const { notifyReqAuth, notifyAuthKey } = signingOf(params, ctx, kept);
     return {
         accountId: ctx.key.accountId,
         domainName,

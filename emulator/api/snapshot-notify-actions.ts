@@ -8,11 +8,10 @@
  * Check order within an action: permission (read-only keys, checked by the dispatcher), DomainName,
  * domain ownership, the other parameters, then existence of the config.
  */
-import { checkUrl, domainOf, flag, optionalText, text, type ActionContext, type ActionResult } from "./action-params";
+import { checkUrl, domainOf, signingOf, text, type ActionContext, type ActionResult } from "./action-params";
 import { apiError } from "./errors";
 import { describedAuthKey } from "./semantics";
 import type { KindConfig } from "./store";
-import { isValidAuthKey } from "./validation";
 
 /** The store's kind for these configurations. */
 export const SNAPSHOT_NOTIFY_KIND = "LiveSnapshotNotifyConfig";
@@ -45,13 +44,7 @@ function configFrom(params: ReadonlyMap<string, string>, ctx: ActionContext, pre
     }
     const notifyUrl = urlParam ?? previous?.notifyUrl;
     if (notifyUrl === undefined) throw apiError("MissingNotifyUrl");
-    const notifyReqAuth = flag(params, "NotifyReqAuth") ?? kept?.notifyReqAuth ?? false;
-    const keyParam = optionalText(params, "NotifyAuthKey");
-    if (typeof keyParam === "string" && ctx.semantics.authKeyRule === "16-32-alnum" && !isValidAuthKey(keyParam)) {
-        throw apiError("InvalidNotifyAuthKey.Malformed");
-    }
-    const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : (keyParam ?? undefined);
-    if (notifyReqAuth && notifyAuthKey === undefined) throw apiError("MissingNotifyAuthKey");
+    const { notifyReqAuth, notifyAuthKey } = signingOf(params, ctx, kept);
     return {
         accountId: ctx.key.accountId,
         id: domainName,

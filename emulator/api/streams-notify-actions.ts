@@ -9,11 +9,10 @@
  * Check order within an action: permission (read-only keys, checked by the dispatcher), DomainName,
  * domain ownership, the other parameters, then existence of the config.
  */
-import { checkUrl, domainOf, flag, optionalText, text, type ActionContext, type ActionResult } from "./action-params";
+import { checkUrl, domainOf, optionalText, signingOf, text, type ActionContext, type ActionResult } from "./action-params";
 import { apiError } from "./errors";
 import { describedAuthKey } from "./semantics";
 import type { KindConfig } from "./store";
-import { isValidAuthKey } from "./validation";
 
 /** The store's kind for these configurations. */
 export const STREAMS_NOTIFY_KIND = "LiveStreamsNotifyUrlConfig";
@@ -51,17 +50,12 @@ function configFrom(params: ReadonlyMap<string, string>, ctx: ActionContext, pre
     const exceptionNotifyUrl = exceptionParam === undefined ? kept?.exceptionNotifyUrl : (exceptionParam ?? undefined);
     const switchParam = text(params, "SwitchNotifyUrl");
     if (switchParam !== undefined) checkUrl(switchParam, "InvalidNotifyUrl.Malformed", "InvalidNotifyUrl.Unsafe");
-    const notifyReqAuth = flag(params, "NotifyReqAuth") ?? kept?.notifyReqAuth ?? false;
-    const keyParam = optionalText(params, "NotifyAuthKey");
-    if (typeof keyParam === "string" && semantics.authKeyRule === "16-32-alnum" && !isValidAuthKey(keyParam, MAX_STREAMS_AUTH_KEY_LENGTH)) {
-        // The documented rule of this action (`16-32-alnum` stands for "the documented rule applies").
-        throw apiError(
-            "InvalidNotifyAuthKey.Malformed",
+    // The documented rule of this action (`16-32-alnum` stands for "the documented rule applies"): 16 to 64.
+    const { notifyReqAuth, notifyAuthKey } = signingOf(params, ctx, kept, {
+        maxKeyLength: MAX_STREAMS_AUTH_KEY_LENGTH,
+        malformedMessage:
             "Specified NotifyAuthKey is invalid. The key must be 16 to 64 characters in length and can contain only letters and digits.",
-        );
-    }
-    const notifyAuthKey = keyParam === undefined ? kept?.notifyAuthKey : (keyParam ?? undefined);
-    if (notifyReqAuth && notifyAuthKey === undefined) throw apiError("MissingNotifyAuthKey");
+    });
     return {
         accountId: ctx.key.accountId,
         id: domainName,
