@@ -40,15 +40,18 @@ export class ThrottleStorm {
     async end(): Promise<number> {
         this.#ended = true;
         await this.#watch;
-        await this.admin.removeFault(this.fault).catch(() => undefined);
         return this.throttled();
     }
 
+    /** Watches for the first throttled call, then lets the storm blow `lastsMs`; lifts it however that ends. */
     async #lift(lastsMs: number): Promise<void> {
-        while (!this.#ended && (await this.throttled()) === 0) await sleep(POLL_MS);
-        const until = Date.now() + lastsMs;
-        while (!this.#ended && Date.now() < until) await sleep(Math.min(POLL_MS, until - Date.now()));
-        await this.admin.removeFault(this.fault).catch(() => undefined);
+        try {
+            while (!this.#ended && (await this.throttled()) === 0) await sleep(POLL_MS);
+            const until = Date.now() + lastsMs;
+            while (!this.#ended && Date.now() < until) await sleep(Math.min(POLL_MS, until - Date.now()));
+        } finally {
+            await this.admin.removeFault(this.fault).catch(() => undefined);
+        }
     }
 }
 
