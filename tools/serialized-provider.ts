@@ -63,7 +63,7 @@ export async function serializedProviderText(): Promise<string> {
 }
 
 /** What every other resource type's serialized handle loads when called: the installed package's dynamic provider, by name. */
-export const PACKAGE_PROVIDER_MODULE = '"pulumi-alicloud-live/dist/provider/dynamic/provider.js"';
+const PACKAGE_PROVIDER_MODULE = '"pulumi-alicloud-live/dist/provider/dynamic/provider.js"';
 
 /**
  * The serialized provider as the package installed in `projectDir` produces it (this file run there):

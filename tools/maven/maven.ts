@@ -63,6 +63,6 @@ export function runMaven(args: readonly string[], run: MavenRun): Promise<Outcom
         cwd: run.cwd,
         env: run.env,
         timeoutMs: run.timeoutMs,
-        onLine: run.onLine && ((line) => run.onLine!(line)),
+        onLine: run.onLine,
     });
 }

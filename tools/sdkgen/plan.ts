@@ -34,13 +34,16 @@ export interface Generator {
     readonly flags: readonly string[];
 }
 
+/** The languages Pulumi's own generator writes, told to it by `-languages`. */
+const GEN_LANGUAGES: readonly Language[] = ["python", "go"];
+
 export const GENERATORS: readonly Generator[] = [
     {
         dir: "gen",
         binary: "sdkgen",
         title: "the Python and Go SDK generator (Pulumi's pkg/v3 v3.248.0 codegen)",
-        languages: ["python", "go"],
-        flags: ["-languages", "python,go", "-pulumi-sdk", PULUMI_GO_SDK],
+        languages: GEN_LANGUAGES,
+        flags: ["-languages", GEN_LANGUAGES.join(","), "-pulumi-sdk", PULUMI_GO_SDK],
     },
     {
         dir: "java",
