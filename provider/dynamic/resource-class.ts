@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceDefinition } from "../resource/definition";
-import { secretOutputs } from "../resource/inputs";
+import { secretOutputs } from "../resource/definition";
 import type { ArgsOf, OutputsOf } from "./resource-types";
 
 /** The module that names the resources' URN types: `pulumi-nodejs:dynamic/alicloud-live:<type>`. */

@@ -12,7 +12,7 @@ import type { ArgsOf, OutputsOf } from "../dynamic/resource-types";
 import { pluginDistribution } from "../plugin/distribution";
 import { resourceType } from "../plugin/tokens";
 import { pluginVersion } from "../plugin/version";
-import type { ResourceDefinition } from "../resource/definition";
+import { secretOutputs, type ResourceDefinition } from "../resource/definition";
 
 export type PluginResource<D extends ResourceDefinition> = pulumi.CustomResource & OutputsOf<D>;
 
@@ -33,7 +33,7 @@ export function pluginResourceClass<D extends ResourceDefinition>(definition: D)
     /** The configuration the service holds: every one is an output (the schema's `properties`). */
     const outputKeys = definition.properties.filter((p) => p.output).map((p) => p.name);
     /** Stored and shown only as secrets (the schema's `"secret": true`). */
-    const secretKeys = definition.properties.filter((p) => p.secret).map((p) => p.name);
+    const secretKeys = secretOutputs(definition);
 
     /** Refuses what can never work before anything is registered, naming the resource and the inputs. */
     const checkArgs = (name: string, args: unknown): Readonly<Record<string, unknown>> => {

@@ -4,6 +4,7 @@
  * encrypted). Unknown values (previews) are the engine's sentinel string and pass through as they are;
  * the resource's rules know them. Pure.
  */
+import { secretOutputs } from "../resource/definition";
 import { RESOURCES } from "../resources";
 import { Struct } from "./well-known-types";
 
@@ -12,9 +13,7 @@ export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Properties that are always secret, whatever the program passed: every resource's secret property (a callback key). */
-const ALWAYS_SECRET: ReadonlySet<string> = new Set(
-    RESOURCES.flatMap((definition) => definition.properties.filter((p) => p.secret).map((p) => p.name)),
-);
+const ALWAYS_SECRET: ReadonlySet<string> = new Set(RESOURCES.flatMap(secretOutputs));
 
 export type Bag = Record<string, unknown>;
 

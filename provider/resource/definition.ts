@@ -98,6 +98,11 @@ export function identityProperties(definition: ResourceDefinition): PropertySpec
     return definition.binding.identity.map((name) => propertyNamed(definition, name)!);
 }
 
+/** The names of the properties the engine must store as secrets. */
+export function secretOutputs(definition: ResourceDefinition): string[] {
+    return definition.properties.filter((p) => p.secret).map((p) => p.name);
+}
+
 /** Whether create and update are one action (an upsert, `Set…`); its binding says `addOnExisting: "overwritten"`. */
 export function isUpsert(binding: ApiBinding): boolean {
     return binding.actions.create.name === binding.actions.update.name;

@@ -15,11 +15,6 @@ export type Inputs = Record<string, unknown>;
 /** Outputs: the configuration as the service stores it (canonical form), secrets kept secret by the front doors. */
 export type Outputs = Record<string, unknown>;
 
-/** The names of the properties the engine must store as secrets. */
-export function secretOutputs(definition: ResourceDefinition): string[] {
-    return definition.properties.filter((p) => p.secret).map((p) => p.name);
-}
-
 /** The API request for the desired state held in checked inputs. */
 export function desiredConfig(definition: ResourceDefinition, inputs: Bag): Outputs {
     return outputsOf(definition, inputs);

@@ -11,7 +11,7 @@ import type { Registration } from "../host-driver/engine";
 import type { PropertyMap } from "../host-driver/struct";
 import { canonicalConfig, type CanonicalConfig } from "../../provider/client/normalize";
 import type { RecordNotifyConfig } from "../../provider/client/types";
-import { secretOutputs } from "../../provider/resource/inputs";
+import { secretOutputs } from "../../provider/resource/definition";
 import { LIVE_RECORD_NOTIFY_CONFIG } from "../../provider/resources/live-record-notify-config/definition";
 
 export const RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-live:LiveRecordNotifyConfig";

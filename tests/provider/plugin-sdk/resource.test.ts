@@ -203,7 +203,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             `process.stdout.write(JSON.stringify(ours.map((f) => f.slice(root.length + 1)).sort()));`,
         ].join("\n");
         const { stdout } = await run(process.execPath, ["-e", script], { cwd: BUILD_ROOT, timeout: 20_000 });
-        // The classes, the tokens, the version, and the resources' definitions (data: tables and bindings).
+        // The classes, the tokens, the version, and the resources' definitions (data: tables and bindings, and their look-ups).
         assert.deepEqual(JSON.parse(stdout), [
             "dist/provider/plugin-sdk/index.js",
             "dist/provider/plugin-sdk/resource-class.js",
@@ -212,6 +212,7 @@ describe("plugin-sdk/resource (LiveRecordNotifyConfig of pulumi-alicloud-live/pl
             "dist/provider/plugin/package-facts.js",
             "dist/provider/plugin/tokens.js",
             "dist/provider/plugin/version.js",
+            "dist/provider/resource/definition.js",
             "dist/provider/resource/options.js",
             "dist/provider/resource/shared-properties.js",
             "dist/provider/resources/live-app-record-config/definition.js",

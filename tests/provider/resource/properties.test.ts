@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { checkInputs } from "../../../provider/resource/check";
 import { replaceFields } from "../../../provider/resource/diff";
-import { secretOutputs } from "../../../provider/resource/inputs";
+import { secretOutputs } from "../../../provider/resource/definition";
 import type { PropertySpec } from "../../../provider/resource/definition";
 import { fieldSchemas } from "../../../provider/resource/schema";
 import { LIVE_RECORD_NOTIFY_CONFIG as RN } from "../../../provider/resources/live-record-notify-config/definition";
