@@ -85,13 +85,17 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
     // One signal for every operation in flight: the engine cancels the whole provider, not one call.
     const cancellation = new AbortController();
 
-    /** The operations of a request's type token (a Read or Delete from an older engine may leave it out: the first type's). */
-    const operationsOf = (type: string): ResourceOperations => {
+    const typeOfUrn = (urn: string): string => urn.split("::")[2]?.split("$").at(-1) ?? "";
+    /**
+     * The operations of a request's resource type: its type token, else its URN's (a Read or Delete from an
+     * older engine may leave the token out), else the first type's.
+     */
+    const operationsOf = (req: { getType(): string; getUrn(): string }): ResourceOperations => {
+        const type = req.getType() || typeOfUrn(req.getUrn());
         const found = type === "" ? byType.values().next().value : byType.get(type);
         if (found === undefined) throw new Error(`unknown resource type ${type}; this provider has ${[...byType.keys()].join(", ")}`);
         return found;
     };
-    const typeOfUrn = (urn: string): string => urn.split("::")[2]?.split("$").at(-1) ?? "";
 
     return {
         getPluginInfo: unary(() => new PluginInfo().setVersion(version)),
@@ -127,14 +131,14 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
         }),
 
         check: unary(async (req: proto.CheckRequest) => {
-            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
+            const operations = operationsOf(req);
             const news = fromStruct(req.getNews());
             const result = await operations.check(news.values);
             return checkResponse(result.inputs ?? news.values, news.secrets, result.failures ?? []);
         }),
 
         diff: unary(async (req: proto.DiffRequest) => {
-            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
+            const operations = operationsOf(req);
             const olds = fromStruct(req.getOlds()).values;
             const news = fromStruct(req.getNews()).values;
             const result = await operations.diff(asOutputs(olds), asInputs(news));
@@ -156,7 +160,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
 
         create: unary(
             async (req: proto.CreateRequest) => {
-                const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
+                const operations = operationsOf(req);
                 const inputs = fromStruct(req.getProperties());
                 if (req.getPreview()) return new proto.CreateResponse().setProperties(toStruct(inputs.values, inputs.secrets));
                 const result = await operations.create(asInputs(inputs.values), deadline(req.getTimeout(), cancellation.signal));
@@ -167,7 +171,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
 
         read: unary(async (req: proto.ReadRequest) => {
             // An import sends the id alone; a refresh or `.get()` sends the last known state too.
-            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
+            const operations = operationsOf(req);
             const props = fromStruct(req.getProperties());
             const result = await operations.read(req.getId(), asOutputs(props.values), deadline(req.getTimeout(), cancellation.signal));
             const response = new proto.ReadResponse().setId(result.id ?? "");
@@ -178,7 +182,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
 
         update: unary(
             async (req: proto.UpdateRequest) => {
-                const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
+                const operations = operationsOf(req);
                 const olds = fromStruct(req.getOlds());
                 const news = fromStruct(req.getNews());
                 if (req.getPreview()) return new proto.UpdateResponse().setProperties(toStruct(news.values, news.secrets));
@@ -194,7 +198,7 @@ export function resourceProviderService(deps: ServiceDeps = {}): Handlers {
         ),
 
         delete: unary(async (req: proto.DeleteRequest) => {
-            const operations = operationsOf(req.getType() || typeOfUrn(req.getUrn()));
+            const operations = operationsOf(req);
             await operations.delete(req.getId(), deadline(req.getTimeout(), cancellation.signal));
             return new Empty();
         }),
